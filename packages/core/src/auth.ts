@@ -1,0 +1,37 @@
+import { ConfigError } from "./errors.js";
+
+export type SecretSource = string | (() => string | Promise<string>);
+
+/** Adds credentials to each attempt's headers and names the secrets that must be redacted. */
+export interface Auth {
+  apply(headers: Headers): void | Promise<void>;
+  /** Current secret values, so error messages and logs can mask them even when echoed back. */
+  secrets(): readonly string[];
+}
+
+async function resolveSecret(source: SecretSource, label: string): Promise<string> {
+  const value = typeof source === "function" ? await source() : source;
+  if (typeof value !== "string" || value.trim() === "") throw new ConfigError(`${label} is empty`);
+  return value;
+}
+
+/**
+ * Sends a credential in one header, e.g. `Authorization: Bearer <token>` or `X-API-Key: <key>`.
+ * A function source is called per attempt so rotated tokens are picked up on retries.
+ */
+export function headerAuth(headerName: string, source: SecretSource, options: { prefix?: string } = {}): Auth {
+  let lastKnown = typeof source === "string" ? source : undefined;
+  return {
+    async apply(headers) {
+      lastKnown = await resolveSecret(source, `Credential for ${headerName}`);
+      headers.set(headerName, options.prefix ? `${options.prefix} ${lastKnown}` : lastKnown);
+    },
+    secrets: () => (lastKnown ? [lastKnown] : []),
+  };
+}
+
+export function bearerAuth(token: SecretSource): Auth {
+  return headerAuth("Authorization", token, { prefix: "Bearer" });
+}
+
+export const noAuth: Auth = { apply: () => undefined, secrets: () => [] };

@@ -1,0 +1,11 @@
+export { freePort } from "./free-port.js";
+export { prismGlobalSetup } from "./global-setup.js";
+export { startPrism, type PrismOptions, type PrismServer } from "./prism.js";
+export { fromRepo, repoRoot } from "./repo.js";
+export {
+  startUpstream,
+  type RecordedRequest,
+  type ScriptedResponse,
+  type Upstream,
+  type UpstreamHandler,
+} from "./upstream.js";

@@ -1,0 +1,37 @@
+/** pnpm check:generated — regenerate in memory and fail, naming the files, when committed output differs. */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { runPipeline } from "./lib/pipeline.js";
+import { abs, generatedDir, hasSpec, selectVendors, type Vendor } from "./lib/vendors.js";
+
+function committedFiles(vendor: Vendor): string[] {
+  const dir = generatedDir(vendor);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).map((name) => `${vendor.packageDir}/src/generated/${name}`);
+}
+
+async function staleFiles(vendor: Vendor): Promise<string[]> {
+  const expected = await runPipeline(vendor);
+  const differing = Object.entries(expected)
+    .filter(([path, content]) => !existsSync(abs(path)) || readFileSync(abs(path), "utf8") !== content)
+    .map(([path]) => path);
+  const extra = committedFiles(vendor).filter((path) => !(path in expected));
+  return [...differing, ...extra.map((path) => `${path} (not produced by the generator)`)];
+}
+
+async function main() {
+  const stale: string[] = [];
+  for (const vendor of selectVendors(process.argv.slice(2))) {
+    if (!hasSpec(vendor)) continue;
+    stale.push(...(await staleFiles(vendor)));
+  }
+  if (stale.length > 0) {
+    console.error(`generated output is out of date; run \`pnpm generate\` and commit:\n  ${stale.join("\n  ")}`);
+    process.exit(1);
+  }
+  console.log("generated output is up to date");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
