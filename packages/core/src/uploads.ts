@@ -1,0 +1,172 @@
+import { contentTypeFromFilename, extensionForContentType, normalizeContentType, sniffContentType } from "./content-type.js";
+import { ValidationError } from "./errors.js";
+import { redactUrl } from "./redact.js";
+import type { FetchLike } from "./transport.js";
+
+/** Everything an upload parameter accepts in every runtime; Node adds file paths via `/node`. */
+export type Uploadable = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>;
+
+export interface UploadMetadata {
+  filename?: string | undefined;
+  contentType?: string | undefined;
+}
+
+const DEFAULT_FILENAME = "upload";
+
+function isBlob(value: unknown): value is Blob {
+  return typeof Blob !== "undefined" && value instanceof Blob;
+}
+
+function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
+  return typeof ReadableStream !== "undefined" && value instanceof ReadableStream;
+}
+
+export function isUploadable(value: unknown): value is Uploadable {
+  return isBlob(value) || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || isReadableStream(value);
+}
+
+function viewBytes(view: ArrayBufferView): Uint8Array<ArrayBuffer> {
+  // Copy so later mutation of the caller's buffer cannot change what is sent.
+  return new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength) as ArrayBuffer);
+}
+
+async function blobFrom(input: Uploadable): Promise<Blob> {
+  if (isBlob(input)) return input;
+  if (input instanceof ArrayBuffer) return new Blob([input]);
+  if (ArrayBuffer.isView(input)) return new Blob([viewBytes(input)]);
+  if (isReadableStream(input)) return new Response(input).blob();
+  throw new ValidationError("Upload must be a Blob, File, ArrayBuffer, typed array or ReadableStream");
+}
+
+/**
+ * Turns any uploadable into a named File. The content type comes from the caller, then the
+ * blob itself, then the file extension; multipart encoding is left to the runtime.
+ */
+export async function toFile(input: Uploadable, metadata: UploadMetadata = {}): Promise<File> {
+  const blob = await blobFrom(input);
+  const existingName = blob instanceof File ? blob.name : undefined;
+  const filename = metadata.filename ?? existingName ?? DEFAULT_FILENAME;
+  const type = metadata.contentType ?? normalizeContentType(blob.type) ?? contentTypeFromFilename(filename) ?? "";
+  if (blob instanceof File && blob.name === filename && blob.type === type) return blob;
+  return new File([blob], filename, { type });
+}
+
+export type FormFieldValue = string | number | boolean | Uploadable | { file: Uploadable; filename?: string; contentType?: string };
+
+function isFileWithMetadata(value: unknown): value is { file: Uploadable; filename?: string; contentType?: string } {
+  return typeof value === "object" && value !== null && "file" in value && isUploadable((value as { file: unknown }).file);
+}
+
+/**
+ * Builds multipart form data. Content-Type is deliberately not set anywhere: the runtime
+ * must add the boundary, and a hand-written header would break it.
+ */
+export async function toFormData(fields: Record<string, FormFieldValue | null | undefined>): Promise<FormData> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === null || value === undefined) continue;
+    if (isFileWithMetadata(value)) {
+      form.append(name, await toFile(value.file, value));
+    } else if (isUploadable(value)) {
+      form.append(name, await toFile(value));
+    } else {
+      form.append(name, String(value));
+    }
+  }
+  return form;
+}
+
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_IMAGE_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/gif", "image/webp"];
+
+export interface FileFromUrlOptions {
+  /** Plain fetch for the foreign host; never the SDK transport, so no credentials travel. */
+  fetch?: FetchLike | undefined;
+  signal?: AbortSignal | undefined;
+  /** Default 10 MiB. */
+  maxBytes?: number | undefined;
+  /** Allowed content types; default JPEG, PNG, GIF and WebP. */
+  accept?: readonly string[] | undefined;
+  filename?: string | undefined;
+}
+
+function parseHttpUrl(url: string | URL): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(String(url));
+  } catch {
+    throw new ValidationError(`Not a valid URL: ${redactUrl(String(url))}`);
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new ValidationError(`Only http: and https: URLs can be downloaded, got ${parsed.protocol}`);
+  }
+  return parsed;
+}
+
+function tooLarge(url: URL, maxBytes: number): ValidationError {
+  return new ValidationError(`Download from ${redactUrl(url)} is larger than the ${maxBytes}-byte limit`);
+}
+
+/** Reads the body while counting, so a lying or missing Content-Length cannot exhaust memory. */
+async function readCapped(response: Response, url: URL, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(url, maxBytes);
+  }
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  const reader = response.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(url, maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function filenameFromUrl(url: URL, type: string): string {
+  const lastSegment = decodeURIComponent(url.pathname.split("/").pop() ?? "");
+  if (lastSegment && contentTypeFromFilename(lastSegment)) return lastSegment;
+  const extension = extensionForContentType(type);
+  return extension ? `${lastSegment || "download"}.${extension}` : lastSegment || "download";
+}
+
+/** Content-Type header first, then the URL's extension, then the file's magic bytes. */
+function detectType(response: Response, url: URL, bytes: Uint8Array): string | undefined {
+  return normalizeContentType(response.headers.get("content-type")) ?? contentTypeFromFilename(url.pathname) ?? sniffContentType(bytes);
+}
+
+/**
+ * Downloads a file (typically an image) so it can be re-uploaded. Only http(s), no SDK
+ * credentials, no cookies, capped in size, and the type must be one of `accept`.
+ */
+export async function fileFromUrl(url: string | URL, options: FileFromUrlOptions = {}): Promise<File> {
+  const parsed = parseHttpUrl(url);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
+  const accept = options.accept ?? DEFAULT_IMAGE_TYPES;
+  const fetchImpl = options.fetch ?? (globalThis.fetch as FetchLike);
+  const request = new Request(parsed, { credentials: "omit", redirect: "follow", signal: options.signal ?? null });
+  const response = await fetchImpl(request);
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new ValidationError(`Download from ${redactUrl(parsed)} failed with HTTP ${response.status}`);
+  }
+  const bytes = await readCapped(response, parsed, maxBytes);
+  const type = detectType(response, parsed, bytes);
+  if (!type || !accept.includes(type)) {
+    throw new ValidationError(`Download from ${redactUrl(parsed)} has type ${type ?? "unknown"}; expected one of ${accept.join(", ")}`);
+  }
+  return new File([bytes], options.filename ?? filenameFromUrl(parsed, type), { type });
+}
