@@ -108,7 +108,7 @@ export async function errorFromResponse(response: Response, context: ErrorRespon
     status: response.status,
     message: `${context.method} ${context.url} → ${response.status}${described.code ? ` ${described.code}` : ""}: ${message}`,
     code: described.code,
-    body: json.ok ? redactJson(json.value) : text === "" ? undefined : textSnippet(text, context.secrets),
+    body: json.ok ? redactJson(json.value, context.secrets) : text === "" ? undefined : textSnippet(text, context.secrets),
     requestId: requestIdFrom(response.headers) ?? described.requestId,
     method: context.method,
     url: context.url,

@@ -44,13 +44,27 @@ export function redactHeaders(headers: Headers | Record<string, string>): Record
 
 const MAX_DEPTH = 20;
 
-/** Deep copy of a JSON-like value with credential-named fields masked. */
-export function redactJson(value: unknown, depth = 0): unknown {
+/** Replaces each known secret (e.g. the client's API key) wherever it appears in text. */
+export function maskKnownSecrets(text: string, knownSecrets: Iterable<string>): string {
+  let result = text;
+  for (const secret of knownSecrets) {
+    if (secret.length > 0) result = result.split(secret).join(redactSecret(secret));
+  }
+  return result;
+}
+
+/**
+ * Deep copy of a JSON-like value with credential-named fields masked and known secrets
+ * removed from every string, since servers like to echo the key they rejected.
+ */
+export function redactJson(value: unknown, knownSecrets: readonly string[] = [], depth = 0): unknown {
+  if (typeof value === "string") return maskKnownSecrets(value, knownSecrets);
   if (depth > MAX_DEPTH || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((item) => redactJson(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, knownSecrets, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(value)) {
-    copy[key] = isSensitiveName(key) && member !== null && member !== undefined ? REDACTED : redactJson(member, depth + 1);
+    const masked = isSensitiveName(key) && member !== null && member !== undefined;
+    copy[key] = masked ? REDACTED : redactJson(member, knownSecrets, depth + 1);
   }
   return copy;
 }
@@ -67,10 +81,7 @@ const TEXT_PATTERNS: ReadonlyArray<[RegExp, string]> = [
  * replaced first so a key echoed verbatim by a server never leaks.
  */
 export function redactText(text: string, knownSecrets: Iterable<string> = []): string {
-  let result = text;
-  for (const secret of knownSecrets) {
-    if (secret.length > 0) result = result.split(secret).join(redactSecret(secret));
-  }
+  let result = maskKnownSecrets(text, knownSecrets);
   for (const [pattern, replacement] of TEXT_PATTERNS) result = result.replace(pattern, replacement);
   return result;
 }

@@ -47,6 +47,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   if (value == null || value.trim() === "") return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  // Date.parse accepts "-3" as a year; an HTTP date always names its weekday and month.
+  if (!/[a-z]/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

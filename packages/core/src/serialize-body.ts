@@ -31,6 +31,27 @@ export function toFormUrlEncoded(fields: Record<string, unknown>): URLSearchPara
   return form;
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** A typed multipart body (`{ file: Blob }`) as openapi-typescript describes it. */
+function hasBlobField(body: Record<string, unknown>): boolean {
+  return Object.values(body).some((value) => value instanceof Blob || (Array.isArray(value) && value.some((v) => v instanceof Blob)));
+}
+
+function toMultipart(fields: Record<string, unknown>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === null || item === undefined) continue;
+      if (item instanceof Blob) form.append(name, item);
+      else form.append(name, typeof item === "object" ? JSON.stringify(item) : String(item));
+    }
+  }
+  return form;
+}
+
 /**
  * Serialises a request body: binary, stream and form bodies pass through untouched so the
  * runtime sets multipart boundaries itself; url-encoded forms and JSON are encoded here.
@@ -39,6 +60,7 @@ export function toFormUrlEncoded(fields: Record<string, unknown>): URLSearchPara
 export function serializeBody(body: unknown, headers?: Headers | Record<string, unknown>): BodyInit | undefined {
   if (body === undefined) return undefined;
   if (isPassThroughBody(body)) return body;
+  if (isPlainObject(body) && hasBlobField(body)) return toMultipart(body);
   const contentType = contentTypeOf(headers)?.split(";")[0]?.trim().toLowerCase();
   if (contentType === FORM_URLENCODED && body !== null && typeof body === "object") {
     return toFormUrlEncoded(body as Record<string, unknown>).toString();

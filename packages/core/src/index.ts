@@ -1,0 +1,102 @@
+export {
+  SdkError,
+  ConfigError,
+  ValidationError,
+  ConnectionError,
+  TimeoutError,
+  AbortError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  createApiError,
+  type ApiErrorInit,
+  type ConnectionErrorOptions,
+  type ValidationIssue,
+} from "./errors.js";
+export { errorFromResponse, textSnippet, type ErrorMapper, type ErrorResponseContext } from "./error-response.js";
+export {
+  Transport,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_IDEMPOTENCY_HEADER,
+  type FetchLike,
+  type TransportFetch,
+  type TransportOptions,
+} from "./transport.js";
+export type { RequestOptions, HeaderValues } from "./request-options.js";
+export { composeMiddleware, type Middleware, type MiddlewareContext, type Next } from "./middleware.js";
+export { bearerAuth, headerAuth, noAuth, type Auth, type SecretSource } from "./auth.js";
+export {
+  DEFAULT_MAX_RETRIES,
+  MAX_RETRY_AFTER_MS,
+  backoffDelay,
+  isIdempotentMethod,
+  isRetryableStatus,
+  parseRetryAfter,
+  retryDelay,
+  shouldRetry,
+  type RetryContext,
+} from "./retry.js";
+export { anySignal, sleep } from "./abort.js";
+export { serializeQuery, appendQuery } from "./serialize-query.js";
+export { serializePath, encodePathParam } from "./serialize-path.js";
+export { serializeBody, toFormUrlEncoded } from "./serialize-body.js";
+export {
+  Page,
+  PagePromise,
+  offsetPages,
+  cursorPages,
+  toPageData,
+  type PageData,
+  type PageStrategy,
+  type OffsetState,
+  type CursorState,
+  type ToArrayOptions,
+} from "./pagination.js";
+export {
+  toFile,
+  toFormData,
+  fileFromUrl,
+  isUploadable,
+  DEFAULT_MAX_DOWNLOAD_BYTES,
+  DEFAULT_IMAGE_TYPES,
+  type Uploadable,
+  type UploadMetadata,
+  type FormFieldValue,
+  type FileFromUrlOptions,
+} from "./uploads.js";
+export { contentTypeFromFilename, normalizeContentType, sniffContentType } from "./content-type.js";
+export { REDACTED, isSensitiveName, redactSecret, redactUrl, redactHeaders, redactJson, redactText, maskKnownSecrets } from "./redact.js";
+export {
+  createConsoleLogger,
+  resolveLogger,
+  silentLogger,
+  type Logger,
+  type LogLevel,
+  type LogFields,
+} from "./logger.js";
+export { readEnv } from "./env.js";
+export { normalizeBaseUrl } from "./base-url.js";
+export { validateWith, type SafeParseSchema } from "./validation.js";
+export type { HttpMethod, OperationDescriptor, OperationTable, PaginationKind } from "./operations.js";
+export type {
+  LowerHttpMethod,
+  Simplify,
+  OperationAt,
+  PathsWithMethod,
+  PathParams,
+  QueryParams,
+  HeaderParams,
+  RequestBody,
+  IsRequestBodyOptional,
+  SuccessStatus,
+  ResponseBody,
+  ErrorBody,
+  ListItem,
+} from "./types.js";
+export { rawClientDefaults, unwrap } from "./raw-client.js";

@@ -1,0 +1,61 @@
+import { Agent, type RequestInit as UndiciRequestInit, fetch as undiciFetch } from "undici";
+import { ConfigError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { FetchLike } from "../transport.js";
+
+export interface TlsFetchOptions {
+  /** PEM certificate(s) of a private CA, e.g. the Overkiz root CA for local gateways. */
+  ca?: string | Buffer | Array<string | Buffer> | undefined;
+  /**
+   * Turns certificate verification off. Only for a local device whose certificate cannot be
+   * verified at all; it is announced as a process warning and through the logger every time.
+   */
+  insecureSkipVerify?: boolean | undefined;
+  /** Expected certificate host name when connecting by IP address (gateways name their certs). */
+  servername?: string | undefined;
+  logger?: Logger | undefined;
+}
+
+const INSECURE_WARNING_CODE = "OPENAPP_INSECURE_TLS";
+
+function warnInsecure(logger: Logger | undefined): void {
+  const message = "TLS certificate verification is disabled; traffic can be intercepted. Pass the CA certificate instead.";
+  process.emitWarning(message, { code: INSECURE_WARNING_CODE });
+  logger?.warn(message);
+}
+
+/** Copies the request into undici's own Request type, which its fetch requires. */
+function forwardTo(agent: Agent): FetchLike {
+  return async (request) => {
+    const response = await undiciFetch(request.url, {
+      method: request.method,
+      headers: [...request.headers.entries()],
+      // DOM and undici declare the same web stream with different types.
+      body: request.body as UndiciRequestInit["body"],
+      duplex: "half",
+      redirect: request.redirect,
+      signal: request.signal,
+      dispatcher: agent,
+    });
+    return response as unknown as Response;
+  };
+}
+
+/**
+ * A `fetch` for Node with a custom CA. Verification stays on unless explicitly disabled.
+ * Pass the result as the client's `fetch` option.
+ */
+export function createTlsFetch(options: TlsFetchOptions): FetchLike {
+  if (!options.ca && !options.insecureSkipVerify) {
+    throw new ConfigError("createTlsFetch needs a `ca`; verification can only be skipped with insecureSkipVerify: true");
+  }
+  if (options.insecureSkipVerify) warnInsecure(options.logger);
+  const agent = new Agent({
+    connect: {
+      ca: options.ca,
+      rejectUnauthorized: !options.insecureSkipVerify,
+      ...(options.servername ? { servername: options.servername } : {}),
+    },
+  });
+  return forwardTo(agent);
+}

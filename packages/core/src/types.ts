@@ -1,0 +1,72 @@
+/**
+ * Type helpers that derive SDK parameter and response types from openapi-typescript's
+ * `paths`/`operations`, so a spec change becomes a compile error in the façade.
+ */
+
+export type LowerHttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+/** Flattens intersections in hover text without changing the type. */
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+type Defined<T> = Exclude<T, undefined>;
+
+/** The operation object at `paths[path][method]`. */
+export type OperationAt<Paths, P extends keyof Paths, M extends LowerHttpMethod> = M extends keyof Paths[P]
+  ? Defined<Paths[P][M]>
+  : never;
+
+/** Paths that declare the given method. */
+export type PathsWithMethod<Paths, M extends LowerHttpMethod> = {
+  [P in keyof Paths]: M extends keyof Paths[P] ? ([Defined<Paths[P][M]>] extends [never] ? never : P) : never;
+}[keyof Paths];
+
+type ParameterGroup<Op, Group extends "path" | "query" | "header" | "cookie"> = Op extends {
+  parameters: infer Parameters;
+}
+  ? Group extends keyof Parameters
+    ? Defined<Parameters[Group]>
+    : never
+  : never;
+
+export type PathParams<Op> = ParameterGroup<Op, "path">;
+export type QueryParams<Op> = ParameterGroup<Op, "query">;
+export type HeaderParams<Op> = ParameterGroup<Op, "header">;
+
+/** The request body for a media type; `never` when the operation takes none. */
+export type RequestBody<Op, Media extends string = "application/json"> = Op extends { requestBody?: infer Body }
+  ? Defined<Body> extends { content: infer Content }
+    ? Media extends keyof Content
+      ? Content[Media]
+      : never
+    : never
+  : never;
+
+/** True when the spec marks the request body optional (`requestBody?:`). */
+export type IsRequestBodyOptional<Op> = Op extends { requestBody: unknown } ? false : true;
+
+export type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206 | "2XX";
+
+type ContentOf<Response, Media extends string> = Response extends { content: infer Content }
+  ? Media extends keyof Content
+    ? Content[Media]
+    : never
+  : undefined;
+
+type ResponsesOf<Op> = Op extends { responses: infer Responses } ? Responses : never;
+
+/** Union of the bodies of every 2xx response (`undefined` for bodiless ones such as 204). */
+export type ResponseBody<Op, Media extends string = "application/json"> = {
+  [Status in keyof ResponsesOf<Op>]: Status extends SuccessStatus ? ContentOf<ResponsesOf<Op>[Status], Media> : never;
+}[keyof ResponsesOf<Op>];
+
+/** Union of the bodies of every non-2xx response. */
+export type ErrorBody<Op, Media extends string = "application/json"> = {
+  [Status in keyof ResponsesOf<Op>]: Status extends SuccessStatus ? never : ContentOf<ResponsesOf<Op>[Status], Media>;
+}[keyof ResponsesOf<Op>];
+
+/** The element type of a list answer that is either a bare array or `{ items: T[] }`. */
+export type ListItem<Body> = Body extends ReadonlyArray<infer Item>
+  ? Item
+  : Body extends { items: ReadonlyArray<infer Item> }
+    ? Item
+    : never;
