@@ -56,13 +56,13 @@ describe("unwrap", () => {
   it("returns the data of a successful call", async () => {
     const { fetch } = recordingFetch(200, { id: "x" });
     const client = createClient<any>({ ...rawClientDefaults, baseUrl: "https://api.test", fetch });
-    await expect(unwrap(client.GET("/x"))).resolves.toEqual({ id: "x" });
+    await expect(unwrap(client.GET("/x", {}))).resolves.toEqual({ id: "x" });
   });
 
   it("turns an error result of a raw client into a typed ApiError", async () => {
     const { fetch } = recordingFetch(404, { message: "device not found" });
     const client = createClient<any>({ ...rawClientDefaults, baseUrl: "https://api.test", fetch });
-    const error = await unwrap(client.GET("/x")).catch((e: unknown) => e);
+    const error = await unwrap(client.GET("/x", {})).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).message).toBe("device not found");
   });
