@@ -1,12 +1,12 @@
-import { Transport } from "@openapp/core";
+import { Transport, bearerAuth } from "@openapp/core";
 import createClient from "openapi-fetch";
 import { bench, describe } from "vitest";
 import { inMemoryFetch } from "./in-memory-fetch.js";
 
 const baseUrl = "https://api.example.test/api/v1";
 const bareClient = createClient<any>({ baseUrl, fetch: inMemoryFetch });
-const transport = new Transport({ fetch: inMemoryFetch, auth: (request) => request.headers.set("authorization", "Bearer bench") });
-const coreClient = createClient<any>({ baseUrl, fetch: transport.fetchFor() });
+const transport = new Transport({ fetch: inMemoryFetch, auth: bearerAuth("bench-token") });
+const coreClient = createClient<any>({ baseUrl, fetch: transport.fetch });
 
 describe("one GET", () => {
   bench("bare fetch", async () => {

@@ -35,28 +35,3 @@ export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
-
-/**
- * Settles with `promise` or rejects as soon as `signal` aborts, so a fetch implementation
- * or middleware that ignores signals cannot hang the caller.
- */
-export function raceWithSignal<T>(promise: Promise<T>, signal: AbortSignal, reasonToError: () => unknown): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(reasonToError());
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(reasonToError());
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}

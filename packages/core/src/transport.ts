@@ -1,9 +1,10 @@
-import { abortErrorFrom, anySignal, raceWithSignal, sleep, throwIfAborted } from "./abort.js";
+import { abortErrorFrom, anySignal, sleep, throwIfAborted } from "./abort.js";
 import { type Auth, noAuth } from "./auth.js";
 import { toConnectionError } from "./connection-failure.js";
 import { type ErrorMapper, errorFromResponse } from "./error-response.js";
 import { ConfigError, SdkError, TimeoutError } from "./errors.js";
 import { type Logger, silentLogger } from "./logger.js";
+import { SharedDeadlines } from "./deadline.js";
 import { type Middleware, composeMiddleware } from "./middleware.js";
 import { redactUrl } from "./redact.js";
 import type { HeaderValues, RequestOptions } from "./request-options.js";
@@ -13,7 +14,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
 
 /** The subset of `fetch` the transport needs; any WHATWG-compatible implementation fits. */
-export type FetchLike = (input: Request) => Promise<Response>;
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** What the transport hands to openapi-fetch and to anyone else who wants a `fetch`. */
 export type TransportFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
@@ -38,10 +39,14 @@ export interface TransportOptions {
 }
 
 interface PreparedCall {
+  /** The caller's request with call-level headers applied; cloned per attempt only when it has a body. */
   template: Request;
   method: string;
-  url: string;
-  callerSignal: AbortSignal;
+  /** Redacted, computed only when an error or a log line needs it. */
+  readonly url: string;
+  callerSignal: AbortSignal | undefined;
+  /** The caller's own signal from RequestOptions; it must cancel the network side at once. */
+  optionsSignal: AbortSignal | undefined;
   timeout: number;
   maxRetries: number;
   hasIdempotencyKey: boolean;
@@ -113,71 +118,80 @@ export class Transport {
     }
   }
 
-  /** Everything except auth/network that is identical for every attempt. */
+  /**
+   * Everything except auth/network that is identical for every attempt. Headers are set on the
+   * request in place: rebuilding a Request costs more than the rest of the pipeline together.
+   */
   private prepare(request: Request, options: RequestOptions): PreparedCall {
-    const callerSignal = anySignal([request.signal, options.signal]);
+    const callerSignal = combineCallerSignals(request.signal, options.signal);
     throwIfAborted(callerSignal);
-    const headers = new Headers(request.headers);
+    const headers = request.headers;
     applyHeaderValues(headers, this.options.headers, true);
     applyHeaderValues(headers, options.headers, false);
     if (options.idempotencyKey !== undefined) {
       headers.set(this.options.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER, options.idempotencyKey);
     }
+    let redacted: string | undefined;
     return {
-      template: new Request(request, { headers }),
+      template: request,
       method: request.method.toUpperCase(),
-      url: redactUrl(request.url),
+      get url() {
+        return (redacted ??= redactUrl(request.url));
+      },
       callerSignal,
+      optionsSignal: options.signal,
       timeout: validTimeout(options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT_MS),
       maxRetries: validMaxRetries(options.maxRetries ?? this.options.maxRetries ?? DEFAULT_MAX_RETRIES),
       hasIdempotencyKey: options.idempotencyKey !== undefined,
-      middleware: [...(this.options.middleware ?? []), ...(options.middleware ?? [])],
+      middleware: this.options.middleware?.length || options.middleware?.length
+        ? [...(this.options.middleware ?? []), ...(options.middleware ?? [])]
+        : NO_MIDDLEWARE,
     };
   }
 
   private async attempt(call: PreparedCall, attempt: number): Promise<AttemptOutcome> {
-    const startedAt = Date.now();
-    const timeoutController = new AbortController();
-    const timer = setTimeout(() => timeoutController.abort(), call.timeout);
-    const signal = anySignal([call.callerSignal, timeoutController.signal]);
-    const failureFor = (error: unknown): unknown => this.classifyFailure(error, call, timeoutController.signal);
+    const startedAt = this.options.logger ? Date.now() : 0;
+    const deadline = attemptDeadline(call.timeout, call);
+    const failureFor = (error: unknown): unknown => this.classifyFailure(error, call, deadline);
     try {
-      const response = await raceWithSignal(this.dispatch(call, attempt, signal), signal, () => failureFor(undefined));
+      const response = await deadline.race(this.dispatch(call, attempt, deadline.signal));
       this.logAttempt(call, attempt, startedAt, { status: response.status });
       if (response.status < 400) return { response };
-      const error = await raceWithSignal(this.errorFrom(response, call), signal, () => failureFor(undefined));
+      const error = await deadline.race(this.errorFrom(response, call));
       return { error, retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) };
     } catch (error) {
       const failure = failureFor(error);
       this.logAttempt(call, attempt, startedAt, { error: describeFailure(failure) });
       return { error: failure };
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
   }
 
   private async dispatch(call: PreparedCall, attempt: number, signal: AbortSignal): Promise<Response> {
-    const request = new Request(call.template.clone(), { signal });
+    // A body is a one-shot stream, so each attempt sends a copy; bodyless requests are reused.
+    const request = call.template.body === null ? call.template : call.template.clone();
     await (this.options.auth ?? noAuth).apply(request.headers);
-    const toNetwork = (finalRequest: Request): Promise<Response> => this.callFetch(finalRequest, call);
+    const toNetwork = (finalRequest: Request): Promise<Response> => this.callFetch(finalRequest, call, signal);
+    if (call.middleware.length === 0) return toNetwork(request);
     return composeMiddleware(call.middleware, toNetwork, { attempt })(request);
   }
 
-  private async callFetch(request: Request, call: PreparedCall): Promise<Response> {
+  private async callFetch(request: Request, call: PreparedCall, signal: AbortSignal): Promise<Response> {
     const fetchImpl = this.options.fetch ?? (globalThis.fetch as FetchLike | undefined);
     if (!fetchImpl) throw new ConfigError("No fetch implementation available; pass `fetch` in the client options");
     try {
-      return await fetchImpl(request);
+      return await fetchImpl(request, { signal });
     } catch (error) {
       // Aborts are classified by the caller from the signals, not from the runtime's error.
-      if (request.signal.aborted) throw error;
+      if (signal.aborted || call.callerSignal?.aborted) throw error;
       throw toConnectionError(error, { method: call.method, url: call.url });
     }
   }
 
-  private classifyFailure(error: unknown, call: PreparedCall, timeoutSignal: AbortSignal): unknown {
-    if (call.callerSignal.aborted) return abortErrorFrom(call.callerSignal);
-    if (timeoutSignal.aborted) return new TimeoutError(call.timeout, { cause: error, method: call.method, url: call.url });
+  private classifyFailure(error: unknown, call: PreparedCall, deadline: AttemptDeadline): unknown {
+    if (call.callerSignal?.aborted) return abortErrorFrom(call.callerSignal);
+    if (deadline.aborted) return new TimeoutError(call.timeout, { cause: error, method: call.method, url: call.url });
     return error;
   }
 
@@ -199,8 +213,62 @@ export class Transport {
   }
 
   private logAttempt(call: PreparedCall, attempt: number, startedAt: number, result: { status?: number; error?: string }): void {
+    if (!this.options.logger) return;
     this.logger.debug("http request", { method: call.method, url: call.url, attempt, durationMs: Date.now() - startedAt, ...result });
   }
+}
+
+const NO_MIDDLEWARE: readonly Middleware[] = [];
+
+function combineCallerSignals(fromRequest: AbortSignal | null, fromOptions: AbortSignal | undefined): AbortSignal | undefined {
+  if (!fromOptions) return fromRequest ?? undefined;
+  if (!fromRequest) return fromOptions;
+  return anySignal([fromRequest, fromOptions]);
+}
+
+interface AttemptDeadline {
+  /** Handed to fetch: the shared network deadline, or a per-call signal when the caller passed one. */
+  signal: AbortSignal;
+  /** True once this attempt timed out or the caller aborted. */
+  readonly aborted: boolean;
+  /** Settles with the promise, or rejects as soon as the attempt is aborted (even if fetch ignores its signal). */
+  race<T>(promise: Promise<T>): Promise<T>;
+  clear(): void;
+}
+
+const sharedDeadlines = new SharedDeadlines();
+
+/** The precise per-attempt timer plus the signal that cancels the network side. */
+function attemptDeadline(timeoutMs: number, call: PreparedCall): AttemptDeadline {
+  let aborted = false;
+  let onAbort: (() => void) | undefined;
+  const abort = () => {
+    aborted = true;
+    onAbort?.();
+  };
+  const timer = setTimeout(abort, timeoutMs);
+  const networkDeadline = sharedDeadlines.signalFor(timeoutMs);
+  const signal = call.optionsSignal ? anySignal([call.optionsSignal, networkDeadline]) : networkDeadline;
+  call.callerSignal?.addEventListener("abort", abort, { once: true });
+  return {
+    signal,
+    get aborted() {
+      return aborted;
+    },
+    race: (promise) =>
+      new Promise((resolve, reject) => {
+        onAbort = () => {
+          promise.catch(() => undefined);
+          reject(undefined);
+        };
+        if (aborted) onAbort();
+        else promise.then(resolve, reject);
+      }),
+    clear() {
+      clearTimeout(timer);
+      call.callerSignal?.removeEventListener("abort", abort);
+    },
+  };
 }
 
 function describeFailure(error: unknown): string {
