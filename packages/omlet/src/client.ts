@@ -1,0 +1,233 @@
+import type { RequestOptions } from "@openapp/core";
+import { type OmletClientOptions, type OmletContext, createContext } from "./http.js";
+import { type OmletWebhookEvent, type ParseWebhookOptions, parseWebhookEvent } from "./models/webhook.js";
+import type {
+  AccountUpdate,
+  BugReport,
+  Configuration,
+  ConfigurationPatch,
+  CountryCode,
+  Device,
+  DeviceList,
+  DeviceUpdate,
+  EventQuery,
+  FirmwareVersions,
+  Group,
+  GroupList,
+  GroupNameRequest,
+  GroupUserRequest,
+  NotificationsUpdate,
+  OmletEvent,
+  ProvisioningKey,
+  RegisterRequest,
+  User,
+} from "./models/types.js";
+import * as account from "./resources/account.js";
+import * as app from "./resources/app.js";
+import * as auth from "./resources/auth.js";
+import * as controls from "./resources/controls.js";
+import * as devices from "./resources/devices.js";
+import * as events from "./resources/events.js";
+import * as groups from "./resources/groups.js";
+import * as invites from "./resources/invites.js";
+import * as provisioning from "./resources/provisioning.js";
+import { type WaitForStateOptions, waitForState } from "./resources/wait-for-state.js";
+
+/**
+ * Client for the Omlet Smart Coop cloud API.
+ *
+ * ```ts
+ * const omlet = new OmletClient(); // reads OMLET_API_KEY
+ * const [door] = await omlet.getDevices();
+ * await omlet.door(door).open({ skipIfAlready: true });
+ * ```
+ */
+export class OmletClient {
+  readonly #options: OmletClientOptions;
+  readonly #ctx: OmletContext;
+
+  constructor(options: OmletClientOptions = {}) {
+    this.#options = { ...options };
+    this.#ctx = createContext(this.#options);
+  }
+
+  /** The API base every request and action url is resolved against. */
+  get baseUrl(): string {
+    return this.#ctx.baseUrl;
+  }
+
+  /** A client with the same settings and another key, e.g. the one `login()` returned. */
+  withApiKey(apiKey: string): OmletClient {
+    return new OmletClient({ ...this.#options, apiKey });
+  }
+
+  // Devices
+
+  getDevices(options?: RequestOptions): Promise<DeviceList> {
+    return devices.getDevices(this.#ctx, options);
+  }
+
+  getDeviceById(deviceId: string, options?: RequestOptions): Promise<Device> {
+    return devices.getDeviceById(this.#ctx, deviceId, options);
+  }
+
+  /** Rename a device or move it to another group. */
+  updateDevice(deviceId: string, update: DeviceUpdate, options?: RequestOptions): Promise<Device> {
+    return devices.updateDevice(this.#ctx, deviceId, update, options);
+  }
+
+  /** Queue an action: an entry of `device.actions`, or `{ deviceId, actionName }`. Never retried once sent. */
+  performAction(action: devices.ActionInput, options?: RequestOptions): Promise<devices.ActionResult> {
+    return devices.performAction(this.#ctx, action, options);
+  }
+
+  getConfiguration(deviceId: string, options?: RequestOptions): Promise<Configuration> {
+    return devices.getConfiguration(this.#ctx, deviceId, options);
+  }
+
+  /** Send only the fields that change, e.g. `{ door: { openTime: "06:45" } }`. */
+  updateConfiguration(deviceId: string, patch: ConfigurationPatch, options?: RequestOptions): Promise<void> {
+    return devices.updateConfiguration(this.#ctx, deviceId, patch, options);
+  }
+
+  keepAlive(durationSeconds: number, options?: RequestOptions): Promise<void> {
+    return devices.keepAlive(this.#ctx, durationSeconds, options);
+  }
+
+  getLatestFirmware(options?: RequestOptions): Promise<FirmwareVersions> {
+    return devices.getLatestFirmware(this.#ctx, options);
+  }
+
+  /** Poll until `predicate` holds on a settled reading (pending states never count). */
+  waitForState(deviceId: string, predicate: (device: Device) => boolean, options?: WaitForStateOptions): Promise<Device> {
+    return waitForState(this.#ctx, deviceId, predicate, options);
+  }
+
+  // Hardware-shaped helpers
+
+  door(device: Device): controls.DoorControl {
+    return controls.doorControl(this.#ctx, device);
+  }
+
+  light(device: Device): controls.LightControl {
+    return controls.lightControl(this.#ctx, device);
+  }
+
+  fan(device: Device): controls.FanControl {
+    return controls.fanControl(this.#ctx, device);
+  }
+
+  feeder(device: Device): controls.FeederControl {
+    return controls.feederControl(this.#ctx, device);
+  }
+
+  // Groups and invites
+
+  getGroups(options?: RequestOptions): Promise<GroupList> {
+    return groups.getGroups(this.#ctx, options);
+  }
+
+  getGroupById(groupId: string, options?: RequestOptions): Promise<Group> {
+    return groups.getGroupById(this.#ctx, groupId, options);
+  }
+
+  createGroup(name: string | GroupNameRequest, options?: RequestOptions): Promise<Group> {
+    return groups.createGroup(this.#ctx, name, options);
+  }
+
+  updateGroup(groupId: string, name: string | GroupNameRequest, options?: RequestOptions): Promise<void> {
+    return groups.updateGroup(this.#ctx, groupId, name, options);
+  }
+
+  /** Same as `updateGroup`, under the official SDKs' name. */
+  updateGroupName(groupId: string, name: string | GroupNameRequest, options?: RequestOptions): Promise<void> {
+    return groups.updateGroup(this.#ctx, groupId, name, options);
+  }
+
+  deleteGroup(groupId: string, options?: RequestOptions): Promise<void> {
+    return groups.deleteGroup(this.#ctx, groupId, options);
+  }
+
+  inviteUser(groupId: string, invite: GroupUserRequest, options?: RequestOptions): Promise<void> {
+    return groups.inviteUser(this.#ctx, groupId, invite, options);
+  }
+
+  updateUserAccess(groupId: string, member: GroupUserRequest, options?: RequestOptions): Promise<void> {
+    return groups.updateUserAccess(this.#ctx, groupId, member, options);
+  }
+
+  removeUser(groupId: string, emailAddress: string, options?: RequestOptions): Promise<void> {
+    return groups.removeUser(this.#ctx, groupId, emailAddress, options);
+  }
+
+  acceptInvite(invite: invites.InviteRef, options?: RequestOptions): Promise<void> {
+    return invites.acceptInvite(this.#ctx, invite, options);
+  }
+
+  rejectInvite(invite: invites.InviteRef, options?: RequestOptions): Promise<void> {
+    return invites.rejectInvite(this.#ctx, invite, options);
+  }
+
+  // Account and authentication
+
+  getUser(options?: RequestOptions): Promise<User> {
+    return account.getUser(this.#ctx, options);
+  }
+
+  updateAccount(update: AccountUpdate, options?: RequestOptions): Promise<void> {
+    return account.updateAccount(this.#ctx, update, options);
+  }
+
+  /** Returns an API key for these app credentials; no key is needed to call it. */
+  login(emailAddress: string, password: string, cc?: CountryCode, options?: RequestOptions): Promise<string> {
+    return auth.login(this.#ctx, emailAddress, password, cc, options);
+  }
+
+  /** Expires this client's API key. */
+  logout(options?: RequestOptions): Promise<void> {
+    return auth.logout(this.#ctx, options);
+  }
+
+  register(account: RegisterRequest, options?: RequestOptions): Promise<void> {
+    return auth.register(this.#ctx, account, options);
+  }
+
+  resetPassword(emailAddress: string, options?: RequestOptions): Promise<void> {
+    return auth.resetPassword(this.#ctx, emailAddress, options);
+  }
+
+  // App, provisioning and history
+
+  registerPushToken(token: string, options?: RequestOptions): Promise<void> {
+    return app.registerPushToken(this.#ctx, token, options);
+  }
+
+  unregisterPushToken(token: string, options?: RequestOptions): Promise<void> {
+    return app.unregisterPushToken(this.#ctx, token, options);
+  }
+
+  updateNotifications(update: NotificationsUpdate, options?: RequestOptions): Promise<void> {
+    return app.updateNotifications(this.#ctx, update, options);
+  }
+
+  createBugReport(report: BugReport, options?: RequestOptions): Promise<void> {
+    return app.createBugReport(this.#ctx, report, options);
+  }
+
+  createProvisioningKey(groupId: string, options?: RequestOptions): Promise<ProvisioningKey> {
+    return provisioning.createProvisioningKey(this.#ctx, groupId, options);
+  }
+
+  completeProvisioning(deviceSerial: string, options?: RequestOptions): Promise<void> {
+    return provisioning.completeProvisioning(this.#ctx, deviceSerial, options);
+  }
+
+  getEvents(query?: EventQuery, options?: RequestOptions): Promise<OmletEvent[]> {
+    return events.getEvents(this.#ctx, query, options);
+  }
+
+  /** Read a webhook POST body (flat or under `payload`) into a typed event. */
+  parseWebhookEvent(body: unknown, options?: ParseWebhookOptions): OmletWebhookEvent {
+    return parseWebhookEvent(body, options);
+  }
+}

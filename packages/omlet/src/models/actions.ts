@@ -1,0 +1,76 @@
+import { ValidationError } from "@openapp/core";
+import type { Action, Device } from "./types.js";
+
+/** What the typed action endpoint needs: `POST /device/{deviceId}/action/{action}`. */
+export interface ActionTarget {
+  deviceId: string;
+  actionName: string;
+}
+
+const ACTION_PATH = /^\/device\/([^/]+)\/action\/([^/]+)\/?$/;
+const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+export function availableActionNames(device: Device): string[] {
+  return (device.actions ?? []).map((action) => action.actionName).filter((name): name is string => typeof name === "string");
+}
+
+export function findAction(device: Device, actionName: string): Action | undefined {
+  return (device.actions ?? []).find((action) => action.actionName === actionName);
+}
+
+/** The named action, or a ValidationError that lists what the device does offer. */
+export function requireAction(device: Device, actionName: string): Action {
+  const action = findAction(device, actionName);
+  if (action) return action;
+  const available = availableActionNames(device);
+  const offered = available.length > 0 ? available.join(", ") : "none";
+  throw new ValidationError(
+    `Device ${device.deviceId} has no "${actionName}" action (available: ${offered})`,
+    { issues: [{ path: ["actions"], message: `unknown action "${actionName}"` }] },
+  );
+}
+
+function decodeSegment(segment: string, url: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ValidationError(`Action url ${url} is not validly percent-encoded`);
+  }
+}
+
+function withoutBasePath(pathname: string, basePath: string): string | undefined {
+  if (basePath === "") return pathname;
+  if (pathname === basePath) return "/";
+  return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined;
+}
+
+/**
+ * The API-relative path of an action url. Absolute urls must point at the API itself:
+ * the API key is attached to the request, so another host is refused outright.
+ */
+function apiRelativePath(url: string, baseUrl: string): string {
+  const base = new URL(baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, "");
+  if (HAS_SCHEME.test(url) || url.startsWith("//")) {
+    const absolute = new URL(url, base);
+    if (absolute.origin !== base.origin) {
+      throw new ValidationError(`Refusing action url on ${absolute.origin}: only ${base.origin} receives the API key`);
+    }
+    const path = withoutBasePath(absolute.pathname, basePath);
+    if (path === undefined) throw new ValidationError(`Action url ${url} is outside the API base ${baseUrl}`);
+    return path;
+  }
+  const path = url.startsWith("/") ? url : `/${url}`;
+  // Servers give paths relative to the API base; tolerate ones that repeat the base path.
+  return withoutBasePath(path, basePath) ?? path;
+}
+
+/** Where an action's `url` points, checked against the client's base url. */
+export function actionTarget(action: Pick<Action, "url" | "actionName">, baseUrl: string): ActionTarget {
+  const url = action.url?.trim();
+  if (!url) throw new ValidationError(`Action "${action.actionName ?? "?"}" has no url`);
+  if (/[?#]/.test(url)) throw new ValidationError(`Action url ${url} carries a query or fragment; refusing to guess`);
+  const match = ACTION_PATH.exec(apiRelativePath(url, baseUrl));
+  if (!match) throw new ValidationError(`Action url ${url} is not a device action path (/device/{id}/action/{name})`);
+  return { deviceId: decodeSegment(match[1] as string, url), actionName: decodeSegment(match[2] as string, url) };
+}

@@ -1,0 +1,61 @@
+import { ValidationError } from "@openapp/core";
+import type { Configuration, ConfigurationPatch } from "./types.js";
+
+type Json = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is Json {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function compactValue(value: unknown, path: string[]): unknown {
+  if (value === null) {
+    // The server treats null as a value to store; an omitted field is left alone.
+    throw new ValidationError(`Configuration field ${path.join(".")} is null; leave it out to keep its current value`, {
+      issues: [{ path, message: "null is not a configuration value" }],
+    });
+  }
+  if (!isPlainObject(value)) return value;
+  const entries = Object.entries(value)
+    .filter(([, child]) => child !== undefined)
+    .map(([key, child]) => [key, compactValue(child, [...path, key])] as const)
+    .filter(([, child]) => !(isPlainObject(child) && Object.keys(child).length === 0));
+  return Object.fromEntries(entries);
+}
+
+/**
+ * The PATCH body exactly as given minus `undefined` members and empty sections, so only
+ * the fields the caller named are sent. An empty result is refused: it would be a write
+ * that changes nothing yet still wakes the device.
+ */
+export function compactConfigurationPatch(patch: ConfigurationPatch): ConfigurationPatch {
+  if (!isPlainObject(patch)) throw new ValidationError("A configuration update must be an object keyed by section");
+  const compact = compactValue(patch, []) as ConfigurationPatch;
+  if (Object.keys(compact).length === 0) {
+    throw new ValidationError("The configuration update is empty; name at least one field to change");
+  }
+  return compact;
+}
+
+function diffObjects(current: Json, desired: Json): Json {
+  const changes: Json = {};
+  for (const [key, value] of Object.entries(desired)) {
+    if (value === undefined) continue;
+    const before = current[key];
+    if (isPlainObject(value)) {
+      const nested = diffObjects(isPlainObject(before) ? before : {}, value);
+      if (Object.keys(nested).length > 0) changes[key] = nested;
+    } else if (JSON.stringify(before) !== JSON.stringify(value)) {
+      changes[key] = value;
+    }
+  }
+  return changes;
+}
+
+/**
+ * The minimal patch that turns `current` into `desired`: only leaves whose value differs.
+ * Lets callers edit a whole configuration object without echoing back fields such as
+ * `general.datetime`, which could reset the device clock.
+ */
+export function configurationChanges(current: Configuration, desired: Configuration): ConfigurationPatch {
+  return diffObjects(current as Json, desired as Json) as ConfigurationPatch;
+}

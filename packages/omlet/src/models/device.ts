@@ -1,0 +1,131 @@
+import { parseOmletTime } from "./time.js";
+import type { Device } from "./types.js";
+
+/** Sections of `state` whose `state` field describes something that moves or switches. */
+export type StateSection = "door" | "light" | "fan" | "feeder";
+export type PowerKind = "mains" | "battery" | "unknown";
+
+const MOVING_STATES = new Set(["opening", "closing", "stopping", "calibrating"]);
+const BATTERY_SOURCES = new Set(["internal", "battery"]);
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Signal values arrive as `-58`, `"-58"` or `"notPresent"`; this gives a number or
+ * `undefined`, never NaN.
+ */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  const parsed = Number(value.trim());
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/** Wi-Fi strength in dBm as a number, whichever type the firmware sent. */
+export function wifiStrength(device: Device): number | undefined {
+  return toNumber(device.state?.connectivity?.wifiStrength);
+}
+
+/** The `state` string of one section, or undefined when the device has no such section. */
+export function sectionState(device: Device, section: StateSection): string | undefined {
+  const value = asRecord(device.state?.[section])?.state;
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * Mains devices stay online and act within seconds; battery devices only hear commands
+ * at their next check-in.
+ */
+export function powerKind(device: Device): PowerKind {
+  const source = device.state?.general?.powerSource;
+  if (source === "external") return "mains";
+  if (typeof source === "string" && BATTERY_SOURCES.has(source)) return "battery";
+  if (typeof device.nextConnection === "string") return "battery";
+  return "unknown";
+}
+
+/** True when a light is fitted, false when the door reports none, undefined when unknown. */
+export function hasLightFitted(device: Device): boolean | undefined {
+  const equipped = toNumber(device.configuration?.light?.equipped);
+  if (equipped === undefined) return undefined;
+  return equipped >= 2;
+}
+
+/**
+ * A state that is not final: queued (`openpending`), in motion (`closing`) or any
+ * `pendingValue` the device's own actions declare.
+ */
+export function isTransitionalState(value: string, device?: Device): boolean {
+  const lower = value.toLowerCase();
+  if (lower.endsWith("pending") || MOVING_STATES.has(lower)) return true;
+  return (device?.actions ?? []).some((action) => action.pendingValue === value);
+}
+
+/** Names of the sections whose state is still in transition. */
+export function pendingSections(device: Device): string[] {
+  const sections = asRecord(device.state) ?? {};
+  return Object.entries(sections)
+    .filter(([, section]) => {
+      const state = asRecord(section)?.state;
+      return typeof state === "string" && isTransitionalState(state, device);
+    })
+    .map(([name]) => name);
+}
+
+/** No section is waiting for the device to report back. */
+export function isSettled(device: Device): boolean {
+  return pendingSections(device).length === 0;
+}
+
+/** A flat, normalised reading of a device that never throws on sparse payloads. */
+export interface DeviceStatus {
+  deviceId: string;
+  deviceSerial: string | undefined;
+  deviceType: string | undefined;
+  name: string | undefined;
+  power: PowerKind;
+  batteryLevel: number | undefined;
+  connected: boolean | undefined;
+  /** dBm, converted from whichever type the firmware sent. */
+  wifiStrength: number | undefined;
+  lastConnected: Date | undefined;
+  nextConnection: Date | undefined;
+  /** The device missed its planned check-in. */
+  overdue: boolean;
+  door: string | undefined;
+  doorFault: string | undefined;
+  light: string | undefined;
+  lightFitted: boolean | undefined;
+  fan: string | undefined;
+  feeder: string | undefined;
+  /** Sections still waiting for the device (e.g. `["door"]` while `openpending`). */
+  pending: string[];
+}
+
+export function deviceStatus(device: Device): DeviceStatus {
+  const general = device.state?.general;
+  const connected = device.state?.connectivity?.connected;
+  const fault = device.state?.door?.fault;
+  return {
+    deviceId: device.deviceId,
+    deviceSerial: device.deviceSerial,
+    deviceType: device.deviceType,
+    name: device.name,
+    power: powerKind(device),
+    batteryLevel: toNumber(general?.batteryLevel),
+    connected: typeof connected === "boolean" ? connected : undefined,
+    wifiStrength: wifiStrength(device),
+    lastConnected: parseOmletTime(device.lastConnected),
+    nextConnection: parseOmletTime(device.nextConnection),
+    overdue: (toNumber(device.overdueConnection) ?? 0) > 0,
+    door: sectionState(device, "door"),
+    doorFault: typeof fault === "string" ? fault : undefined,
+    light: sectionState(device, "light"),
+    lightFitted: hasLightFitted(device),
+    fan: sectionState(device, "fan"),
+    feeder: sectionState(device, "feeder"),
+    pending: pendingSections(device),
+  };
+}

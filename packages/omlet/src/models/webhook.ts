@@ -1,0 +1,133 @@
+import { ConfigError, ValidationError, type ValidationIssue } from "@openapp/core";
+import type { components } from "@openapp/omlet-generated";
+import type { OmletEvent } from "./types.js";
+
+/** Either body Omlet is known to POST: the event itself, or the event under `payload`. */
+export type WebhookBody = components["schemas"]["WebhookBody"];
+
+export type OmletWebhookEvent = OmletEvent & {
+  deviceId: string;
+  /** The portal token, when Omlet sent it in the body. */
+  token: string | undefined;
+  /** Which of the two body shapes arrived, for diagnostics. */
+  shape: "flat" | "nested";
+};
+
+export interface ParseWebhookOptions {
+  /**
+   * The token configured in the developer portal. When given, the request must carry it
+   * (body `token`, `Authorization: Bearer`, or `X-Omlet-Token`), else ValidationError.
+   */
+  expectedToken?: string;
+  /** The incoming request's headers, to find a token sent outside the body. */
+  headers?: Headers | Record<string, string | string[] | undefined>;
+}
+
+type Json = Record<string, unknown>;
+const MAX_PAYLOAD_DEPTH = 2;
+const TEXT_FIELDS = ["parameterSetName", "parameterName", "created_at"] as const;
+
+function isRecord(value: unknown): value is Json {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function invalid(message: string, issues: ValidationIssue[] = []): never {
+  throw new ValidationError(`Invalid Omlet webhook body: ${message}`, { issues });
+}
+
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new ValidationError("Invalid Omlet webhook body: not JSON", { cause });
+  }
+}
+
+function toJson(body: unknown): unknown {
+  if (typeof body === "string") return parseJsonText(body);
+  if (body instanceof ArrayBuffer) return parseJsonText(new TextDecoder().decode(body));
+  if (ArrayBuffer.isView(body)) return parseJsonText(new TextDecoder().decode(body));
+  return body;
+}
+
+/** Early integrations saw `payload.payload`; unwrap a couple of levels, no more. */
+function unwrapPayload(body: Json): { event: unknown; nested: boolean } {
+  let event: unknown = body;
+  let depth = 0;
+  while (isRecord(event) && "payload" in event && depth < MAX_PAYLOAD_DEPTH) {
+    const inner = event.payload;
+    event = typeof inner === "string" ? parseJsonText(inner) : inner;
+    depth++;
+  }
+  return { event, nested: depth > 0 };
+}
+
+function isEventValue(value: unknown): boolean {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
+}
+
+function eventIssues(event: Json): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const deviceId = event.deviceId;
+  if (typeof deviceId !== "string" || deviceId.trim() === "") {
+    issues.push({ path: ["deviceId"], message: "deviceId must be a non-empty string" });
+  }
+  for (const field of TEXT_FIELDS) {
+    if (event[field] !== undefined && typeof event[field] !== "string") {
+      issues.push({ path: [field], message: `${field} must be a string` });
+    }
+  }
+  for (const field of ["oldValue", "newValue"] as const) {
+    if (event[field] !== undefined && !isEventValue(event[field])) {
+      issues.push({ path: [field], message: `${field} must be a string, number, boolean or null` });
+    }
+  }
+  return issues;
+}
+
+function headerValue(headers: ParseWebhookOptions["headers"], name: string): string | undefined {
+  if (!headers) return undefined;
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
+  const value = entry?.[1];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function presentedTokens(bodyToken: string | undefined, headers: ParseWebhookOptions["headers"]): string[] {
+  const bearer = /^Bearer\s+(.+)$/i.exec(headerValue(headers, "authorization") ?? "")?.[1]?.trim();
+  return [bodyToken, bearer, headerValue(headers, "x-omlet-token")].filter((t): t is string => typeof t === "string");
+}
+
+/** Compares without stopping at the first differing character, so timing leaks nothing. */
+function sameSecret(a: string, b: string): boolean {
+  const left = new TextEncoder().encode(a);
+  const right = new TextEncoder().encode(b);
+  let difference = left.length ^ right.length;
+  for (let i = 0; i < Math.max(left.length, right.length); i++) difference |= (left[i] ?? 0) ^ (right[i] ?? 0);
+  return difference === 0;
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/**
+ * Reads the body of an Omlet webhook POST (object, JSON text or bytes), flat or nested
+ * under `payload`, into one typed event. Treat it as a cue to re-read the device: it
+ * carries a single changed field, not the device's state.
+ */
+export function parseWebhookEvent(body: unknown, options: ParseWebhookOptions = {}): OmletWebhookEvent {
+  const json = toJson(body);
+  if (!isRecord(json)) invalid("expected a JSON object");
+  const { event, nested } = unwrapPayload(json);
+  if (!isRecord(event)) invalid("payload is not an object", [{ path: ["payload"], message: "expected an object" }]);
+  const issues = eventIssues(event);
+  if (issues.length > 0) invalid(issues.map((issue) => issue.message).join("; "), issues);
+  const token = stringOrUndefined(json.token) ?? stringOrUndefined(event.token);
+  if (options.expectedToken !== undefined) {
+    if (options.expectedToken === "") throw new ConfigError("expectedToken is empty; pass the token set in the developer portal");
+    const matches = presentedTokens(token, options.headers).some((t) => sameSecret(t, options.expectedToken as string));
+    if (!matches) invalid("webhook token missing or wrong");
+  }
+  return { ...event, deviceId: event.deviceId as string, token, shape: nested ? "nested" : "flat" };
+}

@@ -1,0 +1,39 @@
+import { type RequestOptions, ValidationError, unwrap } from "@openapp/core";
+import type { OmletContext } from "../http.js";
+import type { CountryCode, RegisterRequest } from "../models/types.js";
+
+function required(name: string, value: string): string {
+  if (typeof value !== "string" || value === "") throw new ValidationError(`${name} is required`);
+  return value;
+}
+
+/**
+ * Exchanges Omlet app credentials for an API key (used exactly like a console key).
+ * `cc` is the account's two-letter shop country, e.g. `GB` (not `UK`) or `US`.
+ */
+export async function login(
+  ctx: OmletContext,
+  emailAddress: string,
+  password: string,
+  cc?: CountryCode,
+  options?: RequestOptions,
+): Promise<string> {
+  const body = { emailAddress: required("emailAddress", emailAddress), password: required("password", password), ...(cc ? { cc } : {}) };
+  const { apiKey } = await unwrap(ctx.raw.POST("/login", { body, fetch: ctx.anonymous(options) }));
+  return apiKey;
+}
+
+/** Expires the key this client uses; later calls with it fail with AuthenticationError. */
+export async function logout(ctx: OmletContext, options?: RequestOptions): Promise<void> {
+  await unwrap(ctx.raw.POST("/logout", { fetch: ctx.authed(options) }));
+}
+
+export async function register(ctx: OmletContext, account: RegisterRequest, options?: RequestOptions): Promise<void> {
+  await unwrap(ctx.raw.POST("/register", { body: account, fetch: ctx.anonymous(options) }));
+}
+
+/** Emails a reset link; the server answers the same whether or not the address is known. */
+export async function resetPassword(ctx: OmletContext, emailAddress: string, options?: RequestOptions): Promise<void> {
+  const body = { emailAddress: required("emailAddress", emailAddress) };
+  await unwrap(ctx.raw.POST("/resetpassword", { body, fetch: ctx.anonymous(options) }));
+}

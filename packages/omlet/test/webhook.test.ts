@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError, parseWebhookEvent } from "../src/index.js";
+import { scriptedFetch, testClient } from "./helpers.js";
+
+const flat = {
+  deviceId: "Pz4kWm82QrTd1VxN",
+  parameterSetName: "door",
+  parameterName: "state",
+  oldValue: "openpending",
+  newValue: "open",
+  created_at: "2025-09-02T05:30:04+00:00",
+  token: "whk_R2d9",
+};
+
+describe("parseWebhookEvent", () => {
+  it("reads the flat shape", () => {
+    const event = parseWebhookEvent(flat);
+    expect(event).toMatchObject({ deviceId: "Pz4kWm82QrTd1VxN", parameterSetName: "door", newValue: "open", token: "whk_R2d9" });
+    expect(event.shape).toBe("flat");
+  });
+
+  it("reads the shape nested under payload, as JSON text or bytes too", () => {
+    const { token, ...inner } = flat;
+    const nested = { token, payload: inner };
+    for (const body of [nested, JSON.stringify(nested), new TextEncoder().encode(JSON.stringify(nested))]) {
+      const event = parseWebhookEvent(body);
+      expect(event).toMatchObject({ deviceId: "Pz4kWm82QrTd1VxN", oldValue: "openpending", token: "whk_R2d9", shape: "nested" });
+    }
+  });
+
+  it("keeps boolean, number and null values and readable parameter labels", () => {
+    const event = parseWebhookEvent({ deviceId: "1234567", parameterName: "Door Open State", oldValue: false, newValue: null });
+    expect(event).toMatchObject({ parameterName: "Door Open State", oldValue: false, newValue: null, token: undefined });
+  });
+
+  it.each([
+    ["not JSON", "{nope"],
+    ["an array", [flat]],
+    ["no deviceId", { parameterName: "state" }],
+    ["a non-object payload", { payload: 42 }],
+    ["an object value", { deviceId: "x", newValue: { nested: true } }],
+    ["a numeric parameterName", { deviceId: "x", parameterName: 3 }],
+  ])("rejects %s with a ValidationError", (_label, body) => {
+    expect(() => parseWebhookEvent(body)).toThrow(ValidationError);
+  });
+
+  it("checks the portal token from the body or the headers when asked to", () => {
+    expect(parseWebhookEvent(flat, { expectedToken: "whk_R2d9" }).deviceId).toBe("Pz4kWm82QrTd1VxN");
+    const { token: _omitted, ...withoutToken } = flat;
+    expect(() => parseWebhookEvent(withoutToken, { expectedToken: "whk_R2d9" })).toThrow(/token missing or wrong/);
+    const headers = new Headers({ authorization: "Bearer whk_R2d9" });
+    expect(parseWebhookEvent(withoutToken, { expectedToken: "whk_R2d9", headers }).deviceId).toBe("Pz4kWm82QrTd1VxN");
+    expect(() => parseWebhookEvent(flat, { expectedToken: "whk_other" })).toThrow(ValidationError);
+    expect(parseWebhookEvent(withoutToken, { expectedToken: "t0k", headers: { "X-Omlet-Token": "t0k" } }).shape).toBe("flat");
+  });
+
+  it("is also available on the client", () => {
+    const omlet = testClient(scriptedFetch(() => new Response(null, { status: 204 })).fetch);
+    expect(omlet.parseWebhookEvent({ payload: flat }).shape).toBe("nested");
+  });
+});
