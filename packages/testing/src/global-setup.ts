@@ -1,6 +1,7 @@
 import { startPrism, type PrismOptions } from "./prism.js";
 
-interface GlobalSetupContext {
+/** The part of vitest's globalSetup context this setup uses. */
+export interface GlobalSetupContext {
   provide(key: string, value: unknown): void;
 }
 

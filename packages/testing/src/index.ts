@@ -1,5 +1,5 @@
 export { freePort } from "./free-port.js";
-export { prismGlobalSetup } from "./global-setup.js";
+export { prismGlobalSetup, type GlobalSetupContext } from "./global-setup.js";
 export { startPrism, type PrismOptions, type PrismServer } from "./prism.js";
 export { fromRepo, repoRoot } from "./repo.js";
 export {
@@ -9,3 +9,4 @@ export {
   type Upstream,
   type UpstreamHandler,
 } from "./upstream.js";
+export { sampleRequests, sampleValue, type SampleRequest } from "./sample.js";
