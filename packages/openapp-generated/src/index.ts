@@ -1,4 +1,3 @@
 export * from "./generated/schema.js";
-export * as schemas from "./generated/zod.js";
 export * from "./generated/operations.js";
 export * from "./generated/client.js";
