@@ -43,7 +43,7 @@ function assertDeviceType(device: Device, spec: ControlSpec<ActionTargets>, cont
   const type = device.deviceType;
   // Unknown or missing types are allowed through: new hardware should not be locked out.
   if (typeof type === "string" && type.toLowerCase() !== spec.deviceType.toLowerCase()) {
-    throw new ValidationError(`Device ${device.deviceId} is a ${type}; omlet.${control}() controls ${spec.deviceType} devices`);
+    throw new ValidationError(`Device ${device.deviceId} is of type ${type}; omlet.${control}() controls ${spec.deviceType} devices`);
   }
 }
 
