@@ -89,7 +89,7 @@ describe("door, light and fan helpers", () => {
 
   it("refuses to drive a device of another type", () => {
     const omlet = testClient(scriptedFetch(noContent()).fetch);
-    expect(() => omlet.light(fan())).toThrow(/is a Fan; omlet.light\(\) controls Autodoor/);
+    expect(() => omlet.light(fan())).toThrow(/is of type Fan; omlet.light\(\) controls Autodoor/);
     expect(() => omlet.door(feeder())).toThrow(ValidationError);
   });
 });
