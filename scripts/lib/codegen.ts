@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient as createHeyApi } from "@hey-api/openapi-ts";
 import openapiTS, { astToString } from "openapi-typescript";
+import type { OperationDescriptor } from "@openapp/core";
 import ts from "typescript";
 import type { Vendor } from "./vendors.js";
 
@@ -65,17 +66,7 @@ function paginationKind(parameters: Json[]): "offset" | null {
   return names.has("pagination") || (names.has("limit") && names.has("offset")) ? "offset" : null;
 }
 
-export interface OperationRow {
-  operationId: string;
-  method: string;
-  path: string;
-  tag: string | null;
-  requiresOrg: boolean;
-  requiresAuth: boolean;
-  idempotent: boolean;
-  pagination: "offset" | null;
-  requestMediaType: string | null;
-}
+export type OperationRow = OperationDescriptor & { operationId: string };
 
 export function collectOperations(spec: Json): OperationRow[] {
   const rows: OperationRow[] = [];
@@ -92,7 +83,7 @@ export function collectOperations(spec: Json): OperationRow[] {
       const body = op.requestBody ? resolveRef(spec, op.requestBody) : undefined;
       rows.push({
         operationId: op.operationId,
-        method,
+        method: method as OperationDescriptor["method"],
         path,
         tag: op.tags?.[0] ?? null,
         requiresOrg: parameters.some((p) => p.in === "header" && p.name.toLowerCase() === "x-org" && p.required === true),
@@ -109,23 +100,11 @@ export function collectOperations(spec: Json): OperationRow[] {
 export function generateOperationTable(spec: Json): string {
   const rows = collectOperations(spec);
   const entries = rows.map(({ operationId, ...info }) => `  ${JSON.stringify(operationId)}: ${JSON.stringify(info)},`);
-  return withHeader(`export interface OperationInfo {
-  method: "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
-  path: string;
-  tag: string | null;
-  /** The operation takes a required X-Org header. */
-  requiresOrg: boolean;
-  /** The operation declares a non-empty security requirement. */
-  requiresAuth: boolean;
-  /** Safe to retry automatically (GET, HEAD, PUT, DELETE, OPTIONS). */
-  idempotent: boolean;
-  pagination: "offset" | null;
-  requestMediaType: string | null;
-}
+  return withHeader(`import type { OperationDescriptor } from "@openapp/core";
 
 export const operationTable = {
 ${entries.join("\n")}
-} as const satisfies Record<string, OperationInfo>;
+} as const satisfies Record<string, OperationDescriptor>;
 
 export type OperationId = keyof typeof operationTable;
 `);

@@ -83,7 +83,7 @@ export {
 export { readEnv } from "./env.js";
 export { normalizeBaseUrl } from "./base-url.js";
 export { validateWith, type SafeParseSchema } from "./validation.js";
-export type { HttpMethod, OperationDescriptor, OperationTable, PaginationKind } from "./operations.js";
+export type { OperationDescriptor, OperationTable, PaginationKind } from "./operations.js";
 export type {
   LowerHttpMethod,
   Simplify,

@@ -1,17 +1,22 @@
-export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
+import type { LowerHttpMethod } from "./types.js";
 
 /** How a list operation pages, as recorded in each vendor's generated operation table. */
-export type PaginationKind = "none" | "offset" | "cursor" | "page";
+export type PaginationKind = "offset";
 
 /** One row of a generated operation table (operationId → how to call it). */
 export interface OperationDescriptor {
-  method: HttpMethod;
+  method: LowerHttpMethod;
   path: string;
-  tag: string | undefined;
-  /** The operation needs the organisation header (OpenApp's `X-Org`). */
+  tag: string | null;
+  /** The operation takes a required organisation header (OpenApp's `X-Org`). */
   requiresOrg: boolean;
+  /** The operation declares a non-empty security requirement. */
   requiresAuth: boolean;
-  pagination: PaginationKind;
+  /** Safe to retry automatically (GET, HEAD, PUT, DELETE, OPTIONS). */
+  idempotent: boolean;
+  pagination: PaginationKind | null;
+  /** The first request body media type, when the operation takes a body. */
+  requestMediaType: string | null;
 }
 
 export type OperationTable<Id extends string = string> = Readonly<Record<Id, OperationDescriptor>>;
