@@ -202,6 +202,16 @@ describe("Transport retries", () => {
     expect((await call.result()).status).toBe(200);
   });
 
+  it("retries a GET answered 503 with Retry-After: 1 exactly once, after one second", async () => {
+    const fetch = scriptedFetch(json(503, { message: "maintenance" }, { "retry-after": "1" }), json(200, { ok: true }));
+    const call = track(new Transport({ fetch, random: () => 0 }).fetch(URL_DEVICES));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(fetch.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await call.result()).status).toBe(200);
+    expect(fetch.calls).toHaveLength(2);
+  });
+
   it("honours Retry-After as an HTTP date", async () => {
     vi.setSystemTime(new Date("2025-06-01T10:00:00Z"));
     const fetch = scriptedFetch(json(503, {}, { "retry-after": "Sun, 01 Jun 2025 10:00:05 GMT" }), json(200, {}));
