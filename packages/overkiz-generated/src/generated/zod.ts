@@ -6,7 +6,7 @@ import * as z from 'zod';
 /**
  * Error body. `error` may be null and may itself contain quotes.
  */
-export const zError = z.object({
+export const zError = z.looseObject({
     errorCode: z.string(),
     error: z.string().nullish()
 });
@@ -18,7 +18,7 @@ export const zEmptyArray = z.array(z.unknown()).max(0);
 /**
  * One of userId + userPassword, userId + ssoToken, accessToken, or jwt.
  */
-export const zLoginForm = z.object({
+export const zLoginForm = z.looseObject({
     userId: z.string().optional(),
     userPassword: z.string().optional(),
     ssoToken: z.string().optional(),
@@ -29,15 +29,15 @@ export const zLoginForm = z.object({
     setupOID: z.string().optional()
 });
 
-export const zLoginResponse = z.object({
+export const zLoginResponse = z.looseObject({
     success: z.boolean().optional(),
-    roles: z.array(z.object({
+    roles: z.array(z.looseObject({
         name: z.string().optional()
     })).optional(),
     extraAttributes: z.record(z.string(), z.string()).optional()
 });
 
-export const zApiVersion = z.object({
+export const zApiVersion = z.looseObject({
     protocolVersion: z.string()
 });
 
@@ -119,7 +119,7 @@ export const zExecutionSubType = z.enum([
 /**
  * A state without value (type 0).
  */
-export const zNoneState = z.object({
+export const zNoneState = z.looseObject({
     name: z.string(),
     type: z.literal(0),
     lastUpdateTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional()
@@ -128,14 +128,14 @@ export const zNoneState = z.object({
 /**
  * Integer (1) or date as epoch milliseconds (5).
  */
-export const zIntegerState = z.object({
+export const zIntegerState = z.looseObject({
     name: z.string(),
     type: z.union([z.literal(1), z.literal(5)]),
     value: z.int(),
     lastUpdateTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional()
 });
 
-export const zFloatState = z.object({
+export const zFloatState = z.looseObject({
     name: z.string(),
     type: z.literal(2),
     value: z.number(),
@@ -145,7 +145,7 @@ export const zFloatState = z.object({
 /**
  * String (3), blob (4) or password (9).
  */
-export const zStringState = z.object({
+export const zStringState = z.looseObject({
     name: z.string(),
     type: z.union([
         z.literal(3),
@@ -156,14 +156,14 @@ export const zStringState = z.object({
     lastUpdateTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional()
 });
 
-export const zBooleanState = z.object({
+export const zBooleanState = z.looseObject({
     name: z.string(),
     type: z.literal(6),
     value: z.boolean(),
     lastUpdateTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional()
 });
 
-export const zJsonArrayState = z.object({
+export const zJsonArrayState = z.looseObject({
     name: z.string(),
     type: z.literal(10),
     value: z.array(z.unknown()),
@@ -173,7 +173,7 @@ export const zJsonArrayState = z.object({
 /**
  * JSON object (11); the local API sometimes sends an array here.
  */
-export const zJsonObjectState = z.object({
+export const zJsonObjectState = z.looseObject({
     name: z.string(),
     type: z.literal(11),
     value: z.union([
@@ -201,7 +201,7 @@ export const zState = z.union([
  * (`"23"`, `"true"`); the local API sends typed values. Cast by `type`.
  *
  */
-export const zEventState = z.object({
+export const zEventState = z.looseObject({
     name: z.string(),
     type: zDataType,
     value: z.union([
@@ -213,12 +213,12 @@ export const zEventState = z.object({
     ]).optional()
 });
 
-export const zCommandDefinition = z.object({
+export const zCommandDefinition = z.looseObject({
     commandName: z.string(),
     nparams: z.int().gte(0)
 });
 
-export const zCloudStateDefinition = z.object({
+export const zCloudStateDefinition = z.looseObject({
     qualifiedName: z.string(),
     type: z.enum([
         'ContinuousState',
@@ -229,7 +229,7 @@ export const zCloudStateDefinition = z.object({
     eventBased: z.boolean().optional()
 });
 
-export const zLocalStateDefinition = z.object({
+export const zLocalStateDefinition = z.looseObject({
     name: z.string(),
     rawStateId: z.string().optional()
 });
@@ -242,7 +242,7 @@ export const zStateDefinition = z.union([
     zLocalStateDefinition
 ]);
 
-export const zDataProperty = z.object({
+export const zDataProperty = z.looseObject({
     qualifiedName: z.string().optional(),
     value: z.string().optional()
 });
@@ -250,7 +250,7 @@ export const zDataProperty = z.object({
 /**
  * What a device (controllable) can do. Also the shape of reference controllables.
  */
-export const zDefinition = z.object({
+export const zDefinition = z.looseObject({
     commands: z.array(zCommandDefinition),
     states: z.array(zStateDefinition),
     dataProperties: z.array(zDataProperty).optional(),
@@ -260,12 +260,12 @@ export const zDefinition = z.object({
     uiClassifiers: z.array(z.string()).optional(),
     qualifiedName: z.string().optional(),
     type: z.string().optional(),
-    attributes: z.array(z.object({
+    attributes: z.array(z.looseObject({
         name: z.string()
     })).optional()
 });
 
-export const zManufacturerDataItem = z.object({
+export const zManufacturerDataItem = z.looseObject({
     name: z.string().optional(),
     value: z.unknown().optional()
 });
@@ -274,7 +274,7 @@ export const zManufacturerDataItem = z.object({
  * A device. Local stub devices (`ogp://...`) may lack `controllableName`, `definition` and `type`.
  *
  */
-export const zDevice = z.object({
+export const zDevice = z.looseObject({
     deviceURL: z.string(),
     label: z.string().optional(),
     controllableName: z.string().optional(),
@@ -297,20 +297,20 @@ export const zDevice = z.object({
     manufacturerData: z.array(zManufacturerDataItem).optional()
 });
 
-export const zConnectivity = z.object({
+export const zConnectivity = z.looseObject({
     status: z.string().optional(),
     protocolVersion: z.string().optional(),
     problems: z.array(z.string()).optional()
 });
 
-export const zGatewayPartner = z.object({
+export const zGatewayPartner = z.looseObject({
     activated: z.boolean().optional(),
     name: z.string().optional(),
     id: z.string().optional(),
     status: z.string().optional()
 });
 
-export const zGateway = z.object({
+export const zGateway = z.looseObject({
     gatewayId: z.string(),
     connectivity: zConnectivity.optional(),
     partners: z.array(zGatewayPartner).optional(),
@@ -331,7 +331,7 @@ export const zGateway = z.object({
     updateDeferralEnabled: z.boolean().optional()
 });
 
-export const zPlace = z.object({
+export const zPlace = z.looseObject({
     oid: z.string(),
     label: z.string().optional(),
     type: z.int().optional(),
@@ -341,15 +341,15 @@ export const zPlace = z.object({
     subPlaces: z.array(z.lazy((): any => zPlace)).optional()
 });
 
-export const zTariffSettings = z.object({
+export const zTariffSettings = z.looseObject({
     tariffMode: z.string().optional(),
-    tariffs: z.array(z.object({
+    tariffs: z.array(z.looseObject({
         name: z.string().optional(),
         startTime: z.int().optional()
     })).optional()
 });
 
-export const zLocation = z.object({
+export const zLocation = z.looseObject({
     creationTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     lastUpdateTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     city: z.string().optional(),
@@ -378,13 +378,13 @@ export const zLocation = z.object({
     tariffSettings: zTariffSettings.optional()
 });
 
-export const zZoneItem = z.object({
+export const zZoneItem = z.looseObject({
     itemType: z.string().optional(),
     deviceOID: z.string().optional(),
     deviceURL: z.string().optional()
 });
 
-export const zZone = z.object({
+export const zZone = z.looseObject({
     oid: z.string().optional(),
     label: z.string().optional(),
     type: z.int().optional(),
@@ -395,12 +395,12 @@ export const zZone = z.object({
     metadata: z.string().optional()
 });
 
-export const zFeature = z.object({
+export const zFeature = z.looseObject({
     name: z.string().optional(),
     source: z.string().optional()
 });
 
-export const zDisconnectionConfiguration = z.object({
+export const zDisconnectionConfiguration = z.looseObject({
     targetPushSubscriptions: z.array(z.string()).optional(),
     notificationType: z.string().optional(),
     notificationTitle: z.string().optional(),
@@ -410,7 +410,7 @@ export const zDisconnectionConfiguration = z.object({
 /**
  * The installation. The local API returns only `gateways` and `devices`.
  */
-export const zSetup = z.object({
+export const zSetup = z.looseObject({
     id: z.string().optional(),
     oid: z.string().optional(),
     creationTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
@@ -426,12 +426,12 @@ export const zSetup = z.object({
     metadata: z.string().optional()
 });
 
-export const zOptionParameter = z.object({
+export const zOptionParameter = z.looseObject({
     name: z.string(),
     value: z.string().optional()
 });
 
-export const zOption = z.object({
+export const zOption = z.looseObject({
     optionId: z.string(),
     creationTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     lastUpdateTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
@@ -440,11 +440,11 @@ export const zOption = z.object({
     parameters: z.array(zOptionParameter).optional()
 });
 
-export const zEventListener = z.object({
+export const zEventListener = z.looseObject({
     id: z.string()
 });
 
-export const zDeviceStateChangedEvent = z.object({
+export const zDeviceStateChangedEvent = z.looseObject({
     name: z.literal('DeviceStateChangedEvent'),
     timestamp: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     setupOID: z.string().optional(),
@@ -457,7 +457,7 @@ export const zDeviceStateChangedEvent = z.object({
 /**
  * Command parameter as reported in events (value as a string).
  */
-export const zEventCommandParameter = z.object({
+export const zEventCommandParameter = z.looseObject({
     type: zDataType.optional(),
     value: z.union([
         z.string(),
@@ -468,16 +468,16 @@ export const zEventCommandParameter = z.object({
     ]).nullish()
 });
 
-export const zEventAction = z.object({
+export const zEventAction = z.looseObject({
     deviceURL: z.string(),
-    commands: z.array(z.object({
+    commands: z.array(z.looseObject({
         name: z.string(),
         type: z.int().optional(),
         parameters: z.array(zEventCommandParameter).optional()
     })).optional()
 });
 
-export const zExecutionRegisteredEvent = z.object({
+export const zExecutionRegisteredEvent = z.looseObject({
     name: z.literal('ExecutionRegisteredEvent'),
     timestamp: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     setupOID: z.string().optional(),
@@ -494,17 +494,17 @@ export const zExecutionRegisteredEvent = z.object({
     owner: z.string().optional()
 });
 
-export const zFailedCommand = z.object({
+export const zFailedCommand = z.looseObject({
     deviceURL: z.string().optional(),
     rank: z.int().optional(),
     failureType: z.string().optional(),
-    detailedStatus: z.object({
+    detailedStatus: z.looseObject({
         message: z.string().optional(),
         error: z.boolean().optional()
     }).optional()
 });
 
-export const zExecutionStateChangedEvent = z.object({
+export const zExecutionStateChangedEvent = z.looseObject({
     name: z.literal('ExecutionStateChangedEvent'),
     timestamp: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     setupOID: z.string().optional(),
@@ -525,7 +525,7 @@ export const zExecutionStateChangedEvent = z.object({
 /**
  * DeviceCreated/Updated/Removed/Available/Unavailable/Disabled and firmware events.
  */
-export const zDeviceEvent = z.object({
+export const zDeviceEvent = z.looseObject({
     name: z.string().regex(/^Device[A-Za-z]+Event$/),
     timestamp: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     setupOID: z.string().optional(),
@@ -545,7 +545,7 @@ export const zDeviceEvent = z.object({
 /**
  * Gateway alive/down/boot, synchronization, firmware and function events.
  */
-export const zGatewayEvent = z.object({
+export const zGatewayEvent = z.looseObject({
     name: z.string().regex(/^Gateway[A-Za-z]+Event$/),
     timestamp: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     setupOID: z.string().optional(),
@@ -559,7 +559,7 @@ export const zGatewayEvent = z.object({
     failureType: z.string().optional()
 });
 
-export const zZoneEvent = z.object({
+export const zZoneEvent = z.looseObject({
     name: z.string().regex(/^Zone[A-Za-z]+Event$/),
     timestamp: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     setupOID: z.string().optional(),
@@ -575,7 +575,7 @@ export const zZoneEvent = z.object({
 /**
  * Any other event (about 170 names exist); keys depend on the name.
  */
-export const zOtherEvent = z.object({
+export const zOtherEvent = z.looseObject({
     name: z.string(),
     timestamp: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     setupOID: z.string().optional(),
@@ -608,13 +608,13 @@ export const zEvent = z.union([
  * the command takes none.
  *
  */
-export const zCommand = z.object({
+export const zCommand = z.looseObject({
     name: z.string(),
     parameters: z.array(z.unknown()).optional(),
     type: z.int().optional()
 });
 
-export const zAction = z.object({
+export const zAction = z.looseObject({
     deviceURL: z.string(),
     commands: z.array(zCommand).min(1)
 });
@@ -622,7 +622,7 @@ export const zAction = z.object({
 /**
  * Commands for one or more devices, at most one action per device.
  */
-export const zActionGroup = z.object({
+export const zActionGroup = z.looseObject({
     label: z.string().nullish(),
     metadata: z.string().optional(),
     shortcut: z.boolean().optional(),
@@ -636,7 +636,7 @@ export const zActionGroup = z.object({
     actions: z.array(zAction).min(1)
 });
 
-export const zPersistedActionGroup = z.object({
+export const zPersistedActionGroup = z.looseObject({
     oid: z.string(),
     creationTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     lastUpdateTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
@@ -653,18 +653,18 @@ export const zPersistedActionGroup = z.object({
     actions: z.array(zAction)
 });
 
-export const zExecutionStarted = z.object({
+export const zExecutionStarted = z.looseObject({
     execId: z.string()
 });
 
-export const zScheduledTrigger = z.object({
+export const zScheduledTrigger = z.looseObject({
     triggerId: z.string()
 });
 
 /**
  * The action group an execution runs.
  */
-export const zExecutionActionGroup = z.object({
+export const zExecutionActionGroup = z.looseObject({
     oid: z.string().optional(),
     creationTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     lastUpdateTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
@@ -678,7 +678,7 @@ export const zExecutionActionGroup = z.object({
     actions: z.array(zAction).optional()
 });
 
-export const zExecution = z.object({
+export const zExecution = z.looseObject({
     id: z.string(),
     description: z.string(),
     owner: z.string(),
@@ -698,7 +698,7 @@ export const zExecution = z.object({
     ]).optional()
 });
 
-export const zHistoryCommand = z.object({
+export const zHistoryCommand = z.looseObject({
     deviceURL: z.string().optional(),
     command: z.string().optional(),
     parameters: z.array(z.unknown()).optional(),
@@ -707,13 +707,13 @@ export const zHistoryCommand = z.object({
     state: z.string().optional(),
     failureType: z.string().optional(),
     delay: z.int().optional(),
-    detailedStatus: z.object({
+    detailedStatus: z.looseObject({
         message: z.string().optional(),
         error: z.boolean().optional()
     }).optional()
 });
 
-export const zHistoryExecution = z.object({
+export const zHistoryExecution = z.looseObject({
     id: z.string(),
     eventTime: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).optional(),
     owner: z.string().optional(),
@@ -732,26 +732,26 @@ export const zHistoryExecution = z.object({
     metaData: z.string().optional()
 });
 
-export const zControllableType = z.object({
+export const zControllableType = z.looseObject({
     id: z.int(),
     name: z.string(),
     label: z.string().optional()
 });
 
-export const zProtocolType = z.object({
+export const zProtocolType = z.looseObject({
     id: z.int(),
     prefix: z.string(),
     name: z.string().optional(),
     label: z.string().optional()
 });
 
-export const zTimezone = z.object({
+export const zTimezone = z.looseObject({
     name: z.string(),
     dst: z.boolean().optional(),
     offset: z.int().optional()
 });
 
-export const zValuePrototype = z.object({
+export const zValuePrototype = z.looseObject({
     type: z.string().optional(),
     minValue: z.number().optional(),
     maxValue: z.number().optional(),
@@ -759,26 +759,26 @@ export const zValuePrototype = z.object({
     description: z.string().optional()
 });
 
-export const zCommandPrototype = z.object({
-    parameters: z.array(z.object({
+export const zCommandPrototype = z.looseObject({
+    parameters: z.array(z.looseObject({
         optional: z.boolean().optional(),
         sensitive: z.boolean().optional(),
         valuePrototypes: z.array(zValuePrototype).optional()
     })).optional()
 });
 
-export const zStatePrototype = z.object({
+export const zStatePrototype = z.looseObject({
     valuePrototypes: z.array(zValuePrototype).optional()
 });
 
-export const zUiProfileDefinition = z.object({
+export const zUiProfileDefinition = z.looseObject({
     name: z.string(),
-    commands: z.array(z.object({
+    commands: z.array(z.looseObject({
         name: z.string().optional(),
         description: z.string().optional(),
         prototype: zCommandPrototype.optional()
     })).optional(),
-    states: z.array(z.object({
+    states: z.array(z.looseObject({
         name: z.string().optional(),
         description: z.string().optional(),
         prototype: zStatePrototype.optional()
@@ -786,7 +786,7 @@ export const zUiProfileDefinition = z.object({
     formFactor: z.boolean().optional()
 });
 
-export const zDeviceSearchCriteria = z.object({
+export const zDeviceSearchCriteria = z.looseObject({
     protocolTypes: z.array(z.string()).optional(),
     uiClasses: z.array(z.string()).optional(),
     uiWidgets: z.array(z.string()).optional(),
@@ -801,18 +801,18 @@ export const zDeviceSearchCriteria = z.object({
 
 export const zProtocolSpecifics = z.array(z.record(z.string(), z.string()));
 
-export const zDeviceTypeDescription = z.object({
+export const zDeviceTypeDescription = z.looseObject({
     typeId: z.int().optional(),
     subsystemId: z.int().optional(),
     localPairing: z.boolean().optional(),
-    commands: z.array(z.object({
+    commands: z.array(z.looseObject({
         commandName: z.string().optional(),
         nparams: z.int().optional(),
         description: z.string().optional(),
         prototype: zCommandPrototype.optional(),
         protocolSpecifics: zProtocolSpecifics.optional()
     })).optional(),
-    states: z.array(z.object({
+    states: z.array(z.looseObject({
         name: z.string().optional(),
         type: z.string().optional(),
         eventBased: z.boolean().optional(),
@@ -820,15 +820,15 @@ export const zDeviceTypeDescription = z.object({
         prototype: zStatePrototype.optional(),
         protocolSpecifics: zProtocolSpecifics.optional()
     })).optional(),
-    attributes: z.array(z.object({
+    attributes: z.array(z.looseObject({
         name: z.string().optional(),
         type: z.int().optional(),
         defaultValue: z.unknown().optional(),
         protocolSpecifics: zProtocolSpecifics.optional()
     })).optional(),
-    manufacturerReferences: z.array(z.object({
+    manufacturerReferences: z.array(z.looseObject({
         provider: z.string().optional(),
-        tags: z.array(z.object({
+        tags: z.array(z.looseObject({
             tag: z.string().optional(),
             type: z.string().optional()
         })).optional()
@@ -842,46 +842,46 @@ export const zDeviceTypeDescription = z.object({
     protocolType: z.string().optional()
 });
 
-export const zDeviceSearchResult = z.object({
+export const zDeviceSearchResult = z.looseObject({
     allResult: z.boolean().optional(),
     devicesTypes: z.array(zDeviceTypeDescription).optional()
 });
 
-export const zFirmwareStatus = z.object({
+export const zFirmwareStatus = z.looseObject({
     upToDate: z.boolean(),
     notes: z.array(z.record(z.string(), z.string())).optional()
 });
 
-export const zFirmwareUpdateCapability = z.object({
+export const zFirmwareUpdateCapability = z.looseObject({
     supportsFirmwareUpdate: z.boolean()
 });
 
-export const zManufacturerReference = z.object({
+export const zManufacturerReference = z.looseObject({
     protocolType: z.int().optional(),
     provider: z.string().optional(),
     tag: z.string().optional(),
     type: z.string().optional()
 });
 
-export const zDeveloperMode = z.object({
+export const zDeveloperMode = z.looseObject({
     active: z.boolean()
 });
 
-export const zGeneratedToken = z.object({
+export const zGeneratedToken = z.looseObject({
     token: z.string()
 });
 
-export const zLocalTokenActivation = z.object({
+export const zLocalTokenActivation = z.looseObject({
     label: z.string(),
     token: z.string(),
     scope: z.string().default('devmode')
 });
 
-export const zLocalTokenActivationResult = z.object({
+export const zLocalTokenActivationResult = z.looseObject({
     requestId: z.string()
 });
 
-export const zLocalToken = z.object({
+export const zLocalToken = z.looseObject({
     label: z.string(),
     gatewayId: z.string().optional(),
     uuid: z.string(),
@@ -932,7 +932,7 @@ export const zLoginResponse2 = z.union([
  */
 export const zGetApiVersionResponse = zApiVersion;
 
-export const zGetSetupQuery = z.object({
+export const zGetSetupQuery = z.looseObject({
     withManufacturerData: z.boolean().optional().default(false)
 });
 
@@ -941,7 +941,7 @@ export const zGetSetupQuery = z.object({
  */
 export const zGetSetupResponse = zSetup;
 
-export const zGetDevicesQuery = z.object({
+export const zGetDevicesQuery = z.looseObject({
     withManufacturerData: z.boolean().optional().default(false)
 });
 
@@ -950,11 +950,11 @@ export const zGetDevicesQuery = z.object({
  */
 export const zGetDevicesResponse = z.array(zDevice);
 
-export const zGetDevicePath = z.object({
+export const zGetDevicePath = z.looseObject({
     deviceURL: z.string().regex(/^[A-Za-z0-9_]+:\/\/[^\/]+\/[^#]+(#[0-9]+)?$/)
 });
 
-export const zGetDeviceQuery = z.object({
+export const zGetDeviceQuery = z.looseObject({
     withManufacturerData: z.boolean().optional().default(false)
 });
 
@@ -963,7 +963,7 @@ export const zGetDeviceQuery = z.object({
  */
 export const zGetDeviceResponse = zDevice;
 
-export const zGetStatePath = z.object({
+export const zGetStatePath = z.looseObject({
     deviceURL: z.string().regex(/^[A-Za-z0-9_]+:\/\/[^\/]+\/[^#]+(#[0-9]+)?$/)
 });
 
@@ -972,7 +972,7 @@ export const zGetStatePath = z.object({
  */
 export const zGetStateResponse = z.array(zState);
 
-export const zGetDeviceStatePath = z.object({
+export const zGetDeviceStatePath = z.looseObject({
     deviceURL: z.string().regex(/^[A-Za-z0-9_]+:\/\/[^\/]+\/[^#]+(#[0-9]+)?$/),
     stateName: z.string().min(1)
 });
@@ -992,7 +992,7 @@ export const zRefreshStatesResponse = z.union([
     z.void()
 ]);
 
-export const zRefreshDeviceStatesPath = z.object({
+export const zRefreshDeviceStatesPath = z.looseObject({
     deviceURL: z.string().regex(/^[A-Za-z0-9_]+:\/\/[^\/]+\/[^#]+(#[0-9]+)?$/)
 });
 
@@ -1006,7 +1006,7 @@ export const zRefreshDeviceStatesResponse = z.union([
  */
 export const zGetDeviceControllablesResponse = z.record(z.string(), z.array(z.string()));
 
-export const zGetDevicesByControllablePath = z.object({
+export const zGetDevicesByControllablePath = z.looseObject({
     controllableName: z.string().min(1)
 });
 
@@ -1015,7 +1015,7 @@ export const zGetDevicesByControllablePath = z.object({
  */
 export const zGetDevicesByControllableResponse = z.array(z.string());
 
-export const zGetDeviceControllableDefinitionPath = z.object({
+export const zGetDeviceControllableDefinitionPath = z.looseObject({
     deviceURL: z.string().regex(/^[A-Za-z0-9_]+:\/\/[^\/]+\/[^#]+(#[0-9]+)?$/)
 });
 
@@ -1024,7 +1024,7 @@ export const zGetDeviceControllableDefinitionPath = z.object({
  */
 export const zGetDeviceControllableDefinitionResponse = zDefinition;
 
-export const zGetDeviceAlternativeControllablesPath = z.object({
+export const zGetDeviceAlternativeControllablesPath = z.looseObject({
     deviceURL: z.string().regex(/^[A-Za-z0-9_]+:\/\/[^\/]+\/[^#]+(#[0-9]+)?$/)
 });
 
@@ -1033,7 +1033,7 @@ export const zGetDeviceAlternativeControllablesPath = z.object({
  */
 export const zGetDeviceAlternativeControllablesResponse = z.array(z.string());
 
-export const zGetDeviceManufacturerReferencesPath = z.object({
+export const zGetDeviceManufacturerReferencesPath = z.looseObject({
     deviceURL: z.string().regex(/^[A-Za-z0-9_]+:\/\/[^\/]+\/[^#]+(#[0-9]+)?$/)
 });
 
@@ -1047,7 +1047,7 @@ export const zGetDeviceManufacturerReferencesResponse = z.array(zManufacturerRef
  */
 export const zGetDevicesNotUpToDateResponse = z.array(z.union([z.string(), zDevice]));
 
-export const zGetDeviceFirmwareStatusPath = z.object({
+export const zGetDeviceFirmwareStatusPath = z.looseObject({
     deviceURL: z.string().regex(/^[A-Za-z0-9_]+:\/\/[^\/]+\/[^#]+(#[0-9]+)?$/)
 });
 
@@ -1056,7 +1056,7 @@ export const zGetDeviceFirmwareStatusPath = z.object({
  */
 export const zGetDeviceFirmwareStatusResponse = zFirmwareStatus;
 
-export const zGetDeviceFirmwareUpdateCapabilityPath = z.object({
+export const zGetDeviceFirmwareUpdateCapabilityPath = z.looseObject({
     deviceURL: z.string().regex(/^[A-Za-z0-9_]+:\/\/[^\/]+\/[^#]+(#[0-9]+)?$/)
 });
 
@@ -1065,7 +1065,7 @@ export const zGetDeviceFirmwareUpdateCapabilityPath = z.object({
  */
 export const zGetDeviceFirmwareUpdateCapabilityResponse = zFirmwareUpdateCapability;
 
-export const zUpdateDeviceFirmwarePath = z.object({
+export const zUpdateDeviceFirmwarePath = z.looseObject({
     deviceURL: z.string().regex(/^[A-Za-z0-9_]+:\/\/[^\/]+\/[^#]+(#[0-9]+)?$/)
 });
 
@@ -1089,7 +1089,7 @@ export const zUpdateAllDeviceFirmwaresResponse = z.union([
  */
 export const zGetGatewaysResponse = z.array(zGateway);
 
-export const zDeactivateDeveloperModePath = z.object({
+export const zDeactivateDeveloperModePath = z.looseObject({
     gatewayId: z.string().min(1)
 });
 
@@ -1098,7 +1098,7 @@ export const zDeactivateDeveloperModeResponse = z.union([
     z.void()
 ]);
 
-export const zGetDeveloperModePath = z.object({
+export const zGetDeveloperModePath = z.looseObject({
     gatewayId: z.string().min(1)
 });
 
@@ -1107,7 +1107,7 @@ export const zGetDeveloperModePath = z.object({
  */
 export const zGetDeveloperModeResponse = zDeveloperMode;
 
-export const zActivateDeveloperModePath = z.object({
+export const zActivateDeveloperModePath = z.looseObject({
     gatewayId: z.string().min(1)
 });
 
@@ -1126,7 +1126,7 @@ export const zGetPlacesResponse = zPlace;
  */
 export const zGetSetupOptionsResponse = z.array(zOption);
 
-export const zGetSetupOptionPath = z.object({
+export const zGetSetupOptionPath = z.looseObject({
     optionId: z.string().min(1)
 });
 
@@ -1138,7 +1138,7 @@ export const zGetSetupOptionResponse = z.union([
     zEmptyObject
 ]);
 
-export const zGetSetupOptionParameterPath = z.object({
+export const zGetSetupOptionParameterPath = z.looseObject({
     optionId: z.string().min(1),
     parameterName: z.string().min(1)
 });
@@ -1153,7 +1153,7 @@ export const zGetSetupOptionParameterResponse = z.union([
  */
 export const zRegisterEventListenerResponse = zEventListener;
 
-export const zFetchEventsPath = z.object({
+export const zFetchEventsPath = z.looseObject({
     listenerId: z.string().min(1)
 });
 
@@ -1162,7 +1162,7 @@ export const zFetchEventsPath = z.object({
  */
 export const zFetchEventsResponse = z.array(zEvent);
 
-export const zUnregisterEventListenerPath = z.object({
+export const zUnregisterEventListenerPath = z.looseObject({
     listenerId: z.string().min(1)
 });
 
@@ -1180,7 +1180,7 @@ export const zExecuteActionGroupResponse = zExecutionStarted;
 
 export const zExecuteActionGroupWithModeBody = zActionGroup;
 
-export const zExecuteActionGroupWithModePath = z.object({
+export const zExecuteActionGroupWithModePath = z.looseObject({
     mode: zExecutionMode
 });
 
@@ -1189,7 +1189,7 @@ export const zExecuteActionGroupWithModePath = z.object({
  */
 export const zExecuteActionGroupWithModeResponse = zExecutionStarted;
 
-export const zExecutePersistedActionGroupPath = z.object({
+export const zExecutePersistedActionGroupPath = z.looseObject({
     actionGroupOID: z.string().min(1)
 });
 
@@ -1198,7 +1198,7 @@ export const zExecutePersistedActionGroupPath = z.object({
  */
 export const zExecutePersistedActionGroupResponse = zExecutionStarted;
 
-export const zSchedulePersistedActionGroupPath = z.object({
+export const zSchedulePersistedActionGroupPath = z.looseObject({
     actionGroupOID: z.string().min(1),
     utcTimestamp: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' })
 });
@@ -1213,7 +1213,7 @@ export const zSchedulePersistedActionGroupResponse = zScheduledTrigger;
  */
 export const zGetCurrentExecutionsResponse = z.array(zExecution);
 
-export const zGetCurrentExecutionPath = z.object({
+export const zGetCurrentExecutionPath = z.looseObject({
     execId: z.string().min(1)
 });
 
@@ -1231,7 +1231,7 @@ export const zCancelAllExecutionsResponse = z.union([
     z.void()
 ]);
 
-export const zCancelExecutionPath = z.object({
+export const zCancelExecutionPath = z.looseObject({
     execId: z.string().min(1)
 });
 
@@ -1250,7 +1250,7 @@ export const zGetExecutionHistoryResponse = z.array(zHistoryExecution);
  */
 export const zGetActionGroupsResponse = z.array(zPersistedActionGroup);
 
-export const zGetReferenceControllablePath = z.object({
+export const zGetReferenceControllablePath = z.looseObject({
     controllableName: z.string().min(1)
 });
 
@@ -1291,7 +1291,7 @@ export const zGetReferenceUiClassesResponse = z.array(z.string());
  */
 export const zGetReferenceUiClassifiersResponse = z.array(z.string());
 
-export const zGetReferenceUiProfilePath = z.object({
+export const zGetReferenceUiProfilePath = z.looseObject({
     profileName: z.string().min(1)
 });
 
@@ -1310,7 +1310,7 @@ export const zGetReferenceUiProfileNamesResponse = z.array(z.string());
  */
 export const zGetReferenceUiWidgetsResponse = z.array(z.string());
 
-export const zGenerateLocalTokenPath = z.object({
+export const zGenerateLocalTokenPath = z.looseObject({
     gatewayId: z.string().min(1)
 });
 
@@ -1321,7 +1321,7 @@ export const zGenerateLocalTokenResponse = zGeneratedToken;
 
 export const zActivateLocalTokenBody = zLocalTokenActivation;
 
-export const zActivateLocalTokenPath = z.object({
+export const zActivateLocalTokenPath = z.looseObject({
     gatewayId: z.string().min(1)
 });
 
@@ -1330,7 +1330,7 @@ export const zActivateLocalTokenPath = z.object({
  */
 export const zActivateLocalTokenResponse = zLocalTokenActivationResult;
 
-export const zDeleteLocalTokenPath = z.object({
+export const zDeleteLocalTokenPath = z.looseObject({
     gatewayId: z.string().min(1),
     scopeOrUuid: z.string().min(1)
 });
@@ -1340,7 +1340,7 @@ export const zDeleteLocalTokenResponse = z.union([
     z.void()
 ]);
 
-export const zGetLocalTokensPath = z.object({
+export const zGetLocalTokensPath = z.looseObject({
     gatewayId: z.string().min(1),
     scopeOrUuid: z.string().min(1)
 });
@@ -1350,7 +1350,7 @@ export const zGetLocalTokensPath = z.object({
  */
 export const zGetLocalTokensResponse = z.array(zLocalToken);
 
-export const zOpenLocalPairingPath = z.object({
+export const zOpenLocalPairingPath = z.looseObject({
     gatewayId: z.string().min(1)
 });
 

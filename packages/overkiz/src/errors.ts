@@ -1,0 +1,164 @@
+/**
+ * The Overkiz error taxonomy (pyoverkiz's class names and hierarchy) and the one table that maps
+ * an error answer — `{ errorCode, error }` plus status — onto it.
+ */
+import { ApiError, type ApiErrorInit, ConfigError, type ErrorMapper } from "@openapp/core";
+
+/** Root of every error the Overkiz API answers with. */
+export class BaseOverkizError extends ApiError {
+  /** How long the server asked us to wait (`Retry-After`), when it said. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(init);
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** An error answer no rule recognises. */
+export class OverkizError extends BaseOverkizError {}
+
+export class BadCredentialsError extends BaseOverkizError {}
+export class SomfyBadCredentialsError extends BadCredentialsError {}
+export class CozyTouchBadCredentialsError extends BadCredentialsError {}
+export class NexityBadCredentialsError extends BadCredentialsError {}
+export class BrandtBadCredentialsError extends BadCredentialsError {}
+
+export class ResourceAccessDeniedError extends BaseOverkizError {}
+export class NotAuthenticatedError extends ResourceAccessDeniedError {}
+export class MissingAuthorizationTokenError extends ResourceAccessDeniedError {}
+export class AccessDeniedToGatewayError extends ResourceAccessDeniedError {}
+export class ApplicationNotAllowedError extends ResourceAccessDeniedError {}
+export class NoOverkizUserError extends ResourceAccessDeniedError {}
+
+export class ServiceUnavailableError extends BaseOverkizError {}
+export class MaintenanceError extends ServiceUnavailableError {}
+
+export class TooManyRequestsError extends BaseOverkizError {}
+export class TooManyConcurrentRequestsError extends BaseOverkizError {}
+export class TooManyExecutionsError extends BaseOverkizError {}
+export class ExecutionQueueFullError extends BaseOverkizError {}
+export class InvalidEventListenerIdError extends BaseOverkizError {}
+export class NoRegisteredEventListenerError extends BaseOverkizError {}
+export class SessionAndBearerInSameRequestError extends BaseOverkizError {}
+export class TooManyAttemptsBannedError extends BaseOverkizError {}
+export class InvalidTokenError extends BaseOverkizError {}
+export class NoSuchTokenError extends BaseOverkizError {}
+export class UnknownUserError extends BaseOverkizError {}
+export class NoSuchDeviceError extends BaseOverkizError {}
+export class NoSuchActionGroupError extends BaseOverkizError {}
+export class UnsupportedOperationError extends BaseOverkizError {}
+export class UnknownObjectError extends BaseOverkizError {}
+export class InvalidCommandError extends BaseOverkizError {}
+export class DuplicateActionOnDeviceError extends BaseOverkizError {}
+export class ActionGroupSetupNotFoundError extends BaseOverkizError {}
+export class NoSuchResourceError extends BaseOverkizError {}
+export class MissingAPIKeyError extends BaseOverkizError {}
+
+/** Partner identity services (used by the OAuth / partner login strategies). */
+export class SomfyServiceError extends BaseOverkizError {}
+export class CozyTouchServiceError extends BaseOverkizError {}
+export class NexityServiceError extends BaseOverkizError {}
+export class BrandtServiceError extends BaseOverkizError {}
+
+/** Several gateways are reachable and none was chosen; raised before any request. */
+export class NoGatewaySelectedError extends ConfigError {}
+
+export type OverkizErrorClass = new (init: ApiErrorInit) => BaseOverkizError;
+
+/** One row: matches when the errorCode (if given) is equal and the message (if given) contains `message`. */
+export interface ErrorRule {
+  errorCode?: string;
+  message?: string;
+  error: OverkizErrorClass;
+}
+
+/**
+ * Evaluated top to bottom, first match wins: errorCode + message rules, then message-only
+ * fallbacks (any errorCode), then the category fallbacks. Messages are compared
+ * case-insensitively after trimming surrounding quotes and dots (cloud and local differ there).
+ */
+export const ERROR_RULES: readonly ErrorRule[] = [
+  { errorCode: "DUPLICATE_FIELD_OR_VALUE", error: DuplicateActionOnDeviceError },
+  { errorCode: "INVALID_FIELD_VALUE", message: "Unable to determine action group setup", error: ActionGroupSetupNotFoundError },
+  { errorCode: "INVALID_API_CALL", error: NoSuchResourceError },
+  { errorCode: "EXEC_QUEUE_FULL", error: ExecutionQueueFullError },
+  { errorCode: "NO_SUCH_DEVICE", error: NoSuchDeviceError },
+  { errorCode: "NO_SUCH_ACTION_GROUP", error: NoSuchActionGroupError },
+  { errorCode: "AUTHENTICATION_ERROR", message: "Too many requests", error: TooManyRequestsError },
+  { errorCode: "AUTHENTICATION_ERROR", message: "Bad credentials", error: BadCredentialsError },
+  { errorCode: "AUTHENTICATION_ERROR", message: "API key is required", error: MissingAPIKeyError },
+  { errorCode: "AUTHENTICATION_ERROR", message: "No such user account", error: UnknownUserError },
+  { errorCode: "RESOURCE_ACCESS_DENIED", message: "Not authenticated", error: NotAuthenticatedError },
+  { errorCode: "RESOURCE_ACCESS_DENIED", message: "No such user account", error: NoOverkizUserError },
+  { errorCode: "RESOURCE_ACCESS_DENIED", message: "Missing authorization token", error: MissingAuthorizationTokenError },
+  { errorCode: "RESOURCE_ACCESS_DENIED", message: "too many concurrent requests", error: TooManyConcurrentRequestsError },
+  { errorCode: "RESOURCE_ACCESS_DENIED", message: "Too many executions", error: TooManyExecutionsError },
+  { errorCode: "RESOURCE_ACCESS_DENIED", message: "Access denied to gateway", error: AccessDeniedToGatewayError },
+  { errorCode: "RESOURCE_ACCESS_DENIED", message: "cannot be accessed through this application", error: ApplicationNotAllowedError },
+  { errorCode: "UNSUPPORTED_OPERATION", message: "No such command", error: InvalidCommandError },
+  { errorCode: "UNSUPPORTED_OPERATION", error: UnsupportedOperationError },
+  { errorCode: "UNSPECIFIED_ERROR", message: "Invalid event listener id", error: InvalidEventListenerIdError },
+  { errorCode: "UNSPECIFIED_ERROR", message: "No registered event listener", error: NoRegisteredEventListenerError },
+  { errorCode: "UNSPECIFIED_ERROR", message: "Unknown object", error: UnknownObjectError },
+  // Message-only fallbacks.
+  { message: "Too many executions", error: TooManyExecutionsError },
+  { message: "Cannot use JSESSIONID and bearer token", error: SessionAndBearerInSameRequestError },
+  { message: "Too many attempts with an invalid token", error: TooManyAttemptsBannedError },
+  { message: "Invalid token", error: InvalidTokenError },
+  { message: "Not such token with UUID", error: NoSuchTokenError },
+  { message: "Unknown user", error: UnknownUserError },
+  { message: "No such command", error: InvalidCommandError },
+  { message: "No registered event listener", error: NoRegisteredEventListenerError },
+  { message: "Unknown object", error: UnknownObjectError },
+  { message: "Access denied to gateway", error: AccessDeniedToGatewayError },
+  // Category fallbacks.
+  { errorCode: "AUTHENTICATION_ERROR", error: BadCredentialsError },
+  { errorCode: "RESOURCE_ACCESS_DENIED", error: ResourceAccessDeniedError },
+];
+
+const MAINTENANCE_PHRASE = "is down for maintenance";
+
+function normalizeMessage(message: unknown): string {
+  if (typeof message !== "string") return "";
+  return message.trim().replace(/^["'.\s]+|["'.\s]+$/g, "").toLowerCase();
+}
+
+function ruleMatches(rule: ErrorRule, errorCode: string, message: string): boolean {
+  if (rule.errorCode !== undefined && rule.errorCode !== errorCode) return false;
+  return rule.message === undefined || message.includes(rule.message.toLowerCase());
+}
+
+export interface ErrorAnswer {
+  status: number;
+  /** The parsed JSON body, or the (possibly shortened) text of a non-JSON body. */
+  body: unknown;
+  /** Whether the body was JSON. */
+  isJson: boolean;
+  /** The errorCode as read before redaction, when the caller has it. */
+  errorCode?: string | undefined;
+}
+
+/** Picks the error class for an error answer. */
+export function classifyOverkizError({ status, body, isJson, errorCode: knownCode }: ErrorAnswer): OverkizErrorClass {
+  if (!isJson) {
+    if (typeof body === "string" && body.toLowerCase().includes(MAINTENANCE_PHRASE)) return MaintenanceError;
+    return status >= 500 ? ServiceUnavailableError : OverkizError;
+  }
+  const record = body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  if (typeof record?.errorCode !== "string" || record.errorCode === "") return OverkizError;
+  const errorCode = knownCode ?? record.errorCode;
+  const message = normalizeMessage(record?.error);
+  return ERROR_RULES.find((rule) => ruleMatches(rule, errorCode, message))?.error ?? OverkizError;
+}
+
+/**
+ * Core's hook: every failed answer of an Overkiz API becomes a BaseOverkizError subclass. Core
+ * hands us the parsed (redacted) JSON body, or a short text snippet (a string) when the body was
+ * not JSON; `init.code` is the errorCode read before redaction.
+ */
+export const overkizErrorMapper: ErrorMapper = (init) => {
+  const isJson = init.body !== undefined && typeof init.body !== "string";
+  const ErrorClass = classifyOverkizError({ status: init.status, body: init.body, isJson, errorCode: init.code });
+  return new ErrorClass(init);
+};

@@ -1,0 +1,77 @@
+import { ValidationError } from "@openapp/core";
+import type { WireAction, WireActionGroup, WireCommand } from "../types.js";
+
+/** A command for one device: `{ name: "setClosure", parameters: [40] }`. */
+export interface CommandInput {
+  name: string;
+  /** Plain JSON values; omitted on the wire when empty. */
+  parameters?: readonly unknown[] | undefined;
+  /** Command type; most callers leave it out. */
+  type?: number | undefined;
+}
+
+/** Commands for one device. A bare string is a command without parameters. */
+export interface ActionInput {
+  deviceURL: string;
+  commands: ReadonlyArray<CommandInput | string>;
+}
+
+/** Label sent when the caller gives none; shows up in the vendor app's history. */
+export const DEFAULT_EXECUTION_LABEL = "OpenApp SDK";
+
+/** `command("setClosure", 40)` → `{ name: "setClosure", parameters: [40] }`. */
+export function command(name: string, ...parameters: unknown[]): CommandInput {
+  return parameters.length > 0 ? { name, parameters } : { name };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object") return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Keeps JSON values as they are; anything else (enums, dates, …) is sent as its string form. */
+function wireParameter(value: unknown, commandName: string): unknown {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new ValidationError(`Command ${commandName}: parameter ${value} is not a finite number`);
+    return value;
+  }
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (Array.isArray(value) || isPlainObject(value)) return value;
+  if (value instanceof Date) return value.toISOString();
+  if (value === undefined) throw new ValidationError(`Command ${commandName}: a parameter is undefined`);
+  return String(value);
+}
+
+export function toWireCommand(input: CommandInput | string): WireCommand {
+  const { name, parameters, type } = typeof input === "string" ? { name: input, parameters: undefined, type: undefined } : input;
+  if (typeof name !== "string" || name.trim() === "") throw new ValidationError("A command needs a name");
+  const wire: WireCommand = { name };
+  if (parameters && parameters.length > 0) wire.parameters = parameters.map((value) => wireParameter(value, name));
+  if (type !== undefined) wire.type = type;
+  return wire;
+}
+
+export function toWireAction(input: ActionInput): WireAction {
+  if (typeof input?.deviceURL !== "string" || input.deviceURL === "") throw new ValidationError("An action needs a deviceURL");
+  if (!Array.isArray(input.commands) || input.commands.length === 0) {
+    throw new ValidationError(`Action for ${input.deviceURL} has no commands`);
+  }
+  return { deviceURL: input.deviceURL, commands: input.commands.map(toWireCommand) };
+}
+
+/**
+ * Builds the `exec/apply` body. Refuses what the server would refuse anyway (no actions, two
+ * actions for one device) before anything is sent.
+ */
+export function buildActionGroup(actions: readonly ActionInput[], label: string | null = DEFAULT_EXECUTION_LABEL): WireActionGroup {
+  if (!Array.isArray(actions) || actions.length === 0) throw new ValidationError("An execution needs at least one action");
+  const seen = new Set<string>();
+  for (const action of actions) {
+    if (seen.has(action.deviceURL)) {
+      throw new ValidationError(`Only one action per device is allowed in an execution; merge the commands for ${action.deviceURL}`);
+    }
+    seen.add(action.deviceURL);
+  }
+  return { label, actions: actions.map(toWireAction) };
+}

@@ -1,0 +1,45 @@
+import { ValidationError } from "@openapp/core";
+
+/** The parts of a device URL `<protocol>://<gatewayId>/<deviceAddress>[#<subsystemId>]`. */
+export interface DeviceIdentifier {
+  /** The prefix before `://` (`io`, `rts`, `hue`, …); unknown prefixes are kept as they are. */
+  protocol: string;
+  gatewayId: string;
+  /** Everything after the gateway id; may itself contain `/` and `:`. */
+  deviceAddress: string;
+  /** The number after `#`, or null when the URL has none. */
+  subsystemId: number | null;
+  /** True for `#2` and above: `#1` is the main device of a physical product. */
+  isSubDevice: boolean;
+  /** The URL without its `#n` part; shared by all sub-devices of one product. */
+  baseDeviceUrl: string;
+}
+
+// Full match only: an address never contains `#`, a subsystem id is digits only.
+const DEVICE_URL = /^(?<protocol>[^:/]+):\/\/(?<gatewayId>[^/]+)\/(?<deviceAddress>[^#]+)(?:#(?<subsystemId>\d+))?$/;
+
+export function parseDeviceUrl(deviceUrl: string): DeviceIdentifier {
+  const match = typeof deviceUrl === "string" ? DEVICE_URL.exec(deviceUrl) : null;
+  const groups = match?.groups;
+  if (!groups?.protocol || !groups.gatewayId || !groups.deviceAddress) {
+    throw new ValidationError(`Invalid device URL ${JSON.stringify(deviceUrl)}: expected <protocol>://<gatewayId>/<address>[#<n>]`);
+  }
+  const subsystemId = groups.subsystemId === undefined ? null : Number(groups.subsystemId);
+  return {
+    protocol: groups.protocol,
+    gatewayId: groups.gatewayId,
+    deviceAddress: groups.deviceAddress,
+    subsystemId,
+    isSubDevice: subsystemId !== null && subsystemId > 1,
+    baseDeviceUrl: `${groups.protocol}://${groups.gatewayId}/${groups.deviceAddress}`,
+  };
+}
+
+export function isValidDeviceUrl(deviceUrl: string): boolean {
+  return DEVICE_URL.test(deviceUrl);
+}
+
+/** Overkiz's own gateways have PIN-style ids; virtual ones (`SOMFY_PROTECT-…`) do not. */
+export function isOverkizGateway(gatewayId: string): boolean {
+  return /^\d{4}-\d{4}-\d{4}/.test(gatewayId);
+}

@@ -1,0 +1,128 @@
+import { type Logger, ValidationError } from "@openapp/core";
+import type { CommandDefinition, Definition, WireDevice } from "../types.js";
+import { type DeviceIdentifier, parseDeviceUrl } from "./device-url.js";
+import { ProductType } from "./enums.js";
+import { type RawState, States } from "./state.js";
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+function requireString(raw: Record<string, unknown>, key: string, deviceURL: unknown): string {
+  const value = raw[key];
+  if (typeof value !== "string" || value === "") {
+    throw new ValidationError(`Device ${String(deviceURL)} has no ${key}`);
+  }
+  return value;
+}
+
+function requireDefinition(raw: Record<string, unknown>): Definition {
+  const definition = raw.definition;
+  if (!isObject(definition) || !Array.isArray(definition.commands)) {
+    throw new ValidationError(`Device ${String(raw.deviceURL)} has no definition`);
+  }
+  return definition as Definition;
+}
+
+/** Older and local answers put uiClass/widget only inside the definition. */
+function uiField(raw: Record<string, unknown>, key: "uiClass" | "widget", fallback: string | undefined): string {
+  const value = typeof raw[key] === "string" && raw[key] !== "" ? (raw[key] as string) : fallback;
+  if (!value) throw new ValidationError(`Device ${String(raw.deviceURL)} has no ${key}`);
+  return value;
+}
+
+/** A device with parsed identifier, typed states and command helpers. */
+export class Device {
+  readonly deviceURL: string;
+  readonly identifier: DeviceIdentifier;
+  readonly label: string;
+  readonly controllableName: string;
+  readonly definition: Definition;
+  readonly states: States;
+  readonly attributes: States;
+  readonly available: boolean;
+  readonly enabled: boolean;
+  /** See `ProductType`. */
+  readonly type: ProductType;
+  readonly uiClass: string;
+  readonly widget: string;
+  readonly oid: string | undefined;
+  readonly placeOID: string | undefined;
+  /** Local API: 0 for the main device. */
+  readonly subsystemId: number | undefined;
+  /** The wire object as received, for fields this model does not surface. */
+  readonly raw: WireDevice;
+
+  private constructor(raw: WireDevice, logger: Logger | undefined) {
+    const record = raw as unknown as Record<string, unknown>;
+    this.deviceURL = requireString(record, "deviceURL", raw.deviceURL);
+    this.identifier = parseDeviceUrl(this.deviceURL);
+    this.controllableName = requireString(record, "controllableName", raw.deviceURL);
+    this.definition = requireDefinition(record);
+    this.uiClass = uiField(record, "uiClass", this.definition.uiClass);
+    this.widget = uiField(record, "widget", this.definition.widgetName);
+    this.label = raw.label ?? "";
+    this.states = States.from(raw.states as RawState[] | undefined, logger);
+    this.attributes = States.from(raw.attributes as RawState[] | undefined, logger);
+    this.available = raw.available ?? true;
+    this.enabled = raw.enabled ?? true;
+    this.type = (raw.type ?? ProductType.NONE) as ProductType;
+    this.oid = raw.oid;
+    this.placeOID = raw.placeOID;
+    this.subsystemId = raw.subsystemId;
+    this.raw = raw;
+  }
+
+  /**
+   * Throws ValidationError when the device lacks what every device model needs. A single state
+   * that cannot be read is skipped (warned through `logger`) rather than failing the device.
+   */
+  static parse(raw: unknown, logger?: Logger): Device {
+    if (!isObject(raw)) throw new ValidationError("A device must be a JSON object");
+    return new Device(raw as WireDevice, logger);
+  }
+
+  get commands(): readonly CommandDefinition[] {
+    return this.definition.commands;
+  }
+
+  commandDefinition(name: string): CommandDefinition | undefined {
+    return this.definition.commands.find((command) => command.commandName === name);
+  }
+
+  supportsCommand(name: string): boolean {
+    return this.commandDefinition(name) !== undefined;
+  }
+
+  supportsAnyCommand(names: readonly string[]): boolean {
+    return names.some((name) => this.supportsCommand(name));
+  }
+
+  /** The first of `names` (in the caller's order of preference) the device supports. */
+  firstCommand(names: readonly string[]): string | undefined {
+    return names.find((name) => this.supportsCommand(name));
+  }
+
+  toJSON(): WireDevice {
+    return this.raw;
+  }
+}
+
+/**
+ * Parses a device list, skipping (with a warning) any device that cannot be modelled — local
+ * setups contain stub devices without definition — instead of failing the whole list.
+ */
+export function parseDevices(raw: readonly unknown[] | undefined, logger: Logger): Device[] {
+  const devices: Device[] = [];
+  for (const item of raw ?? []) {
+    try {
+      devices.push(Device.parse(item, logger));
+    } catch (error) {
+      const deviceURL = isObject(item) ? item.deviceURL : undefined;
+      logger.warn("skipping a device that cannot be parsed", {
+        deviceURL,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return devices;
+}

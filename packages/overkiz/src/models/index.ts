@@ -1,0 +1,31 @@
+export { type ActionInput, type CommandInput, DEFAULT_EXECUTION_LABEL, buildActionGroup, command, toWireAction, toWireCommand } from "./commands.js";
+export { Device, parseDevices } from "./device.js";
+export { type DeviceIdentifier, isOverkizGateway, isValidDeviceUrl, parseDeviceUrl } from "./device-url.js";
+export { SENSITIVE_STATE_NAMES, maskEmail, maskIdentifier, maskText, obfuscateSensitiveData } from "./diagnostics.js";
+export {
+  DataType,
+  ExecutionMode,
+  ExecutionState,
+  ExecutionSubType,
+  ExecutionType,
+  ProductType,
+  Protocol,
+  UNKNOWN,
+  isKnownProtocol,
+} from "./enums.js";
+export {
+  type DeviceEvent,
+  type DeviceStateChangedEvent,
+  type EventKind,
+  type ExecutionRegisteredEvent,
+  type ExecutionStateChangedEvent,
+  type GatewayEvent,
+  type OtherEvent,
+  type OverkizEvent,
+  type ZoneEvent,
+  parseEvent,
+  parseEvents,
+} from "./events.js";
+export { type Execution, parseExecution } from "./execution.js";
+export { type Setup, parseSetup } from "./setup.js";
+export { type JsonObject, type RawState, State, type StateValue, States, castStateValue, parseStates } from "./state.js";

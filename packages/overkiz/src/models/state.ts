@@ -1,0 +1,232 @@
+import { type Logger, ValidationError } from "@openapp/core";
+import { DataType } from "./enums.js";
+
+export type JsonObject = { [key: string]: unknown };
+export type StateValue = string | number | boolean | JsonObject | unknown[] | null;
+
+/** What the wire may carry for a state: typed (setup, local API) or a string (cloud events). */
+export interface RawState {
+  name: string;
+  type?: number;
+  value?: unknown;
+  lastUpdateTime?: number;
+}
+
+const isObject = (value: unknown): value is JsonObject =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+function castFailure(name: string, type: number, value: unknown): ValidationError {
+  return new ValidationError(`State ${name}: cannot read ${JSON.stringify(value)} as data type ${type}`);
+}
+
+function toInteger(name: string, type: number, value: unknown): number {
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  if (typeof value === "string" && /^\s*-?\d+\s*$/.test(value)) return Number.parseInt(value, 10);
+  throw castFailure(name, type, value);
+}
+
+function toFloat(name: string, type: number, value: unknown): number {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  throw castFailure(name, type, value);
+}
+
+function toBoolean(name: string, type: number, value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "string") return /^(true|1)$/i.test(value.trim());
+  if (value === 0 || value === 1) return value === 1;
+  throw castFailure(name, type, value);
+}
+
+function toText(name: string, type: number, value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  throw castFailure(name, type, value);
+}
+
+function parseJsonText(name: string, type: number, value: string): unknown {
+  try {
+    return JSON.parse(value) as unknown;
+  } catch (cause) {
+    throw new ValidationError(`State ${name}: invalid JSON for data type ${type}`, { cause });
+  }
+}
+
+function toJsonArray(name: string, type: number, value: unknown): unknown[] {
+  const parsed = typeof value === "string" ? parseJsonText(name, type, value) : value;
+  if (Array.isArray(parsed)) return parsed;
+  throw castFailure(name, type, value);
+}
+
+// The local API sometimes sends an array for a JSON object state; keep it rather than fail.
+function toJsonObject(name: string, type: number, value: unknown): JsonObject | unknown[] {
+  const parsed = typeof value === "string" ? parseJsonText(name, type, value) : value;
+  if (isObject(parsed) || Array.isArray(parsed)) return parsed;
+  throw castFailure(name, type, value);
+}
+
+/**
+ * Types a state value by its data type. Cloud events send every value as a string
+ * (`"23"`, `"true"`, `"{…}"`); setup and local answers are already typed.
+ */
+export function castStateValue(name: string, type: number, value: unknown): StateValue {
+  if (value === undefined || value === null || type === DataType.NONE) return null;
+  switch (type) {
+    case DataType.INTEGER:
+    case DataType.DATE:
+      return toInteger(name, type, value);
+    case DataType.FLOAT:
+      return toFloat(name, type, value);
+    case DataType.BOOLEAN:
+      return toBoolean(name, type, value);
+    case DataType.STRING:
+    case DataType.BLOB:
+    case DataType.PASSWORD:
+      return toText(name, type, value);
+    case DataType.JSON_ARRAY:
+      return toJsonArray(name, type, value);
+    case DataType.JSON_OBJECT:
+      return toJsonObject(name, type, value);
+    default:
+      // A data type this SDK does not know: keep the value; the typed accessors will refuse it.
+      return value as StateValue;
+  }
+}
+
+/** A device state or attribute with typed accessors. */
+export class State {
+  readonly name: string;
+  /** Data type code; see `DataType`. */
+  readonly type: DataType;
+  readonly value: StateValue;
+  readonly lastUpdateTime: number | undefined;
+
+  constructor(name: string, type: number, value: StateValue, lastUpdateTime?: number) {
+    this.name = name;
+    this.type = type as DataType;
+    this.value = value;
+    this.lastUpdateTime = lastUpdateTime;
+  }
+
+  /** Builds a state from its wire form, casting string values by data type. */
+  static from(raw: RawState): State {
+    if (!raw || typeof raw.name !== "string") throw new ValidationError("A state needs a string `name`");
+    const type = typeof raw.type === "number" ? raw.type : DataType.NONE;
+    return new State(raw.name, type, castStateValue(raw.name, type, raw.value), raw.lastUpdateTime);
+  }
+
+  valueAsInt(): number | null {
+    return this.read<number>("an integer", [DataType.INTEGER, DataType.DATE], (v) => typeof v === "number" && Number.isInteger(v));
+  }
+
+  /** Integer states are accepted too. */
+  valueAsFloat(): number | null {
+    return this.read<number>("a number", [DataType.FLOAT, DataType.INTEGER], (v) => typeof v === "number");
+  }
+
+  valueAsBool(): boolean | null {
+    return this.read<boolean>("a boolean", [DataType.BOOLEAN], (v) => typeof v === "boolean");
+  }
+
+  valueAsStr(): string | null {
+    return this.read<string>("a string", [DataType.STRING, DataType.BLOB, DataType.PASSWORD], (v) => typeof v === "string");
+  }
+
+  valueAsDict(): JsonObject | null {
+    return this.read<JsonObject>("a JSON object", [DataType.JSON_OBJECT], isObject);
+  }
+
+  valueAsList(): unknown[] | null {
+    return this.read<unknown[]>("a JSON array", [DataType.JSON_ARRAY, DataType.JSON_OBJECT], Array.isArray);
+  }
+
+  toJSON(): RawState {
+    const json: RawState = { name: this.name, type: this.type };
+    if (this.value !== null) json.value = this.value;
+    if (this.lastUpdateTime !== undefined) json.lastUpdateTime = this.lastUpdateTime;
+    return json;
+  }
+
+  private read<T>(expected: string, types: readonly number[], check: (value: unknown) => boolean): T | null {
+    if (this.type === DataType.NONE) return null;
+    if (!types.includes(this.type) || !check(this.value)) {
+      throw new ValidationError(`State ${this.name} (data type ${this.type}) does not hold ${expected}: ${JSON.stringify(this.value)}`);
+    }
+    return this.value as T;
+  }
+}
+
+/** The states (or attributes) of a device, looked up by qualified name. */
+export class States implements Iterable<State> {
+  private readonly byName: Map<string, State>;
+
+  constructor(states: Iterable<State> = []) {
+    this.byName = new Map([...states].map((state) => [state.name, state]));
+  }
+
+  static from(raw: readonly RawState[] | undefined, logger?: Logger): States {
+    return new States(parseStates(raw, logger));
+  }
+
+  get size(): number {
+    return this.byName.size;
+  }
+
+  get(name: string): State | undefined {
+    return this.byName.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+
+  hasAny(names: readonly string[]): boolean {
+    return names.some((name) => this.byName.has(name));
+  }
+
+  /** The first of `names` that is present. */
+  select(names: readonly string[]): State | undefined {
+    for (const name of names) {
+      const state = this.byName.get(name);
+      if (state) return state;
+    }
+    return undefined;
+  }
+
+  /** The value of the first of `names` that is present and holds a value. */
+  selectValue(names: readonly string[]): StateValue | undefined {
+    for (const name of names) {
+      const value = this.byName.get(name)?.value;
+      if (value !== undefined && value !== null) return value;
+    }
+    return undefined;
+  }
+
+  [Symbol.iterator](): Iterator<State> {
+    return this.byName.values();
+  }
+
+  toArray(): State[] {
+    return [...this.byName.values()];
+  }
+
+  toJSON(): RawState[] {
+    return this.toArray().map((state) => state.toJSON());
+  }
+}
+
+/** Types a list of wire states; one that cannot be read is skipped (with a warning), not fatal. */
+export function parseStates(raw: readonly RawState[] | undefined, logger?: Logger): State[] {
+  const states: State[] = [];
+  for (const item of raw ?? []) {
+    try {
+      states.push(State.from(item));
+    } catch (error) {
+      logger?.warn("skipping a state that cannot be read", {
+        state: item?.name,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return states;
+}

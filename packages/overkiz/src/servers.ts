@@ -1,0 +1,124 @@
+import { ConfigError } from "@openapp/core";
+
+export type ApiType = "cloud" | "local";
+
+/** Where an Overkiz API lives and who runs it. */
+export interface ServerConfig {
+  /** Our key for the server (`somfy_europe`); absent for hand-made configs. */
+  key?: string | undefined;
+  name: string;
+  /** Base URL including the API path, ending with `/`. */
+  endpoint: string;
+  manufacturer: string;
+  apiType: ApiType;
+  /** Web page where users manage their account or gateway, when known. */
+  configurationUrl?: string | undefined;
+}
+
+const CLOUD_PATH = "/enduser-mobile-web/enduserAPI/";
+const LOCAL_PATH = "/enduser-mobile-web/1/enduserAPI/";
+export const DEFAULT_LOCAL_PORT = 8443;
+
+function cloud(key: string, name: string, host: string, manufacturer: string): ServerConfig {
+  return { key, name, endpoint: `https://${host}${CLOUD_PATH}`, manufacturer, apiType: "cloud" };
+}
+
+/** The cloud servers of the Overkiz platform, by brand and region. */
+export const SERVERS = {
+  atlantic_cozytouch: cloud("atlantic_cozytouch", "Atlantic Cozytouch", "ha110-1.overkiz.com", "Atlantic"),
+  brandt: cloud("brandt", "Brandt Smart Control", "ha3-1.overkiz.com", "Brandt"),
+  flexom: cloud("flexom", "Flexom", "ha108-1.overkiz.com", "Bouygues"),
+  hexaom_hexaconnect: cloud("hexaom_hexaconnect", "Hexaom HexaConnect", "ha5-1.overkiz.com", "Hexaom"),
+  hi_kumo_asia: cloud("hi_kumo_asia", "Hitachi Hi Kumo (Asia)", "ha203-1.overkiz.com", "Hitachi"),
+  hi_kumo_europe: cloud("hi_kumo_europe", "Hitachi Hi Kumo (Europe)", "ha117-1.overkiz.com", "Hitachi"),
+  hi_kumo_oceania: cloud("hi_kumo_oceania", "Hitachi Hi Kumo (Oceania)", "ha203-1.overkiz.com", "Hitachi"),
+  nexity: cloud("nexity", "Nexity Eugénie", "ha106-1.overkiz.com", "Nexity"),
+  rexel: {
+    key: "rexel",
+    name: "Rexel Energeasy Connect",
+    endpoint: "https://econnect-api.rexelservices.fr/api/enduser/overkiz/",
+    manufacturer: "Rexel",
+    apiType: "cloud",
+  },
+  sauter_cozytouch: cloud("sauter_cozytouch", "Sauter Cozytouch", "ha110-1.overkiz.com", "Sauter"),
+  simu_livein2: cloud("simu_livein2", "SIMU (LiveIn2)", "ha101-1.overkiz.com", "Somfy"),
+  somfy_europe: cloud("somfy_europe", "Somfy (Europe)", "ha101-1.overkiz.com", "Somfy"),
+  somfy_america: cloud("somfy_america", "Somfy (North America)", "ha401-1.overkiz.com", "Somfy"),
+  somfy_oceania: cloud("somfy_oceania", "Somfy (Oceania)", "ha201-1.overkiz.com", "Somfy"),
+  thermor_cozytouch: cloud("thermor_cozytouch", "Thermor Cozytouch", "ha110-1.overkiz.com", "Thermor"),
+  ubiwizz: cloud("ubiwizz", "Ubiwizz", "ha129-1.overkiz.com", "Decelect"),
+} as const satisfies Record<string, ServerConfig>;
+
+export type ServerKey = keyof typeof SERVERS;
+
+/** Servers whose gateways also offer the local (Developer Mode) API. */
+export const SERVERS_WITH_LOCAL_API: readonly ServerKey[] = ["somfy_europe", "somfy_oceania", "somfy_america", "rexel"];
+
+export interface LocalServerOptions {
+  port?: number | undefined;
+  name?: string | undefined;
+  manufacturer?: string | undefined;
+}
+
+function hostForUrl(host: string): string {
+  // A bare IPv6 address needs brackets before a port can follow.
+  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+}
+
+/**
+ * The local API of one gateway: `localServer("gateway-1234-5678-9012.local")` or
+ * `localServer("192.168.1.10", { port: 8443 })`.
+ */
+export function localServer(host: string, options: LocalServerOptions = {}): ServerConfig {
+  const trimmed = typeof host === "string" ? host.trim() : "";
+  if (trimmed === "" || /[/\s?#@]/.test(trimmed)) {
+    throw new ConfigError(`localServer needs a host name or IP address without scheme or path, got ${JSON.stringify(host)}`);
+  }
+  // "192.168.1.10:8443" carries its own port (an IPv6 address has more than one colon).
+  const hostAndPort = /^([^:[\]]+):(\d+)$/.exec(trimmed);
+  const hostname = hostAndPort?.[1] ?? trimmed;
+  const port = options.port ?? (hostAndPort ? Number(hostAndPort[2]) : DEFAULT_LOCAL_PORT);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`Invalid port ${port} for localServer`);
+  return {
+    key: "somfy_developer_mode",
+    name: options.name ?? "Somfy Developer Mode",
+    endpoint: `https://${hostForUrl(hostname)}:${port}${LOCAL_PATH}`,
+    manufacturer: options.manufacturer ?? "Somfy",
+    apiType: "local",
+  };
+}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+function validateEndpoint(endpoint: unknown): string {
+  let url: URL;
+  try {
+    url = new URL(String(endpoint));
+  } catch {
+    throw new ConfigError(`Server endpoint ${JSON.stringify(endpoint)} is not a URL`);
+  }
+  // Plain HTTP would expose the session cookie or token; it is only allowed for local test servers.
+  const insecureButLocal = url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== "https:" && !insecureButLocal) {
+    throw new ConfigError(`Server endpoint must use https (got ${url.protocol}//${url.host})`);
+  }
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+function validateConfig(config: ServerConfig): ServerConfig {
+  if (config.apiType !== "cloud" && config.apiType !== "local") {
+    throw new ConfigError(`Server apiType must be "cloud" or "local", got ${JSON.stringify(config.apiType)}`);
+  }
+  return { ...config, endpoint: validateEndpoint(config.endpoint) };
+}
+
+/** A server key or a config → a validated config. Unknown keys list the valid ones. */
+export function resolveServer(server: ServerKey | ServerConfig | string): ServerConfig {
+  if (typeof server === "string") {
+    const known = (SERVERS as Record<string, ServerConfig>)[server];
+    if (!known) throw new ConfigError(`Unknown Overkiz server "${server}". Valid keys: ${Object.keys(SERVERS).join(", ")}`);
+    return validateConfig(known);
+  }
+  if (!server || typeof server !== "object") throw new ConfigError("`server` must be a server key or a ServerConfig");
+  return validateConfig(server);
+}

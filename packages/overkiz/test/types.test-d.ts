@@ -1,0 +1,54 @@
+import type { RequestOptions } from "@openapp/core";
+import type { components } from "@openapp/overkiz-generated";
+import { describe, expectTypeOf, it } from "vitest";
+import type {
+  DataType,
+  Device,
+  ExecutionMode,
+  ExecutionState,
+  ExecutionSubType,
+  ExecutionType,
+  OverkizClient,
+  OverkizEvent,
+  ProductType,
+  Setup,
+  State,
+} from "../src/index.js";
+
+type Schemas = components["schemas"];
+
+describe("public types", () => {
+  it("derives answers from the spec", () => {
+    expectTypeOf<OverkizClient["getSetup"]>().returns.resolves.toEqualTypeOf<Setup>();
+    expectTypeOf<Setup["devices"]>().toEqualTypeOf<Device[]>();
+    expectTypeOf<Setup["rootPlace"]>().toEqualTypeOf<Schemas["Place"] | undefined>();
+    expectTypeOf<OverkizClient["getPlaces"]>().returns.resolves.toEqualTypeOf<Schemas["Place"]>();
+    expectTypeOf<OverkizClient["getLocalTokens"]>().returns.resolves.toEqualTypeOf<Schemas["LocalToken"][]>();
+    expectTypeOf<OverkizClient["getState"]>().returns.resolves.toEqualTypeOf<State[]>();
+    expectTypeOf<OverkizClient["searchReferenceDevices"]>().parameter(0).toEqualTypeOf<Schemas["DeviceSearchCriteria"]>();
+  });
+
+  it("takes RequestOptions last", () => {
+    expectTypeOf<OverkizClient["getDevices"]>().parameter(1).toEqualTypeOf<RequestOptions | undefined>();
+    expectTypeOf<OverkizClient["executeActionGroup"]>().parameter(2).toEqualTypeOf<RequestOptions | undefined>();
+    expectTypeOf<OverkizClient["getDeviceState"]>().parameter(2).toEqualTypeOf<RequestOptions | undefined>();
+  });
+
+  it("keeps the SDK enums in step with the spec", () => {
+    expectTypeOf<Exclude<Schemas["ExecutionState"], ExecutionState>>().toBeNever();
+    expectTypeOf<Exclude<Schemas["ExecutionType"], ExecutionType>>().toBeNever();
+    expectTypeOf<Exclude<Schemas["ExecutionSubType"], ExecutionSubType>>().toBeNever();
+    expectTypeOf<ExecutionMode>().toEqualTypeOf<Schemas["ExecutionMode"]>();
+    expectTypeOf<DataType>().toEqualTypeOf<Schemas["DataType"]>();
+    expectTypeOf<ProductType>().toEqualTypeOf<Schemas["ProductType"]>();
+  });
+
+  it("narrows events by kind", () => {
+    const narrow = (event: OverkizEvent) => {
+      if (event.kind === "deviceStateChanged") expectTypeOf(event.deviceStates).toEqualTypeOf<State[]>();
+      if (event.kind === "executionStateChanged") expectTypeOf(event.newState).toEqualTypeOf<ExecutionState>();
+      if (event.kind === "gateway") expectTypeOf(event.gatewayId).toEqualTypeOf<string>();
+    };
+    expectTypeOf(narrow).toBeFunction();
+  });
+});
