@@ -35,13 +35,23 @@ export async function generateTypes(spec: Json): Promise<string> {
   return withHeader(astToString(ast));
 }
 
+/**
+ * OpenAPI objects accept unknown properties unless they say `additionalProperties: false`;
+ * zod's plain object would strip them, silently losing fields newer firmware sends.
+ */
+function keepUnknownProperties(ctx: Json): unknown {
+  const hasProperties = ctx.schema.properties && Object.keys(ctx.schema.properties).length > 0;
+  if (!hasProperties || ctx.schema.additionalProperties?.type === "never") return undefined;
+  return ctx.$(ctx.symbols.z).attr("looseObject").call(ctx.nodes.shape(ctx));
+}
+
 export async function generateZod(specPath: string): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), "openapp-zod-"));
   try {
     await createHeyApi({
       input: specPath,
       output: { path: outDir },
-      plugins: [{ name: "zod" }],
+      plugins: [{ name: "zod", dates: { offset: true }, "~resolvers": { object: keepUnknownProperties } } as never],
       logs: { level: "silent" },
     });
     const text = readFileSync(join(outDir, "zod.gen.ts"), "utf8");

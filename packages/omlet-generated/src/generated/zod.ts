@@ -6,7 +6,7 @@ import * as z from 'zod';
 /**
  * Every error body carries a human-readable `message`.
  */
-export const zError = z.object({
+export const zError = z.looseObject({
     message: z.string(),
     errors: z.record(z.string(), z.unknown()).optional()
 });
@@ -24,28 +24,28 @@ export const zReportedAccessLevel = z.union([
     z.string()
 ]);
 
-export const zLoginRequest = z.object({
+export const zLoginRequest = z.looseObject({
     emailAddress: z.string().min(3),
     password: z.string().min(1),
     cc: z.string().regex(/^[A-Z]{2}$/).optional()
 });
 
-export const zApiKeyGrant = z.object({
+export const zApiKeyGrant = z.looseObject({
     apiKey: z.string()
 });
 
-export const zRegisterRequest = z.object({
+export const zRegisterRequest = z.looseObject({
     emailAddress: z.string().min(3),
     password: z.string().min(1),
     firstName: z.string(),
     lastName: z.string()
 });
 
-export const zResetPasswordRequest = z.object({
+export const zResetPasswordRequest = z.looseObject({
     emailAddress: z.string().min(3)
 });
 
-export const zAccountUpdate = z.object({
+export const zAccountUpdate = z.looseObject({
     firstName: z.string().optional(),
     lastName: z.string().optional(),
     emailAddress: z.string().min(3).optional()
@@ -54,14 +54,14 @@ export const zAccountUpdate = z.object({
 /**
  * Quiet hours; a null bound means unset.
  */
-export const zNotificationPeriod = z.object({
+export const zNotificationPeriod = z.looseObject({
     start: z.string().nullish(),
     end: z.string().nullish()
 });
 
-export const zNotificationsUpdate = z.object({
+export const zNotificationsUpdate = z.looseObject({
     notification_period: zNotificationPeriod.optional(),
-    notifications: z.object({
+    notifications: z.looseObject({
         door: z.boolean().optional(),
         light: z.boolean().optional(),
         fault: z.boolean().optional(),
@@ -71,14 +71,14 @@ export const zNotificationsUpdate = z.object({
     }).optional()
 });
 
-export const zKeepAliveRequest = z.object({
+export const zKeepAliveRequest = z.looseObject({
     duration: z.int().gte(1)
 });
 
 /**
  * Device type → latest firmware version.
  */
-export const zFirmwareVersions = z.object({
+export const zFirmwareVersions = z.looseObject({
     Autodoor: z.string().optional(),
     Fan: z.string().optional(),
     Feeder: z.string().optional(),
@@ -86,29 +86,29 @@ export const zFirmwareVersions = z.object({
     Heater: z.string().optional()
 });
 
-export const zProvisionRequest = z.object({
+export const zProvisionRequest = z.looseObject({
     groupId: z.string().min(1)
 });
 
-export const zProvisionResponse = z.object({
+export const zProvisionResponse = z.looseObject({
     apiKey: z.string().optional(),
     deviceId: z.string().optional()
 });
 
-export const zProvisionDeviceRequest = z.object({
+export const zProvisionDeviceRequest = z.looseObject({
     deviceSerial: z.string().min(1)
 });
 
-export const zBugReport = z.object({
+export const zBugReport = z.looseObject({
     description: z.string().min(1),
     metadata: z.record(z.string(), z.unknown()).optional()
 });
 
-export const zGroupNameRequest = z.object({
+export const zGroupNameRequest = z.looseObject({
     groupName: z.string().min(1)
 });
 
-export const zGroupUserRequest = z.object({
+export const zGroupUserRequest = z.looseObject({
     emailAddress: z.string().min(3),
     access: zAccessLevel
 });
@@ -116,7 +116,7 @@ export const zGroupUserRequest = z.object({
 /**
  * A group as seen in an invitation.
  */
-export const zGroupSubset = z.object({
+export const zGroupSubset = z.looseObject({
     groupId: z.string(),
     groupName: z.string().optional(),
     access: zReportedAccessLevel.optional()
@@ -125,7 +125,7 @@ export const zGroupSubset = z.object({
 /**
  * The account behind the key. No field is guaranteed; `invites` may be missing.
  */
-export const zUser = z.object({
+export const zUser = z.looseObject({
     userId: z.union([
         z.string(),
         z.int()
@@ -139,14 +139,14 @@ export const zUser = z.object({
     invites: z.array(zGroupSubset).optional()
 });
 
-export const zGroupUser = z.object({
+export const zGroupUser = z.looseObject({
     emailAddress: z.string().optional(),
     firstName: z.string().optional(),
     lastName: z.string().optional(),
     access: zReportedAccessLevel.optional()
 });
 
-export const zDeviceUpdate = z.object({
+export const zDeviceUpdate = z.looseObject({
     name: z.string().min(1).optional(),
     groupId: z.string().min(1).optional()
 });
@@ -174,7 +174,7 @@ export const zSignalValue = z.union([
     z.string()
 ]);
 
-export const zAction = z.object({
+export const zAction = z.looseObject({
     actionName: z.string().optional(),
     description: z.string().optional(),
     actionValue: z.string().optional(),
@@ -188,7 +188,7 @@ export const zAction = z.object({
  */
 export const zActionAccepted = z.record(z.string(), z.unknown());
 
-export const zStateGeneral = z.object({
+export const zStateGeneral = z.looseObject({
     firmwareVersionCurrent: z.string().optional(),
     firmwareVersionPrevious: z.string().optional(),
     firmwareLastCheck: zTimestamp.optional(),
@@ -206,7 +206,7 @@ export const zStateGeneral = z.object({
     displayLine2: z.string().optional()
 });
 
-export const zStateConnectivity = z.object({
+export const zStateConnectivity = z.looseObject({
     wifiStrength: zSignalValue.optional(),
     wifiPowerLevel: zSignalValue.optional(),
     bluetoothStrength: zSignalValue.optional(),
@@ -228,7 +228,7 @@ export const zDoorFault = z.union([
     z.string()
 ]);
 
-export const zStateDoor = z.object({
+export const zStateDoor = z.looseObject({
     state: z.union([
         z.enum([
             'open',
@@ -252,7 +252,7 @@ export const zStateDoor = z.object({
 /**
  * Present even when no light is fitted; see `configuration.light.equipped`.
  */
-export const zStateLight = z.object({
+export const zStateLight = z.looseObject({
     state: z.union([
         z.enum([
             'on',
@@ -264,7 +264,7 @@ export const zStateLight = z.object({
     ]).optional()
 });
 
-export const zStateFan = z.object({
+export const zStateFan = z.looseObject({
     state: z.union([
         z.enum([
             'on',
@@ -293,7 +293,7 @@ export const zOnOff = z.union([
     z.string()
 ]);
 
-export const zConfigurationGeneral = z.object({
+export const zConfigurationGeneral = z.looseObject({
     datetime: zTimestamp.optional(),
     timezone: z.string().optional(),
     useDst: z.boolean().optional(),
@@ -307,7 +307,7 @@ export const zConfigurationGeneral = z.object({
     statusUpdatePeriod: z.int().optional()
 });
 
-export const zConfigurationConnectivity = z.object({
+export const zConfigurationConnectivity = z.looseObject({
     wifiState: zOnOff.optional(),
     bluetoothState: zOnOff.optional(),
     wifiRoamingThreshold: z.int().optional()
@@ -325,7 +325,7 @@ export const zDoorMode = z.union([
     z.string()
 ]);
 
-export const zConfigurationDoor = z.object({
+export const zConfigurationDoor = z.looseObject({
     doorType: z.union([
         z.enum(['sliding', 'rotary']),
         z.string()
@@ -349,7 +349,7 @@ export const zConfigurationDoor = z.object({
     ]).optional()
 });
 
-export const zConfigurationLight = z.object({
+export const zConfigurationLight = z.looseObject({
     mode: z.union([
         z.enum(['auto', 'manual']),
         z.string()
@@ -364,7 +364,7 @@ export const zConfigurationLight = z.object({
  */
 export const zFanSpeed = z.int().gte(0).lte(100);
 
-export const zConfigurationFan = z.object({
+export const zConfigurationFan = z.looseObject({
     mode: z.union([
         z.enum([
             'manual',
@@ -399,7 +399,7 @@ export const zFeederMode = z.union([
     z.string()
 ]);
 
-export const zStateFeeder = z.object({
+export const zStateFeeder = z.looseObject({
     state: z.union([
         z.enum([
             'open',
@@ -423,7 +423,7 @@ export const zStateFeeder = z.object({
 /**
  * Live state by section; which sections exist depends on the device.
  */
-export const zState = z.object({
+export const zState = z.looseObject({
     general: zStateGeneral.optional(),
     connectivity: zStateConnectivity.optional(),
     door: zStateDoor.optional(),
@@ -432,7 +432,7 @@ export const zState = z.object({
     feeder: zStateFeeder.optional()
 });
 
-export const zConfigurationFeeder = z.object({
+export const zConfigurationFeeder = z.looseObject({
     mode: zFeederMode.optional(),
     openLightLevel: z.int().optional(),
     closeLightLevel: z.int().optional(),
@@ -450,7 +450,7 @@ export const zConfigurationFeeder = z.object({
 /**
  * Desired configuration by section; which sections exist depends on the device.
  */
-export const zConfiguration = z.object({
+export const zConfiguration = z.looseObject({
     general: zConfigurationGeneral.optional(),
     connectivity: zConfigurationConnectivity.optional(),
     door: zConfigurationDoor.optional(),
@@ -464,7 +464,7 @@ export const zConfiguration = z.object({
  * depend on the device type and firmware.
  *
  */
-export const zDevice = z.object({
+export const zDevice = z.looseObject({
     deviceId: z.string(),
     deviceSerial: z.string().optional(),
     deviceTypeId: z.int().optional(),
@@ -494,7 +494,7 @@ export const zDevice = z.object({
     metadata: zLooseCollection.optional()
 });
 
-export const zGroup = z.object({
+export const zGroup = z.looseObject({
     groupId: z.string(),
     groupName: z.string().optional(),
     access: zReportedAccessLevel.optional(),
@@ -508,7 +508,7 @@ export const zGroup = z.object({
  * subset of fields. Unknown fields of newer firmware pass through.
  *
  */
-export const zConfigurationPatch = z.object({
+export const zConfigurationPatch = z.looseObject({
     general: zConfigurationGeneral.optional(),
     connectivity: zConfigurationConnectivity.optional(),
     door: zConfigurationDoor.optional(),
@@ -523,7 +523,7 @@ export const zEventValue = z.union([
     z.boolean()
 ]).nullable();
 
-export const zEvent = z.object({
+export const zEvent = z.looseObject({
     deviceId: z.string().optional(),
     parameterSetName: z.string().optional(),
     parameterName: z.string().optional(),
@@ -535,7 +535,7 @@ export const zEvent = z.object({
 /**
  * A paginated envelope around events.
  */
-export const zEventPage = z.object({
+export const zEventPage = z.looseObject({
     data: z.array(zEvent),
     current_page: z.int().optional(),
     last_page: z.int().optional()
@@ -549,7 +549,7 @@ export const zEventList = z.union([
 /**
  * Flat webhook body; the event fields at the top level.
  */
-export const zWebhookEvent = zEvent.and(z.object({
+export const zWebhookEvent = zEvent.and(z.looseObject({
     deviceId: z.string(),
     token: z.string().optional()
 }));
@@ -557,7 +557,7 @@ export const zWebhookEvent = zEvent.and(z.object({
 /**
  * Webhook body with the event under `payload`.
  */
-export const zWebhookEnvelope = z.object({
+export const zWebhookEnvelope = z.looseObject({
     payload: zEvent,
     token: z.string().optional()
 });
@@ -608,7 +608,7 @@ export const zResetPasswordBody = zResetPasswordRequest;
  */
 export const zResetPasswordResponse = z.void();
 
-export const zUnregisterPushTokenPath = z.object({
+export const zUnregisterPushTokenPath = z.looseObject({
     token: z.string().min(1)
 });
 
@@ -617,7 +617,7 @@ export const zUnregisterPushTokenPath = z.object({
  */
 export const zUnregisterPushTokenResponse = z.void();
 
-export const zRegisterPushTokenPath = z.object({
+export const zRegisterPushTokenPath = z.looseObject({
     token: z.string().min(1)
 });
 
@@ -671,7 +671,7 @@ export const zCreateGroupBody = zGroupNameRequest;
  */
 export const zCreateGroupResponse = zGroup;
 
-export const zDeleteGroupPath = z.object({
+export const zDeleteGroupPath = z.looseObject({
     groupId: z.string().min(1)
 });
 
@@ -680,7 +680,7 @@ export const zDeleteGroupPath = z.object({
  */
 export const zDeleteGroupResponse = z.void();
 
-export const zGetGroupByIdPath = z.object({
+export const zGetGroupByIdPath = z.looseObject({
     groupId: z.string().min(1)
 });
 
@@ -691,7 +691,7 @@ export const zGetGroupByIdResponse = zGroup;
 
 export const zUpdateGroupBody = zGroupNameRequest;
 
-export const zUpdateGroupPath = z.object({
+export const zUpdateGroupPath = z.looseObject({
     groupId: z.string().min(1)
 });
 
@@ -700,11 +700,11 @@ export const zUpdateGroupPath = z.object({
  */
 export const zUpdateGroupResponse = z.void();
 
-export const zRemoveUserPath = z.object({
+export const zRemoveUserPath = z.looseObject({
     groupId: z.string().min(1)
 });
 
-export const zRemoveUserQuery = z.object({
+export const zRemoveUserQuery = z.looseObject({
     emailAddress: z.string().min(3)
 });
 
@@ -715,7 +715,7 @@ export const zRemoveUserResponse = z.void();
 
 export const zUpdateUserAccessBody = zGroupUserRequest;
 
-export const zUpdateUserAccessPath = z.object({
+export const zUpdateUserAccessPath = z.looseObject({
     groupId: z.string().min(1)
 });
 
@@ -726,7 +726,7 @@ export const zUpdateUserAccessResponse = z.void();
 
 export const zInviteUserBody = zGroupUserRequest;
 
-export const zInviteUserPath = z.object({
+export const zInviteUserPath = z.looseObject({
     groupId: z.string().min(1)
 });
 
@@ -735,7 +735,7 @@ export const zInviteUserPath = z.object({
  */
 export const zInviteUserResponse = z.void();
 
-export const zRejectInvitePath = z.object({
+export const zRejectInvitePath = z.looseObject({
     groupId: z.string().min(1)
 });
 
@@ -744,7 +744,7 @@ export const zRejectInvitePath = z.object({
  */
 export const zRejectInviteResponse = z.void();
 
-export const zAcceptInvitePath = z.object({
+export const zAcceptInvitePath = z.looseObject({
     groupId: z.string().min(1)
 });
 
@@ -758,7 +758,7 @@ export const zAcceptInviteResponse = z.void();
  */
 export const zGetDevicesResponse = z.array(zDevice);
 
-export const zGetDeviceByIdPath = z.object({
+export const zGetDeviceByIdPath = z.looseObject({
     deviceId: z.string().min(1)
 });
 
@@ -769,7 +769,7 @@ export const zGetDeviceByIdResponse = zDevice;
 
 export const zUpdateDeviceBody = zDeviceUpdate;
 
-export const zUpdateDevicePath = z.object({
+export const zUpdateDevicePath = z.looseObject({
     deviceId: z.string().min(1)
 });
 
@@ -778,7 +778,7 @@ export const zUpdateDevicePath = z.object({
  */
 export const zUpdateDeviceResponse = zDevice;
 
-export const zPerformActionPath = z.object({
+export const zPerformActionPath = z.looseObject({
     deviceId: z.string().min(1),
     action: z.string().min(1)
 });
@@ -788,7 +788,7 @@ export const zPerformActionResponse = z.union([
     z.void()
 ]);
 
-export const zGetConfigurationPath = z.object({
+export const zGetConfigurationPath = z.looseObject({
     deviceId: z.string().min(1)
 });
 
@@ -799,7 +799,7 @@ export const zGetConfigurationResponse = zConfiguration;
 
 export const zUpdateConfigurationBody = zConfigurationPatch;
 
-export const zUpdateConfigurationPath = z.object({
+export const zUpdateConfigurationPath = z.looseObject({
     deviceId: z.string().min(1)
 });
 
@@ -808,7 +808,7 @@ export const zUpdateConfigurationPath = z.object({
  */
 export const zUpdateConfigurationResponse = z.void();
 
-export const zGetEventsQuery = z.object({
+export const zGetEventsQuery = z.looseObject({
     page: z.int().gte(1).optional()
 });
 
@@ -831,7 +831,7 @@ export const zUpdateAccountBody = zAccountUpdate;
  */
 export const zUpdateAccountResponse = z.void();
 
-export const zOmletEventWebhookRequest = z.object({
+export const zOmletEventWebhookRequest = z.looseObject({
     body: zWebhookBody,
     path: z.never().optional(),
     query: z.never().optional()

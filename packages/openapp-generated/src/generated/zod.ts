@@ -6,16 +6,16 @@ import * as z from 'zod';
 /**
  * An API key as listed; the secret is never returned after creation.
  */
-export const zApiKeyListItem = z.object({
+export const zApiKeyListItem = z.looseObject({
     id: z.string(),
     name: z.string(),
     token_suffix: z.string(),
     base_url: z.string(),
-    expires_at: z.iso.datetime(),
-    created_at: z.iso.datetime().nullish(),
-    updated_at: z.iso.datetime().nullish(),
-    last_used_at: z.iso.datetime().nullish(),
-    revoked_at: z.iso.datetime().nullish(),
+    expires_at: z.iso.datetime({ offset: true }),
+    created_at: z.iso.datetime({ offset: true }).nullish(),
+    updated_at: z.iso.datetime({ offset: true }).nullish(),
+    last_used_at: z.iso.datetime({ offset: true }).nullish(),
+    revoked_at: z.iso.datetime({ offset: true }).nullish(),
     scoped_roles: z.array(z.string()).nullish(),
     scoped_entity_ids: z.array(z.string()).nullish()
 });
@@ -23,7 +23,7 @@ export const zApiKeyListItem = z.object({
 /**
  * Error body returned by every failing call.
  */
-export const zApiErrorResponse = z.object({
+export const zApiErrorResponse = z.looseObject({
     message: z.string(),
     error_code: z.string().nullish()
 });
@@ -31,9 +31,9 @@ export const zApiErrorResponse = z.object({
 /**
  * Give either `expires_at` or `expires_in`, not both.
  */
-export const zCreateApiKeyRequest = z.object({
+export const zCreateApiKeyRequest = z.looseObject({
     name: z.string(),
-    expires_at: z.iso.datetime().nullish(),
+    expires_at: z.iso.datetime({ offset: true }).nullish(),
     expires_in: z.string().nullish(),
     scoped_roles: z.array(z.string()).nullish(),
     scoped_entity_ids: z.array(z.string()).nullish()
@@ -42,14 +42,14 @@ export const zCreateApiKeyRequest = z.object({
 /**
  * The new key. `token` is only ever shown in this answer.
  */
-export const zCreateApiKeyResponse = z.object({
+export const zCreateApiKeyResponse = z.looseObject({
     id: z.string(),
     name: z.string(),
     token: z.string().nullish(),
     token_suffix: z.string(),
     base_url: z.string(),
-    expires_at: z.iso.datetime(),
-    created_at: z.iso.datetime().nullish(),
+    expires_at: z.iso.datetime({ offset: true }),
+    created_at: z.iso.datetime({ offset: true }).nullish(),
     scoped_roles: z.array(z.string()).nullish(),
     scoped_entity_ids: z.array(z.string()).nullish()
 });
@@ -57,9 +57,9 @@ export const zCreateApiKeyResponse = z.object({
 /**
  * New name and, optionally, a new expiry (`expires_at` or `expires_in`).
  */
-export const zUpdateApiKeyRequest = z.object({
+export const zUpdateApiKeyRequest = z.looseObject({
     name: z.string(),
-    expires_at: z.iso.datetime().nullish(),
+    expires_at: z.iso.datetime({ offset: true }).nullish(),
     expires_in: z.string().nullish()
 });
 
@@ -68,13 +68,13 @@ export const zUpdateApiKeyRequest = z.object({
  */
 export const zAnyJson = z.unknown();
 
-export const zQuotaOverrideRequest = z.object({
+export const zQuotaOverrideRequest = z.looseObject({
     subject_type: z.string(),
     subject_id: z.string(),
     quota_key: z.string(),
     limit_value: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }),
     period: z.string().nullish(),
-    expires_at: z.iso.datetime().nullish(),
+    expires_at: z.iso.datetime({ offset: true }).nullish(),
     reason: z.string().nullish()
 });
 
@@ -92,7 +92,7 @@ export const zBillingEventKind = z.enum([
     'other'
 ]);
 
-export const zBillingEvent = z.object({
+export const zBillingEvent = z.looseObject({
     kind: zBillingEventKind,
     provider: z.string(),
     external_customer_id: z.string().nullish(),
@@ -102,43 +102,43 @@ export const zBillingEvent = z.object({
     raw: zAnyJson
 });
 
-export const zBillingWebhookResponse = z.object({
+export const zBillingWebhookResponse = z.looseObject({
     provider: z.string(),
     events: z.array(zBillingEvent)
 });
 
-export const zCheckoutRequest = z.object({
+export const zCheckoutRequest = z.looseObject({
     tier_slug: z.string()
 });
 
-export const zSubscriptionRef = z.object({
+export const zSubscriptionRef = z.looseObject({
     provider: z.string(),
     external_id: z.string(),
     tier_slug: z.string(),
     status: z.string()
 });
 
-export const zBillingPlanResponse = z.object({
+export const zBillingPlanResponse = z.looseObject({
     org_id: z.string(),
     tier_id: z.string().nullish(),
     subscription: zAnyJson.optional()
 });
 
-export const zPortalRequest = z.object({
+export const zPortalRequest = z.looseObject({
     return_url: z.string()
 });
 
-export const zPortalResponse = z.object({
+export const zPortalResponse = z.looseObject({
     url: z.string()
 });
 
-export const zPlanQuotaResponse = z.object({
+export const zPlanQuotaResponse = z.looseObject({
     quota_key: z.string(),
     period: z.string(),
     limit_value: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).nullish()
 });
 
-export const zPlanResponse = z.object({
+export const zPlanResponse = z.looseObject({
     slug: z.string(),
     name: zAnyJson,
     is_published: z.boolean(),
@@ -147,7 +147,7 @@ export const zPlanResponse = z.object({
     quotas: z.array(zPlanQuotaResponse)
 });
 
-export const zPlansResponse = z.object({
+export const zPlansResponse = z.looseObject({
     plans: z.array(zPlanResponse)
 });
 
@@ -183,35 +183,35 @@ export const zQuotaPeriod = z.enum([
  * Where an effective limit comes from.
  */
 export const zLimitSource = z.union([
-    z.object({
+    z.looseObject({
         kind: z.enum(['override']),
         id: z.string()
     }),
-    z.object({
+    z.looseObject({
         kind: z.enum(['tier']),
         slug: z.string()
     }),
-    z.object({
+    z.looseObject({
         kind: z.enum(['default'])
     })
 ]);
 
-export const zEffectiveLimit = z.object({
+export const zEffectiveLimit = z.looseObject({
     value: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).nullish(),
     source: zLimitSource
 });
 
-export const zQuotaUsage = z.object({
+export const zQuotaUsage = z.looseObject({
     key: zQuotaKey,
     period: zQuotaPeriod,
     period_label: z.string(),
-    period_start: z.iso.datetime().nullish(),
-    period_end: z.iso.datetime().nullish(),
+    period_start: z.iso.datetime({ offset: true }).nullish(),
+    period_end: z.iso.datetime({ offset: true }).nullish(),
     current: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }),
     limit: zEffectiveLimit
 });
 
-export const zQuotaReport = z.object({
+export const zQuotaReport = z.looseObject({
     org_id: z.string(),
     tier_slug: z.string().nullish(),
     items: z.array(zQuotaUsage)
@@ -220,7 +220,7 @@ export const zQuotaReport = z.object({
 /**
  * Output switches for list calls. All three flags are required on the wire; send `false` for the default view.
  */
-export const zMultiResourceOutputOptionsQuery = z.object({
+export const zMultiResourceOutputOptionsQuery = z.looseObject({
     include_deleted: z.boolean(),
     only_deleted: z.boolean(),
     include_metadata: z.boolean()
@@ -229,7 +229,7 @@ export const zMultiResourceOutputOptionsQuery = z.object({
 /**
  * Offset pagination. The server picks a default page size when `limit` is omitted.
  */
-export const zPaginationQuery = z.object({
+export const zPaginationQuery = z.looseObject({
     limit: z.int().gte(0).lte(200).optional(),
     offset: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).optional()
 });
@@ -247,7 +247,7 @@ export const zHashMap = z.record(z.string(), z.string());
 /**
  * A physical or virtual device (relay board, intercom panel, camera…) that belongs to one integration.
  */
-export const zDevice = z.object({
+export const zDevice = z.looseObject({
     id: z.string(),
     org_id: z.string(),
     integration_id: z.string(),
@@ -260,12 +260,12 @@ export const zDevice = z.object({
 /**
  * Bookkeeping fields filled in when the request asks for `include_metadata=true`. Every field is optional and may be null; they are merged into the resource object itself.
  */
-export const zStorageFeatures = z.object({
-    created_at: z.iso.datetime().nullish(),
-    updated_at: z.iso.datetime().nullish(),
-    deleted_at: z.iso.datetime().nullish(),
-    purge_at: z.iso.datetime().nullish(),
-    hard_delete_at: z.iso.datetime().nullish(),
+export const zStorageFeatures = z.looseObject({
+    created_at: z.iso.datetime({ offset: true }).nullish(),
+    updated_at: z.iso.datetime({ offset: true }).nullish(),
+    deleted_at: z.iso.datetime({ offset: true }).nullish(),
+    purge_at: z.iso.datetime({ offset: true }).nullish(),
+    hard_delete_at: z.iso.datetime({ offset: true }).nullish(),
     cache_hit: z.boolean().nullish(),
     cache_ttl: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).nullish()
 });
@@ -273,11 +273,11 @@ export const zStorageFeatures = z.object({
 /**
  * A device, plus the optional storage fields and the `stale` flag.
  */
-export const zDeviceResponse = zDevice.and(zStorageFeatures).and(z.object({
+export const zDeviceResponse = zDevice.and(zStorageFeatures).and(z.looseObject({
     stale: z.boolean().nullish()
 }));
 
-export const zCreateDeviceRequest = z.object({
+export const zCreateDeviceRequest = z.looseObject({
     org_id: z.string(),
     integration_id: z.string(),
     name: zLocalizedString,
@@ -288,7 +288,7 @@ export const zCreateDeviceRequest = z.object({
 /**
  * Output switches for calls that return one resource.
  */
-export const zSingleResourceOutputOptionsQuery = z.object({
+export const zSingleResourceOutputOptionsQuery = z.looseObject({
     include_deleted: z.boolean(),
     include_metadata: z.boolean()
 });
@@ -296,7 +296,7 @@ export const zSingleResourceOutputOptionsQuery = z.object({
 /**
  * Fields to change; omitted fields stay as they are.
  */
-export const zUpdateDeviceRequest = z.object({
+export const zUpdateDeviceRequest = z.looseObject({
     name: zLocalizedString.nullish(),
     external_id: z.string().nullish(),
     device_metadata: zAnyJson.optional()
@@ -305,24 +305,24 @@ export const zUpdateDeviceRequest = z.object({
 /**
  * Apartments whose residents may open this door. An empty list means every resident of the building may.
  */
-export const zDoorRestrictionsResponse = z.object({
+export const zDoorRestrictionsResponse = z.looseObject({
     apartment_entity_ids: z.array(z.string())
 });
 
 /**
  * JSON Schema for a device's `device_metadata` together with its current value, for schema-driven editors.
  */
-export const zDeviceMetadataDefinitionResponse = z.object({
+export const zDeviceMetadataDefinitionResponse = z.looseObject({
     provider_type: z.string(),
     schema: zAnyJson,
     data: zAnyJson
 });
 
-export const zImageUploadRequest = z.object({
+export const zImageUploadRequest = z.looseObject({
     file: z.string()
 });
 
-export const zImageUploadResponse = z.object({
+export const zImageUploadResponse = z.looseObject({
     url: z.url(),
     expires_in_seconds: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' })
 });
@@ -330,13 +330,13 @@ export const zImageUploadResponse = z.object({
 /**
  * One floor that has apartment entities on a directory device.
  */
-export const zApartmentFloorSummary = z.object({
+export const zApartmentFloorSummary = z.looseObject({
     key: z.string(),
     floor: zAnyJson,
     floor_number: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).nullish()
 });
 
-export const zApartmentFloorListResponse = z.object({
+export const zApartmentFloorListResponse = z.looseObject({
     floors: z.array(zApartmentFloorSummary)
 });
 
@@ -354,7 +354,7 @@ export const zEntityType = z.enum([
 /**
  * Something on a device that can be controlled or read, such as a door relay, a light or an apartment intercom target.
  */
-export const zEntity = z.object({
+export const zEntity = z.looseObject({
     id: z.string(),
     device_id: z.string(),
     entity_type: zEntityType,
@@ -367,7 +367,7 @@ export const zEntity = z.object({
 /**
  * An entity, plus the optional storage fields, its persisted provider settings and its last known state.
  */
-export const zEntityResponse = zEntity.and(zStorageFeatures).and(z.object({
+export const zEntityResponse = zEntity.and(zStorageFeatures).and(z.looseObject({
     entity_metadata: zHashMap.nullish(),
     state: zAnyJson.optional()
 }));
@@ -375,7 +375,7 @@ export const zEntityResponse = zEntity.and(zStorageFeatures).and(z.object({
 /**
  * One page of entities.
  */
-export const zPaginatedEntities = z.object({
+export const zPaginatedEntities = z.looseObject({
     items: z.array(zEntityResponse),
     total: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' })
 });
@@ -383,14 +383,14 @@ export const zPaginatedEntities = z.object({
 /**
  * JSON Schema for `entity_metadata` of one provider and entity type, with the current value.
  */
-export const zEntityMetadataDefinitionResponse = z.object({
+export const zEntityMetadataDefinitionResponse = z.looseObject({
     provider_type: z.string(),
     entity_type: z.string(),
     schema: zAnyJson,
     data: zAnyJson
 });
 
-export const zCreateEntityRequest = z.object({
+export const zCreateEntityRequest = z.looseObject({
     device_id: z.string(),
     entity_type: z.string(),
     name: z.string().nullish(),
@@ -403,7 +403,7 @@ export const zCreateEntityRequest = z.object({
 /**
  * Full update. Omitted fields stay unchanged, `null` clears a field.
  */
-export const zUpdateEntityRequest = z.object({
+export const zUpdateEntityRequest = z.looseObject({
     name: z.string().nullish(),
     entity_type: z.string().nullish(),
     zone_id: z.string().nullish(),
@@ -415,7 +415,7 @@ export const zUpdateEntityRequest = z.object({
 /**
  * Keys merged into the entity's persisted settings; a key set to `null` is removed.
  */
-export const zPatchEntityRequest = z.object({
+export const zPatchEntityRequest = z.looseObject({
     metadata: z.record(z.string(), z.unknown())
 });
 
@@ -429,16 +429,16 @@ export const zEntityActionRequest = z.record(z.string(), z.unknown()).default({}
  */
 export const zEntityActionResult = z.unknown();
 
-export const zEulaResponse = z.object({
+export const zEulaResponse = z.looseObject({
     version: z.string(),
     content: z.string()
 });
 
-export const zAcceptEulaRequest = z.object({
+export const zAcceptEulaRequest = z.looseObject({
     accepted: z.boolean()
 });
 
-export const zAcceptEulaResponse = z.object({
+export const zAcceptEulaResponse = z.looseObject({
     user_id: z.string(),
     message: z.string(),
     workspace_id: z.string().nullish()
@@ -469,7 +469,7 @@ export const zIntegrationHealth = z.enum(['ok', 'error']);
 /**
  * A connection to one provider account or installation (a Shelly Cloud account, a Home Assistant instance, a virtual access building…).
  */
-export const zIntegration = z.object({
+export const zIntegration = z.looseObject({
     id: z.string(),
     org_id: z.string(),
     provider_type: zProviderType,
@@ -483,14 +483,14 @@ export const zIntegration = z.object({
 /**
  * An integration, plus the optional storage fields and the provider's display name.
  */
-export const zIntegrationResponse = zIntegration.and(zStorageFeatures).and(z.object({
+export const zIntegrationResponse = zIntegration.and(zStorageFeatures).and(z.looseObject({
     provider_type_name: zLocalizedString
 }));
 
 /**
  * One page of integrations.
  */
-export const zPaginatedIntegrations = z.object({
+export const zPaginatedIntegrations = z.looseObject({
     items: z.array(zIntegrationResponse),
     total: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' })
 });
@@ -503,7 +503,7 @@ export const zLocalizedStringInput = z.union([
     zLocalizedString
 ]);
 
-export const zCreateIntegrationRequest = z.object({
+export const zCreateIntegrationRequest = z.looseObject({
     org_id: z.string(),
     provider_type: z.string(),
     name: zLocalizedStringInput.nullish(),
@@ -512,19 +512,19 @@ export const zCreateIntegrationRequest = z.object({
     secrets: zAnyJson.optional()
 });
 
-export const zAccessPortalListItem = z.object({
+export const zAccessPortalListItem = z.looseObject({
     id: z.string(),
     public_id: z.string(),
     name: zLocalizedString,
     device_external_id: z.string().nullish(),
-    created_at: z.iso.datetime().nullish(),
-    updated_at: z.iso.datetime().nullish()
+    created_at: z.iso.datetime({ offset: true }).nullish(),
+    updated_at: z.iso.datetime({ offset: true }).nullish()
 });
 
 /**
  * A portal together with the integration (building) it belongs to.
  */
-export const zGetAccessPortalResponse = zAccessPortalListItem.and(z.object({
+export const zGetAccessPortalResponse = zAccessPortalListItem.and(z.looseObject({
     integration_id: z.string()
 }));
 
@@ -536,7 +536,7 @@ export const zIntegrationProviderTypes = z.record(z.string(), zLocalizedString);
 /**
  * Fields to change. For `config` and `secrets`: omit to keep, `null` to clear, an object to replace (no merge).
  */
-export const zUpdateIntegrationRequest = z.object({
+export const zUpdateIntegrationRequest = z.looseObject({
     name: zLocalizedStringInput.nullish(),
     provider_type: z.string().nullish(),
     enabled: z.boolean().nullish(),
@@ -553,29 +553,29 @@ export const zInviteScheduleKind = z.enum([
 /**
  * Overall span covered by all schedule entries.
  */
-export const zInviteScheduleCombined = z.object({
-    since: z.iso.datetime().nullish(),
-    until: z.iso.datetime().nullish(),
+export const zInviteScheduleCombined = z.looseObject({
+    since: z.iso.datetime({ offset: true }).nullish(),
+    until: z.iso.datetime({ offset: true }).nullish(),
     open_ended_recurrence: z.boolean().optional()
 });
 
-export const zInviteWindow = z.object({
-    from: z.iso.datetime(),
-    to: z.iso.datetime()
+export const zInviteWindow = z.looseObject({
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true })
 });
 
 /**
  * How a recurring schedule ends.
  */
 export const zInviteRecurrenceSeriesEnd = z.union([
-    z.object({
+    z.looseObject({
         kind: z.enum(['never'])
     }),
-    z.object({
+    z.looseObject({
         kind: z.enum(['until']),
-        at: z.iso.datetime()
+        at: z.iso.datetime({ offset: true })
     }),
-    z.object({
+    z.looseObject({
         kind: z.enum(['count']),
         total: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' })
     })
@@ -584,7 +584,7 @@ export const zInviteRecurrenceSeriesEnd = z.union([
 /**
  * Evaluated view of a schedule at the time of the answer.
  */
-export const zInviteScheduleSnapshot = z.object({
+export const zInviteScheduleSnapshot = z.looseObject({
     is_recurring: z.boolean(),
     slot_duration_seconds: z.coerce.bigint().min(BigInt('-9223372036854775808'), { error: 'Invalid value: Expected int64 to be >= -9223372036854775808' }).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }),
     active_window: zInviteWindow.nullish(),
@@ -592,36 +592,36 @@ export const zInviteScheduleSnapshot = z.object({
     series_end: zInviteRecurrenceSeriesEnd.nullish()
 });
 
-export const zInviteScheduleEntrySnapshot = z.object({
+export const zInviteScheduleEntrySnapshot = z.looseObject({
     id: z.string(),
     name: z.string().nullish(),
     is_enabled: z.boolean(),
-    valid_from: z.iso.datetime(),
-    valid_to: z.iso.datetime(),
+    valid_from: z.iso.datetime({ offset: true }),
+    valid_to: z.iso.datetime({ offset: true }),
     invite_recurrence: zAnyJson.optional(),
     schedule: zInviteScheduleSnapshot
 });
 
-export const zAccessInviteGrantedPortal = z.object({
+export const zAccessInviteGrantedPortal = z.looseObject({
     id: z.string(),
     public_id: z.string(),
     name: zLocalizedString
 });
 
-export const zAccessInviteListItem = z.object({
+export const zAccessInviteListItem = z.looseObject({
     id: z.string(),
     name: z.string().nullish(),
     state: z.string(),
     is_enabled: z.boolean(),
     disabled_justification: z.string().nullish(),
-    valid_from: z.iso.datetime().nullish(),
-    valid_to: z.iso.datetime().nullish(),
+    valid_from: z.iso.datetime({ offset: true }).nullish(),
+    valid_to: z.iso.datetime({ offset: true }).nullish(),
     max_uses: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).nullish(),
     uses: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }),
-    last_used_at: z.iso.datetime().nullish(),
-    revoked_at: z.iso.datetime().nullish(),
-    created_at: z.iso.datetime().nullish(),
-    updated_at: z.iso.datetime().nullish(),
+    last_used_at: z.iso.datetime({ offset: true }).nullish(),
+    revoked_at: z.iso.datetime({ offset: true }).nullish(),
+    created_at: z.iso.datetime({ offset: true }).nullish(),
+    updated_at: z.iso.datetime({ offset: true }).nullish(),
     invite_recurrence: zAnyJson.optional(),
     invitee_message: zAnyJson.optional(),
     schedule_kind: zInviteScheduleKind,
@@ -631,24 +631,24 @@ export const zAccessInviteListItem = z.object({
     granted_portals: z.array(zAccessInviteGrantedPortal)
 });
 
-export const zListIntegrationAccessInvitesResponse = z.object({
+export const zListIntegrationAccessInvitesResponse = z.looseObject({
     invites: z.array(zAccessInviteListItem)
 });
 
-export const zInviteScheduleEntryInput = z.object({
+export const zInviteScheduleEntryInput = z.looseObject({
     id: z.string().nullish(),
     name: z.string().nullish(),
-    valid_from: z.iso.datetime(),
-    valid_to: z.iso.datetime(),
+    valid_from: z.iso.datetime({ offset: true }),
+    valid_to: z.iso.datetime({ offset: true }),
     is_enabled: z.boolean().optional(),
     invite_recurrence: zAnyJson.optional()
 });
 
-export const zCreateAccessInviteRequest = z.object({
+export const zCreateAccessInviteRequest = z.looseObject({
     portal_ids: z.array(z.string()),
     name: z.string().nullish(),
-    valid_from: z.iso.datetime().nullish(),
-    valid_to: z.iso.datetime().nullish(),
+    valid_from: z.iso.datetime({ offset: true }).nullish(),
+    valid_to: z.iso.datetime({ offset: true }).nullish(),
     expires_in: z.string().nullish(),
     max_uses: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).nullish(),
     is_enabled: z.boolean().nullish(),
@@ -657,12 +657,12 @@ export const zCreateAccessInviteRequest = z.object({
     schedules: z.array(zInviteScheduleEntryInput).nullish()
 });
 
-export const zCreateAccessInviteResponse = z.object({
+export const zCreateAccessInviteResponse = z.looseObject({
     invite_link_id: z.string(),
     invite_token: z.string(),
     name: z.string().nullish(),
-    valid_from: z.iso.datetime(),
-    valid_to: z.iso.datetime(),
+    valid_from: z.iso.datetime({ offset: true }),
+    valid_to: z.iso.datetime({ offset: true }),
     is_enabled: z.boolean(),
     max_uses: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).nullish(),
     uses: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }),
@@ -678,11 +678,11 @@ export const zCreateAccessInviteResponse = z.object({
 /**
  * Fields to change on an active invite. `schedules` replaces every schedule entry.
  */
-export const zUpdateAccessInviteRequest = z.object({
+export const zUpdateAccessInviteRequest = z.looseObject({
     name: z.string().nullish(),
     portal_ids: z.array(z.string()).nullish(),
-    valid_from: z.iso.datetime().nullish(),
-    valid_to: z.iso.datetime().nullish(),
+    valid_from: z.iso.datetime({ offset: true }).nullish(),
+    valid_to: z.iso.datetime({ offset: true }).nullish(),
     expires_in: z.string().nullish(),
     max_uses: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).nullish(),
     is_enabled: z.boolean().nullish(),
@@ -692,23 +692,23 @@ export const zUpdateAccessInviteRequest = z.object({
     schedules: z.array(zInviteScheduleEntryInput).nullish()
 });
 
-export const zListIntegrationAccessPortalsResponse = z.object({
+export const zListIntegrationAccessPortalsResponse = z.looseObject({
     portals: z.array(zAccessPortalListItem)
 });
 
-export const zCreateAccessPortalRequest = z.object({
+export const zCreateAccessPortalRequest = z.looseObject({
     name: zLocalizedStringInput,
     device_external_id: z.string().nullish()
 });
 
-export const zCreateAccessPortalResponse = z.object({
+export const zCreateAccessPortalResponse = z.looseObject({
     id: z.string(),
     public_id: z.string(),
     name: zLocalizedString,
     device_external_id: z.string().nullish()
 });
 
-export const zUpdateAccessPortalRequest = z.object({
+export const zUpdateAccessPortalRequest = z.looseObject({
     name: zLocalizedString.nullish(),
     device_external_id: z.string().nullish()
 });
@@ -716,7 +716,7 @@ export const zUpdateAccessPortalRequest = z.object({
 /**
  * JSON Schema of `device_metadata` for the integration's provider.
  */
-export const zIntegrationDeviceMetadataSchemaResponse = z.object({
+export const zIntegrationDeviceMetadataSchemaResponse = z.looseObject({
     provider_type: z.string(),
     schema: zAnyJson
 });
@@ -724,7 +724,7 @@ export const zIntegrationDeviceMetadataSchemaResponse = z.object({
 /**
  * A user with a role in the building and the apartments assigned to them.
  */
-export const zBuildingUserResponse = z.object({
+export const zBuildingUserResponse = z.looseObject({
     user_id: z.string(),
     user_email: z.string().nullish(),
     user_name: zAnyJson.optional(),
@@ -732,18 +732,18 @@ export const zBuildingUserResponse = z.object({
     apartments: z.array(z.string())
 });
 
-export const zAddBuildingUserPayload = z.object({
+export const zAddBuildingUserPayload = z.looseObject({
     user_id: z.string(),
     role: z.string()
 });
 
-export const zLanAgentTaskSpecRequest = z.object({
+export const zLanAgentTaskSpecRequest = z.looseObject({
     task_id: z.string(),
     lan_protocol_version: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }),
     payload: zAnyJson
 });
 
-export const zLanAgentTaskSpecResponse = z.object({
+export const zLanAgentTaskSpecResponse = z.looseObject({
     task_id: z.string(),
     lan_protocol_version: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }),
     spec: zAnyJson
@@ -752,23 +752,23 @@ export const zLanAgentTaskSpecResponse = z.object({
 /**
  * Tasks queued for the integration's LAN agent.
  */
-export const zLanAgentTaskList = z.object({
+export const zLanAgentTaskList = z.looseObject({
     task_ids: z.array(z.string())
 });
 
-export const zLanAgentBootstrapTokenRequest = z.object({
+export const zLanAgentBootstrapTokenRequest = z.looseObject({
     task_id: z.string(),
     api_base_url: z.string(),
     integration_id: z.string().nullish(),
     device_id: z.string().nullish()
 });
 
-export const zLanAgentBootstrapTokenResponse = z.object({
+export const zLanAgentBootstrapTokenResponse = z.looseObject({
     bootstrap_key: z.string(),
     expires_in: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' })
 });
 
-export const zLanAgentCliTokenResponse = z.object({
+export const zLanAgentCliTokenResponse = z.looseObject({
     access_token: z.string(),
     token_type: z.string(),
     expires_in: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' })
@@ -777,7 +777,7 @@ export const zLanAgentCliTokenResponse = z.object({
 /**
  * What the LAN agent needs to know before it runs tasks.
  */
-export const zLanAgentMetaResponse = z.object({
+export const zLanAgentMetaResponse = z.looseObject({
     lan_protocol_version: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }),
     latest_agent_version: z.string().nullish(),
     min_supported_agent_version: z.string().nullish(),
@@ -788,7 +788,7 @@ export const zLanAgentMetaResponse = z.object({
 /**
  * A place inside a building (floor, lobby, parking level) used to group entities. Zones nest through `parent_zone_id`.
  */
-export const zZone = z.object({
+export const zZone = z.looseObject({
     id: z.string(),
     integration_id: z.string(),
     name: zLocalizedString,
@@ -802,20 +802,20 @@ export const zZone = z.object({
  */
 export const zZoneResponse = zZone.and(zStorageFeatures);
 
-export const zCreateZoneRequest = z.object({
+export const zCreateZoneRequest = z.looseObject({
     integration_id: z.string(),
     name: zLocalizedString,
     parent_zone_id: z.string().nullish(),
     external_id: z.string().nullish()
 });
 
-export const zUpdateZoneRequest = z.object({
+export const zUpdateZoneRequest = z.looseObject({
     name: zLocalizedString.nullish(),
     parent_zone_id: z.string().nullish(),
     external_id: z.string().nullish()
 });
 
-export const zMeApartmentAsset = z.object({
+export const zMeApartmentAsset = z.looseObject({
     entity_id: z.string(),
     integration_id: z.string(),
     org_id: z.string(),
@@ -831,12 +831,12 @@ export const zMeApartmentAsset = z.object({
     dnd_enabled: z.boolean().nullish()
 });
 
-export const zMeApartmentsResponse = z.object({
+export const zMeApartmentsResponse = z.looseObject({
     apartments: z.array(zMeApartmentAsset),
     dnd_global: z.boolean().nullish()
 });
 
-export const zMeInvitationAsset = z.object({
+export const zMeInvitationAsset = z.looseObject({
     invite_link_id: z.string(),
     integration_id: z.string(),
     org_id: z.string(),
@@ -845,17 +845,17 @@ export const zMeInvitationAsset = z.object({
     portal_ids: z.array(z.string()),
     uses: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }),
     max_uses: z.int().min(-2147483648, { error: 'Invalid value: Expected int32 to be >= -2147483648' }).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }).nullish(),
-    valid_from: z.iso.datetime().nullish(),
-    valid_to: z.iso.datetime().nullish(),
-    claimed_at: z.iso.datetime().nullish(),
-    last_used_at: z.iso.datetime().nullish()
+    valid_from: z.iso.datetime({ offset: true }).nullish(),
+    valid_to: z.iso.datetime({ offset: true }).nullish(),
+    claimed_at: z.iso.datetime({ offset: true }).nullish(),
+    last_used_at: z.iso.datetime({ offset: true }).nullish()
 });
 
-export const zMeInvitationsResponse = z.object({
+export const zMeInvitationsResponse = z.looseObject({
     invitations: z.array(zMeInvitationAsset)
 });
 
-export const zMePushSubscriptionStatusResponse = z.object({
+export const zMePushSubscriptionStatusResponse = z.looseObject({
     has_subscription: z.boolean(),
     push_configured: z.boolean()
 });
@@ -863,13 +863,13 @@ export const zMePushSubscriptionStatusResponse = z.object({
 /**
  * A browser Web Push subscription.
  */
-export const zPostMePushSubscriptionPayload = z.object({
+export const zPostMePushSubscriptionPayload = z.looseObject({
     endpoint: z.string(),
     p256dh: z.string(),
     auth: z.string()
 });
 
-export const zMePushVapidPublicKeyResponse = z.object({
+export const zMePushVapidPublicKeyResponse = z.looseObject({
     public_key: z.string()
 });
 
@@ -886,7 +886,7 @@ export const zRoleMap = z.record(z.string(), z.array(zRole));
 /**
  * A tenant. Organizations form a tree through `parent_id`.
  */
-export const zOrganization = z.object({
+export const zOrganization = z.looseObject({
     id: z.string(),
     name: zLocalizedString,
     description: z.string().nullish(),
@@ -898,26 +898,26 @@ export const zOrganization = z.object({
 /**
  * An organization, the optional storage fields and the parent's name.
  */
-export const zOrganizationResponse = zOrganization.and(zStorageFeatures).and(z.object({
+export const zOrganizationResponse = zOrganization.and(zStorageFeatures).and(z.looseObject({
     parent_name: zLocalizedString.nullish()
 }));
 
 /**
  * One page of organizations.
  */
-export const zPaginatedOrganizations = z.object({
+export const zPaginatedOrganizations = z.looseObject({
     items: z.array(zOrganizationResponse),
     total: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' })
 });
 
-export const zCreateOrganizationRequest = z.object({
+export const zCreateOrganizationRequest = z.looseObject({
     name: zLocalizedString,
     description: z.string().nullish(),
     parent_id: z.string().nullish(),
     id: z.string().nullish()
 });
 
-export const zUpdateOrganizationRequest = z.object({
+export const zUpdateOrganizationRequest = z.looseObject({
     name: zLocalizedString.nullish(),
     description: z.string().nullish()
 });
@@ -925,14 +925,14 @@ export const zUpdateOrganizationRequest = z.object({
 /**
  * Permission keys the caller holds in the organization, for enabling or greying out UI.
  */
-export const zOrgPermissionsResponse = z.object({
+export const zOrgPermissionsResponse = z.looseObject({
     permissions: z.array(z.string())
 });
 
 /**
  * A person who can sign in.
  */
-export const zUser = z.object({
+export const zUser = z.looseObject({
     id: z.string(),
     email: z.string(),
     name: zLocalizedString,
@@ -942,14 +942,14 @@ export const zUser = z.object({
 /**
  * A user, the optional storage fields and the roles held per organization.
  */
-export const zUserResponse = zUser.and(zStorageFeatures).and(z.object({
+export const zUserResponse = zUser.and(zStorageFeatures).and(z.looseObject({
     roles: zRoleMap
 }));
 
 /**
  * One page of users.
  */
-export const zPaginatedUsers = z.object({
+export const zPaginatedUsers = z.looseObject({
     items: z.array(zUserResponse),
     total: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' })
 });
@@ -967,7 +967,7 @@ export const zPublicInviteState = z.enum([
  * Something the invite lets the guest do.
  */
 export const zPublicInviteGrant = z.union([
-    z.object({
+    z.looseObject({
         kind: z.enum(['portal_open']),
         id: z.string(),
         public_portal_id: z.string(),
@@ -975,7 +975,7 @@ export const zPublicInviteGrant = z.union([
         has_lights: z.boolean(),
         door_image_url: z.string().nullish()
     }),
-    z.object({
+    z.looseObject({
         kind: z.enum(['entity_action']),
         id: z.string(),
         entity_id: z.string(),
@@ -988,7 +988,7 @@ export const zPublicInviteGrant = z.union([
 /**
  * What a guest sees when opening an invite link.
  */
-export const zPublicInviteResponse = z.object({
+export const zPublicInviteResponse = z.looseObject({
     invite_token: z.string(),
     state: zPublicInviteState,
     name: z.string().nullish(),
@@ -997,15 +997,15 @@ export const zPublicInviteResponse = z.object({
     building: zAnyJson.optional(),
     branding: zAnyJson.optional(),
     invitee_message: zAnyJson.optional(),
-    valid_from: z.iso.datetime().nullish(),
-    valid_to: z.iso.datetime().nullish(),
+    valid_from: z.iso.datetime({ offset: true }).nullish(),
+    valid_to: z.iso.datetime({ offset: true }).nullish(),
     schedule_kind: zInviteScheduleKind.nullish(),
     schedule: zInviteScheduleSnapshot.nullish(),
     schedule_combined: zInviteScheduleCombined.nullish(),
     schedule_entries: z.array(zInviteScheduleEntrySnapshot).nullish()
 });
 
-export const zPublicInviteExecuteRequest = z.object({
+export const zPublicInviteExecuteRequest = z.looseObject({
     grant_id: z.string()
 });
 
@@ -1014,7 +1014,7 @@ export const zPublicInviteExecuteRequest = z.object({
  */
 export const zLightsAutoOffDuration = z.record(z.string(), z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }));
 
-export const zPublicInviteExecuteResponse = z.object({
+export const zPublicInviteExecuteResponse = z.looseObject({
     ok: z.boolean(),
     message: z.string().nullish(),
     door_auto_close_duration: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).nullish(),
@@ -1027,18 +1027,18 @@ export const zPublicPortalMode = z.enum([
     'guest_quick_open'
 ]);
 
-export const zPublicPortalLight = z.object({
+export const zPublicPortalLight = z.looseObject({
     entity_id: z.string(),
     label: zAnyJson.optional(),
     effective_auto_off_duration: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' }).nullish()
 });
 
-export const zPublicPortalOpenRateLimit = z.object({
+export const zPublicPortalOpenRateLimit = z.looseObject({
     integration_id: z.string(),
     min_interval_ms: z.coerce.bigint().gte(BigInt(0)).max(BigInt('9223372036854775807'), { error: 'Invalid value: Expected int64 to be <= 9223372036854775807' })
 });
 
-export const zPublicPortalResponse = z.object({
+export const zPublicPortalResponse = z.looseObject({
     public_portal_id: z.string(),
     mode: zPublicPortalMode,
     name: zLocalizedString.nullish(),
@@ -1049,11 +1049,11 @@ export const zPublicPortalResponse = z.object({
     branding: zAnyJson.optional()
 });
 
-export const zPublicPortalReachableResponse = z.object({
+export const zPublicPortalReachableResponse = z.looseObject({
     reachable: z.boolean()
 });
 
-export const zPublicPortalCreateSessionRequest = z.object({
+export const zPublicPortalCreateSessionRequest = z.looseObject({
     target_entity_id: z.string(),
     mode: z.string()
 });
@@ -1061,24 +1061,24 @@ export const zPublicPortalCreateSessionRequest = z.object({
 /**
  * Signalling server settings for the WebRTC call.
  */
-export const zPeerJsConfig = z.object({
+export const zPeerJsConfig = z.looseObject({
     host: z.string(),
     port: z.int().gte(0).max(2147483647, { error: 'Invalid value: Expected int32 to be <= 2147483647' }),
     path: z.string(),
     secure: z.boolean()
 });
 
-export const zPublicPortalCreateSessionResponse = z.object({
+export const zPublicPortalCreateSessionResponse = z.looseObject({
     session_id: z.string(),
     caller_token: z.string(),
-    expires_at: z.iso.datetime(),
+    expires_at: z.iso.datetime({ offset: true }),
     peerjs: zPeerJsConfig,
     caller_peer_id: z.string(),
     callee_peer_id: z.string(),
     callees_notified: z.boolean()
 });
 
-export const zPublicPortalTarget = z.object({
+export const zPublicPortalTarget = z.looseObject({
     target_id: z.string(),
     display_name: zAnyJson,
     apartment_label: zAnyJson.optional(),
@@ -1091,14 +1091,14 @@ export const zPublicPortalTarget = z.object({
     image: z.string().nullish()
 });
 
-export const zPublicPortalTargetsResponse = z.object({
+export const zPublicPortalTargetsResponse = z.looseObject({
     targets: z.array(zPublicPortalTarget),
     floor_order: z.array(z.string()).nullish()
 });
 
 export const zPublicSessionRole = z.enum(['caller', 'callee']);
 
-export const zPublicSessionResponse = z.object({
+export const zPublicSessionResponse = z.looseObject({
     session_id: z.string(),
     state: z.string(),
     role: zPublicSessionRole,
@@ -1107,7 +1107,7 @@ export const zPublicSessionResponse = z.object({
     caller_peer_id: z.string(),
     callee_peer_id: z.string(),
     callees_notified: z.boolean().nullish(),
-    expires_at: z.iso.datetime().nullish(),
+    expires_at: z.iso.datetime({ offset: true }).nullish(),
     has_lights: z.boolean().nullish(),
     building_display_name: zAnyJson.optional(),
     call_target_display_name: zAnyJson.optional(),
@@ -1115,28 +1115,28 @@ export const zPublicSessionResponse = z.object({
     portal_camera_device_ids: z.array(z.string()).nullish()
 });
 
-export const zNotifyPortalMessageBody = z.object({
+export const zNotifyPortalMessageBody = z.looseObject({
     text: z.string()
 });
 
-export const zPublicSessionStreamsResponse = z.object({
+export const zPublicSessionStreamsResponse = z.looseObject({
     device_ids: z.array(z.string())
 });
 
-export const zExecuteScriptingRequest = z.object({
+export const zExecuteScriptingRequest = z.looseObject({
     script: z.string()
 });
 
-export const zExecuteScriptingResponse = z.object({
+export const zExecuteScriptingResponse = z.looseObject({
     result: zAnyJson
 });
 
-export const zBackendStatus = z.object({
+export const zBackendStatus = z.looseObject({
     environment: z.string(),
     version: z.string()
 });
 
-export const zCreateUserRequest = z.object({
+export const zCreateUserRequest = z.looseObject({
     email: z.string(),
     name: zLocalizedString,
     first_name: z.string().nullish(),
@@ -1146,7 +1146,7 @@ export const zCreateUserRequest = z.object({
     password: z.string().nullish()
 });
 
-export const zUpdateUserRequest = z.object({
+export const zUpdateUserRequest = z.looseObject({
     email: z.string().nullish(),
     name: zLocalizedString.nullish(),
     id: z.string().nullish()
@@ -1339,7 +1339,7 @@ export const zCreateApiKeyBody = zCreateApiKeyRequest;
  */
 export const zCreateApiKeyResponse2 = zCreateApiKeyResponse;
 
-export const zRevokeApiKeyPath = z.object({
+export const zRevokeApiKeyPath = z.looseObject({
     id: z.string()
 });
 
@@ -1350,7 +1350,7 @@ export const zRevokeApiKeyResponse = z.void();
 
 export const zUpdateApiKeyBody = zUpdateApiKeyRequest;
 
-export const zUpdateApiKeyPath = z.object({
+export const zUpdateApiKeyPath = z.looseObject({
     id: z.string()
 });
 
@@ -1359,7 +1359,7 @@ export const zUpdateApiKeyPath = z.object({
  */
 export const zUpdateApiKeyResponse = z.void();
 
-export const zPurgeApiKeyPath = z.object({
+export const zPurgeApiKeyPath = z.looseObject({
     id: z.string()
 });
 
@@ -1368,7 +1368,7 @@ export const zPurgeApiKeyPath = z.object({
  */
 export const zPurgeApiKeyResponse = z.void();
 
-export const zRestoreApiKeyPath = z.object({
+export const zRestoreApiKeyPath = z.looseObject({
     id: z.string()
 });
 
@@ -1416,7 +1416,7 @@ export const zPostAdminQuotaOverrideBody = zQuotaOverrideRequest;
 
 export const zPostBillingWebhookBody = zBillingWebhookPayload;
 
-export const zPostBillingWebhookPath = z.object({
+export const zPostBillingWebhookPath = z.looseObject({
     provider: z.string()
 });
 
@@ -1427,7 +1427,7 @@ export const zPostBillingWebhookResponse = zBillingWebhookResponse;
 
 export const zPostOrgBillingCheckoutBody = zCheckoutRequest;
 
-export const zPostOrgBillingCheckoutPath = z.object({
+export const zPostOrgBillingCheckoutPath = z.looseObject({
     id: z.string()
 });
 
@@ -1436,7 +1436,7 @@ export const zPostOrgBillingCheckoutPath = z.object({
  */
 export const zPostOrgBillingCheckoutResponse = zSubscriptionRef;
 
-export const zGetOrgBillingPlanPath = z.object({
+export const zGetOrgBillingPlanPath = z.looseObject({
     id: z.string()
 });
 
@@ -1447,7 +1447,7 @@ export const zGetOrgBillingPlanResponse = zBillingPlanResponse;
 
 export const zPostOrgBillingPortalBody = zPortalRequest;
 
-export const zPostOrgBillingPortalPath = z.object({
+export const zPostOrgBillingPortalPath = z.looseObject({
     id: z.string()
 });
 
@@ -1456,7 +1456,7 @@ export const zPostOrgBillingPortalPath = z.object({
  */
 export const zPostOrgBillingPortalResponse = zPortalResponse;
 
-export const zGetOrgBillingUpgradeOptionsPath = z.object({
+export const zGetOrgBillingUpgradeOptionsPath = z.looseObject({
     id: z.string()
 });
 
@@ -1465,7 +1465,7 @@ export const zGetOrgBillingUpgradeOptionsPath = z.object({
  */
 export const zGetOrgBillingUpgradeOptionsResponse = zPlansResponse;
 
-export const zGetOrgBillingUsagePath = z.object({
+export const zGetOrgBillingUsagePath = z.looseObject({
     id: z.string()
 });
 
@@ -1479,11 +1479,11 @@ export const zGetOrgBillingUsageResponse = zQuotaReport;
  */
 export const zGetPlansResponse = zPlansResponse;
 
-export const zListDevicesHeaders = z.object({
+export const zListDevicesHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListDevicesQuery = z.object({
+export const zListDevicesQuery = z.looseObject({
     output_options: zMultiResourceOutputOptionsQuery,
     pagination: zPaginationQuery,
     integration_id: z.string().optional(),
@@ -1502,11 +1502,11 @@ export const zListDevicesResponse = z.array(zDeviceResponse);
 
 export const zCreateDeviceBody = zCreateDeviceRequest;
 
-export const zCreateDeviceHeaders = z.object({
+export const zCreateDeviceHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zCreateDeviceQuery = z.object({
+export const zCreateDeviceQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1516,15 +1516,15 @@ export const zCreateDeviceQuery = z.object({
  */
 export const zCreateDeviceResponse = zDeviceResponse;
 
-export const zDeleteDeviceHeaders = z.object({
+export const zDeleteDeviceHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zDeleteDevicePath = z.object({
+export const zDeleteDevicePath = z.looseObject({
     id: z.string()
 });
 
-export const zDeleteDeviceQuery = z.object({
+export const zDeleteDeviceQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional(),
     recursive: z.boolean().optional()
@@ -1535,15 +1535,15 @@ export const zDeleteDeviceQuery = z.object({
  */
 export const zDeleteDeviceResponse = zDeviceResponse;
 
-export const zGetDeviceHeaders = z.object({
+export const zGetDeviceHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetDevicePath = z.object({
+export const zGetDevicePath = z.looseObject({
     id: z.string()
 });
 
-export const zGetDeviceQuery = z.object({
+export const zGetDeviceQuery = z.looseObject({
     output_options: zSingleResourceOutputOptionsQuery,
     include_stale: z.boolean().optional()
 });
@@ -1555,15 +1555,15 @@ export const zGetDeviceResponse = zDeviceResponse;
 
 export const zUpdateDeviceBody = zUpdateDeviceRequest;
 
-export const zUpdateDeviceHeaders = z.object({
+export const zUpdateDeviceHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zUpdateDevicePath = z.object({
+export const zUpdateDevicePath = z.looseObject({
     id: z.string()
 });
 
-export const zUpdateDeviceQuery = z.object({
+export const zUpdateDeviceQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1573,7 +1573,7 @@ export const zUpdateDeviceQuery = z.object({
  */
 export const zUpdateDeviceResponse = zDeviceResponse;
 
-export const zGetDoorRestrictionsPath = z.object({
+export const zGetDoorRestrictionsPath = z.looseObject({
     id: z.string()
 });
 
@@ -1582,11 +1582,11 @@ export const zGetDoorRestrictionsPath = z.object({
  */
 export const zGetDoorRestrictionsResponse = zDoorRestrictionsResponse;
 
-export const zGetDeviceMetadataDefinitionHeaders = z.object({
+export const zGetDeviceMetadataDefinitionHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetDeviceMetadataDefinitionPath = z.object({
+export const zGetDeviceMetadataDefinitionPath = z.looseObject({
     id: z.string()
 });
 
@@ -1595,15 +1595,15 @@ export const zGetDeviceMetadataDefinitionPath = z.object({
  */
 export const zGetDeviceMetadataDefinitionResponse = zDeviceMetadataDefinitionResponse;
 
-export const zHardDeleteDeviceHeaders = z.object({
+export const zHardDeleteDeviceHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zHardDeleteDevicePath = z.object({
+export const zHardDeleteDevicePath = z.looseObject({
     id: z.string()
 });
 
-export const zHardDeleteDeviceQuery = z.object({
+export const zHardDeleteDeviceQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional(),
     recursive: z.boolean().optional()
@@ -1614,15 +1614,15 @@ export const zHardDeleteDeviceQuery = z.object({
  */
 export const zHardDeleteDeviceResponse = zDeviceResponse;
 
-export const zRestoreDeviceHeaders = z.object({
+export const zRestoreDeviceHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zRestoreDevicePath = z.object({
+export const zRestoreDevicePath = z.looseObject({
     id: z.string()
 });
 
-export const zRestoreDeviceQuery = z.object({
+export const zRestoreDeviceQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1637,11 +1637,11 @@ export const zRestoreDeviceResponse = zDeviceResponse;
  */
 export const zUploadDeviceImageBody = zImageUpload;
 
-export const zUploadDeviceImageHeaders = z.object({
+export const zUploadDeviceImageHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zUploadDeviceImagePath = z.object({
+export const zUploadDeviceImagePath = z.looseObject({
     id: z.string()
 });
 
@@ -1650,11 +1650,11 @@ export const zUploadDeviceImagePath = z.object({
  */
 export const zUploadDeviceImageResponse = zImageUploadResponse;
 
-export const zListDeviceApartmentFloorsHeaders = z.object({
+export const zListDeviceApartmentFloorsHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListDeviceApartmentFloorsPath = z.object({
+export const zListDeviceApartmentFloorsPath = z.looseObject({
     device_id: z.string()
 });
 
@@ -1663,15 +1663,15 @@ export const zListDeviceApartmentFloorsPath = z.object({
  */
 export const zListDeviceApartmentFloorsResponse = zApartmentFloorListResponse;
 
-export const zListDeviceEntitiesHeaders = z.object({
+export const zListDeviceEntitiesHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListDeviceEntitiesPath = z.object({
+export const zListDeviceEntitiesPath = z.looseObject({
     device_id: z.string()
 });
 
-export const zListDeviceEntitiesQuery = z.object({
+export const zListDeviceEntitiesQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     only_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional(),
@@ -1684,15 +1684,15 @@ export const zListDeviceEntitiesQuery = z.object({
  */
 export const zListDeviceEntitiesResponse = zPaginatedEntities;
 
-export const zGetDeviceEntityMetadataDefinitionHeaders = z.object({
+export const zGetDeviceEntityMetadataDefinitionHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetDeviceEntityMetadataDefinitionPath = z.object({
+export const zGetDeviceEntityMetadataDefinitionPath = z.looseObject({
     device_id: z.string()
 });
 
-export const zGetDeviceEntityMetadataDefinitionQuery = z.object({
+export const zGetDeviceEntityMetadataDefinitionQuery = z.looseObject({
     entity_type: z.string()
 });
 
@@ -1701,11 +1701,11 @@ export const zGetDeviceEntityMetadataDefinitionQuery = z.object({
  */
 export const zGetDeviceEntityMetadataDefinitionResponse = zEntityMetadataDefinitionResponse;
 
-export const zListEntitiesHeaders = z.object({
+export const zListEntitiesHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListEntitiesQuery = z.object({
+export const zListEntitiesQuery = z.looseObject({
     output_options: zMultiResourceOutputOptionsQuery,
     pagination: zPaginationQuery,
     zone_id: z.string().optional()
@@ -1718,11 +1718,11 @@ export const zListEntitiesResponse = zPaginatedEntities;
 
 export const zCreateEntityBody = zCreateEntityRequest;
 
-export const zCreateEntityHeaders = z.object({
+export const zCreateEntityHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zCreateEntityQuery = z.object({
+export const zCreateEntityQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1732,15 +1732,15 @@ export const zCreateEntityQuery = z.object({
  */
 export const zCreateEntityResponse = zEntityResponse;
 
-export const zDeleteEntityHeaders = z.object({
+export const zDeleteEntityHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zDeleteEntityPath = z.object({
+export const zDeleteEntityPath = z.looseObject({
     id: z.string()
 });
 
-export const zDeleteEntityQuery = z.object({
+export const zDeleteEntityQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1750,15 +1750,15 @@ export const zDeleteEntityQuery = z.object({
  */
 export const zDeleteEntityResponse = zEntityResponse;
 
-export const zGetEntityHeaders = z.object({
+export const zGetEntityHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetEntityPath = z.object({
+export const zGetEntityPath = z.looseObject({
     id: z.string()
 });
 
-export const zGetEntityQuery = z.object({
+export const zGetEntityQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1770,15 +1770,15 @@ export const zGetEntityResponse = zEntityResponse;
 
 export const zPatchEntityBody = zPatchEntityRequest;
 
-export const zPatchEntityHeaders = z.object({
+export const zPatchEntityHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zPatchEntityPath = z.object({
+export const zPatchEntityPath = z.looseObject({
     id: z.string()
 });
 
-export const zPatchEntityQuery = z.object({
+export const zPatchEntityQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1790,15 +1790,15 @@ export const zPatchEntityResponse = zEntityResponse;
 
 export const zUpdateEntityBody = zUpdateEntityRequest;
 
-export const zUpdateEntityHeaders = z.object({
+export const zUpdateEntityHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zUpdateEntityPath = z.object({
+export const zUpdateEntityPath = z.looseObject({
     id: z.string()
 });
 
-export const zUpdateEntityQuery = z.object({
+export const zUpdateEntityQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1813,7 +1813,7 @@ export const zUpdateEntityResponse = zEntityResponse;
  */
 export const zExecuteEntityActionBody = zEntityAction;
 
-export const zExecuteEntityActionPath = z.object({
+export const zExecuteEntityActionPath = z.looseObject({
     id: z.string(),
     action_id: z.string()
 });
@@ -1823,11 +1823,11 @@ export const zExecuteEntityActionPath = z.object({
  */
 export const zExecuteEntityActionResponse = zEntityActionResult;
 
-export const zGetEntityMetadataDefinitionHeaders = z.object({
+export const zGetEntityMetadataDefinitionHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetEntityMetadataDefinitionPath = z.object({
+export const zGetEntityMetadataDefinitionPath = z.looseObject({
     id: z.string()
 });
 
@@ -1836,15 +1836,15 @@ export const zGetEntityMetadataDefinitionPath = z.object({
  */
 export const zGetEntityMetadataDefinitionResponse = zEntityMetadataDefinitionResponse;
 
-export const zHardDeleteEntityHeaders = z.object({
+export const zHardDeleteEntityHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zHardDeleteEntityPath = z.object({
+export const zHardDeleteEntityPath = z.looseObject({
     id: z.string()
 });
 
-export const zHardDeleteEntityQuery = z.object({
+export const zHardDeleteEntityQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1854,15 +1854,15 @@ export const zHardDeleteEntityQuery = z.object({
  */
 export const zHardDeleteEntityResponse = zEntityResponse;
 
-export const zRestoreEntityHeaders = z.object({
+export const zRestoreEntityHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zRestoreEntityPath = z.object({
+export const zRestoreEntityPath = z.looseObject({
     id: z.string()
 });
 
-export const zRestoreEntityQuery = z.object({
+export const zRestoreEntityQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1877,11 +1877,11 @@ export const zRestoreEntityResponse = zEntityResponse;
  */
 export const zUploadEntityImageBody = zImageUpload;
 
-export const zUploadEntityImageHeaders = z.object({
+export const zUploadEntityImageHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zUploadEntityImagePath = z.object({
+export const zUploadEntityImagePath = z.looseObject({
     id: z.string()
 });
 
@@ -1902,11 +1902,11 @@ export const zAcceptEulaBody = zAcceptEulaRequest;
  */
 export const zAcceptEulaResponse2 = zAcceptEulaResponse;
 
-export const zListIntegrationsHeaders = z.object({
+export const zListIntegrationsHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListIntegrationsQuery = z.object({
+export const zListIntegrationsQuery = z.looseObject({
     output_options: zMultiResourceOutputOptionsQuery,
     pagination: zPaginationQuery,
     provider_type: z.string().optional(),
@@ -1920,11 +1920,11 @@ export const zListIntegrationsResponse = zPaginatedIntegrations;
 
 export const zCreateIntegrationBody = zCreateIntegrationRequest;
 
-export const zCreateIntegrationHeaders = z.object({
+export const zCreateIntegrationHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zCreateIntegrationQuery = z.object({
+export const zCreateIntegrationQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1934,11 +1934,11 @@ export const zCreateIntegrationQuery = z.object({
  */
 export const zCreateIntegrationResponse = zIntegrationResponse;
 
-export const zGetAccessPortalByIdHeaders = z.object({
+export const zGetAccessPortalByIdHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetAccessPortalByIdPath = z.object({
+export const zGetAccessPortalByIdPath = z.looseObject({
     portal_id: z.string()
 });
 
@@ -1952,7 +1952,7 @@ export const zGetAccessPortalByIdResponse = zGetAccessPortalResponse;
  */
 export const zListIntegrationProviderTypesResponse = zIntegrationProviderTypes;
 
-export const zGetIntegrationProviderDefinitionPath = z.object({
+export const zGetIntegrationProviderDefinitionPath = z.looseObject({
     provider_type: z.string()
 });
 
@@ -1961,15 +1961,15 @@ export const zGetIntegrationProviderDefinitionPath = z.object({
  */
 export const zGetIntegrationProviderDefinitionResponse = zAnyJson;
 
-export const zGetIntegrationHeaders = z.object({
+export const zGetIntegrationHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetIntegrationPath = z.object({
+export const zGetIntegrationPath = z.looseObject({
     id: z.string()
 });
 
-export const zGetIntegrationQuery = z.object({
+export const zGetIntegrationQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1981,15 +1981,15 @@ export const zGetIntegrationResponse = zIntegrationResponse;
 
 export const zUpdateIntegrationBody = zUpdateIntegrationRequest;
 
-export const zUpdateIntegrationHeaders = z.object({
+export const zUpdateIntegrationHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zUpdateIntegrationPath = z.object({
+export const zUpdateIntegrationPath = z.looseObject({
     id: z.string()
 });
 
-export const zUpdateIntegrationQuery = z.object({
+export const zUpdateIntegrationQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -1999,11 +1999,11 @@ export const zUpdateIntegrationQuery = z.object({
  */
 export const zUpdateIntegrationResponse = zIntegrationResponse;
 
-export const zListIntegrationAccessInvitesHeaders = z.object({
+export const zListIntegrationAccessInvitesHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListIntegrationAccessInvitesPath = z.object({
+export const zListIntegrationAccessInvitesPath = z.looseObject({
     id: z.string()
 });
 
@@ -2014,11 +2014,11 @@ export const zListIntegrationAccessInvitesResponse2 = zListIntegrationAccessInvi
 
 export const zCreateIntegrationAccessInviteBody = zCreateAccessInviteRequest;
 
-export const zCreateIntegrationAccessInviteHeaders = z.object({
+export const zCreateIntegrationAccessInviteHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zCreateIntegrationAccessInvitePath = z.object({
+export const zCreateIntegrationAccessInvitePath = z.looseObject({
     id: z.string()
 });
 
@@ -2027,22 +2027,22 @@ export const zCreateIntegrationAccessInvitePath = z.object({
  */
 export const zCreateIntegrationAccessInviteResponse = zCreateAccessInviteResponse;
 
-export const zDeleteIntegrationAccessInviteHeaders = z.object({
+export const zDeleteIntegrationAccessInviteHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zDeleteIntegrationAccessInvitePath = z.object({
+export const zDeleteIntegrationAccessInvitePath = z.looseObject({
     id: z.string(),
     invite_link_id: z.string()
 });
 
 export const zUpdateIntegrationAccessInviteBody = zUpdateAccessInviteRequest;
 
-export const zUpdateIntegrationAccessInviteHeaders = z.object({
+export const zUpdateIntegrationAccessInviteHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zUpdateIntegrationAccessInvitePath = z.object({
+export const zUpdateIntegrationAccessInvitePath = z.looseObject({
     id: z.string(),
     invite_link_id: z.string()
 });
@@ -2052,11 +2052,11 @@ export const zUpdateIntegrationAccessInvitePath = z.object({
  */
 export const zUpdateIntegrationAccessInviteResponse = zAccessInviteListItem;
 
-export const zRestoreIntegrationAccessInviteHeaders = z.object({
+export const zRestoreIntegrationAccessInviteHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zRestoreIntegrationAccessInvitePath = z.object({
+export const zRestoreIntegrationAccessInvitePath = z.looseObject({
     id: z.string(),
     invite_link_id: z.string()
 });
@@ -2066,11 +2066,11 @@ export const zRestoreIntegrationAccessInvitePath = z.object({
  */
 export const zRestoreIntegrationAccessInviteResponse = zAccessInviteListItem;
 
-export const zListIntegrationAccessPortalsHeaders = z.object({
+export const zListIntegrationAccessPortalsHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListIntegrationAccessPortalsPath = z.object({
+export const zListIntegrationAccessPortalsPath = z.looseObject({
     id: z.string()
 });
 
@@ -2081,11 +2081,11 @@ export const zListIntegrationAccessPortalsResponse2 = zListIntegrationAccessPort
 
 export const zCreateIntegrationAccessPortalBody = zCreateAccessPortalRequest;
 
-export const zCreateIntegrationAccessPortalHeaders = z.object({
+export const zCreateIntegrationAccessPortalHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zCreateIntegrationAccessPortalPath = z.object({
+export const zCreateIntegrationAccessPortalPath = z.looseObject({
     id: z.string()
 });
 
@@ -2094,22 +2094,22 @@ export const zCreateIntegrationAccessPortalPath = z.object({
  */
 export const zCreateIntegrationAccessPortalResponse = zCreateAccessPortalResponse;
 
-export const zDeleteIntegrationAccessPortalHeaders = z.object({
+export const zDeleteIntegrationAccessPortalHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zDeleteIntegrationAccessPortalPath = z.object({
+export const zDeleteIntegrationAccessPortalPath = z.looseObject({
     id: z.string(),
     portal_id: z.string()
 });
 
 export const zUpdateIntegrationAccessPortalBody = zUpdateAccessPortalRequest;
 
-export const zUpdateIntegrationAccessPortalHeaders = z.object({
+export const zUpdateIntegrationAccessPortalHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zUpdateIntegrationAccessPortalPath = z.object({
+export const zUpdateIntegrationAccessPortalPath = z.looseObject({
     id: z.string(),
     portal_id: z.string()
 });
@@ -2119,11 +2119,11 @@ export const zUpdateIntegrationAccessPortalPath = z.object({
  */
 export const zUpdateIntegrationAccessPortalResponse = zAccessPortalListItem;
 
-export const zGetIntegrationDeviceMetadataSchemaHeaders = z.object({
+export const zGetIntegrationDeviceMetadataSchemaHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetIntegrationDeviceMetadataSchemaPath = z.object({
+export const zGetIntegrationDeviceMetadataSchemaPath = z.looseObject({
     id: z.string()
 });
 
@@ -2132,15 +2132,15 @@ export const zGetIntegrationDeviceMetadataSchemaPath = z.object({
  */
 export const zGetIntegrationDeviceMetadataSchemaResponse = zIntegrationDeviceMetadataSchemaResponse;
 
-export const zGetIntegrationDiscoveredDevicesHeaders = z.object({
+export const zGetIntegrationDiscoveredDevicesHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetIntegrationDiscoveredDevicesPath = z.object({
+export const zGetIntegrationDiscoveredDevicesPath = z.looseObject({
     id: z.string()
 });
 
-export const zGetIntegrationDiscoveredDevicesQuery = z.object({
+export const zGetIntegrationDiscoveredDevicesQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2150,15 +2150,15 @@ export const zGetIntegrationDiscoveredDevicesQuery = z.object({
  */
 export const zGetIntegrationDiscoveredDevicesResponse = zAnyJson;
 
-export const zListIntegrationEntitiesHeaders = z.object({
+export const zListIntegrationEntitiesHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListIntegrationEntitiesPath = z.object({
+export const zListIntegrationEntitiesPath = z.looseObject({
     id: z.string()
 });
 
-export const zListIntegrationEntitiesQuery = z.object({
+export const zListIntegrationEntitiesQuery = z.looseObject({
     output_options: zMultiResourceOutputOptionsQuery,
     pagination: zPaginationQuery,
     entity_type: z.string().optional()
@@ -2169,15 +2169,15 @@ export const zListIntegrationEntitiesQuery = z.object({
  */
 export const zListIntegrationEntitiesResponse = zPaginatedEntities;
 
-export const zListIntegrationOpsHeaders = z.object({
+export const zListIntegrationOpsHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListIntegrationOpsPath = z.object({
+export const zListIntegrationOpsPath = z.looseObject({
     id: z.string()
 });
 
-export const zListIntegrationOpsQuery = z.object({
+export const zListIntegrationOpsQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2192,11 +2192,11 @@ export const zListIntegrationOpsResponse = zAnyJson;
  */
 export const zExecuteIntegrationOpBody = zAnyJson;
 
-export const zExecuteIntegrationOpHeaders = z.object({
+export const zExecuteIntegrationOpHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zExecuteIntegrationOpPath = z.object({
+export const zExecuteIntegrationOpPath = z.looseObject({
     id: z.string(),
     op_id: z.string()
 });
@@ -2206,15 +2206,15 @@ export const zExecuteIntegrationOpPath = z.object({
  */
 export const zExecuteIntegrationOpResponse = zAnyJson;
 
-export const zHardDeleteIntegrationHeaders = z.object({
+export const zHardDeleteIntegrationHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zHardDeleteIntegrationPath = z.object({
+export const zHardDeleteIntegrationPath = z.looseObject({
     id: z.string()
 });
 
-export const zHardDeleteIntegrationQuery = z.object({
+export const zHardDeleteIntegrationQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2224,15 +2224,15 @@ export const zHardDeleteIntegrationQuery = z.object({
  */
 export const zHardDeleteIntegrationResponse = zIntegrationResponse;
 
-export const zRestoreIntegrationHeaders = z.object({
+export const zRestoreIntegrationHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zRestoreIntegrationPath = z.object({
+export const zRestoreIntegrationPath = z.looseObject({
     id: z.string()
 });
 
-export const zRestoreIntegrationQuery = z.object({
+export const zRestoreIntegrationQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2247,11 +2247,11 @@ export const zRestoreIntegrationResponse = zIntegrationResponse;
  */
 export const zUploadIntegrationImageBody = zImageUpload;
 
-export const zUploadIntegrationImageHeaders = z.object({
+export const zUploadIntegrationImageHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zUploadIntegrationImagePath = z.object({
+export const zUploadIntegrationImagePath = z.looseObject({
     id: z.string()
 });
 
@@ -2260,11 +2260,11 @@ export const zUploadIntegrationImagePath = z.object({
  */
 export const zUploadIntegrationImageResponse = zImageUploadResponse;
 
-export const zListBuildingUsersHeaders = z.object({
+export const zListBuildingUsersHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListBuildingUsersPath = z.object({
+export const zListBuildingUsersPath = z.looseObject({
     id: z.string()
 });
 
@@ -2275,19 +2275,19 @@ export const zListBuildingUsersResponse = z.array(zBuildingUserResponse);
 
 export const zAddBuildingUserBody = zAddBuildingUserPayload;
 
-export const zAddBuildingUserHeaders = z.object({
+export const zAddBuildingUserHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zAddBuildingUserPath = z.object({
+export const zAddBuildingUserPath = z.looseObject({
     id: z.string()
 });
 
-export const zDeleteBuildingUserHeaders = z.object({
+export const zDeleteBuildingUserHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zDeleteBuildingUserPath = z.object({
+export const zDeleteBuildingUserPath = z.looseObject({
     id: z.string(),
     user_id: z.string()
 });
@@ -2299,11 +2299,11 @@ export const zDeleteBuildingUserResponse = z.void();
 
 export const zPostIntegrationLanAgentTaskSpecBody = zLanAgentTaskSpecRequest;
 
-export const zPostIntegrationLanAgentTaskSpecHeaders = z.object({
+export const zPostIntegrationLanAgentTaskSpecHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zPostIntegrationLanAgentTaskSpecPath = z.object({
+export const zPostIntegrationLanAgentTaskSpecPath = z.looseObject({
     integration_id: z.string()
 });
 
@@ -2312,11 +2312,11 @@ export const zPostIntegrationLanAgentTaskSpecPath = z.object({
  */
 export const zPostIntegrationLanAgentTaskSpecResponse = zLanAgentTaskSpecResponse;
 
-export const zGetIntegrationLanAgentTasksHeaders = z.object({
+export const zGetIntegrationLanAgentTasksHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetIntegrationLanAgentTasksPath = z.object({
+export const zGetIntegrationLanAgentTasksPath = z.looseObject({
     integration_id: z.string()
 });
 
@@ -2332,7 +2332,7 @@ export const zPostLanAgentCliBootstrapTokenBody = zLanAgentBootstrapTokenRequest
  */
 export const zPostLanAgentCliBootstrapTokenResponse = zLanAgentBootstrapTokenResponse;
 
-export const zGetLanAgentCliBootstrapShQuery = z.object({
+export const zGetLanAgentCliBootstrapShQuery = z.looseObject({
     key: z.string()
 });
 
@@ -2351,15 +2351,15 @@ export const zPostLanAgentCliTokenResponse = zLanAgentCliTokenResponse;
  */
 export const zGetLanAgentMetaResponse = zLanAgentMetaResponse;
 
-export const zListIntegrationZonesHeaders = z.object({
+export const zListIntegrationZonesHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListIntegrationZonesPath = z.object({
+export const zListIntegrationZonesPath = z.looseObject({
     integration_id: z.string()
 });
 
-export const zListIntegrationZonesQuery = z.object({
+export const zListIntegrationZonesQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     only_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
@@ -2372,11 +2372,11 @@ export const zListIntegrationZonesResponse = z.array(zZoneResponse);
 
 export const zCreateZoneBody = zCreateZoneRequest;
 
-export const zCreateZoneHeaders = z.object({
+export const zCreateZoneHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zCreateZoneQuery = z.object({
+export const zCreateZoneQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2386,15 +2386,15 @@ export const zCreateZoneQuery = z.object({
  */
 export const zCreateZoneResponse = zZoneResponse;
 
-export const zDeleteZoneHeaders = z.object({
+export const zDeleteZoneHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zDeleteZonePath = z.object({
+export const zDeleteZonePath = z.looseObject({
     id: z.string()
 });
 
-export const zDeleteZoneQuery = z.object({
+export const zDeleteZoneQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2404,15 +2404,15 @@ export const zDeleteZoneQuery = z.object({
  */
 export const zDeleteZoneResponse = zZoneResponse;
 
-export const zGetZoneHeaders = z.object({
+export const zGetZoneHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetZonePath = z.object({
+export const zGetZonePath = z.looseObject({
     id: z.string()
 });
 
-export const zGetZoneQuery = z.object({
+export const zGetZoneQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2424,15 +2424,15 @@ export const zGetZoneResponse = zZoneResponse;
 
 export const zUpdateZoneBody = zUpdateZoneRequest;
 
-export const zUpdateZoneHeaders = z.object({
+export const zUpdateZoneHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zUpdateZonePath = z.object({
+export const zUpdateZonePath = z.looseObject({
     id: z.string()
 });
 
-export const zUpdateZoneQuery = z.object({
+export const zUpdateZoneQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2442,15 +2442,15 @@ export const zUpdateZoneQuery = z.object({
  */
 export const zUpdateZoneResponse = zZoneResponse;
 
-export const zHardDeleteZoneHeaders = z.object({
+export const zHardDeleteZoneHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zHardDeleteZonePath = z.object({
+export const zHardDeleteZonePath = z.looseObject({
     id: z.string()
 });
 
-export const zHardDeleteZoneQuery = z.object({
+export const zHardDeleteZoneQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2482,7 +2482,7 @@ export const zPostMePushSubscriptionBody = zPostMePushSubscriptionPayload;
  */
 export const zGetMePushVapidPublicKeyResponse = zMePushVapidPublicKeyResponse;
 
-export const zListOrgsQuery = z.object({
+export const zListOrgsQuery = z.looseObject({
     output_options: zMultiResourceOutputOptionsQuery,
     pagination: zPaginationQuery
 });
@@ -2494,7 +2494,7 @@ export const zListOrgsResponse = zPaginatedOrganizations;
 
 export const zCreateOrgBody = zCreateOrganizationRequest;
 
-export const zCreateOrgQuery = z.object({
+export const zCreateOrgQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2504,11 +2504,11 @@ export const zCreateOrgQuery = z.object({
  */
 export const zCreateOrgResponse = zOrganizationResponse;
 
-export const zDeleteOrgPath = z.object({
+export const zDeleteOrgPath = z.looseObject({
     id: z.string()
 });
 
-export const zDeleteOrgQuery = z.object({
+export const zDeleteOrgQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2518,11 +2518,11 @@ export const zDeleteOrgQuery = z.object({
  */
 export const zDeleteOrgResponse = zOrganizationResponse;
 
-export const zGetOrgPath = z.object({
+export const zGetOrgPath = z.looseObject({
     id: z.string()
 });
 
-export const zGetOrgQuery = z.object({
+export const zGetOrgQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2534,11 +2534,11 @@ export const zGetOrgResponse = zOrganizationResponse;
 
 export const zUpdateOrgBody = zUpdateOrganizationRequest;
 
-export const zUpdateOrgPath = z.object({
+export const zUpdateOrgPath = z.looseObject({
     id: z.string()
 });
 
-export const zUpdateOrgQuery = z.object({
+export const zUpdateOrgQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2548,7 +2548,7 @@ export const zUpdateOrgQuery = z.object({
  */
 export const zUpdateOrgResponse = zOrganizationResponse;
 
-export const zGetOrgPermissionsPath = z.object({
+export const zGetOrgPermissionsPath = z.looseObject({
     id: z.string()
 });
 
@@ -2557,11 +2557,11 @@ export const zGetOrgPermissionsPath = z.object({
  */
 export const zGetOrgPermissionsResponse = zOrgPermissionsResponse;
 
-export const zHardDeleteOrgPath = z.object({
+export const zHardDeleteOrgPath = z.looseObject({
     id: z.string()
 });
 
-export const zHardDeleteOrgQuery = z.object({
+export const zHardDeleteOrgQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2571,15 +2571,15 @@ export const zHardDeleteOrgQuery = z.object({
  */
 export const zHardDeleteOrgResponse = zOrganizationResponse;
 
-export const zListOrgUsersHeaders = z.object({
+export const zListOrgUsersHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zListOrgUsersPath = z.object({
+export const zListOrgUsersPath = z.looseObject({
     org_id: z.string()
 });
 
-export const zListOrgUsersQuery = z.object({
+export const zListOrgUsersQuery = z.looseObject({
     output_options: zMultiResourceOutputOptionsQuery,
     pagination: zPaginationQuery,
     recursive: z.boolean().optional()
@@ -2595,7 +2595,7 @@ export const zListOrgUsersResponse = zPaginatedUsers;
  */
 export const zUploadOrgImageBody = zImageUpload;
 
-export const zUploadOrgImagePath = z.object({
+export const zUploadOrgImagePath = z.looseObject({
     id: z.string()
 });
 
@@ -2604,7 +2604,7 @@ export const zUploadOrgImagePath = z.object({
  */
 export const zUploadOrgImageResponse = zImageUploadResponse;
 
-export const zGetPublicInvitePath = z.object({
+export const zGetPublicInvitePath = z.looseObject({
     inviteToken: z.string()
 });
 
@@ -2613,13 +2613,13 @@ export const zGetPublicInvitePath = z.object({
  */
 export const zGetPublicInviteResponse = zPublicInviteResponse;
 
-export const zPostPublicInviteClaimPath = z.object({
+export const zPostPublicInviteClaimPath = z.looseObject({
     inviteToken: z.string()
 });
 
 export const zPostPublicInviteExecuteBody = zPublicInviteExecuteRequest;
 
-export const zPostPublicInviteExecutePath = z.object({
+export const zPostPublicInviteExecutePath = z.looseObject({
     inviteToken: z.string()
 });
 
@@ -2628,11 +2628,11 @@ export const zPostPublicInviteExecutePath = z.object({
  */
 export const zPostPublicInviteExecuteResponse = zPublicInviteExecuteResponse;
 
-export const zPostPublicInviteSessionPath = z.object({
+export const zPostPublicInviteSessionPath = z.looseObject({
     inviteToken: z.string()
 });
 
-export const zGetPublicPortalPath = z.object({
+export const zGetPublicPortalPath = z.looseObject({
     publicPortalId: z.string()
 });
 
@@ -2641,15 +2641,15 @@ export const zGetPublicPortalPath = z.object({
  */
 export const zGetPublicPortalResponse = zPublicPortalResponse;
 
-export const zPostPublicPortalLightsPath = z.object({
+export const zPostPublicPortalLightsPath = z.looseObject({
     publicPortalId: z.string()
 });
 
-export const zPostPublicPortalOpenPath = z.object({
+export const zPostPublicPortalOpenPath = z.looseObject({
     publicPortalId: z.string()
 });
 
-export const zGetPublicPortalReachablePath = z.object({
+export const zGetPublicPortalReachablePath = z.looseObject({
     publicPortalId: z.string()
 });
 
@@ -2660,7 +2660,7 @@ export const zGetPublicPortalReachableResponse = zPublicPortalReachableResponse;
 
 export const zPostPublicPortalSessionsBody = zPublicPortalCreateSessionRequest;
 
-export const zPostPublicPortalSessionsPath = z.object({
+export const zPostPublicPortalSessionsPath = z.looseObject({
     publicPortalId: z.string()
 });
 
@@ -2669,7 +2669,7 @@ export const zPostPublicPortalSessionsPath = z.object({
  */
 export const zPostPublicPortalSessionsResponse = zPublicPortalCreateSessionResponse;
 
-export const zGetPublicPortalTargetsPath = z.object({
+export const zGetPublicPortalTargetsPath = z.looseObject({
     publicPortalId: z.string()
 });
 
@@ -2678,11 +2678,11 @@ export const zGetPublicPortalTargetsPath = z.object({
  */
 export const zGetPublicPortalTargetsResponse = zPublicPortalTargetsResponse;
 
-export const zGetPublicSessionPath = z.object({
+export const zGetPublicSessionPath = z.looseObject({
     sessionId: z.string()
 });
 
-export const zGetPublicSessionQuery = z.object({
+export const zGetPublicSessionQuery = z.looseObject({
     token: z.string().optional()
 });
 
@@ -2691,53 +2691,53 @@ export const zGetPublicSessionQuery = z.object({
  */
 export const zGetPublicSessionResponse = zPublicSessionResponse;
 
-export const zPostPublicSessionCancelPath = z.object({
+export const zPostPublicSessionCancelPath = z.looseObject({
     sessionId: z.string()
 });
 
-export const zPostPublicSessionCancelQuery = z.object({
+export const zPostPublicSessionCancelQuery = z.looseObject({
     token: z.string().optional()
 });
 
-export const zPostPublicSessionDeclinePath = z.object({
+export const zPostPublicSessionDeclinePath = z.looseObject({
     sessionId: z.string()
 });
 
-export const zPostPublicSessionDeclineQuery = z.object({
+export const zPostPublicSessionDeclineQuery = z.looseObject({
     token: z.string().optional()
 });
 
-export const zPostPublicSessionLightsPath = z.object({
+export const zPostPublicSessionLightsPath = z.looseObject({
     sessionId: z.string()
 });
 
-export const zPostPublicSessionLightsQuery = z.object({
+export const zPostPublicSessionLightsQuery = z.looseObject({
     token: z.string().optional()
 });
 
 export const zPostPublicSessionNotifyMessageBody = zNotifyPortalMessageBody;
 
-export const zPostPublicSessionNotifyMessagePath = z.object({
+export const zPostPublicSessionNotifyMessagePath = z.looseObject({
     sessionId: z.string()
 });
 
-export const zPostPublicSessionNotifyMessageQuery = z.object({
+export const zPostPublicSessionNotifyMessageQuery = z.looseObject({
     token: z.string().optional()
 });
 
-export const zPostPublicSessionOpenPath = z.object({
+export const zPostPublicSessionOpenPath = z.looseObject({
     sessionId: z.string()
 });
 
-export const zPostPublicSessionOpenQuery = z.object({
+export const zPostPublicSessionOpenQuery = z.looseObject({
     token: z.string().optional()
 });
 
-export const zGetPublicSessionStreamsPath = z.object({
+export const zGetPublicSessionStreamsPath = z.looseObject({
     sessionId: z.string()
 });
 
-export const zGetPublicSessionStreamsQuery = z.object({
+export const zGetPublicSessionStreamsQuery = z.looseObject({
     token: z.string().optional()
 });
 
@@ -2760,11 +2760,11 @@ export const zGetBackendStatusResponse = zBackendStatus;
 
 export const zCreateUserBody = zCreateUserRequest;
 
-export const zCreateUserHeaders = z.object({
+export const zCreateUserHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zCreateUserQuery = z.object({
+export const zCreateUserQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     only_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
@@ -2775,11 +2775,11 @@ export const zCreateUserQuery = z.object({
  */
 export const zCreateUserResponse = zUserResponse;
 
-export const zSearchUsersHeaders = z.object({
+export const zSearchUsersHeaders = z.looseObject({
     'X-Org': z.string().optional()
 });
 
-export const zSearchUsersQuery = z.object({
+export const zSearchUsersQuery = z.looseObject({
     q: z.string().optional(),
     org_id: z.string().optional(),
     scope: z.string().optional(),
@@ -2793,15 +2793,15 @@ export const zSearchUsersQuery = z.object({
  */
 export const zSearchUsersResponse = zPaginatedUsers;
 
-export const zDeleteUserHeaders = z.object({
+export const zDeleteUserHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zDeleteUserPath = z.object({
+export const zDeleteUserPath = z.looseObject({
     id: z.string()
 });
 
-export const zDeleteUserQuery = z.object({
+export const zDeleteUserQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2811,15 +2811,15 @@ export const zDeleteUserQuery = z.object({
  */
 export const zDeleteUserResponse = zUserResponse;
 
-export const zGetUserHeaders = z.object({
+export const zGetUserHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zGetUserPath = z.object({
+export const zGetUserPath = z.looseObject({
     id: z.string()
 });
 
-export const zGetUserQuery = z.object({
+export const zGetUserQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2831,15 +2831,15 @@ export const zGetUserResponse = zUserResponse;
 
 export const zUpdateUserBody = zUpdateUserRequest;
 
-export const zUpdateUserHeaders = z.object({
+export const zUpdateUserHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zUpdateUserPath = z.object({
+export const zUpdateUserPath = z.looseObject({
     id: z.string()
 });
 
-export const zUpdateUserQuery = z.object({
+export const zUpdateUserQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2849,15 +2849,15 @@ export const zUpdateUserQuery = z.object({
  */
 export const zUpdateUserResponse = zUserResponse;
 
-export const zHardDeleteUserHeaders = z.object({
+export const zHardDeleteUserHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zHardDeleteUserPath = z.object({
+export const zHardDeleteUserPath = z.looseObject({
     id: z.string()
 });
 
-export const zHardDeleteUserQuery = z.object({
+export const zHardDeleteUserQuery = z.looseObject({
     include_deleted: z.boolean().optional(),
     include_metadata: z.boolean().optional()
 });
@@ -2869,11 +2869,11 @@ export const zHardDeleteUserResponse = zUserResponse;
 
 export const zDeleteRolesBody = zDeleteRolesRequest;
 
-export const zDeleteRolesHeaders = z.object({
+export const zDeleteRolesHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zDeleteRolesPath = z.object({
+export const zDeleteRolesPath = z.looseObject({
     id: z.string()
 });
 
@@ -2884,11 +2884,11 @@ export const zDeleteRolesResponse = zUserResponse;
 
 export const zAddRolesBody = zAddRolesRequest;
 
-export const zAddRolesHeaders = z.object({
+export const zAddRolesHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zAddRolesPath = z.object({
+export const zAddRolesPath = z.looseObject({
     id: z.string()
 });
 
@@ -2902,11 +2902,11 @@ export const zAddRolesResponse = zUserResponse;
  */
 export const zUploadUserImageBody = zImageUpload;
 
-export const zUploadUserImageHeaders = z.object({
+export const zUploadUserImageHeaders = z.looseObject({
     'X-Org': z.string()
 });
 
-export const zUploadUserImagePath = z.object({
+export const zUploadUserImagePath = z.looseObject({
     id: z.string()
 });
 
