@@ -114,6 +114,7 @@ export async function errorFromResponse(response: Response, context: ErrorRespon
     url: context.url,
     headers: redactedHeaders(response.headers),
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), context.now),
+    text: redactText(text, context.secrets),
   };
   return context.mapError?.(init) ?? createApiError(init);
 }

@@ -80,6 +80,8 @@ export interface ApiErrorInit {
   headers?: Headers | undefined;
   /** Parsed `Retry-After`, when the server sent one. */
   retryAfterMs?: number | undefined;
+  /** The whole (capped, redacted) body text, for vendor mappers that recognise pages by their content. */
+  text?: string | undefined;
 }
 
 /** The server answered with a non-2xx status. */

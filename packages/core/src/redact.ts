@@ -45,10 +45,21 @@ export function redactHeaders(headers: Headers | Record<string, string>): Record
 const MAX_DEPTH = 20;
 
 /** Replaces each known secret (e.g. the client's API key) wherever it appears in text. */
+/** Below this length a secret is only masked where it stands alone, so "A" cannot mangle "ACCESS_DENIED". */
+const SHORT_SECRET_CHARS = 8;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 export function maskKnownSecrets(text: string, knownSecrets: Iterable<string>): string {
   let result = text;
   for (const secret of knownSecrets) {
-    if (secret.length > 0) result = result.split(secret).join(redactSecret(secret));
+    if (secret.length === 0) continue;
+    if (secret.length >= SHORT_SECRET_CHARS) {
+      result = result.split(secret).join(redactSecret(secret));
+    } else {
+      const standalone = new RegExp(`(?<![A-Za-z0-9_])${escapeRegExp(secret)}(?![A-Za-z0-9_])`, "g");
+      result = result.replace(standalone, redactSecret(secret));
+    }
   }
   return result;
 }

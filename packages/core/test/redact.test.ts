@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactHeaders, redactJson, redactSecret, redactText, redactUrl } from "../src/index.js";
+import { maskKnownSecrets, redactHeaders, redactJson, redactSecret, redactText, redactUrl } from "../src/index.js";
 
 describe("redaction", () => {
   it("keeps at most the last 4 characters of a long secret", () => {
@@ -33,5 +33,16 @@ describe("redaction", () => {
     expect(redacted).not.toMatch(/eyJhbGciOi|hunter2|xyz|sk_live_0123456789/);
     expect(redacted).toContain("***abcd");
     expect(redacted).toContain("Bearer ***");
+  });
+});
+
+describe("short known secrets", () => {
+  it("are masked where they stand alone but never inside other words", () => {
+    expect(maskKnownSecrets("RESOURCE_ACCESS_DENIED for session A", ["A"])).toBe("RESOURCE_ACCESS_DENIED for session ***");
+    expect(maskKnownSecrets("pin=1234;", ["1234"])).toBe("pin=***;");
+  });
+
+  it("long secrets are masked wherever they appear", () => {
+    expect(maskKnownSecrets("prefix-s3cr3tValue99-suffix", ["s3cr3tValue99"])).toBe("prefix-***ue99-suffix");
   });
 });

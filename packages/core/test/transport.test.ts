@@ -136,6 +136,15 @@ describe("Transport errors", () => {
     expect(error.url).toBe(`${URL_DEVICES}?access_token=***`);
   });
 
+  it("gives vendor mappers the whole body text, beyond the short message snippet", async () => {
+    const page = `<html><body>${"<p>filler</p>".repeat(40)}<h1>Server is down for maintenance</h1></body></html>`;
+    const fetch = scriptedFetch(new Response(page, { status: 503, headers: { "content-type": "text/html" } }));
+    let seen = "";
+    const transport = new Transport({ fetch, maxRetries: 0, mapError: (init) => ((seen = init.text ?? ""), undefined) });
+    await expect(transport.fetch(URL_DEVICES)).rejects.toBeInstanceOf(InternalServerError);
+    expect(seen).toContain("down for maintenance");
+  });
+
   it("lets a vendor mapper choose the error class", async () => {
     class QueueFullError extends ApiError {}
     const fetch = scriptedFetch(json(400, { errorCode: "EXEC_QUEUE_FULL", error: "queue full" }));
