@@ -20,11 +20,17 @@ async function resolveSecret(source: SecretSource, label: string): Promise<strin
  * A function source is called per attempt so rotated tokens are picked up on retries.
  */
 export function headerAuth(headerName: string, source: SecretSource, options: { prefix?: string } = {}): Auth {
+  const format = (secret: string) => (options.prefix ? `${options.prefix} ${secret}` : secret);
+  if (typeof source === "string" && source.trim() !== "") {
+    // A fixed credential is applied synchronously: no promise on the hot path.
+    const value = format(source);
+    return { apply: (headers) => headers.set(headerName, value), secrets: () => [source] };
+  }
   let lastKnown = typeof source === "string" ? source : undefined;
   return {
     async apply(headers) {
       lastKnown = await resolveSecret(source, `Credential for ${headerName}`);
-      headers.set(headerName, options.prefix ? `${options.prefix} ${lastKnown}` : lastKnown);
+      headers.set(headerName, format(lastKnown));
     },
     secrets: () => (lastKnown ? [lastKnown] : []),
   };

@@ -38,22 +38,36 @@ export interface TransportOptions {
   random?: (() => number) | undefined;
 }
 
-interface PreparedCall {
-  /** The caller's request with call-level headers applied; cloned per attempt only when it has a body. */
-  template: Request;
-  method: string;
+/** Everything about one call that stays the same across attempts. */
+class PreparedCall {
+  #redactedUrl: string | undefined;
+
+  constructor(
+    /** The caller's request with call-level headers applied; cloned per attempt only when it has a body. */
+    readonly template: Request,
+    readonly method: string,
+    readonly callerSignal: AbortSignal | undefined,
+    /** The caller's own signal from RequestOptions; it must cancel the network side at once. */
+    readonly optionsSignal: AbortSignal | undefined,
+    readonly timeout: number,
+    readonly maxRetries: number,
+    readonly hasIdempotencyKey: boolean,
+    readonly middleware: readonly Middleware[],
+  ) {}
+
   /** Redacted, computed only when an error or a log line needs it. */
-  readonly url: string;
-  callerSignal: AbortSignal | undefined;
-  /** The caller's own signal from RequestOptions; it must cancel the network side at once. */
-  optionsSignal: AbortSignal | undefined;
-  timeout: number;
-  maxRetries: number;
-  hasIdempotencyKey: boolean;
-  middleware: readonly Middleware[];
+  get url(): string {
+    return (this.#redactedUrl ??= redactUrl(this.template.url));
+  }
 }
 
-type AttemptOutcome = { response: Response } | { error: unknown; retryAfterMs?: number | undefined };
+/** Why an attempt failed; thrown inside the retry loop only, never to callers. */
+class AttemptFailure {
+  constructor(
+    readonly error: unknown,
+    readonly retryAfterMs?: number | undefined,
+  ) {}
+}
 
 function validTimeout(value: number): number {
   if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`timeout must be a positive number of milliseconds, got ${value}`);
@@ -66,6 +80,7 @@ function validMaxRetries(value: number): number {
 }
 
 function applyHeaderValues(headers: Headers, values: HeaderValues | undefined, onlyIfMissing: boolean): void {
+  if (!values) return;
   for (const [name, value] of Object.entries(values ?? {})) {
     if (value === undefined || (onlyIfMissing && headers.has(name))) continue;
     if (value === null) headers.delete(name);
@@ -108,8 +123,12 @@ export class Transport {
   async send(request: Request, options: RequestOptions = {}): Promise<Response> {
     const call = this.prepare(request, options);
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(call, attempt);
-      if ("response" in outcome) return outcome.response;
+      let outcome: AttemptFailure;
+      try {
+        return await this.attempt(call, attempt);
+      } catch (failure) {
+        outcome = failure as AttemptFailure;
+      }
       const retriesUsed = attempt - 1;
       if (retriesUsed >= call.maxRetries || !shouldRetry(outcome.error, call)) throw outcome.error;
       const delayMs = retryDelay(retriesUsed, outcome.retryAfterMs, this.options.random);
@@ -131,50 +150,56 @@ export class Transport {
     if (options.idempotencyKey !== undefined) {
       headers.set(this.options.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER, options.idempotencyKey);
     }
-    let redacted: string | undefined;
-    return {
-      template: request,
-      method: request.method.toUpperCase(),
-      get url() {
-        return (redacted ??= redactUrl(request.url));
-      },
-      callerSignal,
-      optionsSignal: options.signal,
-      timeout: validTimeout(options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT_MS),
-      maxRetries: validMaxRetries(options.maxRetries ?? this.options.maxRetries ?? DEFAULT_MAX_RETRIES),
-      hasIdempotencyKey: options.idempotencyKey !== undefined,
-      middleware: this.options.middleware?.length || options.middleware?.length
+    const middleware =
+      this.options.middleware?.length || options.middleware?.length
         ? [...(this.options.middleware ?? []), ...(options.middleware ?? [])]
-        : NO_MIDDLEWARE,
-    };
+        : NO_MIDDLEWARE;
+    return new PreparedCall(
+      request,
+      request.method.toUpperCase(),
+      callerSignal,
+      options.signal,
+      validTimeout(options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT_MS),
+      validMaxRetries(options.maxRetries ?? this.options.maxRetries ?? DEFAULT_MAX_RETRIES),
+      options.idempotencyKey !== undefined,
+      middleware,
+    );
   }
 
-  private async attempt(call: PreparedCall, attempt: number): Promise<AttemptOutcome> {
+  /** Resolves with a 2xx/3xx response; rejects with an AttemptFailure otherwise. */
+  private async attempt(call: PreparedCall, attempt: number): Promise<Response> {
     const startedAt = this.options.logger ? Date.now() : 0;
-    const deadline = attemptDeadline(call.timeout, call);
-    const failureFor = (error: unknown): unknown => this.classifyFailure(error, call, deadline);
+    const deadline = new AttemptDeadline(call);
+    let failure: AttemptFailure;
     try {
       const response = await deadline.race(this.dispatch(call, attempt, deadline.signal));
       this.logAttempt(call, attempt, startedAt, { status: response.status });
-      if (response.status < 400) return { response };
-      const error = await deadline.race(this.errorFrom(response, call));
-      return { error, retryAfterMs: parseRetryAfter(response.headers.get("retry-after")) };
+      if (response.status < 400) return response;
+      failure = new AttemptFailure(await deadline.race(this.errorFrom(response, call)), parseRetryAfter(response.headers.get("retry-after")));
     } catch (error) {
-      const failure = failureFor(error);
-      this.logAttempt(call, attempt, startedAt, { error: describeFailure(failure) });
-      return { error: failure };
+      const classified = this.classifyFailure(error, call, deadline);
+      this.logAttempt(call, attempt, startedAt, { error: describeFailure(classified) });
+      failure = new AttemptFailure(classified);
     } finally {
       deadline.clear();
     }
+    throw failure;
   }
 
-  private async dispatch(call: PreparedCall, attempt: number, signal: AbortSignal): Promise<Response> {
+  private dispatch(call: PreparedCall, attempt: number, signal: AbortSignal): Promise<Response> {
     // A body is a one-shot stream, so each attempt sends a copy; bodyless requests are reused.
     const request = call.template.body === null ? call.template : call.template.clone();
-    await (this.options.auth ?? noAuth).apply(request.headers);
-    const toNetwork = (finalRequest: Request): Promise<Response> => this.callFetch(finalRequest, call, signal);
-    if (call.middleware.length === 0) return toNetwork(request);
-    return composeMiddleware(call.middleware, toNetwork, { attempt })(request);
+    const send = (): Promise<Response> => {
+      if (call.middleware.length === 0) return this.callFetch(request, call, signal);
+      const toNetwork = (finalRequest: Request): Promise<Response> => this.callFetch(finalRequest, call, signal);
+      return composeMiddleware(call.middleware, toNetwork, { attempt })(request);
+    };
+    try {
+      const applying = (this.options.auth ?? noAuth).apply(request.headers);
+      return applying ? applying.then(send) : send();
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   private async callFetch(request: Request, call: PreparedCall, signal: AbortSignal): Promise<Response> {
@@ -226,49 +251,48 @@ function combineCallerSignals(fromRequest: AbortSignal | null, fromOptions: Abor
   return anySignal([fromRequest, fromOptions]);
 }
 
-interface AttemptDeadline {
-  /** Handed to fetch: the shared network deadline, or a per-call signal when the caller passed one. */
-  signal: AbortSignal;
-  /** True once this attempt timed out or the caller aborted. */
-  readonly aborted: boolean;
-  /** Settles with the promise, or rejects as soon as the attempt is aborted (even if fetch ignores its signal). */
-  race<T>(promise: Promise<T>): Promise<T>;
-  clear(): void;
-}
-
 const sharedDeadlines = new SharedDeadlines();
 
-/** The precise per-attempt timer plus the signal that cancels the network side. */
-function attemptDeadline(timeoutMs: number, call: PreparedCall): AttemptDeadline {
-  let aborted = false;
-  let onAbort: (() => void) | undefined;
-  const abort = () => {
-    aborted = true;
-    onAbort?.();
+/**
+ * One attempt's precise timer, plus the signal that cancels the network side: the shared
+ * deadline, or a per-call signal when the caller passed one.
+ */
+class AttemptDeadline {
+  readonly signal: AbortSignal;
+  aborted = false;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #callerSignal: AbortSignal | undefined;
+  #rejectRace: ((reason?: unknown) => void) | undefined;
+
+  constructor(call: PreparedCall) {
+    const networkDeadline = sharedDeadlines.signalFor(call.timeout);
+    this.signal = call.optionsSignal ? anySignal([call.optionsSignal, networkDeadline]) : networkDeadline;
+    this.#timer = setTimeout(this.abort, call.timeout);
+    this.#callerSignal = call.callerSignal;
+    this.#callerSignal?.addEventListener("abort", this.abort, { once: true });
+  }
+
+  readonly abort = (): void => {
+    this.aborted = true;
+    this.#rejectRace?.();
   };
-  const timer = setTimeout(abort, timeoutMs);
-  const networkDeadline = sharedDeadlines.signalFor(timeoutMs);
-  const signal = call.optionsSignal ? anySignal([call.optionsSignal, networkDeadline]) : networkDeadline;
-  call.callerSignal?.addEventListener("abort", abort, { once: true });
-  return {
-    signal,
-    get aborted() {
-      return aborted;
-    },
-    race: (promise) =>
-      new Promise((resolve, reject) => {
-        onAbort = () => {
-          promise.catch(() => undefined);
-          reject(undefined);
-        };
-        if (aborted) onAbort();
-        else promise.then(resolve, reject);
-      }),
-    clear() {
-      clearTimeout(timer);
-      call.callerSignal?.removeEventListener("abort", abort);
-    },
-  };
+
+  /** Settles with the promise, or rejects as soon as the attempt is aborted (even if fetch ignores its signal). */
+  race<T>(promise: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#rejectRace = () => {
+        promise.catch(() => undefined);
+        reject(undefined);
+      };
+      if (this.aborted) this.#rejectRace();
+      else promise.then(resolve, reject);
+    });
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+    this.#callerSignal?.removeEventListener("abort", this.abort);
+  }
 }
 
 function describeFailure(error: unknown): string {
