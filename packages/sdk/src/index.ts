@@ -1,0 +1,47 @@
+export { OpenAppClient } from "./client.js";
+export { DEFAULT_ENTITY_ACTIONS, type EntityShortcut, type OpenAppClientOptions } from "./internal/context.js";
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./internal/list.js";
+export { IMAGE_TYPES, type ImageFromUrlOptions, type ImageUploadOptions } from "./internal/upload-image.js";
+export type { Body, Item, ListParams, OpenAppRequestOptions, OperationId, Query, Result } from "./internal/types.js";
+export { errorBody, type OpenAppErrorBody } from "./errors.js";
+export type { ApartmentResidentsResource } from "./resources/apartment-residents.js";
+export type { ApiKeysResource } from "./resources/api-keys.js";
+export type { AuthResource } from "./resources/auth.js";
+export type { BillingResource } from "./resources/billing.js";
+export type { DevicesResource } from "./resources/devices.js";
+export type { EntitiesResource, EntityHandle } from "./resources/entities.js";
+export type { EulaResource } from "./resources/eula.js";
+export type { IntegrationsResource } from "./resources/integrations.js";
+export type { LanAgentResource } from "./resources/lan-agent.js";
+export type { MeResource } from "./resources/me.js";
+export type { OrgsResource } from "./resources/orgs.js";
+export type { PublicAccessResource } from "./resources/public-access.js";
+export type { ScriptingResource } from "./resources/scripting.js";
+export type { StatusResource } from "./resources/status.js";
+export type { UsersResource } from "./resources/users.js";
+export type { ZonesResource } from "./resources/zones.js";
+
+export type * from "@openapp/openapp-generated";
+export {
+  SdkError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  ConnectionError,
+  TimeoutError,
+  AbortError,
+  ConfigError,
+  ValidationError,
+  Page,
+  PagePromise,
+  type Logger,
+  type Middleware,
+  type RequestOptions,
+  type Uploadable,
+} from "@openapp/core";

@@ -1,0 +1,24 @@
+import { ValidationError } from "@openapp/core";
+import { call } from "../internal/call.js";
+import type { OpenAppContext } from "../internal/context.js";
+import type { Body, OpenAppRequestOptions as Options, Result } from "../internal/types.js";
+
+/** `client.scripting`: OpenApp Scripting (Rhai) run on the server with the caller's permissions. */
+export function scriptingResource(ctx: OpenAppContext) {
+  return {
+    /**
+     * Runs a script and returns `{ result }`, the value of its last expression. Scripts have side
+     * effects, so a failed run is never retried once it may have reached the server.
+     * On Node, `executeFile` from `@openapp/sdk/node` runs a `.openapp` file.
+     */
+    async execute(script: string | Body<"execute_scripting">, options?: Options): Promise<Result<"execute_scripting">> {
+      const body = typeof script === "string" ? { script } : script;
+      if (typeof body?.script !== "string" || body.script.trim() === "") {
+        throw new ValidationError("The script is empty", { issues: [{ path: ["script"], message: "must be non-empty text" }] });
+      }
+      return call(ctx, "execute_scripting", { body }, options);
+    },
+  };
+}
+
+export type ScriptingResource = ReturnType<typeof scriptingResource>;

@@ -1,0 +1,34 @@
+import { call } from "../internal/call.js";
+import type { OpenAppContext } from "../internal/context.js";
+import type { Body, OpenAppRequestOptions as Options, Query, Result } from "../internal/types.js";
+
+/** `client.zones`: areas inside an integration (lobby, floors, parking). */
+export function zonesResource(ctx: OpenAppContext) {
+  return {
+    /** Zones of one integration; the API has no organization-wide zone list. One bare array, not paged. */
+    listForIntegration(
+      integrationId: string,
+      params?: Query<"list_integration_zones">,
+      options?: Options,
+    ): Promise<Result<"list_integration_zones">> {
+      return call(ctx, "list_integration_zones", { path: { integration_id: integrationId }, query: params }, options);
+    },
+    get(id: string, params?: Query<"get_zone">, options?: Options): Promise<Result<"get_zone">> {
+      return call(ctx, "get_zone", { path: { id }, query: params }, options);
+    },
+    create(body: Body<"create_zone">, params?: Query<"create_zone">, options?: Options): Promise<Result<"create_zone">> {
+      return call(ctx, "create_zone", { body, query: params }, options);
+    },
+    update(id: string, body: Body<"update_zone">, params?: Query<"update_zone">, options?: Options): Promise<Result<"update_zone">> {
+      return call(ctx, "update_zone", { path: { id }, body, query: params }, options);
+    },
+    delete(id: string, params?: Query<"delete_zone">, options?: Options): Promise<Result<"delete_zone">> {
+      return call(ctx, "delete_zone", { path: { id }, query: params }, options);
+    },
+    purge(id: string, params?: Query<"hard_delete_zone">, options?: Options): Promise<Result<"hard_delete_zone">> {
+      return call(ctx, "hard_delete_zone", { path: { id }, query: params }, options);
+    },
+  };
+}
+
+export type ZonesResource = ReturnType<typeof zonesResource>;
