@@ -22,6 +22,14 @@ function runRedocly(args: string[]) {
   });
 }
 
+/** Redocly's text output minus its boxed Node-version banner and blank lines. */
+function withoutBanner(output: string): string {
+  return output
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !/[║╔╚]/.test(line))
+    .join("\n  ");
+}
+
 /** "file#/json/pointer (line:col): message [rule]" — what a person needs to find the problem. */
 function describeProblem(problem: LintProblem): string {
   const where = problem.location[0];
@@ -34,7 +42,8 @@ function describeProblem(problem: LintProblem): string {
 export function lintSpec(specPath: string): { errors: string[]; warnings: number } {
   const result = runRedocly(["lint", "--format=json", specPath]);
   const start = result.stdout.indexOf("{");
-  if (start < 0) throw new Error(`redocly lint printed no report for ${specPath}:\n${result.stderr}`);
+  // A document that does not even parse gets no JSON report, only redocly's own message.
+  if (start < 0) return { errors: [`${relative(repoRoot, specPath)}: ${withoutBanner(result.stdout + result.stderr)}`], warnings: 0 };
   const report = JSON.parse(result.stdout.slice(start)) as { problems: LintProblem[] };
   const errors = report.problems.filter((p) => p.severity === "error").map(describeProblem);
   const warnings = report.problems.length - errors.length;
