@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { operationTable } from "@openapp/omlet-generated";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { contractRecorder } from "@openapp/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import YAML from "yaml";
 import {
   AuthenticationError,
   type Device,
-  type Middleware,
   NotFoundError,
   OmletClient,
   deviceStatus,
@@ -20,35 +20,18 @@ import {
  * proves both directions. Each 2xx exchange is recorded to count covered operations.
  */
 
-interface Exchange {
-  method: string;
-  path: string;
-  status: number;
-}
-
-const exchanges: Exchange[] = [];
-const record: Middleware = async (request, next) => {
-  const response = await next(request);
-  exchanges.push({ method: request.method.toLowerCase(), path: new URL(request.url).pathname, status: response.status });
-  return response;
-};
-
-const templateRegex = (path: string) => new RegExp(`^${path.replace(/\{[^/}]+\}/g, "[^/]+")}$`);
-
-function coveredOperations(): string[] {
-  return Object.entries(operationTable)
-    .filter(([, op]) => {
-      const pattern = templateRegex(op.path);
-      return exchanges.some((e) => e.method === op.method && pattern.test(e.path) && e.status >= 200 && e.status < 300);
-    })
-    .map(([operationId]) => operationId);
-}
+const recorder = contractRecorder(operationTable);
+const coveredOperations = (): string[] => [...recorder.covered()];
 
 let omlet: OmletClient;
 
+afterEach(() => {
+  expect(recorder.takeViolations()).toEqual([]);
+});
+
 beforeAll(() => {
   // No retries: a contract violation must fail at once, not after backoff.
-  omlet = new OmletClient({ apiKey: "contract_test_key_0001", baseUrl: inject("omletPrismUrl"), middleware: [record], maxRetries: 0 });
+  omlet = new OmletClient({ apiKey: "contract_test_key_0001", baseUrl: inject("omletPrismUrl"), middleware: [recorder.middleware], maxRetries: 0 });
 });
 
 afterAll(() => {

@@ -1,7 +1,7 @@
 import { operationTable } from "@openapp/openapp-generated";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { contractRecorder } from "@openapp/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { ApiError, type Middleware, NotFoundError, OpenAppClient, errorBody } from "../src/index.js";
-import { operationFor } from "./helpers.js";
 
 /**
  * Every façade method against `prism mock --errors` on the bundled spec: Prism answers 422 to
@@ -24,12 +24,11 @@ const PUBLIC_PORTAL = "01HZX9G3K7P1S5W9B3F7J1M5Q9";
 const SESSION = "01HZXC4D8G2K6P0T4X8C2F6J0N";
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
-const sent = new Set<string>();
+const recorder = contractRecorder(operationTable);
 const failures: string[] = [];
+// Calls that ask Prism for an error (`Prefer: code=…`) are expected to fail; nothing else may.
 const record: Middleware = async (request, next) => {
   const response = await next(request);
-  const operationId = operationFor(request.method, new URL(request.url).pathname);
-  if (operationId && response.ok) sent.add(operationId);
   if (!response.ok && !request.headers.get("prefer")?.startsWith("code=")) failures.push(`${request.method} ${request.url} → ${response.status}`);
   return response;
 };
@@ -43,12 +42,16 @@ beforeAll(() => {
     baseUrl: inject("openappPrismUrl"),
     org: ORG,
     maxRetries: 0,
-    middleware: [record],
+    middleware: [recorder.middleware, record],
   });
 });
 
+afterEach(() => {
+  expect(recorder.takeViolations()).toEqual([]);
+});
+
 afterAll(() => {
-  console.log(`openapp facade: ${sent.size}/${Object.keys(operationTable).length} operations covered`);
+  console.log(`openapp facade: ${recorder.covered().size}/${Object.keys(operationTable).length} operations covered`);
 });
 
 describe("devices", () => {
@@ -286,7 +289,7 @@ describe("errors and the raw client", () => {
 
 describe("coverage", () => {
   it("sends every operation of the spec through the façade without a single failure", () => {
-    const missing = Object.keys(operationTable).filter((id) => !sent.has(id));
+    const missing = Object.keys(operationTable).filter((id) => !recorder.covered().has(id));
     expect(missing).toEqual([]);
     expect(failures).toEqual([]);
   });

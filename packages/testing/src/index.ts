@@ -10,3 +10,12 @@ export {
   type UpstreamHandler,
 } from "./upstream.js";
 export { sampleRequests, sampleValue, type SampleRequest } from "./sample.js";
+export {
+  contractRecorder,
+  operationMatcher,
+  type ContractRecorder,
+  type Exchange,
+  type OperationRoute,
+  type RecordingMiddleware,
+} from "./contract.js";
+export { jsonResponse, noContent, scriptedFetch, sequenceFetch, type SentRequest } from "./fetch-doubles.js";
