@@ -1,5 +1,5 @@
 import type { RequestOptions } from "@openapp/core";
-import type { AuthStrategy } from "./auth/strategy.js";
+import type { AuthStrategy, DirectoryGateway } from "./auth/strategy.js";
 import { ClientCore, type OverkizClientOptions } from "./internal/client-core.js";
 import type { ActionInput } from "./models/commands.js";
 import type { Device } from "./models/device.js";
@@ -83,8 +83,12 @@ export class OverkizClient {
     return answer.protocolVersion;
   }
 
-  /** Unregisters the event listener, releases the auth strategy and forgets cached answers. */
+  /**
+   * Sends what the action queue holds, then unregisters the event listener, releases the auth
+   * strategy and forgets cached answers.
+   */
   async close(options?: RequestOptions): Promise<void> {
+    await this.#core.actionQueue?.flush();
     try {
       if (this.#core.listenerId !== undefined) await events.unregisterEventListener(this.#core, options);
     } catch (error) {
@@ -94,6 +98,16 @@ export class OverkizClient {
       this.#core.resetCache();
       await this.#core.strategy.close?.();
     }
+  }
+
+  /** Gateways of the account (Rexel's directory); works before a gateway is chosen. */
+  discoverGateways(options?: RequestOptions): Promise<DirectoryGateway[]> {
+    return this.#core.discoverGateways(options);
+  }
+
+  /** The gateway every following call is for (Rexel); sent as the `gatewayId` header. */
+  selectGateway(gatewayId: string): void {
+    this.#core.selectGateway(gatewayId);
   }
 
   // Setup -----------------------------------------------------------------------------------
@@ -233,11 +247,35 @@ export class OverkizClient {
     return events.unregisterEventListener(this.#core, options);
   }
 
+  /**
+   * Events one by one, polling at most once per `interval` seconds (default 1):
+   * `for await (const event of client.events({ signal })) { … }`. Expired listeners, token
+   * refreshes, "too many concurrent requests" and an expired session are handled underneath; the
+   * listener is unregistered when the loop ends (break, abort or error). One loop per client.
+   */
+  events(params?: events.EventStreamParams): AsyncGenerator<OverkizEvent, void, undefined> {
+    return events.streamEvents(this.#core, params);
+  }
+
   // Executions ------------------------------------------------------------------------------
 
-  /** Runs commands now; returns the execution id. At most one action per device. */
+  /**
+   * Runs commands now; returns the execution id. At most one action per device. With the
+   * action queue on, calls within its window are merged and share one execution id; per-call
+   * options then only contribute their `signal`.
+   */
   executeActionGroup(actions: readonly ActionInput[], params?: executions.ExecuteParams, options?: RequestOptions): Promise<string> {
     return executions.executeActionGroup(this.#core, actions, params, options);
+  }
+
+  /** Sends the queued executions now and waits for their answers (no-op without a queue). */
+  async flushActionQueue(): Promise<void> {
+    await this.#core.actionQueue?.flush();
+  }
+
+  /** Devices waiting in the action queue's next execution. */
+  get pendingActionsCount(): number {
+    return this.#core.actionQueue?.pendingCount ?? 0;
   }
 
   getCurrentExecution(execId: string, options?: RequestOptions): Promise<Execution | null> {

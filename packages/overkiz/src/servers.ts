@@ -90,19 +90,27 @@ export function localServer(host: string, options: LocalServerOptions = {}): Ser
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-function validateEndpoint(endpoint: unknown): string {
+/**
+ * Parses a URL the SDK will send credentials to. Plain HTTP would expose the session cookie or
+ * token, so it is only allowed for loopback test servers.
+ */
+export function checkedUrl(value: unknown, what: string): URL {
   let url: URL;
   try {
-    url = new URL(String(endpoint));
+    url = new URL(String(value));
   } catch {
-    throw new ConfigError(`Server endpoint ${JSON.stringify(endpoint)} is not a URL`);
+    throw new ConfigError(`${what} ${JSON.stringify(value)} is not a URL`);
   }
-  // Plain HTTP would expose the session cookie or token; it is only allowed for local test servers.
   const insecureButLocal = url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== "https:" && !insecureButLocal) {
-    throw new ConfigError(`Server endpoint must use https (got ${url.protocol}//${url.host})`);
+    throw new ConfigError(`${what} must use https (got ${url.protocol}//${url.host})`);
   }
-  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+  return url;
+}
+
+function validateEndpoint(endpoint: unknown): string {
+  const { href } = checkedUrl(endpoint, "Server endpoint");
+  return href.endsWith("/") ? href : `${href}/`;
 }
 
 function validateConfig(config: ServerConfig): ServerConfig {

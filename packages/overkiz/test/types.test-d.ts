@@ -3,6 +3,8 @@ import type { components } from "@openapp/overkiz-generated";
 import { describe, expectTypeOf, it } from "vitest";
 import type {
   DataType,
+  DirectoryGateway,
+  EventStreamParams,
   Device,
   ExecutionMode,
   ExecutionState,
@@ -50,5 +52,14 @@ describe("public types", () => {
       if (event.kind === "gateway") expectTypeOf(event.gatewayId).toEqualTypeOf<string>();
     };
     expectTypeOf(narrow).toBeFunction();
+  });
+
+  it("types the runtime features", () => {
+    expectTypeOf<OverkizClient["events"]>().parameter(0).toEqualTypeOf<EventStreamParams | undefined>();
+    expectTypeOf<ReturnType<OverkizClient["events"]>>().toEqualTypeOf<AsyncGenerator<OverkizEvent, void, undefined>>();
+    expectTypeOf<OverkizClient["pendingActionsCount"]>().toEqualTypeOf<number>();
+    expectTypeOf<OverkizClient["flushActionQueue"]>().returns.resolves.toBeVoid();
+    expectTypeOf<OverkizClient["discoverGateways"]>().returns.resolves.toEqualTypeOf<DirectoryGateway[]>();
+    expectTypeOf<OverkizClient["executeActionGroup"]>().returns.resolves.toEqualTypeOf<string>();
   });
 });

@@ -1,17 +1,19 @@
-import { ConfigError } from "@openapp/core";
-import { type AuthContext, type AuthStrategy, clearCredentials } from "./strategy.js";
+import { type AuthContext, type AuthStrategy, setBearer } from "./strategy.js";
+import { type TokenSource, checkedTokenSource, resolveToken } from "./token-source.js";
 
 /**
- * A fixed bearer token: the local API's developer token, or any cloud server that accepts
- * bearer tokens. Nothing to log in to; `login()` only checks that a local gateway accepts it.
+ * A bearer token: the local API's developer token, or any cloud server that accepts bearer
+ * tokens. The token may be a callback (apps that refresh it themselves); it is read on every
+ * attempt. Nothing to log in to; `login()` only checks that a local gateway accepts it.
  */
 export class BearerTokenStrategy implements AuthStrategy {
-  readonly name = "bearer";
-  readonly #token: string;
+  readonly name: string = "bearer";
+  readonly #source: TokenSource;
+  #lastToken: string | undefined;
 
-  constructor(token: string) {
-    if (typeof token !== "string" || token.trim() === "") throw new ConfigError("The token must be a non-empty string");
-    this.#token = token.trim();
+  constructor(token: TokenSource) {
+    this.#source = checkedTokenSource(token, "The token");
+    if (typeof this.#source === "string") this.#lastToken = this.#source;
   }
 
   isAuthenticated(): boolean {
@@ -23,16 +25,22 @@ export class BearerTokenStrategy implements AuthStrategy {
     if (context.server.apiType === "local") await context.verifyAccess();
   }
 
-  authorize(request: Request): void {
-    clearCredentials(request);
-    request.headers.set("Authorization", `Bearer ${this.#token}`);
+  /** The current token (calls the callback). */
+  protected async currentToken(): Promise<string> {
+    this.#lastToken = await resolveToken(this.#source, "The token");
+    return this.#lastToken;
   }
 
+  async authorize(request: Request): Promise<void> {
+    setBearer(request, await this.currentToken());
+  }
+
+  /** A fixed token cannot get better by logging in again; a callback may return a renewed one. */
   onUnauthorized(): boolean {
-    return false;
+    return typeof this.#source === "function";
   }
 
   secrets(): readonly string[] {
-    return [this.#token];
+    return this.#lastToken ? [this.#lastToken] : [];
   }
 }

@@ -2,7 +2,7 @@
 
 export const SESSION_COOKIE = "JSESSIONID";
 
-function setCookieLines(headers: Headers): string[] {
+export function setCookieLines(headers: Headers): string[] {
   const withGetSetCookie = headers as Headers & { getSetCookie?: () => string[] };
   if (typeof withGetSetCookie.getSetCookie === "function") return withGetSetCookie.getSetCookie();
   const joined = headers.get("set-cookie");
@@ -16,4 +16,12 @@ export function readSessionCookie(headers: Headers): string | undefined {
     if (match?.[1]) return match[1];
   }
   return undefined;
+}
+
+/** Every cookie a response sets, as the value of a `Cookie` request header. */
+export function cookieHeader(headers: Headers): string | undefined {
+  const pairs = setCookieLines(headers)
+    .map((line) => line.split(";")[0]?.trim() ?? "")
+    .filter((pair) => pair.includes("="));
+  return pairs.length > 0 ? pairs.join("; ") : undefined;
 }

@@ -3,6 +3,14 @@ import { BadCredentialsError } from "../errors.js";
 import type { LoginForm } from "../types.js";
 import { SESSION_COOKIE, readSessionCookie } from "./session-cookie.js";
 import { type AuthContext, type AuthStrategy, clearCredentials } from "./strategy.js";
+import { type TokenSource, checkedTokenSource, resolveToken } from "./token-source.js";
+
+/** Account credentials, checked before anything is sent. */
+export function checkedAccount(username: string, password: string): { username: string; password: string } {
+  if (typeof username !== "string" || username.trim() === "") throw new ConfigError("username must be a non-empty string");
+  if (typeof password !== "string" || password === "") throw new ConfigError("password must be a non-empty string");
+  return { username: username.trim(), password };
+}
 
 /**
  * Cookie session opened by `POST /login`. Subclasses for partner accounts (Cozytouch, Nexity,
@@ -57,25 +65,80 @@ export abstract class SessionLoginStrategy implements AuthStrategy {
   }
 }
 
-/** E-mail and password, the login of most cloud servers. */
-export class PasswordLoginStrategy extends SessionLoginStrategy {
-  override readonly name = "password";
-  readonly #username: string;
-  readonly #password: string;
+/**
+ * A sign-in with the account's e-mail and password that ends with `POST /login`. Keeps the
+ * password and any token issued on the way among the secrets to mask.
+ */
+export abstract class AccountLoginStrategy extends SessionLoginStrategy {
+  protected readonly username: string;
+  protected readonly password: string;
+  #issued: readonly string[] = [];
 
   constructor(username: string, password: string) {
     super();
-    if (typeof username !== "string" || username.trim() === "") throw new ConfigError("username must be a non-empty string");
-    if (typeof password !== "string" || password === "") throw new ConfigError("password must be a non-empty string");
-    this.#username = username.trim();
-    this.#password = password;
+    ({ username: this.username, password: this.password } = checkedAccount(username, password));
   }
 
-  protected override async loginForm(): Promise<LoginForm> {
-    return { userId: this.#username, userPassword: this.#password };
+  /** Tokens a partner issued during sign-in: masked like the password. */
+  protected rememberIssued(...tokens: string[]): void {
+    this.#issued = tokens;
   }
 
   override secrets(): readonly string[] {
-    return [...super.secrets(), this.#password];
+    return [...super.secrets(), this.password, ...this.#issued];
+  }
+}
+
+/** E-mail and password, the login of most cloud servers. */
+export class PasswordLoginStrategy extends AccountLoginStrategy {
+  override readonly name: string = "password";
+
+  protected override async loginForm(): Promise<LoginForm> {
+    return { userId: this.username, userPassword: this.password };
+  }
+}
+
+/** A JWT issued by a partner (or by the app's own flow), exchanged for a session. */
+export class JwtLoginStrategy extends SessionLoginStrategy {
+  override readonly name: string = "jwt";
+  readonly #jwt: TokenSource;
+  #lastJwt: string | undefined;
+
+  constructor(jwt: TokenSource) {
+    super();
+    this.#jwt = checkedTokenSource(jwt, "jwt");
+  }
+
+  protected override async loginForm(): Promise<LoginForm> {
+    this.#lastJwt = await resolveToken(this.#jwt, "jwt");
+    return { jwt: this.#lastJwt };
+  }
+
+  override secrets(): readonly string[] {
+    return this.#lastJwt ? [...super.secrets(), this.#lastJwt] : super.secrets();
+  }
+}
+
+/** A single-sign-on token plus the user id it was issued for, exchanged for a session. */
+export class SsoTokenLoginStrategy extends SessionLoginStrategy {
+  override readonly name: string = "sso-token";
+  readonly #userId: string;
+  readonly #ssoToken: TokenSource;
+  #lastToken: string | undefined;
+
+  constructor(userId: string, ssoToken: TokenSource) {
+    super();
+    if (typeof userId !== "string" || userId.trim() === "") throw new ConfigError("userId must be a non-empty string");
+    this.#userId = userId.trim();
+    this.#ssoToken = checkedTokenSource(ssoToken, "ssoToken");
+  }
+
+  protected override async loginForm(): Promise<LoginForm> {
+    this.#lastToken = await resolveToken(this.#ssoToken, "ssoToken");
+    return { userId: this.#userId, ssoToken: this.#lastToken };
+  }
+
+  override secrets(): readonly string[] {
+    return this.#lastToken ? [...super.secrets(), this.#lastToken] : super.secrets();
   }
 }

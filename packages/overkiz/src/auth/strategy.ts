@@ -1,6 +1,7 @@
 import type { Logger, RequestOptions } from "@openapp/core";
 import type { ServerConfig } from "../servers.js";
 import type { LoginForm, LoginResponse } from "../types.js";
+import type { IdentityEndpoints } from "./identity-endpoints.js";
 
 /** What `POST /login` answered. */
 export interface LoginResult {
@@ -10,11 +11,15 @@ export interface LoginResult {
   body: LoginResponse | undefined;
 }
 
-/** What the client lends a strategy while it logs in. */
+/** What the client lends a strategy while it logs in or refreshes. */
 export interface AuthContext {
   server: ServerConfig;
   logger: Logger;
-  /** Plain fetch for identity providers outside Overkiz; never carries the Overkiz credentials. */
+  /**
+   * For identity providers outside Overkiz: the client's fetch with its timeout, logging and
+   * redaction, but without Overkiz credentials or client middleware. Error answers throw a
+   * core `ApiError` (with status and parsed body).
+   */
   fetch: (input: Request) => Promise<Response>;
   /** `POST /login` with a form body, without session or bearer; error answers are thrown typed. */
   submitLoginForm(form: LoginForm): Promise<LoginResult>;
@@ -22,6 +27,10 @@ export interface AuthContext {
   verifyAccess(): Promise<void>;
   /** The caller's options of the call that triggered the login (signal, timeout). */
   requestOptions: RequestOptions | undefined;
+  /** Milliseconds since the epoch; the client's injectable clock. */
+  now(): number;
+  /** Identity provider URLs and app identifiers (defaults plus the client's overrides). */
+  identity: IdentityEndpoints;
 }
 
 /**
@@ -43,12 +52,47 @@ export interface AuthStrategy {
   onUnauthorized(): boolean | Promise<boolean>;
   /** Values that must never appear in messages or logs. */
   secrets(): readonly string[];
+  /**
+   * Runs before each authenticated call once logged in, to renew credentials that are about to
+   * expire. Resolves true when new credentials were obtained (the client then replaces its event
+   * listener); a strategy that can no longer refresh drops its credentials so the client logs in.
+   */
+  refresh?(context: AuthContext): Promise<boolean>;
   /** Releases whatever the strategy holds (timers, refresh tokens). */
   close?(): void | Promise<void>;
+}
+
+/** A gateway reachable through an account directory (Rexel). */
+export interface DirectoryGateway {
+  gatewayId: string;
+  /** The home (site) the gateway belongs to. */
+  homeId: string;
+  homeLabel: string | undefined;
+  externalId: string | undefined;
+  /** The directory entry as received. */
+  raw: Record<string, unknown>;
+}
+
+/** Strategies whose account spans several gateways and whose calls name one (Rexel). */
+export interface GatewaySelectingStrategy extends AuthStrategy {
+  readonly gatewayId: string | undefined;
+  discoverGateways(context: AuthContext): Promise<DirectoryGateway[]>;
+  selectGateway(gatewayId: string): void;
+}
+
+export function isGatewaySelecting(strategy: AuthStrategy): strategy is GatewaySelectingStrategy {
+  const candidate = strategy as Partial<GatewaySelectingStrategy>;
+  return typeof candidate.discoverGateways === "function" && typeof candidate.selectGateway === "function";
 }
 
 /** Removes every credential so a strategy can set exactly one. */
 export function clearCredentials(request: Request): void {
   request.headers.delete("authorization");
   request.headers.delete("cookie");
+}
+
+/** Sets `Authorization: Bearer <token>` as the only credential. */
+export function setBearer(request: Request, token: string): void {
+  clearCredentials(request);
+  request.headers.set("Authorization", `Bearer ${token}`);
 }

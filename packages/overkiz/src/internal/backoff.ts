@@ -1,4 +1,4 @@
-import { AbortError, type Logger } from "@openapp/core";
+import { type Logger, sleep } from "@openapp/core";
 
 /** A retry policy on top of core's transport retries, for refusals only Overkiz can explain. */
 export interface BackoffPolicy {
@@ -17,6 +17,8 @@ export interface BackoffEnvironment {
   logger: Logger;
   /** Uniform in [0, 1); injectable for deterministic tests. */
   random: () => number;
+  /** Milliseconds since the epoch. */
+  now: () => number;
 }
 
 const FIRST_CEILING_MS = 1_000;
@@ -27,33 +29,18 @@ export function fullJitterDelay(retryIndex: number, random: () => number): numbe
   return Math.round(random() * Math.min(FIRST_CEILING_MS * 2 ** retryIndex, MAX_CEILING_MS));
 }
 
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(new AbortError());
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
 /** Runs `operation`, repeating it after a jittered wait while `policy` accepts the failure. */
 export async function retryWithBackoff<T>(operation: () => Promise<T>, policy: BackoffPolicy, env: BackoffEnvironment): Promise<T> {
-  const startedAt = Date.now();
+  const startedAt = env.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation();
     } catch (error) {
       if (!policy.retryOn(error) || attempt >= policy.maxTries) throw error;
       const delayMs = fullJitterDelay(attempt - 1, env.random);
-      if (Date.now() - startedAt + delayMs > policy.maxTimeMs) throw error;
+      if (env.now() - startedAt + delayMs > policy.maxTimeMs) throw error;
       env.logger.debug(`${policy.name}: retrying`, { attempt, delayMs, reason: error instanceof Error ? error.name : String(error) });
-      await abortableSleep(delayMs, env.signal);
+      await sleep(delayMs, env.signal);
     }
   }
 }

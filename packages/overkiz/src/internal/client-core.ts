@@ -1,5 +1,6 @@
 import {
   type Auth,
+  ConfigError,
   type FetchLike,
   type Logger,
   type Middleware,
@@ -11,18 +12,32 @@ import {
 } from "@openapp/core";
 import { type OverkizRawClient, createOverkizRawClient } from "@openapp/overkiz-generated";
 import { type Credentials, strategyFor } from "../auth/credentials.js";
-import type { AuthContext, AuthStrategy, LoginResult } from "../auth/strategy.js";
-import { NotAuthenticatedError, OverkizError, overkizErrorMapper } from "../errors.js";
-import { type ServerConfig, type ServerKey, resolveServer } from "../servers.js";
+import { type IdentityEndpointOverrides, type IdentityEndpoints, resolveIdentityEndpoints } from "../auth/identity-endpoints.js";
+import {
+  type AuthContext,
+  type AuthStrategy,
+  type DirectoryGateway,
+  type GatewaySelectingStrategy,
+  type LoginResult,
+  isGatewaySelecting,
+} from "../auth/strategy.js";
+import { NoGatewaySelectedError, NotAuthenticatedError, OverkizError, overkizErrorMapper } from "../errors.js";
 import type { Device } from "../models/device.js";
 import type { Setup } from "../models/setup.js";
+import { type ServerConfig, type ServerKey, resolveServer } from "../servers.js";
 import type { Gateway, LoginForm, LoginResponse } from "../types.js";
+import { ActionQueue, type ActionQueueSettings, resolveActionQueueSettings } from "./action-queue.js";
 import { type BackoffPolicy, retryWithBackoff } from "./backoff.js";
+import { sendActionGroup } from "./execute.js";
+import { type LoginBackoffSettings, LoginGuard } from "./login-guard.js";
 
 export interface OverkizClientOptions {
   /** A key of `SERVERS` (`"somfy_europe"`), or a config such as `localServer(host)`. */
   server: ServerKey | ServerConfig;
-  /** `{ username, password }` (cloud session), `{ token }` (bearer, local API) or an AuthStrategy. */
+  /**
+   * `{ username, password }` (the brand's sign-in), `{ token }` (bearer: local API, generic,
+   * Rexel), `{ jwt }`, `{ userId, ssoToken }`, Rexel OAuth, or any AuthStrategy.
+   */
   credentials: Credentials;
   /** Defaults to the global fetch. On Node, `createLocalGatewayFetch()` adds the gateway's CA. */
   fetch?: FetchLike | undefined;
@@ -38,6 +53,22 @@ export interface OverkizClientOptions {
   logger?: Logger | undefined;
   /** Uniform random source for retry jitter; injectable for deterministic tests. */
   random?: (() => number) | undefined;
+  /** Clock in epoch milliseconds (token expiry, login pauses); injectable for tests. */
+  now?: (() => number) | undefined;
+  /** Overrides for the partner identity providers (Somfy, Cozytouch, Nexity, Brandt, Rexel). */
+  identityEndpoints?: IdentityEndpointOverrides | undefined;
+  /**
+   * Merge `executeActionGroup` calls made within `delay` seconds into one execution (at most
+   * `maxActions` devices). `true` uses `{ delay: 0.1, maxActions: 20 }`.
+   */
+  actionQueue?: boolean | ActionQueueSettings | undefined;
+  /**
+   * Seconds appended to RTS commands that lack their last (duration) parameter; needs the device
+   * list loaded (`getSetup()` or `getDevices()`). Off when undefined.
+   */
+  defaultRtsCommandDuration?: number | undefined;
+  /** Pause after refused logins (defaults: 60 s, ×4, at most 4 h); `false` turns it off. */
+  loginBackoff?: false | LoginBackoffSettings | undefined;
 }
 
 /** What openapi-fetch resolves to. */
@@ -57,38 +88,64 @@ export interface ClientCache {
   gateways?: Gateway[] | undefined;
 }
 
+/** The client's event listener and what is needed to replace it without losing events. */
+export interface ListenerState {
+  id: string | undefined;
+  /** Credential generation the listener was registered under. */
+  generation: number;
+  /** Events drained from a replaced listener; the new one's first batch may repeat them. */
+  overlap: string[] | undefined;
+  /** True while an `events()` loop owns the listener. */
+  streaming: boolean;
+}
+
 function formBody(form: LoginForm): string {
   const entries = Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === "string");
   return new URLSearchParams(entries).toString();
 }
 
+function checkedRtsDuration(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isFinite(value) || value < 0) throw new ConfigError(`defaultRtsCommandDuration must be a number of seconds ≥ 0, got ${value}`);
+  return value;
+}
+
 /**
  * Everything one client shares between its method groups: the server, the raw client, the
- * transports, the auth strategy with its login bookkeeping, and the caches.
+ * transports, the auth strategy with its login bookkeeping, the event listener, the action
+ * queue and the caches.
  */
 export class ClientCore {
   readonly server: ServerConfig;
   readonly raw: OverkizRawClient;
   readonly logger: Logger;
   readonly strategy: AuthStrategy;
-  /** The registered event listener, if any. */
-  listenerId: string | undefined;
+  readonly now: () => number;
+  readonly identity: IdentityEndpoints;
+  readonly listener: ListenerState = { id: undefined, generation: 0, overlap: undefined, streaming: false };
   readonly cache: ClientCache = {};
+  readonly actionQueue: ActionQueue | undefined;
+  readonly defaultRtsCommandDuration: number | undefined;
 
   readonly #authenticated: Transport;
   readonly #anonymous: Transport;
-  readonly #plainFetch: FetchLike;
+  readonly #identity: Transport;
   readonly #random: () => number;
+  readonly #loginGuard: LoginGuard | undefined;
   #loginInFlight: Promise<void> | undefined;
-  /** Bumped by every successful login, so a stale "Not authenticated" does not log in twice. */
-  #sessionGeneration = 0;
+  #refreshInFlight: Promise<void> | undefined;
+  /** Bumped by every login and token refresh: a stale "Not authenticated" does not log in twice, and listeners follow new credentials. */
+  #generation = 0;
 
   constructor(options: OverkizClientOptions) {
     this.server = resolveServer(options.server);
     this.strategy = strategyFor(this.server, options.credentials);
     this.logger = resolveLogger({ logger: options.logger, envVar: "OVERKIZ_LOG", prefix: "overkiz" });
+    this.now = options.now ?? Date.now;
+    this.identity = resolveIdentityEndpoints(options.identityEndpoints);
+    this.defaultRtsCommandDuration = checkedRtsDuration(options.defaultRtsCommandDuration);
     this.#random = options.random ?? Math.random;
-    this.#plainFetch = options.fetch ?? ((request) => globalThis.fetch(request));
+    this.#loginGuard = options.loginBackoff === false ? undefined : new LoginGuard(this.now, options.loginBackoff);
     this.raw = createOverkizRawClient({ baseUrl: this.server.endpoint });
     const strategy = this.strategy;
     const authorize: Middleware = async (request, next) => {
@@ -101,14 +158,31 @@ export class ClientCore {
       fetch: options.fetch,
       timeout: options.timeout,
       maxRetries: options.maxRetries,
-      headers: options.headers,
       logger: this.logger,
-      mapError: overkizErrorMapper,
       auth: redaction,
       random: options.random,
     };
-    this.#authenticated = new Transport({ ...shared, middleware: [authorize, ...(options.middleware ?? [])] });
-    this.#anonymous = new Transport({ ...shared, middleware: [...(options.middleware ?? [])] });
+    const overkiz = { ...shared, headers: options.headers, mapError: overkizErrorMapper };
+    this.#authenticated = new Transport({ ...overkiz, middleware: [authorize, ...(options.middleware ?? [])] });
+    this.#anonymous = new Transport({ ...overkiz, middleware: [...(options.middleware ?? [])] });
+    // Identity providers get neither the Overkiz headers nor the client middleware.
+    this.#identity = new Transport(shared);
+    const queueSettings = resolveActionQueueSettings(options.actionQueue);
+    this.actionQueue = queueSettings && new ActionQueue(queueSettings, (group, mode) => sendActionGroup(this, group, mode), this.logger);
+  }
+
+  /** Bumped by every login and token refresh. */
+  get credentialGeneration(): number {
+    return this.#generation;
+  }
+
+  get listenerId(): string | undefined {
+    return this.listener.id;
+  }
+
+  set listenerId(id: string | undefined) {
+    this.listener.id = id;
+    this.listener.generation = this.#generation;
   }
 
   resetCache(): void {
@@ -118,16 +192,22 @@ export class ClientCore {
     this.cache.gateways = undefined;
   }
 
+  /** Logs in when needed, else renews credentials about to expire. */
+  async authenticate(options?: RequestOptions): Promise<void> {
+    if (!this.strategy.isAuthenticated()) return this.login(options);
+    if (this.strategy.refresh) await this.#refresh(options);
+  }
+
   /** Runs an authenticated call: logs in first when needed, and once more on "Not authenticated". */
   async call<D>(send: Send<D>, options?: RequestOptions): Promise<D> {
-    if (!this.strategy.isAuthenticated()) await this.login(options);
-    const generation = this.#sessionGeneration;
+    await this.authenticate(options);
+    const generation = this.#generation;
     try {
       return await this.#send(this.#authenticated, send, options);
     } catch (error) {
       if (!(error instanceof NotAuthenticatedError)) throw error;
       // Another call may already have logged in again while this one was in flight.
-      if (generation === this.#sessionGeneration) {
+      if (generation === this.#generation) {
         if (!(await this.strategy.onUnauthorized())) throw error;
         await this.login(options);
       }
@@ -142,19 +222,60 @@ export class ClientCore {
 
   /** Logs in (or joins a login already running) so concurrent calls never log in twice. */
   login(options?: RequestOptions): Promise<void> {
-    this.#loginInFlight ??= this.strategy
-      .login(this.#authContext(options))
-      .then(() => {
-        this.#sessionGeneration += 1;
-      })
-      .finally(() => {
-        this.#loginInFlight = undefined;
-      });
+    this.#loginInFlight ??= this.#loginOnce(options).finally(() => {
+      this.#loginInFlight = undefined;
+    });
     return this.#loginInFlight;
   }
 
   withBackoff<T>(policy: BackoffPolicy, operation: () => Promise<T>, options?: RequestOptions): Promise<T> {
-    return retryWithBackoff(operation, policy, { signal: options?.signal, logger: this.logger, random: this.#random });
+    return retryWithBackoff(operation, policy, { signal: options?.signal, logger: this.logger, random: this.#random, now: this.now });
+  }
+
+  /** Gateways of the account's directory (Rexel); works before a gateway is chosen. */
+  async discoverGateways(options?: RequestOptions): Promise<DirectoryGateway[]> {
+    const strategy = this.#gatewaySelecting("discoverGateways");
+    if (!strategy.isAuthenticated()) {
+      // Signing in may stop at "which gateway?"; the tokens it got are what discovery needs.
+      await this.login(options).catch((error: unknown) => {
+        if (!(error instanceof NoGatewaySelectedError)) throw error;
+      });
+    }
+    return strategy.discoverGateways(this.#authContext(options));
+  }
+
+  selectGateway(gatewayId: string): void {
+    const strategy = this.#gatewaySelecting("selectGateway");
+    if (strategy.gatewayId !== undefined && strategy.gatewayId !== gatewayId) this.resetCache();
+    strategy.selectGateway(gatewayId);
+  }
+
+  #gatewaySelecting(method: string): GatewaySelectingStrategy {
+    if (!isGatewaySelecting(this.strategy)) throw new ConfigError(`${method}() is only available for accounts with a gateway directory (Rexel)`);
+    return this.strategy;
+  }
+
+  async #loginOnce(options: RequestOptions | undefined): Promise<void> {
+    this.#loginGuard?.assertAllowed(this.server.name);
+    try {
+      await this.strategy.login(this.#authContext(options));
+    } catch (error) {
+      this.#loginGuard?.failed(error);
+      throw error;
+    }
+    this.#loginGuard?.succeeded();
+    this.#generation += 1;
+  }
+
+  #refresh(options: RequestOptions | undefined): Promise<void> {
+    this.#refreshInFlight ??= (async () => {
+      const renewed = await this.strategy.refresh?.(this.#authContext(options));
+      if (renewed) this.#generation += 1;
+      else if (!this.strategy.isAuthenticated()) await this.login(options);
+    })().finally(() => {
+      this.#refreshInFlight = undefined;
+    });
+    return this.#refreshInFlight;
   }
 
   async #send<D>(transport: Transport, send: Send<D>, options?: RequestOptions): Promise<D> {
@@ -174,11 +295,14 @@ export class ClientCore {
   }
 
   #authContext(options: RequestOptions | undefined): AuthContext {
+    const identityFetch = this.#identity.fetchWith({ signal: options?.signal, timeout: options?.timeout });
     return {
       server: this.server,
       logger: this.logger,
-      fetch: this.#plainFetch,
+      fetch: (request) => identityFetch(request),
       requestOptions: options,
+      now: this.now,
+      identity: this.identity,
       submitLoginForm: (form) => this.#submitLoginForm(form, options),
       verifyAccess: async () => {
         await this.#send(this.#authenticated, (fetch) => this.raw.GET("/setup/gateways", { fetch }), options);

@@ -1,8 +1,84 @@
-/** Masks personal data in raw API JSON so it can be shared in bug reports. */
+/**
+ * Masks personal data in raw API JSON so it can be shared in bug reports. The same input always
+ * gives the same mask, so an id still lines up with its references after masking.
+ *
+ * Keys are sorted into: identifiers (only their last block survives), personal text (each word
+ * becomes `*`), e-mail addresses (shortened), secrets (`***`), and an allow list of technical
+ * fields kept as they are. A plain string under any other key is masked as text, so a field the
+ * SDK does not know yet cannot leak.
+ */
+import { REDACTED, isSensitiveName } from "@openapp/core";
 
-const ID_KEYS = new Set(["gatewayId", "id", "deviceURL"]);
-const TEXT_KEYS = new Set(["label", "city", "country", "postalCode", "addressLine1", "addressLine2", "longitude", "latitude"]);
-const EMAIL_KEYS = new Set(["owner"]);
+/** Keys whose values are kept: technical names and states that say nothing about the user. */
+export const DIAGNOSTIC_ALLOWED_KEYS: ReadonlySet<string> = new Set([
+  "name",
+  "qualifiedName",
+  "commandName",
+  "controllableName",
+  "type",
+  "subType",
+  "uiClass",
+  "widget",
+  "widgetName",
+  "uiProfiles",
+  "uiClassifiers",
+  "values",
+  "value",
+  "rawStateId",
+  "state",
+  "status",
+  "newState",
+  "oldState",
+  "failureType",
+  "executionType",
+  "executionSubType",
+  "mode",
+  "protocolVersion",
+  "firmwareVersion",
+  "functions",
+  "updateStatus",
+  "updateCriticityLevel",
+  "timezone",
+  "twilightAngle",
+  "resellerDelegationType",
+  "notificationCondition",
+  "notificationType",
+  "source",
+  "scope",
+  "prefix",
+  "tariffMode",
+  "startTime",
+  "owningPartners",
+  "owningPartner",
+  "itemType",
+]);
+
+/** Values naming a person, a place, a network or a device's identity. */
+const TEXT_KEYS = new Set([
+  "label",
+  "description",
+  "metadata",
+  "city",
+  "country",
+  "countryCode",
+  "postalCode",
+  "addressLine1",
+  "addressLine2",
+  "longitude",
+  "latitude",
+  "twilightCity",
+  "notificationText",
+  "notificationTitle",
+  "targetPhoneNumbers",
+]);
+
+const EMAIL_KEYS = new Set(["owner", "email", "userId", "targetEmailAddresses"]);
+
+/** Keys that hold a secret outright, besides anything core calls sensitive (token, password, …). */
+const SECRET_KEYS = new Set(["targetPushSubscriptions"]);
+
+/** `gatewayId`, `deviceURL`, `placeOID`, `deviceURLs`, `id`, `oid`, `uuid`, … */
+const IDENTIFIER_KEY = /^(id|oid|uuid)$|Ids?$|OIDs?$|URLs?$/;
 
 /** States and attributes whose `value` identifies a person, a network or a place. */
 export const SENSITIVE_STATE_NAMES: ReadonlySet<string> = new Set([
@@ -23,9 +99,27 @@ export const SENSITIVE_STATE_NAMES: ReadonlySet<string> = new Set([
   "core:LocationLongitudeState",
 ]);
 
-/** `1234-5678-9012` → `****-****-9012`: only the last block of an id survives. */
+/** Catches vendor states the list above does not name yet (`ovp:WifiSSIDState`, `x:OwnerEmail`, …). */
+const SENSITIVE_STATE_PATTERN = /Name|Label|SSID|Mac|IP(v[46])?Address|Serial|Latitude|Longitude|Location|Address|Country|City|PostalCode|E?mail|Phone|Password|Token|SetupCode|SetupPayload/i;
+
+export function isSensitiveStateName(name: unknown): boolean {
+  if (typeof name !== "string") return false;
+  return SENSITIVE_STATE_NAMES.has(name) || SENSITIVE_STATE_PATTERN.test(name.slice(name.indexOf(":") + 1));
+}
+
+const EMAIL = /^[^\s@]+(@|_-_)[^\s@]+\.[^\s@.]+$/;
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{8}([0-9a-f]{4})\b/gi;
+const SERIAL = /[A-Za-z0-9]{2,}(?=[A-Za-z0-9]{4}\b)/g;
+
+/**
+ * `1234-5678-9012` → `****-****-9012`: only the last block of an id survives. UUIDs keep their
+ * last 4 characters; other serial-like ids (`SOMFY_PROTECT-5GLO7KL1AB`) their last 4 too.
+ */
 export function maskIdentifier(value: string): string {
-  return value.replace(/(?:SETUP)?\d+-/g, "****-");
+  const masked = value.replace(UUID, "********-****-****-****-********$1").replace(/(?:SETUP)?\d+-/g, "****-");
+  if (masked !== value) return masked;
+  // Nothing matched: mask every long alphanumeric run that carries a digit, keeping its tail.
+  return value.replace(/[A-Za-z0-9]{6,}/g, (run) => (/\d/.test(run) ? run.replace(SERIAL, (head) => "*".repeat(head.length)) : run));
 }
 
 /** Every word becomes one `*` (`"My Room"` → `"* *"`); non-strings are stringified first. */
@@ -43,30 +137,80 @@ export function maskEmail(value: string): string {
   return `${first}****@****${lastBeforeTld}${tld}`;
 }
 
+type Mask = (value: string) => string;
+
+const keep: Mask = (value) => value;
+const redact: Mask = () => REDACTED;
+/** Command parameters: words are masked (names, codes); numbers such as positions are kept. */
+const maskParameter: Mask = (value) => maskText(value);
+
+/** The mask for strings under `key`; undefined for a key on no list. */
+function maskFor(key: string): Mask | undefined {
+  if (SECRET_KEYS.has(key) || isSensitiveName(key)) return redact;
+  if (EMAIL_KEYS.has(key)) return maskEmail;
+  if (TEXT_KEYS.has(key)) return maskText;
+  if (key === "parameters") return maskParameter;
+  if (IDENTIFIER_KEY.test(key)) return maskIdentifier;
+  if (DIAGNOSTIC_ALLOWED_KEYS.has(key)) return keep;
+  return undefined;
+}
+
+function maskString(key: string, value: string): string {
+  if (EMAIL.test(value.trim())) return maskEmail(value.trim());
+  return (maskFor(key) ?? maskText)(value);
+}
+
+function maskScalar(key: string, value: unknown): unknown {
+  if (typeof value === "string") return maskString(key, value);
+  if (typeof value !== "number") return value;
+  // Numbers only leak as coordinates, phone-like text or secrets.
+  const mask = maskFor(key);
+  return mask === maskText || mask === redact ? mask(String(value)) : value;
+}
+
+function maskArray(key: string, items: readonly unknown[]): unknown[] {
+  return items.map((item) => {
+    if (item !== null && typeof item === "object") return obfuscateSensitiveData(item);
+    // Plain strings in a list under a key on no list are kept (enumerations, as pyoverkiz does).
+    if (typeof item === "string" && maskFor(key) === undefined) return item;
+    return maskScalar(key, item);
+  });
+}
+
 function maskValue(key: string, value: unknown): unknown {
-  if (ID_KEYS.has(key) && typeof value === "string") return maskIdentifier(value);
-  if (TEXT_KEYS.has(key) && value !== null && value !== undefined) return maskText(value);
-  if (EMAIL_KEYS.has(key) && typeof value === "string") return maskEmail(value);
-  return obfuscateSensitiveData(value);
+  if (Array.isArray(value)) return maskArray(key, value);
+  if (value !== null && typeof value === "object") return obfuscateSensitiveData(value);
+  return maskScalar(key, value);
+}
+
+/**
+ * `{ name, value }` pairs (states, attributes, option parameters) carry the value's meaning in
+ * `name`: a sensitive state is masked as text, `{ name: "gatewayId", value }` as an identifier.
+ */
+function pairValueMask(input: Record<string, unknown>): ((value: unknown) => unknown) | undefined {
+  if (!("value" in input)) return undefined;
+  const name = input.name ?? input.qualifiedName;
+  if (isSensitiveStateName(name)) return maskText;
+  const mask = typeof name === "string" ? maskFor(name) : undefined;
+  return mask && mask !== keep ? (value) => maskValue(name as string, value) : undefined;
 }
 
 function obfuscateObject(input: Record<string, unknown>): Record<string, unknown> {
   // Decided before walking the keys, so `value` is masked whatever the key order.
-  const sensitiveValue = typeof input.name === "string" && SENSITIVE_STATE_NAMES.has(input.name) && "value" in input;
+  const valueMask = pairValueMask(input);
   const output: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
-    output[key] = sensitiveValue && key === "value" ? maskText(value) : maskValue(key, value);
+    output[key] = valueMask && key === "value" ? valueMask(value) : maskValue(key, value);
   }
   return output;
 }
 
 /**
- * Walks objects and arrays: ids keep their last block, labels and address parts become `*`,
- * e-mails are shortened and sensitive state values masked. Strings directly inside arrays are
- * left alone. Returns a new value; the input is not modified.
+ * Walks objects and arrays and masks as described at the top of this file. Returns a new
+ * value; the input is not modified.
  */
 export function obfuscateSensitiveData<T>(data: T): T {
-  if (Array.isArray(data)) return data.map((item) => (item !== null && typeof item === "object" ? obfuscateSensitiveData(item) : item)) as T;
+  if (Array.isArray(data)) return maskArray("", data) as T;
   if (data !== null && typeof data === "object") return obfuscateObject(data as Record<string, unknown>) as T;
   return data;
 }

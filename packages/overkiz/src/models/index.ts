@@ -1,7 +1,15 @@
 export { type ActionInput, type CommandInput, DEFAULT_EXECUTION_LABEL, buildActionGroup, command, toWireAction, toWireCommand } from "./commands.js";
 export { Device, parseDevices } from "./device.js";
 export { type DeviceIdentifier, isOverkizGateway, isValidDeviceUrl, parseDeviceUrl } from "./device-url.js";
-export { SENSITIVE_STATE_NAMES, maskEmail, maskIdentifier, maskText, obfuscateSensitiveData } from "./diagnostics.js";
+export {
+  DIAGNOSTIC_ALLOWED_KEYS,
+  SENSITIVE_STATE_NAMES,
+  isSensitiveStateName,
+  maskEmail,
+  maskIdentifier,
+  maskText,
+  obfuscateSensitiveData,
+} from "./diagnostics.js";
 export {
   DataType,
   ExecutionMode,
@@ -27,5 +35,6 @@ export {
   parseEvents,
 } from "./events.js";
 export { type Execution, parseExecution } from "./execution.js";
+export { applyRtsDefaultDuration } from "./rts.js";
 export { type Setup, parseSetup } from "./setup.js";
 export { type JsonObject, type RawState, State, type StateValue, States, castStateValue, parseStates } from "./state.js";

@@ -1,10 +1,11 @@
-import { ConfigError, type RequestOptions } from "@openapp/core";
+import { type RequestOptions, ValidationError } from "@openapp/core";
 import type { ClientCore } from "../internal/client-core.js";
-import { TOO_MANY_EXECUTIONS_POLICY } from "../internal/policies.js";
+import { sendActionGroup } from "../internal/execute.js";
 import { type ActionInput, DEFAULT_EXECUTION_LABEL, buildActionGroup } from "../models/commands.js";
 import type { ExecutionMode } from "../models/enums.js";
 import { type Execution, isEmptyAnswer, parseExecution } from "../models/execution.js";
-import type { HistoryExecution, WireActionGroup, WireExecution } from "../types.js";
+import { applyRtsDefaultDuration } from "../models/rts.js";
+import type { HistoryExecution, WireExecution } from "../types.js";
 import { checkedId } from "./shared.js";
 
 export interface ExecuteParams {
@@ -14,14 +15,9 @@ export interface ExecuteParams {
   label?: string | null | undefined;
 }
 
-function sendActionGroup(core: ClientCore, body: WireActionGroup, mode: ExecutionMode | undefined, options?: RequestOptions) {
-  if (mode === undefined) return core.call((fetch) => core.raw.POST("/exec/apply", { body, fetch }), options);
-  const path = { mode };
-  return core.call((fetch) => core.raw.POST("/exec/apply/{mode}", { params: { path }, body, fetch }), options);
-}
-
 /**
- * Runs commands now and returns the execution id. The POST is never resent after it may have
+ * Runs commands now and returns the execution id. With the action queue on, calls made within
+ * its window share one execution (and its id). The POST is never resent after it may have
  * reached the gateway; only explicit refusals ("Too many executions", "Not authenticated") are
  * retried, because they prove nothing ran.
  */
@@ -32,11 +28,13 @@ export async function executeActionGroup(
   options?: RequestOptions,
 ): Promise<string> {
   if (params.mode !== undefined && core.server.apiType === "local") {
-    throw new ConfigError("Execution modes are not supported by the local API; leave `mode` out");
+    throw new ValidationError(`Execution mode "${params.mode}" is not supported by the local API; leave \`mode\` out`);
   }
-  const body = buildActionGroup(actions, params.label === undefined ? DEFAULT_EXECUTION_LABEL : params.label);
-  const answer = await core.withBackoff(TOO_MANY_EXECUTIONS_POLICY, () => sendActionGroup(core, body, params.mode, options), options);
-  return answer.execId;
+  const label = params.label === undefined ? DEFAULT_EXECUTION_LABEL : params.label;
+  const body = buildActionGroup(actions, label);
+  body.actions = applyRtsDefaultDuration(body.actions, core.cache.devices, core.defaultRtsCommandDuration);
+  if (core.actionQueue) return core.actionQueue.add(body.actions, params.mode, label, options?.signal);
+  return sendActionGroup(core, body, params.mode, options);
 }
 
 /** Null when the execution is not running (finished or unknown). */

@@ -1,4 +1,4 @@
-import { AbortError, ConfigError, TimeoutError, ValidationError } from "@openapp/core";
+import { AbortError, TimeoutError, ValidationError } from "@openapp/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   ExecutionMode,
@@ -58,7 +58,7 @@ describe("executeActionGroup payload", () => {
     await expect(cloud.executeActionGroup([{ deviceURL: SHUTTER_URL, commands: [{ name: "setClosure", parameters: [Number.NaN] }] }])).rejects.toThrow(
       ValidationError,
     );
-    await expect(local.executeActionGroup([{ deviceURL: SHUTTER_URL, commands: ["close"] }], { mode: "internal" })).rejects.toThrow(ConfigError);
+    await expect(local.executeActionGroup([{ deviceURL: SHUTTER_URL, commands: ["close"] }], { mode: "internal" })).rejects.toThrow(ValidationError);
     expect(script.requests).toHaveLength(0);
   });
 });

@@ -1,0 +1,202 @@
+import { ConfigError } from "@openapp/core";
+import { InvalidTokenError, NoGatewaySelectedError } from "../errors.js";
+import { BearerTokenStrategy } from "./bearer-token.js";
+import { type IdentityCaller, getRequest, readJson, sendIdentity } from "./identity-http.js";
+import { OAuthBearerStrategy, type OAuthTokens, type TokensListener } from "./oauth.js";
+import { type AuthorizationCodeGrant, assertRexelConsent, codeGrantForm, requestRexelTokens } from "./rexel-oauth.js";
+import type { AuthContext, DirectoryGateway, GatewaySelectingStrategy } from "./strategy.js";
+import type { TokenSource } from "./token-source.js";
+
+/** The header naming the gateway every Rexel call is for. */
+export const REXEL_GATEWAY_HEADER = "gatewayId";
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : undefined);
+
+async function directoryList(caller: IdentityCaller, url: string, accessToken: string): Promise<Record<string, unknown>[]> {
+  const response = await sendIdentity(caller, getRequest(url, { Authorization: `Bearer ${accessToken}` }), InvalidTokenError, "Rexel gateway directory");
+  const body = await readJson(response);
+  return Array.isArray(body) ? body.filter(isRecord) : [];
+}
+
+/** Every Overkiz gateway of the account, home by home (works before a gateway is chosen). */
+export async function listRexelGateways(caller: IdentityCaller, directoryUrl: string, accessToken: string): Promise<DirectoryGateway[]> {
+  const base = directoryUrl.endsWith("/") ? directoryUrl : `${directoryUrl}/`;
+  const homes = await directoryList(caller, new URL("homes", base).href, accessToken);
+  const gateways: DirectoryGateway[] = [];
+  for (const home of homes) {
+    const homeId = text(home.id);
+    if (!homeId) continue;
+    const url = new URL("overkizgateways", base);
+    url.searchParams.set("homeId", homeId);
+    for (const entry of await directoryList(caller, url.href, accessToken)) {
+      const gatewayId = text(entry.gatewayId);
+      if (gatewayId) gateways.push({ gatewayId, homeId, homeLabel: text(home.label), externalId: text(entry.externalId), raw: entry });
+    }
+  }
+  return gateways;
+}
+
+/** The chosen gateway, picked automatically when the account has exactly one. */
+class GatewayChoice {
+  #gatewayId: string | undefined;
+
+  constructor(gatewayId: string | undefined) {
+    if (gatewayId !== undefined) this.select(gatewayId);
+  }
+
+  get gatewayId(): string | undefined {
+    return this.#gatewayId;
+  }
+
+  select(gatewayId: string): void {
+    if (typeof gatewayId !== "string" || gatewayId.trim() === "") throw new ConfigError("gatewayId must be a non-empty string");
+    this.#gatewayId = gatewayId.trim();
+  }
+
+  discover(context: AuthContext, accessToken: string): Promise<DirectoryGateway[]> {
+    return listRexelGateways(context, context.identity.rexel.directoryUrl, accessToken);
+  }
+
+  async ensure(context: AuthContext, accessToken: string): Promise<void> {
+    if (this.#gatewayId !== undefined) return;
+    const gateways = await this.discover(context, accessToken);
+    const [only] = gateways;
+    if (gateways.length === 1 && only) {
+      this.#gatewayId = only.gatewayId;
+      context.logger.info("Rexel: selected the account's only gateway", { gatewayId: only.gatewayId });
+      return;
+    }
+    const listed = gateways.map((g) => `${g.gatewayId}${g.homeLabel ? ` (${g.homeLabel})` : ""}`).join(", ");
+    throw new NoGatewaySelectedError(
+      gateways.length === 0
+        ? "The Rexel account has no Overkiz gateway"
+        : `The Rexel account has ${gateways.length} gateways (${listed}); call selectGateway(id) or pass credentials.gatewayId`,
+    );
+  }
+
+  apply(request: Request): void {
+    if (this.#gatewayId !== undefined) request.headers.set(REXEL_GATEWAY_HEADER, this.#gatewayId);
+  }
+}
+
+export interface RexelOAuthOptions {
+  /** From the redirect after `buildAuthorizeUrl()`; used once. */
+  authorizationCode?: string | undefined;
+  codeVerifier?: string | undefined;
+  redirectUri?: string | undefined;
+  /** A refresh token kept from an earlier session; tried before the code. */
+  refreshToken?: string | undefined;
+  /** Skips gateway discovery. */
+  gatewayId?: string | undefined;
+  /** Called with every new set of tokens: persist `refreshToken` to resume later. */
+  onTokens?: TokensListener | undefined;
+}
+
+/**
+ * Rexel with the SDK owning the tokens: the authorization code (PKCE) is exchanged once, the
+ * tokens are refreshed before they expire, and every call names the chosen gateway.
+ */
+export class RexelOAuthStrategy extends OAuthBearerStrategy implements GatewaySelectingStrategy {
+  readonly name = "rexel-oauth";
+  #grant: AuthorizationCodeGrant | undefined;
+  readonly #gateways: GatewayChoice;
+
+  constructor(options: RexelOAuthOptions) {
+    super({ refreshToken: options.refreshToken, onTokens: options.onTokens });
+    const { authorizationCode: code, codeVerifier, redirectUri } = options;
+    if (code !== undefined || codeVerifier !== undefined) {
+      if (!code || !codeVerifier) throw new ConfigError("Rexel needs both authorizationCode and codeVerifier");
+      this.#grant = { code, codeVerifier, redirectUri };
+    }
+    if (!this.#grant && !options.refreshToken) {
+      throw new ConfigError("Rexel needs { authorizationCode, codeVerifier } from the sign-in redirect, or a refreshToken");
+    }
+    this.#gateways = new GatewayChoice(options.gatewayId);
+  }
+
+  get gatewayId(): string | undefined {
+    return this.#gateways.gatewayId;
+  }
+
+  override isAuthenticated(): boolean {
+    return super.isAuthenticated() && this.#gateways.gatewayId !== undefined;
+  }
+
+  override async login(context: AuthContext): Promise<void> {
+    // A missing gateway choice alone does not need new tokens.
+    if (!super.isAuthenticated()) await super.login(context);
+    await this.#gateways.ensure(context, this.accessToken as string);
+  }
+
+  protected requestTokens(context: AuthContext): Promise<OAuthTokens> {
+    const grant = this.#grant;
+    if (!grant) throw new ConfigError("The Rexel authorization code was already used and no refresh token is left; run the sign-in flow again");
+    this.#grant = undefined; // codes are single-use
+    return requestRexelTokens(context, context.identity.rexel, codeGrantForm(grant, context.identity.rexel), context.now());
+  }
+
+  protected requestRefresh(context: AuthContext, refreshToken: string): Promise<OAuthTokens> {
+    const form = { grant_type: "refresh_token", refresh_token: refreshToken };
+    return requestRexelTokens(context, context.identity.rexel, form, context.now(), refreshToken);
+  }
+
+  protected override async accept(context: AuthContext, tokens: OAuthTokens): Promise<void> {
+    assertRexelConsent(tokens.accessToken, context.identity.rexel);
+  }
+
+  override authorize(request: Request): void {
+    super.authorize(request);
+    this.#gateways.apply(request);
+  }
+
+  async discoverGateways(context: AuthContext): Promise<DirectoryGateway[]> {
+    if (!super.isAuthenticated()) await super.login(context);
+    return this.#gateways.discover(context, this.accessToken as string);
+  }
+
+  selectGateway(gatewayId: string): void {
+    this.#gateways.select(gatewayId);
+  }
+}
+
+/**
+ * Rexel with the app owning the OAuth flow: the app supplies the current token (a string or a
+ * callback read on every request); the SDK only picks the gateway and names it on every call.
+ */
+export class RexelTokenStrategy extends BearerTokenStrategy implements GatewaySelectingStrategy {
+  override readonly name = "rexel-token";
+  readonly #gateways: GatewayChoice;
+
+  constructor(token: TokenSource, options: { gatewayId?: string | undefined } = {}) {
+    super(token);
+    this.#gateways = new GatewayChoice(options.gatewayId);
+  }
+
+  get gatewayId(): string | undefined {
+    return this.#gateways.gatewayId;
+  }
+
+  override isAuthenticated(): boolean {
+    return this.#gateways.gatewayId !== undefined;
+  }
+
+  override async login(context: AuthContext): Promise<void> {
+    await this.#gateways.ensure(context, await this.currentToken());
+  }
+
+  override async authorize(request: Request): Promise<void> {
+    await super.authorize(request);
+    this.#gateways.apply(request);
+  }
+
+  async discoverGateways(context: AuthContext): Promise<DirectoryGateway[]> {
+    return this.#gateways.discover(context, await this.currentToken());
+  }
+
+  selectGateway(gatewayId: string): void {
+    this.#gateways.select(gatewayId);
+  }
+}

@@ -1,0 +1,178 @@
+import { createHash } from "node:crypto";
+import { ConfigError, ConnectionError } from "@openapp/core";
+import type { PeerCertificate } from "node:tls";
+import { describe, expect, it } from "vitest";
+import {
+  BearerTokenStrategy,
+  BrandtLoginStrategy,
+  CozytouchLoginStrategy,
+  InvalidTokenError,
+  JwtLoginStrategy,
+  LoginLockedError,
+  NexityLoginStrategy,
+  NotAuthenticatedError,
+  OverkizClient,
+  PasswordLoginStrategy,
+  RexelOAuthStrategy,
+  RexelTokenStrategy,
+  SERVERS,
+  SomfyOAuthStrategy,
+  SsoTokenLoginStrategy,
+  assertRexelConsent,
+  jwtClaims,
+  localServer,
+  pkceChallenge,
+  resolveIdentityEndpoints,
+  strategyFor,
+} from "../../src/index.js";
+import { acceptedGatewayNames, checkGatewayIdentity } from "../../src/node.js";
+import { LOCAL_TEST_SERVER, TEST_SERVER, json, scriptedFetch } from "../helpers.js";
+
+const account = { username: "jane.doe@example.com", password: "correct-horse-battery" };
+const fakeJwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.c2ln`;
+
+describe("strategyFor: server + kind of credentials", () => {
+  it.each([
+    ["somfy_europe", SomfyOAuthStrategy],
+    ["somfy_america", PasswordLoginStrategy],
+    ["somfy_oceania", PasswordLoginStrategy],
+    ["atlantic_cozytouch", CozytouchLoginStrategy],
+    ["thermor_cozytouch", CozytouchLoginStrategy],
+    ["sauter_cozytouch", CozytouchLoginStrategy],
+    ["nexity", NexityLoginStrategy],
+    ["brandt", BrandtLoginStrategy],
+    ["hi_kumo_europe", PasswordLoginStrategy],
+  ] as const)("a password on %s uses %o", (key, Strategy) => {
+    expect(strategyFor(SERVERS[key], account)).toBeInstanceOf(Strategy);
+  });
+
+  it("picks the token, JWT, SSO and Rexel strategies", () => {
+    expect(strategyFor(SERVERS.somfy_europe, { token: "t" })).toBeInstanceOf(BearerTokenStrategy);
+    expect(strategyFor(localServer("192.168.1.10"), { token: async () => "t" })).toBeInstanceOf(BearerTokenStrategy);
+    expect(strategyFor(SERVERS.flexom, { jwt: "a.b.c" })).toBeInstanceOf(JwtLoginStrategy);
+    expect(strategyFor(SERVERS.nexity, { userId: "jane_-_example.com", ssoToken: "s" })).toBeInstanceOf(SsoTokenLoginStrategy);
+    expect(strategyFor(SERVERS.rexel, { token: "t", gatewayId: "0815-4711-2301" })).toBeInstanceOf(RexelTokenStrategy);
+    expect(strategyFor(SERVERS.rexel, { authorizationCode: "c", codeVerifier: "v" })).toBeInstanceOf(RexelOAuthStrategy);
+    expect(strategyFor(SERVERS.rexel, { refreshToken: "r" })).toBeInstanceOf(RexelOAuthStrategy);
+  });
+
+  it("refuses what cannot work, before any request", () => {
+    expect(() => strategyFor(SERVERS.rexel, account)).toThrow(/Rexel signs in through its own page/);
+    expect(() => strategyFor(SERVERS.somfy_europe, { refreshToken: "r" })).toThrow(/for the rexel server/);
+    expect(() => strategyFor(SERVERS.rexel, { authorizationCode: "c" })).toThrow(/both authorizationCode and codeVerifier/);
+    expect(() => strategyFor(localServer("192.168.1.10"), { jwt: "a.b.c" })).toThrow(/only accepts a token/);
+    expect(() => strategyFor(SERVERS.flexom, { jwt: "a.b.c", token: "t" } as never)).toThrow(/one kind of credentials/);
+    expect(() => strategyFor(SERVERS.flexom, { token: "  " })).toThrow(ConfigError);
+    expect(() => strategyFor(SERVERS.flexom, {} as never)).toThrow(ConfigError);
+  });
+});
+
+describe("token callbacks", () => {
+  it("retries once with a renewed token from the callback after 'Not authenticated'", async () => {
+    let n = 0;
+    const notAuthenticated = json({ errorCode: "RESOURCE_ACCESS_DENIED", error: "Not authenticated" }, 401);
+    const script = scriptedFetch({ "GET /setup/places": [notAuthenticated, json({ oid: "root" })] });
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: async () => `token-${++n}` }, fetch: script.fetch });
+    await expect(client.getPlaces()).resolves.toEqual({ oid: "root" });
+    expect(script.requests.map((r) => r.headers.get("authorization"))).toEqual(["Bearer token-1", "Bearer token-2"]);
+  });
+
+  it("refuses an empty token from a callback", async () => {
+    const script = scriptedFetch({});
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: async () => "" }, fetch: script.fetch });
+    await expect(client.getPlaces()).rejects.toThrow(/returned no token/);
+    expect(script.requests).toHaveLength(0);
+  });
+});
+
+describe("login back-off", () => {
+  it("does not pause after a network failure: it says nothing about the credentials", async () => {
+    const script = scriptedFetch({
+      "POST /login": [
+        () => {
+          throw new TypeError("fetch failed");
+        },
+      ],
+    });
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: account, fetch: script.fetch, maxRetries: 0 });
+    await expect(client.login()).rejects.toBeInstanceOf(ConnectionError);
+    await expect(client.login()).rejects.toBeInstanceOf(ConnectionError);
+    expect(script.count("POST", "/login")).toBe(2);
+  });
+
+  it("caps the pause and can be configured or turned off", async () => {
+    let now = 0;
+    const refused = json({ errorCode: "AUTHENTICATION_ERROR", error: "Bad credentials" }, 400);
+    const script = scriptedFetch({ "POST /login": [refused] });
+    const client = new OverkizClient({
+      server: TEST_SERVER,
+      credentials: account,
+      fetch: script.fetch,
+      now: () => now,
+      loginBackoff: { initialDelay: 10, multiplier: 10, maxDelay: 300 },
+    });
+    const pauses: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await client.login().catch(() => undefined);
+      const locked = (await client.login().catch((e: unknown) => e)) as LoginLockedError;
+      pauses.push(locked.retryAfterMs);
+      now += locked.retryAfterMs;
+    }
+    expect(pauses).toEqual([10_000, 100_000, 300_000, 300_000]);
+
+    const unguarded = new OverkizClient({ server: TEST_SERVER, credentials: account, fetch: script.fetch, loginBackoff: false });
+    await unguarded.login().catch(() => undefined);
+    await expect(unguarded.login()).rejects.not.toBeInstanceOf(LoginLockedError);
+    expect(() => new OverkizClient({ server: TEST_SERVER, credentials: account, loginBackoff: { multiplier: 0.5 } })).toThrow(ConfigError);
+  });
+});
+
+describe("OAuth helpers", () => {
+  it("reads JWT claims and checks Rexel's consent claim", () => {
+    expect(jwtClaims(fakeJwt({ consent: "homeassistant", exp: 1 }))).toEqual({ consent: "homeassistant", exp: 1 });
+    expect(jwtClaims("not-a-jwt")).toBeUndefined();
+    expect(() => assertRexelConsent(fakeJwt({ consent: "homeassistant" }))).not.toThrow();
+    expect(() => assertRexelConsent(fakeJwt({ consent: "revoked" }))).toThrow(InvalidTokenError);
+    expect(() => assertRexelConsent("opaque-token")).toThrow(/consent is missing or revoked/);
+  });
+
+  it("computes the RFC 7636 S256 challenge", async () => {
+    // Checked against node:crypto, an implementation independent of the WebCrypto one used.
+    const verifier = "M25iVXpKU3puUjFaYWg3T1NDTDQtcW1ROUY5YXlwalNoc0hhakxifmZHag";
+    expect(await pkceChallenge(verifier)).toBe(createHash("sha256").update(verifier).digest("base64url"));
+  });
+
+  it("validates identity endpoint overrides", () => {
+    expect(resolveIdentityEndpoints({ somfy: { tokenUrl: "http://127.0.0.1:9/token" } }).somfy.tokenUrl).toBe("http://127.0.0.1:9/token");
+    expect(() => resolveIdentityEndpoints({ somfy: { tokenUrl: "http://accounts.example.com/token" } })).toThrow(/https/);
+    expect(() => resolveIdentityEndpoints({ unknown: {} } as never)).toThrow(/Unknown identityEndpoints/);
+  });
+
+  it("a local token that the gateway refuses is not retried", async () => {
+    const script = scriptedFetch({ "GET /setup/gateways": [json({ errorCode: "RESOURCE_ACCESS_DENIED", error: "Not authenticated." }, 401)] });
+    const client = new OverkizClient({ server: LOCAL_TEST_SERVER, credentials: { token: "f00dfeed" }, fetch: script.fetch });
+    await expect(client.login()).rejects.toBeInstanceOf(NotAuthenticatedError);
+    expect(script.requests).toHaveLength(1);
+  });
+});
+
+describe("gateway certificate names", () => {
+  const certificate = (...names: string[]) => ({ subject: { CN: names[0] }, subjectaltname: names.map((n) => `DNS:${n}`).join(", ") }) as unknown as PeerCertificate;
+
+  it("accepts <pin>.local for gateway-<pin>.local, and only through the PIN for an IP", () => {
+    expect(acceptedGatewayNames("gateway-1234-5678-9012.local")).toEqual(["1234-5678-9012.local", "gateway-1234-5678-9012.local"]);
+    expect(acceptedGatewayNames("192.168.1.10")).toEqual([]);
+    expect(acceptedGatewayNames("192.168.1.10", { gatewayPin: "1234-5678-9012" })).toEqual(["1234-5678-9012.local", "gateway-1234-5678-9012.local"]);
+    expect(acceptedGatewayNames("tahoma.home.arpa")).toEqual(["tahoma.home.arpa"]);
+    expect(acceptedGatewayNames("192.168.1.10", { servername: "box.local" })).toEqual(["box.local"]);
+  });
+
+  it("checks the certificate's names against them", () => {
+    const cert = certificate("1234-5678-9012.local");
+    expect(checkGatewayIdentity("gateway-1234-5678-9012.local", cert)).toBeUndefined();
+    expect(checkGatewayIdentity("192.168.1.10", cert, { gatewayPin: "1234-5678-9012" })).toBeUndefined();
+    expect(checkGatewayIdentity("gateway-9999-9999-9999.local", cert)?.message).toMatch(/names none of/);
+    expect(checkGatewayIdentity("192.168.1.10", cert)?.message).toMatch(/pass gatewayPin/);
+    expect(checkGatewayIdentity("192.168.1.10", cert, { gatewayPin: "1234-5678-9999" })).toBeInstanceOf(Error);
+  });
+});
