@@ -41,12 +41,17 @@ describe.skipIf(!hasOpenssl())("createTlsFetch against a gateway with a private 
   let pki: TestPki;
   let server: Server;
   let origin: string;
+  let onHang: (() => void) | undefined;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "core-tls-"));
     execFileSync("sh", ["-c", "printf 'subjectAltName=DNS:gateway-1234.local\\n' > san.cnf"], { cwd: dir });
     pki = createPki(dir);
-    server = createServer({ key: pki.key, cert: pki.cert }, (_request, response) => {
+    server = createServer({ key: pki.key, cert: pki.cert }, (request, response) => {
+      if (request.url === "/hang") {
+        onHang?.();
+        return;
+      }
       response.writeHead(200, { "content-type": "application/json" });
       response.end('{"gateways":1}');
     });
@@ -69,6 +74,28 @@ describe.skipIf(!hasOpenssl())("createTlsFetch against a gateway with a private 
     const fetch = createTlsFetch({ ca: pki.ca, servername: "gateway-1234.local" });
     const response = await new Transport({ fetch }).fetch(`${origin}/setup`);
     expect(await response.json()).toEqual({ gateways: 1 });
+  });
+
+  it("lets checkServerIdentity apply a device's own naming rule while the chain stays verified", async () => {
+    const seen: string[] = [];
+    const fetch = createTlsFetch({
+      ca: pki.ca,
+      checkServerIdentity: (hostname, certificate) => {
+        seen.push(`${hostname} ${certificate.subjectaltname}`);
+        return certificate.subjectaltname === "DNS:gateway-1234.local" ? undefined : new Error("wrong gateway");
+      },
+    });
+    const response = await new Transport({ fetch }).fetch(`${origin}/setup`);
+    expect(response.status).toBe(200);
+    expect(seen).toEqual(["127.0.0.1 DNS:gateway-1234.local"]);
+  });
+
+  it("cancels the connection with the signal the transport passes in init", async () => {
+    const fetch = createTlsFetch({ ca: pki.ca, servername: "gateway-1234.local" });
+    const controller = new AbortController();
+    onHang = () => controller.abort(new Error("attempt deadline"));
+    await expect(fetch(new Request(`${origin}/hang`), { signal: controller.signal })).rejects.toThrow();
+    onHang = undefined;
   });
 
   it("still checks the host name when only the CA is given", async () => {

@@ -1,3 +1,4 @@
+import type { PeerCertificate } from "node:tls";
 import { Agent, type RequestInit as UndiciRequestInit, fetch as undiciFetch } from "undici";
 import { ConfigError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -13,6 +14,11 @@ export interface TlsFetchOptions {
   insecureSkipVerify?: boolean | undefined;
   /** Expected certificate host name when connecting by IP address (gateways name their certs). */
   servername?: string | undefined;
+  /**
+   * Replaces Node's host-name check (the chain is still verified against `ca`), for devices
+   * whose certificates follow their own naming rule. Return an Error to refuse the peer.
+   */
+  checkServerIdentity?: ((hostname: string, certificate: PeerCertificate) => Error | undefined) | undefined;
   logger?: Logger | undefined;
 }
 
@@ -26,7 +32,7 @@ function warnInsecure(logger: Logger | undefined): void {
 
 /** Copies the request into undici's own Request type, which its fetch requires. */
 function forwardTo(agent: Agent): FetchLike {
-  return async (request) => {
+  return async (request, init) => {
     const response = await undiciFetch(request.url, {
       method: request.method,
       headers: [...request.headers.entries()],
@@ -34,7 +40,8 @@ function forwardTo(agent: Agent): FetchLike {
       body: request.body as UndiciRequestInit["body"],
       duplex: "half",
       redirect: request.redirect,
-      signal: request.signal,
+      // The transport hands each attempt's deadline in `init`; a bare call carries it on the request.
+      signal: init?.signal ?? request.signal,
       dispatcher: agent,
     });
     return response as unknown as Response;
@@ -55,6 +62,7 @@ export function createTlsFetch(options: TlsFetchOptions): FetchLike {
       ca: options.ca,
       rejectUnauthorized: !options.insecureSkipVerify,
       ...(options.servername ? { servername: options.servername } : {}),
+      ...(options.checkServerIdentity ? { checkServerIdentity: options.checkServerIdentity } : {}),
     },
   });
   return forwardTo(agent);

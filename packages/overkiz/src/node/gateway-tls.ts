@@ -2,7 +2,6 @@ import { isIP } from "node:net";
 import { type PeerCertificate, checkServerIdentity } from "node:tls";
 import { ConfigError, type FetchLike, type Logger } from "@openapp/core";
 import { createTlsFetch } from "@openapp/core/node";
-import { Agent, type RequestInit as UndiciRequestInit, fetch as undiciFetch } from "undici";
 
 export interface LocalGatewayFetchOptions {
   /** PEM of the Overkiz root CA that signs gateway certificates (download it once from Overkiz). */
@@ -55,27 +54,6 @@ export function checkGatewayIdentity(
 }
 
 /**
- * Copies the request into undici's own Request type, which its fetch requires. (Core's
- * createTlsFetch does the same but cannot take a checkServerIdentity, which the gateway name
- * rule needs.)
- */
-function forwardTo(agent: Agent): FetchLike {
-  return async (request) => {
-    const response = await undiciFetch(request.url, {
-      method: request.method,
-      headers: [...request.headers.entries()],
-      // DOM and undici declare the same web stream with different types.
-      body: request.body as UndiciRequestInit["body"],
-      duplex: "half",
-      redirect: request.redirect,
-      signal: request.signal,
-      dispatcher: agent,
-    });
-    return response as unknown as Response;
-  };
-}
-
-/**
  * A fetch for `new OverkizClient({ server: localServer(host), fetch: createLocalGatewayFetch({ ca }) })`.
  * The certificate chain is always verified against the CA you pass; only the host-name rule
  * is the gateway's own (see `acceptedGatewayNames`).
@@ -88,13 +66,10 @@ export function createLocalGatewayFetch(options: LocalGatewayFetchOptions): Fetc
   if (gatewayPin !== undefined && !PIN.test(gatewayPin)) throw new ConfigError(`gatewayPin must look like 1234-5678-9012, got ${JSON.stringify(gatewayPin)}`);
   // Core announces the opt-out (process warning and log line) once, when the fetch is made.
   if (insecureSkipVerify) return createTlsFetch({ insecureSkipVerify: true, logger: options.logger });
-  const agent = new Agent({
-    connect: {
-      ca,
-      rejectUnauthorized: true,
-      ...(servername ? { servername } : {}),
-      checkServerIdentity: (hostname: string, certificate: PeerCertificate) => checkGatewayIdentity(hostname, certificate, { gatewayPin, servername }),
-    },
+  return createTlsFetch({
+    ca,
+    servername,
+    logger: options.logger,
+    checkServerIdentity: (hostname, certificate) => checkGatewayIdentity(hostname, certificate, { gatewayPin, servername }),
   });
-  return forwardTo(agent);
 }
