@@ -4,6 +4,7 @@
  * that does not match it is reported by Prism in `sl-violations` and fails the test.
  */
 import { type OperationId, operationTable } from "@openapp/overkiz-generated";
+import { contractRecorder } from "@openapp/testing";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import {
   type AuthStrategy,
@@ -28,19 +29,9 @@ const GATEWAY = "0815-4711-2301";
 const EXEC_ID = "1a041f08-a73e-4f18-8fb4-880f32890f8b";
 const SCENE = "8723228d-41ba-464c-8e13-2274d19587d1";
 
-const seen: { method: string; path: string }[] = [];
-let violations: string[] = [];
+const recorder = contractRecorder(operationTable);
 
-const recorder: Middleware = async (request, next) => {
-  const response = await next(request);
-  const path = new URL(request.url).pathname;
-  seen.push({ method: request.method.toLowerCase(), path });
-  const violation = response.headers.get("sl-violations");
-  if (violation) violations.push(`${request.method} ${path} → ${violation}`);
-  return response;
-};
-
-const options = { middleware: [recorder], maxRetries: 0 };
+const options = { middleware: [recorder.middleware], maxRetries: 0 };
 const client = new OverkizClient({ server, credentials: { token: "prism-contract-token" }, ...options });
 const sessionClient = new OverkizClient({
   server,
@@ -49,26 +40,9 @@ const sessionClient = new OverkizClient({
 });
 
 afterEach(() => {
-  const found = violations;
-  violations = [];
-  expect(found).toEqual([]);
+  expect(recorder.takeViolations()).toEqual([]);
 });
 
-function matches(template: string, path: string): boolean {
-  const wanted = template.split("/");
-  const actual = path.split("/");
-  return wanted.length === actual.length && wanted.every((segment, i) => segment.startsWith("{") || segment === actual[i]);
-}
-
-/** The operation a recorded request hit; concrete paths win over templated ones, as in the spec. */
-function operationFor(method: string, path: string): OperationId | undefined {
-  const candidates = (Object.keys(operationTable) as OperationId[]).filter((id) => {
-    const op = operationTable[id];
-    return op.method === method && matches(op.path, path);
-  });
-  const literalCount = (id: OperationId) => operationTable[id].path.split("/").filter((s) => !s.startsWith("{")).length;
-  return candidates.sort((a, b) => literalCount(b) - literalCount(a))[0];
-}
 
 describe("session and public endpoints", () => {
   it("login: form login, then the cookie authenticates", async () => {
@@ -270,7 +244,7 @@ describe("the contract check itself", () => {
     };
     const bare = new OverkizClient({ server, credentials: anonymous, ...options });
     await expect(bare.getPlaces()).rejects.toBeInstanceOf(NotAuthenticatedError);
-    expect(violations.splice(0)).toEqual([expect.stringContaining("Invalid security scheme")]);
+    expect(recorder.takeViolations()).toEqual([expect.stringContaining("Invalid security scheme")]);
   });
 
   it("a request body that breaks the spec is reported", async () => {
@@ -281,13 +255,13 @@ describe("the contract check itself", () => {
     await expect(
       client.executeActionGroup([{ deviceURL: SHUTTER, commands: ["close"] }], {}, { middleware: [corrupt] }),
     ).rejects.toBeInstanceOf(OverkizError);
-    expect(violations.splice(0)).toEqual([expect.stringContaining("label")]);
+    expect(recorder.takeViolations()).toEqual([expect.stringContaining("label")]);
   });
 });
 
 describe("coverage", () => {
   it("every operation of the spec was called through the client", () => {
-    const covered = new Set(seen.map(({ method, path }) => operationFor(method, path)).filter((id) => id !== undefined));
+    const covered = recorder.covered();
     const all = Object.keys(operationTable) as OperationId[];
     const missing = all.filter((id) => !covered.has(id));
     console.log(`overkiz client: ${all.length - missing.length}/${all.length} operations covered`);
