@@ -12,7 +12,7 @@ const client = createOpenAppRawClient({
   headers: { Authorization: "Bearer https://api.openapp.house/api/v1_openapp_SMOKETESTSECRET" },
 });
 
-describe("every operation answers 2xx from prism mock --errors through the raw client", () => {
+describe("every operation answers 2xx from prism mock --errors through the raw client, with no violation", () => {
   it("samples exactly the operations of the operation table", () => {
     expect(requests.map((r) => r.operationId).sort()).toEqual(Object.keys(operationTable).sort());
   });
@@ -28,6 +28,7 @@ describe("every operation answers 2xx from prism mock --errors through the raw c
     const detail = response.status >= 300 ? String(error ?? data) : "";
     expect(response.status, `${request.method} ${request.path}: ${detail}`).toBeGreaterThanOrEqual(200);
     expect(response.status, `${request.method} ${request.path}: ${detail}`).toBeLessThan(300);
+    expect(response.headers.get("sl-violations"), `${request.method} ${request.path}`).toBeNull();
     passed.add(request.operationId);
   });
 
