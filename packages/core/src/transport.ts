@@ -81,7 +81,7 @@ function validMaxRetries(value: number): number {
 
 function applyHeaderValues(headers: Headers, values: HeaderValues | undefined, onlyIfMissing: boolean): void {
   if (!values) return;
-  for (const [name, value] of Object.entries(values ?? {})) {
+  for (const [name, value] of Object.entries(values)) {
     if (value === undefined || (onlyIfMissing && headers.has(name))) continue;
     if (value === null) headers.delete(name);
     else headers.set(name, value);
