@@ -10,7 +10,6 @@ const TYPE_BY_EXTENSION: Readonly<Record<string, string>> = {
   json: "application/json",
   txt: "text/plain",
   csv: "text/csv",
-  openapp: "text/plain",
 };
 
 const EXTENSION_BY_TYPE: Readonly<Record<string, string>> = {

@@ -2,21 +2,16 @@
  * Multi-request scenarios against a scripted upstream behind `prism proxy --errors`, so the
  * SDK's requests and the scripted answers are both checked against the spec.
  */
-import { type PrismServer, type Upstream, startPrism, startUpstream } from "@openapp/testing";
+import { type PrismServer, type Upstream, startPrism, startUpstream, violationRecorder } from "@openapp/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InternalServerError, type Middleware, OpenAppClient } from "../src/index.js";
 import { ORG, TEST_KEY } from "./helpers.js";
 
 let upstream: Upstream;
 let prism: PrismServer;
-let violations: string[] = [];
-
-const watchViolations: Middleware = async (request, next) => {
-  const response = await next(request);
-  const found = response.headers.get("sl-violations");
-  if (found) violations.push(...(JSON.parse(found) as { message: string }[]).map((v) => v.message));
-  return response;
-};
+const prismViolations = violationRecorder();
+const takeViolations = () => prismViolations.take().map((v) => v.message);
+const watchViolations: Middleware = prismViolations.middleware;
 
 beforeAll(async () => {
   upstream = await startUpstream();
@@ -30,12 +25,12 @@ afterAll(async () => {
 
 beforeEach(() => {
   upstream.requests.length = 0;
-  violations = [];
+  prismViolations.take();
 });
 
 afterEach(() => {
   // The spec declares neither 429 nor 503 on these routes; that one warning is the only one allowed.
-  expect(violations.filter((v) => !v.startsWith("Unable to match the returned status code"))).toEqual([]);
+  expect(takeViolations().filter((v) => !v.startsWith("Unable to match the returned status code"))).toEqual([]);
 });
 
 function client(middleware: Middleware[] = []): OpenAppClient {
@@ -102,7 +97,7 @@ describe("retries through the proxy", () => {
     const found = await client().devices.get(DEVICE_ID);
 
     expect(found.name.en).toBe("Controller 0");
-    expect(violations).toEqual([expect.stringMatching(/^Unable to match the returned status code/)]);
+    expect(takeViolations()).toEqual([expect.stringMatching(/^Unable to match the returned status code/)]);
     expect(upstream.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /devices/${DEVICE_ID}`, `GET /devices/${DEVICE_ID}`]);
   });
 
@@ -119,7 +114,7 @@ describe("retries through the proxy", () => {
     expect(error).toMatchObject({ status: 503, code: "door_unreachable" });
     expect(upstream.requests).toHaveLength(1);
     expect(upstream.requests[0]?.body).toBe("{}");
-    expect(violations).toEqual([expect.stringMatching(/^Unable to match the returned status code/)]);
+    expect(takeViolations()).toEqual([expect.stringMatching(/^Unable to match the returned status code/)]);
   });
 });
 

@@ -38,6 +38,50 @@ export interface Exchange {
   operationId: string | undefined;
 }
 
+/** One complaint Prism made about a request or its answer. */
+export interface Violation {
+  method: string;
+  path: string;
+  message: string;
+}
+
+export interface ViolationRecorder {
+  /** Add to the client's middleware (or wrap a fetch with it). */
+  middleware: RecordingMiddleware;
+  /** Violations reported since the last call, then forgets them (call it in afterEach). */
+  take(): Violation[];
+}
+
+function violationMessages(header: string): string[] {
+  try {
+    const parsed = JSON.parse(header) as Array<{ message?: unknown }>;
+    return parsed.map((entry) => String(entry.message ?? JSON.stringify(entry)));
+  } catch {
+    return [header];
+  }
+}
+
+/** The one collector of Prism's `sl-violations` header; every suite that talks to Prism uses it. */
+export function violationRecorder(): ViolationRecorder {
+  let violations: Violation[] = [];
+  return {
+    async middleware(request, next) {
+      const response = await next(request);
+      const reported = response.headers.get("sl-violations");
+      if (reported) {
+        const path = new URL(request.url).pathname;
+        for (const message of violationMessages(reported)) violations.push({ method: request.method, path, message });
+      }
+      return response;
+    },
+    take() {
+      const found = violations;
+      violations = [];
+      return found;
+    },
+  };
+}
+
 export interface ContractRecorder {
   /** Add to the client's middleware: records every exchange and Prism's violations. */
   middleware: RecordingMiddleware;
@@ -51,22 +95,17 @@ export interface ContractRecorder {
 export function contractRecorder(table: Record<string, OperationRoute>, basePath = ""): ContractRecorder {
   const operationFor = operationMatcher(table, basePath);
   const exchanges: Exchange[] = [];
-  let violations: string[] = [];
+  const violations = violationRecorder();
   return {
     exchanges,
-    async middleware(request, next) {
-      const response = await next(request);
-      const path = new URL(request.url).pathname;
-      exchanges.push({ method: request.method, path, status: response.status, operationId: operationFor(request.method, path) });
-      const reported = response.headers.get("sl-violations");
-      if (reported) violations.push(`${request.method} ${path} → ${reported}`);
-      return response;
-    },
+    middleware: (request, next) =>
+      violations.middleware(request, async (sent) => {
+        const response = await next(sent);
+        const path = new URL(sent.url).pathname;
+        exchanges.push({ method: sent.method, path, status: response.status, operationId: operationFor(sent.method, path) });
+        return response;
+      }),
     covered: () => new Set(exchanges.filter((e) => e.status >= 200 && e.status < 300 && e.operationId).map((e) => e.operationId as string)),
-    takeViolations() {
-      const found = violations;
-      violations = [];
-      return found;
-    },
+    takeViolations: () => violations.take().map((v) => `${v.method} ${v.path} → ${v.message}`),
   };
 }

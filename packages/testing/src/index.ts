@@ -13,6 +13,9 @@ export { sampleRequests, sampleValue, type SampleRequest } from "./sample.js";
 export {
   contractRecorder,
   operationMatcher,
+  violationRecorder,
+  type Violation,
+  type ViolationRecorder,
   type ContractRecorder,
   type Exchange,
   type OperationRoute,

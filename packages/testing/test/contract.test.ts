@@ -34,7 +34,7 @@ describe("contractRecorder", () => {
     await recorder.middleware(new Request("http://mock.test/integrations"), fetch);
     await recorder.middleware(new Request("http://mock.test/integrations/x"), fetch);
     expect([...recorder.covered()]).toEqual(["list_integrations"]);
-    expect(recorder.takeViolations()).toEqual(['GET /integrations → [{"message":"bad"}]']);
+    expect(recorder.takeViolations()).toEqual(["GET /integrations → bad"]);
     expect(recorder.takeViolations()).toEqual([]);
   });
 });
