@@ -19,6 +19,7 @@ const HABITUAL_NAMES: Readonly<Record<string, string>> = {
   key: "apiKey",
   token: "apiKey",
   organization: "org",
+  organisation: "org",
   orgId: "org",
   log: "logger",
 };

@@ -132,6 +132,19 @@ describe("organization context", () => {
     expect(other.baseUrl).toBe(client.baseUrl);
   });
 
+  it("refuses a request option passed as a parameter, and an unknown filter, before any request", async () => {
+    const { fetch, requests } = scriptedFetch(json(200, [DEVICE]));
+    const client = testClient(fetch);
+    await expect(client.devices.get(DEVICE.id, { org: "other" } as never)).rejects.toThrow(/`org` is a request option, pass it in the options argument/);
+    await expect(client.devices.list({ org_id: "other" } as never)).rejects.toThrow(/Unknown parameter `org_id` for list_devices/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("refuses unknown client options, naming the nearest real one", () => {
+    expect(() => new OpenAppClient({ apiKey: TEST_KEY, interceptors: [] } as never)).toThrow(/Unknown option `interceptors`.*`middleware`/);
+    expect(() => new OpenAppClient({ apiKey: TEST_KEY, organisation: ORG } as never)).toThrow(/`organisation`.*`org`/);
+  });
+
   it("refuses X-Org operations without any org before a request is made", async () => {
     vi.stubEnv("OPENAPP_ORG", "");
     const { fetch, requests } = scriptedFetch(json(200, [DEVICE]));
