@@ -292,7 +292,8 @@ export class Transport {
 
   private classifyFailure(error: unknown, call: PreparedCall, deadline: AttemptDeadline): unknown {
     if (call.callerSignal?.aborted) return abortErrorFrom(call.callerSignal);
-    if (deadline.aborted) return new TimeoutError(call.timeout, { cause: error, method: call.method, url: call.url });
+    // The shared network deadline may fire in the same tick as the attempt's own timer, first.
+    if (deadline.aborted || deadline.signal.aborted) return new TimeoutError(call.timeout, { cause: error, method: call.method, url: call.url });
     return error;
   }
 
