@@ -51,7 +51,7 @@ describe("runPipeline", () => {
 });
 
 describe("collectOperations", () => {
-  it("records org header, auth, idempotency, pagination and body media type", async () => {
+  it("records auth, header and query parameters, pagination and body media type", async () => {
     const YAML = (await import("yaml")).default;
     const rows = collectOperations(YAML.parse(readFileSync(fixture, "utf8")));
     expect(rows).toEqual([
@@ -59,10 +59,9 @@ describe("collectOperations", () => {
         operationId: "list_devices",
         method: "get",
         path: "/devices",
-        tag: "devices",
-        requiresOrg: true,
-        requiresAuth: true,
-        idempotent: true,
+        auth: "required",
+        headers: { "X-Org": true },
+        query: ["pagination"],
         pagination: "offset",
         requestMediaType: null,
       },
@@ -70,10 +69,9 @@ describe("collectOperations", () => {
         operationId: "upload_device_image",
         method: "post",
         path: "/devices/{id}/image",
-        tag: "devices",
-        requiresOrg: false,
-        requiresAuth: true,
-        idempotent: false,
+        auth: "required",
+        headers: {},
+        query: [],
         pagination: null,
         requestMediaType: "multipart/form-data",
       },

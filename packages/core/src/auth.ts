@@ -1,4 +1,5 @@
 import { ConfigError } from "./errors.js";
+import type { RequestOptions } from "./request-options.js";
 
 export type SecretSource = string | (() => string | Promise<string>);
 
@@ -7,6 +8,11 @@ export interface Auth {
   apply(headers: Headers): void | Promise<void>;
   /** Current secret values, so error messages and logs can mask them even when echoed back. */
   secrets(): readonly string[];
+  /**
+   * Runs before each attempt, outside its deadline: sign in when there is no session yet, renew
+   * credentials about to expire. Its errors end the call (a refused login is not retried).
+   */
+  refresh?(options: RequestOptions): Promise<void> | undefined;
 }
 
 async function resolveSecret(source: SecretSource, label: string): Promise<string> {

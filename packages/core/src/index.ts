@@ -34,6 +34,7 @@ export { bearerAuth, headerAuth, noAuth, type Auth, type SecretSource } from "./
 export {
   DEFAULT_MAX_RETRIES,
   MAX_RETRY_AFTER_MS,
+  DEFAULT_BACKOFF,
   backoffDelay,
   isIdempotentMethod,
   isRetryableStatus,
@@ -41,6 +42,9 @@ export {
   retryDelay,
   shouldRetry,
   type RetryContext,
+  type BackoffShape,
+  type RetryProfile,
+  type RefusalPolicy,
 } from "./retry.js";
 export { anySignal, sleep } from "./abort.js";
 export { serializeQuery, appendQuery } from "./serialize-query.js";
@@ -50,6 +54,7 @@ export {
   Page,
   PagePromise,
   offsetPages,
+  failedPages,
   cursorPages,
   toPageData,
   type PageData,
@@ -83,7 +88,17 @@ export {
 export { readEnv } from "./env.js";
 export { normalizeBaseUrl } from "./base-url.js";
 export { validateWith, type SafeParseSchema } from "./validation.js";
-export type { OperationDescriptor, OperationTable, PaginationKind } from "./operations.js";
+export type { AuthRequirement, OperationDescriptor, OperationTable, PaginationKind } from "./operations.js";
+export {
+  ClientKit,
+  REQUEST_OPTION_KEYS,
+  type CallInput,
+  type ContextHeader,
+  type KitOptions,
+  type VendorDeclaration,
+} from "./client-kit.js";
+export { assertKnownOptions, assertKnownParameters, nearestName, type ParameterCheck } from "./known-keys.js";
+export { asRecord, isPlainObject } from "./guards.js";
 export type {
   LowerHttpMethod,
   Simplify,

@@ -3,17 +3,18 @@ import type { LowerHttpMethod } from "./types.js";
 /** How a list operation pages, as recorded in each vendor's generated operation table. */
 export type PaginationKind = "offset";
 
-/** One row of a generated operation table (operationId → how to call it). */
+/** Whether an operation needs credentials: required, accepted but optional (`{}` in its security), or none. */
+export type AuthRequirement = "required" | "optional" | "none";
+
+/** One row of a generated operation table (operationId → how to call it). Written from the spec only. */
 export interface OperationDescriptor {
   method: LowerHttpMethod;
   path: string;
-  tag: string | null;
-  /** The operation takes a required organisation header (OpenApp's `X-Org`). */
-  requiresOrg: boolean;
-  /** The operation declares a non-empty security requirement. */
-  requiresAuth: boolean;
-  /** Safe to retry automatically (GET, HEAD, PUT, DELETE, OPTIONS). */
-  idempotent: boolean;
+  auth: AuthRequirement;
+  /** Declared header parameters, name → required. */
+  headers: Readonly<Record<string, boolean>>;
+  /** Names of the declared query parameters; anything else a caller passes is refused. */
+  query: readonly string[];
   pagination: PaginationKind | null;
   /** The first request body media type, when the operation takes a body. */
   requestMediaType: string | null;

@@ -176,3 +176,13 @@ export function toPageData<T>(body: T[] | { items: T[]; total?: number | null } 
   if (body && Array.isArray(body.items)) return { items: body.items, total: body.total ?? undefined };
   throw new ValidationError("List response is neither an array nor an object with an items array");
 }
+
+/** A PagePromise that rejects with `error` on first use, so list methods never throw synchronously. */
+export function failedPages<T>(error: unknown): PagePromise<T> {
+  const strategy: PageStrategy<T, undefined> = {
+    first: undefined,
+    load: () => Promise.reject(error),
+    next: () => undefined,
+  };
+  return new PagePromise(strategy as PageStrategy<T, unknown>);
+}

@@ -13,8 +13,9 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   headers?: HeaderValues | undefined;
   /**
-   * Sent as the idempotency header. Supplying one tells the SDK the server deduplicates
-   * repeats, which is what allows POST and PATCH to be retried after they reached it.
+   * Only for APIs declared to deduplicate requests by key: there it is sent as the idempotency
+   * header and lets a POST/PATCH be resent. Every other API never receives it and it never
+   * makes a resend safe (the SDK logs one warning per client).
    */
   idempotencyKey?: string | undefined;
   /** Runs after the client-wide middleware, once per attempt. */

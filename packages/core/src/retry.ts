@@ -3,9 +3,6 @@ import { ApiError, ConnectionError, TimeoutError } from "./errors.js";
 
 export const DEFAULT_MAX_RETRIES = 2;
 export const MAX_RETRY_AFTER_MS = 60_000;
-const INITIAL_BACKOFF_MS = 500;
-const MAX_BACKOFF_MS = 8_000;
-const JITTER_RATIO = 0.25;
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
@@ -20,14 +17,14 @@ export function isRetryableStatus(status: number): boolean {
 
 export interface RetryContext {
   method: string;
-  /** The caller supplied an idempotency key, so the server deduplicates repeats. */
+  /** The caller supplied an idempotency key to an API declared to deduplicate by key. */
   hasIdempotencyKey: boolean;
 }
 
 /**
- * Decides whether an attempt's failure may be repeated. A POST that reached the server
- * (timeout, reset, 5xx) is never repeated without an idempotency key: repeating it could
- * open a door twice.
+ * Decides whether an attempt's failure may be repeated. A POST that may have reached the server
+ * (timeout, reset, 5xx) is never repeated unless the API deduplicates it by key: repeating it
+ * could open a door twice.
  */
 export function shouldRetry(error: unknown, context: RetryContext): boolean {
   if (!isRetryableFailure(error)) return false;
@@ -54,14 +51,55 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   return Math.max(0, date - now);
 }
 
-/** Exponential backoff `min(0.5 s · 2^n, 8 s)`, shortened by up to 25 % so clients spread out. */
-export function backoffDelay(retryIndex: number, random: () => number = Math.random): number {
-  const base = Math.min(INITIAL_BACKOFF_MS * 2 ** retryIndex, MAX_BACKOFF_MS);
-  return Math.round(base * (1 - JITTER_RATIO * random()));
+/** The shape of an exponential backoff: `min(initial · 2^n, max)`, then jittered. */
+export interface BackoffShape {
+  initialMs: number;
+  maxMs: number;
+  /** `"full"`: uniform in [0, delay]; a ratio r: shortened by up to r·delay. */
+  jitter: "full" | number;
 }
 
-/** The server's `Retry-After` wins when it is sane (≤ 60 s); otherwise our own backoff. */
-export function retryDelay(retryIndex: number, retryAfterMs: number | undefined, random?: () => number): number {
-  if (retryAfterMs !== undefined && retryAfterMs <= MAX_RETRY_AFTER_MS) return retryAfterMs;
+/** The transport's own backoff: 0.5 s, 1 s, 2 s … 8 s, shortened by up to 25 % so clients spread out. */
+export const DEFAULT_BACKOFF: BackoffShape = { initialMs: 500, maxMs: 8_000, jitter: 0.25 };
+
+/** The one backoff implementation of every SDK; vendors choose a shape, never a formula. */
+export function backoffDelay(retryIndex: number, random: () => number = Math.random, shape: BackoffShape = DEFAULT_BACKOFF): number {
+  const ceiling = Math.min(shape.initialMs * 2 ** retryIndex, shape.maxMs);
+  const factor = shape.jitter === "full" ? random() : 1 - shape.jitter * random();
+  return Math.round(ceiling * factor);
+}
+
+/**
+ * The server's `Retry-After` wins when it is sane (≤ 60 s); undefined when it asked for longer,
+ * which the caller must not sleep through nor ignore; otherwise our own backoff.
+ */
+export function retryDelay(retryIndex: number, retryAfterMs: number | undefined, random?: () => number): number | undefined {
+  if (retryAfterMs !== undefined) return retryAfterMs <= MAX_RETRY_AFTER_MS ? retryAfterMs : undefined;
   return backoffDelay(retryIndex, random);
+}
+
+/**
+ * How a vendor goes again after a refusal that proves nothing ran ("too many executions",
+ * "not authenticated"). Counted per reason, separately from the transport's `maxRetries`.
+ */
+export interface RetryProfile {
+  /** Resends after the first attempt for this reason. */
+  maxRetries: number;
+  backoff: BackoffShape;
+  /** Wall-clock budget from the first attempt: no resend whose wait would end past it. */
+  budgetMs?: number | undefined;
+  /**
+   * Runs before the resend (log in again, register a new listener). Returns a replacement
+   * request when the old one cannot be sent again as is; throwing ends the call with that error.
+   */
+  prepare?(error: unknown, request: Request): Promise<Request | undefined>;
+}
+
+/**
+ * A vendor's hook into the one retry loop: names the reason when the server refused the request
+ * before anything ran. Such a request is safe to resend whatever its method.
+ */
+export interface RefusalPolicy {
+  classify(error: unknown, request: Request): string | undefined;
+  profiles: Readonly<Record<string, RetryProfile>>;
 }

@@ -1,3 +1,4 @@
+import { isPlainObject } from "./guards.js";
 const FORM_URLENCODED = "application/x-www-form-urlencoded";
 
 function isPassThroughBody(body: unknown): body is BodyInit {
@@ -29,10 +30,6 @@ export function toFormUrlEncoded(fields: Record<string, unknown>): URLSearchPara
     }
   }
   return form;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /** A typed multipart body (`{ file: Blob }`) as openapi-typescript describes it. */

@@ -8,7 +8,7 @@ import { SharedDeadlines } from "./deadline.js";
 import { type Middleware, composeMiddleware } from "./middleware.js";
 import { redactUrl } from "./redact.js";
 import type { HeaderValues, RequestOptions } from "./request-options.js";
-import { DEFAULT_MAX_RETRIES, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
+import { DEFAULT_MAX_RETRIES, type RefusalPolicy, type RetryProfile, backoffDelay, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
@@ -29,11 +29,22 @@ export interface TransportOptions {
   timeout?: number | undefined;
   maxRetries?: number | undefined;
   idempotencyHeader?: string | undefined;
+  /**
+   * The API deduplicates requests by idempotency key, so a keyed POST/PATCH may be resent.
+   * Otherwise a caller's key is never sent and never makes a resend safe.
+   */
+  deduplicatesByIdempotencyKey?: boolean | undefined;
+  /** Called when a caller's idempotency key is dropped (the kit warns once per client). */
+  onIgnoredIdempotencyKey?: (() => void) | undefined;
+  /** The vendor's refusals that prove nothing ran, and how to go again after each. */
+  refusals?: RefusalPolicy | undefined;
   logger?: Logger | undefined;
   /** Vendor refinement of the status-based error classes. */
   mapError?: ErrorMapper | undefined;
   /** Extra values to mask in messages and logs, besides the auth secrets. */
   secrets?: readonly string[] | undefined;
+  /** Secrets known only later (another transport's credentials): read whenever an error is built. */
+  extraSecrets?: (() => readonly string[]) | undefined;
   /** Injected in tests to make backoff jitter deterministic. */
   random?: (() => number) | undefined;
 }
@@ -41,10 +52,13 @@ export interface TransportOptions {
 /** Everything about one call that stays the same across attempts. */
 class PreparedCall {
   #redactedUrl: string | undefined;
+  #template: Request;
+  readonly startedAt = Date.now();
+  /** Resends used per vendor refusal reason. */
+  refusalRetries: Record<string, number> | undefined;
 
   constructor(
-    /** The caller's request with call-level headers applied; cloned per attempt only when it has a body. */
-    readonly template: Request,
+    template: Request,
     readonly method: string,
     readonly callerSignal: AbortSignal | undefined,
     /** The caller's own signal from RequestOptions; it must cancel the network side at once. */
@@ -53,12 +67,37 @@ class PreparedCall {
     readonly maxRetries: number,
     readonly hasIdempotencyKey: boolean,
     readonly middleware: readonly Middleware[],
-  ) {}
+  ) {
+    this.#template = template;
+  }
+
+  /** What an auth refresh may use of this call: the caller's signal and timeout. */
+  get refreshOptions(): RequestOptions {
+    return { signal: this.callerSignal, timeout: this.timeout };
+  }
+
+  /** The caller's request with call-level headers applied; cloned per attempt only when it has a body. */
+  get template(): Request {
+    return this.#template;
+  }
+
+  /** A vendor refusal handler may aim the resend elsewhere (a new event listener id). */
+  replaceTemplate(request: Request): void {
+    this.#template = request;
+    this.#redactedUrl = undefined;
+  }
 
   /** Redacted, computed only when an error or a log line needs it. */
   get url(): string {
-    return (this.#redactedUrl ??= redactUrl(this.template.url));
+    return (this.#redactedUrl ??= redactUrl(this.#template.url));
   }
+}
+
+/** What the loop does after a failed attempt. */
+interface RetryPlan {
+  delayMs: number;
+  reason: string;
+  profile?: RetryProfile | undefined;
 }
 
 /** Why an attempt failed; thrown inside the retry loop only, never to callers. */
@@ -129,12 +168,38 @@ export class Transport {
       } catch (failure) {
         outcome = failure as AttemptFailure;
       }
-      const retriesUsed = attempt - 1;
-      if (retriesUsed >= call.maxRetries || !shouldRetry(outcome.error, call)) throw outcome.error;
-      const delayMs = retryDelay(retriesUsed, outcome.retryAfterMs, this.options.random);
-      this.logger.debug("retrying request", { method: call.method, url: call.url, attempt, delayMs, reason: describeFailure(outcome.error) });
-      await sleep(delayMs, call.callerSignal);
+      const plan = this.planRetry(outcome, call, attempt);
+      if (!plan) throw outcome.error;
+      this.logger.debug("retrying request", { method: call.method, url: call.url, attempt, delayMs: plan.delayMs, reason: plan.reason });
+      await sleep(plan.delayMs, call.callerSignal);
+      const replacement = await plan.profile?.prepare?.(outcome.error, call.template);
+      if (replacement) call.replaceTemplate(replacement);
     }
+  }
+
+  /**
+   * The one retry rule. A vendor refusal that proves nothing ran goes again on its own profile;
+   * anything else only when the request is safe to repeat, within `maxRetries`, and never
+   * sooner than a `Retry-After` the server asked for (longer than the cap: fail now).
+   */
+  private planRetry(failure: AttemptFailure, call: PreparedCall, attempt: number): RetryPlan | undefined {
+    const reason = this.options.refusals?.classify(failure.error, call.template);
+    if (reason !== undefined) return this.planRefusalRetry(reason, call);
+    const retriesUsed = attempt - 1 - countRefusalRetries(call);
+    if (retriesUsed >= call.maxRetries || !shouldRetry(failure.error, call)) return undefined;
+    const delayMs = retryDelay(retriesUsed, failure.retryAfterMs, this.options.random);
+    return delayMs === undefined ? undefined : { delayMs, reason: describeFailure(failure.error) };
+  }
+
+  private planRefusalRetry(reason: string, call: PreparedCall): RetryPlan | undefined {
+    const profile = this.options.refusals?.profiles[reason];
+    if (!profile) return undefined;
+    const used = (call.refusalRetries ??= {})[reason] ?? 0;
+    if (used >= profile.maxRetries) return undefined;
+    const delayMs = backoffDelay(used, this.options.random, profile.backoff);
+    if (profile.budgetMs !== undefined && Date.now() - call.startedAt + delayMs > profile.budgetMs) return undefined;
+    call.refusalRetries[reason] = used + 1;
+    return { delayMs, reason, profile };
   }
 
   /**
@@ -147,9 +212,8 @@ export class Transport {
     const headers = request.headers;
     applyHeaderValues(headers, this.options.headers, true);
     applyHeaderValues(headers, options.headers, false);
-    if (options.idempotencyKey !== undefined) {
-      headers.set(this.options.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER, options.idempotencyKey);
-    }
+    const keyed = this.acceptsIdempotencyKey(options.idempotencyKey);
+    if (keyed) headers.set(this.options.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER, options.idempotencyKey as string);
     const middleware =
       this.options.middleware?.length || options.middleware?.length
         ? [...(this.options.middleware ?? []), ...(options.middleware ?? [])]
@@ -161,13 +225,25 @@ export class Transport {
       options.signal,
       validTimeout(options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT_MS),
       validMaxRetries(options.maxRetries ?? this.options.maxRetries ?? DEFAULT_MAX_RETRIES),
-      options.idempotencyKey !== undefined,
+      keyed,
       middleware,
     );
   }
 
+  /** A key is put on the wire, and may make a resend safe, only for an API that deduplicates by it. */
+  private acceptsIdempotencyKey(key: string | undefined): boolean {
+    if (key === undefined) return false;
+    if (this.options.deduplicatesByIdempotencyKey) return true;
+    if (this.options.onIgnoredIdempotencyKey) this.options.onIgnoredIdempotencyKey();
+    else this.logger.warn("idempotencyKey ignored: this API does not deduplicate requests, so a key cannot make a resend safe");
+    return false;
+  }
+
   /** Resolves with a 2xx/3xx response; rejects with an AttemptFailure otherwise. */
   private async attempt(call: PreparedCall, attempt: number): Promise<Response> {
+    const refreshing = this.options.auth?.refresh?.(call.refreshOptions);
+    // Signing in has its own requests and deadlines; it does not eat this attempt's timeout.
+    if (refreshing) await refreshing.catch((error: unknown) => Promise.reject(new AttemptFailure(error)));
     const startedAt = this.options.logger ? Date.now() : 0;
     const deadline = new AttemptDeadline(call);
     let failure: AttemptFailure;
@@ -230,7 +306,7 @@ export class Transport {
   }
 
   private secrets(): string[] {
-    return [...(this.options.auth?.secrets() ?? []), ...(this.options.secrets ?? [])];
+    return [...(this.options.auth?.secrets() ?? []), ...(this.options.secrets ?? []), ...(this.options.extraSecrets?.() ?? [])];
   }
 
   private get logger(): Logger {
@@ -244,6 +320,13 @@ export class Transport {
 }
 
 const NO_MIDDLEWARE: readonly Middleware[] = [];
+
+function countRefusalRetries(call: PreparedCall): number {
+  if (!call.refusalRetries) return 0;
+  let total = 0;
+  for (const used of Object.values(call.refusalRetries)) total += used;
+  return total;
+}
 
 function combineCallerSignals(fromRequest: AbortSignal | null, fromOptions: AbortSignal | undefined): AbortSignal | undefined {
   if (!fromOptions) return fromRequest ?? undefined;

@@ -71,7 +71,7 @@ describe("Transport over a real loopback socket", () => {
   });
 
   it("sends per-call options through fetchWith, and throws typed errors that openapi-fetch passes on", async () => {
-    const transport = new Transport();
+    const transport = new Transport({ deduplicatesByIdempotencyKey: true });
     const raw = createClient<Record<string, never>>({ baseUrl: origin, pathSerializer: serializePath }) as unknown as {
       POST(path: string, init: object): Promise<unknown>;
       GET(path: string, init: object): Promise<unknown>;

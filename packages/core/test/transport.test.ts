@@ -231,11 +231,11 @@ describe("Transport retries", () => {
     expect((await call.result()).status).toBe(200);
   });
 
-  it("falls back to backoff when Retry-After exceeds 60 s, and reports it on the RateLimitError", async () => {
-    const fetch = scriptedFetch(json(429, {}, { "retry-after": "3600" }), json(429, {}, { "retry-after": "3600" }));
-    const call = track(new Transport({ fetch, random: () => 0, maxRetries: 1 }).fetch(URL_DEVICES));
-    await vi.advanceTimersByTimeAsync(500);
-    expect(fetch.calls).toHaveLength(2);
+  it("fails at once when Retry-After exceeds 60 s: neither sleeps through it nor ignores it", async () => {
+    const fetch = scriptedFetch(json(429, {}, { "retry-after": "3600" }), json(200, {}));
+    const call = track(new Transport({ fetch, random: () => 0, maxRetries: 2 }).fetch(URL_DEVICES));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch.calls).toHaveLength(1);
     const error = (await call.result().catch((caught: unknown) => caught)) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(3_600_000);
@@ -276,9 +276,21 @@ describe("Transport retries", () => {
     expect(fetch.calls.map((seen) => seen.body)).toEqual(['{"name":"Lobby"}', '{"name":"Lobby"}']);
   });
 
-  it("repeats a POST with an idempotency key, sending the same key and body each time", async () => {
+  it("sends a POST with an idempotency key once, without the key, when the API does not deduplicate", async () => {
     const fetch = scriptedFetch(json(500, {}), json(200, { ok: true }));
-    const transport = new Transport({ fetch, random: () => 0 });
+    const warnings: string[] = [];
+    const transport = new Transport({ fetch, random: () => 0, onIgnoredIdempotencyKey: () => warnings.push("ignored") });
+    const call = track(transport.send(post(URL_DEVICES, { name: "Gate" }), { idempotencyKey: "idem_42" }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(call.result()).rejects.toBeInstanceOf(InternalServerError);
+    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.calls[0]!.headers.has("idempotency-key")).toBe(false);
+    expect(warnings).toEqual(["ignored"]);
+  });
+
+  it("repeats a keyed POST, with the same key and body, only for an API declared to deduplicate", async () => {
+    const fetch = scriptedFetch(json(500, {}), json(200, { ok: true }));
+    const transport = new Transport({ fetch, random: () => 0, deduplicatesByIdempotencyKey: true });
     const call = track(transport.send(post(URL_DEVICES, { name: "Gate" }), { idempotencyKey: "idem_42" }));
     await vi.advanceTimersByTimeAsync(500);
     expect((await call.result()).status).toBe(200);

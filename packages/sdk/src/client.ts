@@ -1,6 +1,20 @@
-import { ConfigError } from "@openapp/core";
-import type { OpenAppRawClient } from "@openapp/openapp-generated";
-import { type OpenAppClientOptions, type OpenAppContext, createContext, validOrg } from "./internal/context.js";
+import {
+  type Auth,
+  ClientKit,
+  ConfigError,
+  type FetchLike,
+  type Logger,
+  type Middleware,
+  type VendorDeclaration,
+  assertKnownOptions,
+  bearerAuth,
+  headerAuth,
+  normalizeBaseUrl,
+  readEnv,
+} from "@openapp/core";
+import { type OpenAppRawClient, createOpenAppRawClient, operationTable, type operations } from "@openapp/openapp-generated";
+import { toWireQuery } from "./internal/query.js";
+import { type ParsedApiKey, parseApiKey } from "./models/api-key.js";
 import { type ApartmentResidentsResource, apartmentResidentsResource } from "./resources/apartment-residents.js";
 import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys.js";
 import { type AuthResource, authResource } from "./resources/auth.js";
@@ -17,6 +31,126 @@ import { type ScriptingResource, scriptingResource } from "./resources/scripting
 import { type StatusResource, statusResource } from "./resources/status.js";
 import { type UsersResource, usersResource } from "./resources/users.js";
 import { type ZonesResource, zonesResource } from "./resources/zones.js";
+
+/** Page size of list methods when `limit` is not given, and the most the API serves per page. */
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 200;
+
+/** The sugar methods of an entity handle. */
+export type EntityShortcut = "open" | "close" | "on" | "off";
+
+export const DEFAULT_ENTITY_ACTIONS: Readonly<Record<EntityShortcut, string>> = {
+  open: "switchable.open",
+  close: "switchable.close",
+  on: "switchable.on",
+  off: "switchable.off",
+};
+
+export interface OpenAppClientOptions {
+  /** `{base_url}_openapp_{secret}`; defaults to `OPENAPP_API_KEY`. Public routes work without one. */
+  apiKey?: string | undefined;
+  /** Organization for `X-Org`; defaults to `OPENAPP_ORG`. */
+  org?: string | undefined;
+  /** Overrides the URL inside the key; defaults to `OPENAPP_BASE_URL`, then the key's prefix. */
+  baseUrl?: string | undefined;
+  /** `authorization` (default) sends `Authorization: Bearer <key>`; `x-api-key` sends `X-API-Key: <key>`. */
+  authHeader?: "authorization" | "x-api-key" | undefined;
+  /** Per-attempt timeout in milliseconds (default 30 000). */
+  timeout?: number | undefined;
+  /** Retries of requests that are safe to repeat (default 2). */
+  maxRetries?: number | undefined;
+  /** Also used, without credentials, to download images for `uploadImageFromUrl`. */
+  fetch?: FetchLike | undefined;
+  middleware?: readonly Middleware[] | undefined;
+  /** Silent by default; `OPENAPP_LOG=debug` prints each request. */
+  logger?: Logger | undefined;
+  /** Extra headers on every request. */
+  headers?: Record<string, string> | undefined;
+  /** Action ids behind `entities.byId(id).open()` and friends, e.g. `{ open: "door.unlock" }`. */
+  entityActions?: Partial<Record<EntityShortcut, string>> | undefined;
+}
+
+// Every option the client reads; the mapped type makes a new option without an entry a compile error.
+const OPTION_KEYS = Object.keys({
+  apiKey: 1, org: 1, baseUrl: 1, authHeader: 1, timeout: 1, maxRetries: 1, fetch: 1, middleware: 1, logger: 1, headers: 1, entityActions: 1,
+} satisfies Record<keyof OpenAppClientOptions, 1>);
+
+/** What makes OpenApp different from the other vendors; the kit builds the rest. */
+export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawClient> = {
+  name: "OpenApp",
+  logLevelEnv: "OPENAPP_LOG",
+  logPrefix: "openapp",
+  operations: operationTable,
+  createRawClient: createOpenAppRawClient,
+  // OpenApp documents no request deduplication in this API version.
+  deduplicatesByIdempotencyKey: false,
+  // Its public auth routes (whoami, session) read the caller's key when there is one.
+  sendCredentialsToPublicOperations: true,
+  missingCredentials: (id) => `${id} needs an API key: pass { apiKey } to OpenAppClient or set OPENAPP_API_KEY`,
+  contextHeaders: [
+    {
+      option: "org",
+      header: "X-Org",
+      missing: (id) =>
+        `${id} acts in an organization: pass { org } to OpenAppClient or this call, use client.withOrg(orgId), or set OPENAPP_ORG`,
+    },
+  ],
+  requestOptions: ["org"],
+  pagination: { defaultLimit: DEFAULT_PAGE_SIZE, maxLimit: MAX_PAGE_SIZE },
+  toWireQuery,
+};
+
+export type OpenAppKit = ClientKit<operations, typeof operationTable, OpenAppRawClient>;
+
+/** The state every resource shares; `withOrg` copies share everything but the default org. */
+export interface OpenAppContext {
+  readonly kit: OpenAppKit;
+  readonly entityActions: Readonly<Record<EntityShortcut, string>>;
+}
+
+export function validOrg(org: unknown): string | undefined {
+  if (org === undefined) return undefined;
+  if (typeof org !== "string" || org.trim() === "") throw new ConfigError("The organization id must be a non-empty string");
+  return org.trim();
+}
+
+/** The key and its secret part are both masked wherever a server echoes them. */
+function authFor(parsed: ParsedApiKey | undefined, header: OpenAppClientOptions["authHeader"]): Auth | undefined {
+  if (!parsed) return undefined;
+  if (header !== undefined && header !== "authorization" && header !== "x-api-key") {
+    throw new ConfigError(`authHeader must be "authorization" or "x-api-key", got ${JSON.stringify(header)}`);
+  }
+  const inner = header === "x-api-key" ? headerAuth("X-API-Key", parsed.key) : bearerAuth(parsed.key);
+  return { apply: (headers) => inner.apply(headers), secrets: () => [...inner.secrets(), parsed.secret] };
+}
+
+function resolveBaseUrl(parsed: ParsedApiKey | undefined, explicit: string | undefined): string {
+  if (explicit !== undefined) return normalizeBaseUrl(explicit);
+  if (parsed) return parsed.baseUrl;
+  throw new ConfigError("No OpenApp API key and no base URL: pass { apiKey } (or set OPENAPP_API_KEY), or { baseUrl } for public routes");
+}
+
+function definedEntries<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function createContext(options: OpenAppClientOptions): OpenAppContext {
+  assertKnownOptions(options, OPTION_KEYS, "OpenAppClient");
+  const apiKey = options.apiKey ?? readEnv("OPENAPP_API_KEY");
+  const parsed = apiKey === undefined ? undefined : parseApiKey(apiKey);
+  const kit: OpenAppKit = new ClientKit(openAppVendor, {
+    baseUrl: resolveBaseUrl(parsed, options.baseUrl ?? readEnv("OPENAPP_BASE_URL")),
+    auth: authFor(parsed, options.authHeader),
+    fetch: options.fetch,
+    headers: options.headers,
+    middleware: options.middleware,
+    timeout: options.timeout,
+    maxRetries: options.maxRetries,
+    logger: options.logger,
+    defaults: { org: validOrg(options.org ?? readEnv("OPENAPP_ORG")) },
+  });
+  return { kit, entityActions: { ...DEFAULT_ENTITY_ACTIONS, ...definedEntries(options.entityActions) } };
+}
 
 // Lets withOrg hand a finished context to the constructor without a public parameter for it.
 const inheritedContexts = new WeakMap<object, OpenAppContext>();
@@ -49,6 +183,7 @@ export class OpenAppClient {
   readonly status: StatusResource;
   readonly billing: BillingResource;
 
+  /** Reads the key, org and base URL from the options or `OPENAPP_*`; bad ones are a ConfigError here, before any request. */
   constructor(options: OpenAppClientOptions = {}) {
     const ctx = inheritedContexts.get(options) ?? createContext(options);
     this.#ctx = ctx;
@@ -72,12 +207,12 @@ export class OpenAppClient {
 
   /** The API root every path is appended to, e.g. `https://api.openapp.house/api/v1`. */
   get baseUrl(): string {
-    return this.#ctx.baseUrl;
+    return this.#ctx.kit.baseUrl;
   }
 
   /** The organization sent as `X-Org`, if any. */
   get org(): string | undefined {
-    return this.#ctx.org;
+    return this.#ctx.kit.defaultOption("org") as string | undefined;
   }
 
   /**
@@ -85,7 +220,7 @@ export class OpenAppClient {
    * typed errors) for anything the façade does not cover. Pass `X-Org` in `params.header`.
    */
   get raw(): OpenAppRawClient {
-    return this.#ctx.raw;
+    return this.#ctx.kit.raw;
   }
 
   /** A client that shares everything with this one except the organization. */
@@ -93,7 +228,7 @@ export class OpenAppClient {
     const resolved = validOrg(org);
     if (!resolved) throw new ConfigError("withOrg needs an organization id");
     const token = {};
-    inheritedContexts.set(token, { ...this.#ctx, org: resolved });
+    inheritedContexts.set(token, { ...this.#ctx, kit: this.#ctx.kit.withDefaults({ org: resolved }) });
     return new OpenAppClient(token);
   }
 }

@@ -1,8 +1,7 @@
 export { OpenAppClient } from "./client.js";
-export { DEFAULT_ENTITY_ACTIONS, type EntityShortcut, type OpenAppClientOptions } from "./internal/context.js";
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./internal/list.js";
+export { DEFAULT_ENTITY_ACTIONS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type EntityShortcut, type OpenAppClientOptions } from "./client.js";
 export { IMAGE_TYPES, type ImageFromUrlOptions, type ImageUploadOptions } from "./internal/upload-image.js";
-export type { Body, Item, ListParams, OpenAppRequestOptions, OperationId, Query, Result } from "./internal/types.js";
+export type { Body, Item, ListParams, OpenAppRequestOptions, OperationId, Query, Result } from "./models/operation-types.js";
 export { errorBody, type OpenAppErrorBody } from "./errors.js";
 export type { ApartmentResidentsResource } from "./resources/apartment-residents.js";
 export type { ApiKeysResource } from "./resources/api-keys.js";

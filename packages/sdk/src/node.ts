@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { ValidationError } from "@openapp/core";
 import type { OpenAppClient } from "./client.js";
-import type { OpenAppRequestOptions, Result } from "./internal/types.js";
+import type { OpenAppRequestOptions, Result } from "./models/operation-types.js";
 
 /** Opens a local file as a File for `uploadImage` without reading it into memory first. */
 export { fileFromPath } from "@openapp/core/node";

@@ -54,7 +54,11 @@ describe("retries", () => {
     await expect(door.open(undefined, { idempotencyKey: "open-once" })).rejects.toBeInstanceOf(InternalServerError);
     expect(requests).toHaveLength(1);
     expect(requests[0]?.headers.has("idempotency-key")).toBe(false);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("idempotencyKey ignored for execute_entity_action"));
+    await expect(door.close(undefined, { idempotencyKey: "close-once" })).rejects.toBeInstanceOf(InternalServerError);
+    expect(requests).toHaveLength(2);
+    // One warning per client, whatever the method.
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("idempotencyKey ignored: OpenApp does not deduplicate requests"));
   });
 
   it("does not repeat scripts, invite executions or public opens", async () => {

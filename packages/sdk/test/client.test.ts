@@ -137,7 +137,9 @@ describe("organization context", () => {
     const { fetch, requests } = scriptedFetch(json(200, [DEVICE]));
     const client = new OpenAppClient({ apiKey: TEST_KEY, fetch });
     await expect(client.devices.get(DEVICE.id)).rejects.toBeInstanceOf(ConfigError);
-    expect(() => client.devices.list()).toThrow(/withOrg/);
+    // Reported by rejecting, never by throwing from the call itself.
+    await expect(client.devices.list()).rejects.toThrow(/withOrg/);
+    await expect(client.devices.list().toArray()).rejects.toBeInstanceOf(ConfigError);
     await expect(client.entities.create({ device_id: DEVICE.id, entity_type: "door" })).rejects.toThrow(ConfigError);
     expect(requests).toHaveLength(0);
     await client.devices.get(DEVICE.id, {}, { org: ORG });
@@ -185,9 +187,9 @@ describe("lists", () => {
     expect(requests[1]?.url.search).toBe("?q=noa&limit=100&offset=0");
   });
 
-  it.each([[201], [0], [-5], [2.5], [Number.NaN]])("refuses limit %s before any request", (limit) => {
+  it.each([[201], [0], [-5], [2.5], [Number.NaN]])("refuses limit %s before any request", async (limit) => {
     const { fetch, requests } = scriptedFetch(json(200, []));
-    expect(() => testClient(fetch).devices.list({ limit })).toThrow(ValidationError);
+    await expect(testClient(fetch).devices.list({ limit })).rejects.toThrow(ValidationError);
     expect(requests).toHaveLength(0);
   });
 

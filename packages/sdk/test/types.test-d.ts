@@ -15,7 +15,7 @@ import type {
   SchemaUserResponse,
   SchemaZoneResponse,
 } from "../src/index.js";
-import type { ImageUploadOperationId, OptionalOrgOperationId, PaginatedOperationId } from "../src/internal/types.js";
+import type { ImageUploadOperationId, OptionalOrgOperationId, PaginatedOperationId } from "../src/models/operation-types.js";
 
 declare const client: OpenAppClient;
 

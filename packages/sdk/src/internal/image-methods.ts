@@ -1,6 +1,6 @@
 import type { Uploadable } from "@openapp/core";
-import type { OpenAppContext } from "./context.js";
-import type { ImageUploadOperationId, Result } from "./types.js";
+import type { OpenAppContext } from "../client.js";
+import type { ImageUploadOperationId, Result } from "../models/operation-types.js";
 import { type ImageFromUrlOptions, type ImageUploadOptions, uploadImage, uploadImageFromUrl } from "./upload-image.js";
 
 export interface ImageMethods<Id extends ImageUploadOperationId> {

@@ -1,4 +1,4 @@
-import type { ObjectQueryOperationId, OperationId, QueryLayout } from "./types.js";
+import type { ObjectQueryOperationId, OperationId, QueryLayout } from "../models/operation-types.js";
 
 const MULTI_FLAGS = ["include_deleted", "include_metadata", "only_deleted"] as const;
 const PAGE_WINDOW = ["limit", "offset"] as const;

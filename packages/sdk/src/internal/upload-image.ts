@@ -1,23 +1,15 @@
 import {
-  AbortError,
-  ConnectionError,
   DEFAULT_MAX_DOWNLOAD_BYTES,
-  DEFAULT_TIMEOUT_MS,
-  SdkError,
-  TimeoutError,
   type Uploadable,
   ValidationError,
-  anySignal,
   contentTypeFromFilename,
   fileFromUrl,
   normalizeContentType,
-  redactUrl,
   sniffContentType,
   toFile,
 } from "@openapp/core";
-import { call } from "./call.js";
-import type { OpenAppContext } from "./context.js";
-import type { Body, ImageUploadOperationId, OpenAppRequestOptions, Path, Result } from "./types.js";
+import type { OpenAppContext } from "../client.js";
+import type { Body, ImageUploadOperationId, OpenAppRequestOptions, Path, Result } from "../models/operation-types.js";
 
 /** The types the image routes accept. */
 export const IMAGE_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/webp"];
@@ -59,7 +51,7 @@ function post<Id extends ImageUploadOperationId>(ctx: OpenAppContext, id: Id, re
   const { contentType: _type, filename: _name, maxBytes: _max, ...requestOptions } = options;
   // Every image route is `/{resource}/{id}/image` with a `file` part; the generic id cannot show it.
   const input = { path: { id: resourceId } as Path<Id>, body: { file } as Body<Id> };
-  return call(ctx, id, input, requestOptions);
+  return ctx.kit.call(id, input, requestOptions) as Promise<Result<Id>>;
 }
 
 /** `POST /{resource}/{id}/image` with one multipart part named `file`. */
@@ -73,31 +65,14 @@ export async function uploadImage<Id extends ImageUploadOperationId>(
   return post(ctx, id, resourceId, await imageFile(data, options), options);
 }
 
-/** The failure of a download as an SDK error: timeout, the caller's abort, or the network. */
-function downloadFailure(error: unknown, url: string | URL, timedOut: boolean, timeoutMs: number, signal: AbortSignal | undefined): unknown {
-  if (error instanceof SdkError) return error;
-  const target = { method: "GET", url: redactUrl(String(url)) };
-  if (signal?.aborted) return new AbortError("Image download was aborted", { cause: error });
-  if (timedOut) return new TimeoutError(timeoutMs, { cause: error, ...target });
-  return new ConnectionError(`Image download failed: GET ${target.url}`, { cause: error, ...target });
-}
-
 /**
- * Fetches the image with the plain `fetch` (never the SDK transport, so no key, cookie or
- * middleware reaches the image host), bounded by the call's timeout and signal.
+ * Fetches the image through the kit's foreign-origin transport: the call's timeout, signal and
+ * typed errors, but never the key, cookie, client headers or middleware.
  */
-async function download(ctx: OpenAppContext, url: string | URL, options: ImageFromUrlOptions): Promise<File> {
-  const timeoutMs = options.timeout ?? ctx.transport.options.timeout ?? DEFAULT_TIMEOUT_MS;
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  const signal = anySignal([options.signal, deadline.signal]);
-  try {
-    return await fileFromUrl(url, { fetch: ctx.downloadFetch, signal, maxBytes: options.maxBytes, accept: IMAGE_TYPES, filename: options.filename });
-  } catch (error) {
-    throw downloadFailure(error, url, deadline.signal.aborted, timeoutMs, options.signal);
-  } finally {
-    clearTimeout(timer);
-  }
+function download(ctx: OpenAppContext, url: string | URL, options: ImageFromUrlOptions): Promise<File> {
+  const { signal, timeout, maxRetries } = options;
+  const fetch = ctx.kit.foreignFetch({ signal, timeout, maxRetries });
+  return fileFromUrl(url, { fetch, maxBytes: options.maxBytes, accept: IMAGE_TYPES, filename: options.filename });
 }
 
 /** Downloads an http(s) image without the SDK's credentials, then uploads it like `uploadImage`. */

@@ -1,43 +1,42 @@
-import { call } from "../internal/call.js";
-import type { OpenAppContext } from "../internal/context.js";
-import type { Body, OpenAppRequestOptions as Options, Result } from "../internal/types.js";
+import type { OpenAppContext } from "../client.js";
+import type { Body, OpenAppRequestOptions as Options, Result } from "../models/operation-types.js";
 
 /** `client.billing`: plans, usage and checkout per organization, plus two admin routes. */
 export function billingResource(ctx: OpenAppContext) {
   return {
     /** Every published plan. */
     plans(options?: Options): Promise<Result<"get_plans">> {
-      return call(ctx, "get_plans", {}, options);
+      return ctx.kit.call("get_plans", {}, options);
     },
     plan(orgId: string, options?: Options): Promise<Result<"get_org_billing_plan">> {
-      return call(ctx, "get_org_billing_plan", { path: { id: orgId } }, options);
+      return ctx.kit.call("get_org_billing_plan", { path: { id: orgId } }, options);
     },
     upgradeOptions(orgId: string, options?: Options): Promise<Result<"get_org_billing_upgrade_options">> {
-      return call(ctx, "get_org_billing_upgrade_options", { path: { id: orgId } }, options);
+      return ctx.kit.call("get_org_billing_upgrade_options", { path: { id: orgId } }, options);
     },
     /** Quota consumption in the current period. */
     usage(orgId: string, options?: Options): Promise<Result<"get_org_billing_usage">> {
-      return call(ctx, "get_org_billing_usage", { path: { id: orgId } }, options);
+      return ctx.kit.call("get_org_billing_usage", { path: { id: orgId } }, options);
     },
     /** Starts a checkout for a plan tier and returns where to send the user. */
     checkout(orgId: string, body: Body<"post_org_billing_checkout">, options?: Options): Promise<Result<"post_org_billing_checkout">> {
-      return call(ctx, "post_org_billing_checkout", { path: { id: orgId }, body }, options);
+      return ctx.kit.call("post_org_billing_checkout", { path: { id: orgId }, body }, options);
     },
     /** A billing-portal link that returns to `return_url`. */
     portal(orgId: string, body: Body<"post_org_billing_portal">, options?: Options): Promise<Result<"post_org_billing_portal">> {
-      return call(ctx, "post_org_billing_portal", { path: { id: orgId }, body }, options);
+      return ctx.kit.call("post_org_billing_portal", { path: { id: orgId }, body }, options);
     },
     /** Admin: every quota override. */
     quotaOverrides(options?: Options): Promise<Result<"get_admin_quota_overrides">> {
-      return call(ctx, "get_admin_quota_overrides", {}, options);
+      return ctx.kit.call("get_admin_quota_overrides", {}, options);
     },
     /** Admin: raises or lowers one quota for an organization or user. */
     setQuotaOverride(body: Body<"post_admin_quota_override">, options?: Options): Promise<Result<"post_admin_quota_override">> {
-      return call(ctx, "post_admin_quota_override", { body }, options);
+      return ctx.kit.call("post_admin_quota_override", { body }, options);
     },
     /** Forwards a payment provider's webhook payload (raw bytes, as received). */
     webhook(provider: string, payload: Body<"post_billing_webhook">, options?: Options): Promise<Result<"post_billing_webhook">> {
-      return call(ctx, "post_billing_webhook", { path: { provider }, body: payload }, options);
+      return ctx.kit.call("post_billing_webhook", { path: { provider }, body: payload }, options);
     },
   };
 }

@@ -1,9 +1,7 @@
 import type { PagePromise } from "@openapp/core";
-import { call } from "../internal/call.js";
-import type { OpenAppContext } from "../internal/context.js";
+import type { OpenAppContext } from "../client.js";
 import { imageMethods } from "../internal/image-methods.js";
-import { list } from "../internal/list.js";
-import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../internal/types.js";
+import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
 
 /** `client.devices`: controllers, relays and cameras, and the entities they expose. */
 export function devicesResource(ctx: OpenAppContext) {
@@ -11,38 +9,38 @@ export function devicesResource(ctx: OpenAppContext) {
   return Object.assign({
     /** All devices, page by page (filters: `integration_id`, `q`, `device_kind`, …). Stops on a short page. */
     list(params?: ListParams<"list_devices">, options?: Options): PagePromise<Item<"list_devices">> {
-      return list(ctx, "list_devices", undefined, params, options);
+      return ctx.kit.list("list_devices", { query: params }, options);
     },
     get(id: string, params?: Query<"get_device">, options?: Options): Promise<Result<"get_device">> {
-      return call(ctx, "get_device", { path: { id }, query: params }, options);
+      return ctx.kit.call("get_device", { path: { id }, query: params }, options);
     },
     create(body: Body<"create_device">, params?: Query<"create_device">, options?: Options): Promise<Result<"create_device">> {
-      return call(ctx, "create_device", { body, query: params }, options);
+      return ctx.kit.call("create_device", { body, query: params }, options);
     },
     update(id: string, body: Body<"update_device">, params?: Query<"update_device">, options?: Options): Promise<Result<"update_device">> {
-      return call(ctx, "update_device", { path: { id }, body, query: params }, options);
+      return ctx.kit.call("update_device", { path: { id }, body, query: params }, options);
     },
     /** Soft delete; `{ recursive: true }` takes the device's entities along. */
     delete(id: string, params?: Query<"delete_device">, options?: Options): Promise<Result<"delete_device">> {
-      return call(ctx, "delete_device", { path: { id }, query: params }, options);
+      return ctx.kit.call("delete_device", { path: { id }, query: params }, options);
     },
     restore(id: string, params?: Query<"restore_device">, options?: Options): Promise<Result<"restore_device">> {
-      return call(ctx, "restore_device", { path: { id }, query: params }, options);
+      return ctx.kit.call("restore_device", { path: { id }, query: params }, options);
     },
     /** Permanent delete. */
     purge(id: string, params?: Query<"hard_delete_device">, options?: Options): Promise<Result<"hard_delete_device">> {
-      return call(ctx, "hard_delete_device", { path: { id }, query: params }, options);
+      return ctx.kit.call("hard_delete_device", { path: { id }, query: params }, options);
     },
     /** Apartment entities allowed to open this virtual access door (empty: no restriction). */
     doorRestrictions(id: string, options?: Options): Promise<Result<"get_door_restrictions">> {
-      return call(ctx, "get_door_restrictions", { path: { id } }, options);
+      return ctx.kit.call("get_door_restrictions", { path: { id } }, options);
     },
     metadataDefinition(id: string, options?: Options): Promise<Result<"get_device_metadata_definition">> {
-      return call(ctx, "get_device_metadata_definition", { path: { id } }, options);
+      return ctx.kit.call("get_device_metadata_definition", { path: { id } }, options);
     },
     /** The device's entities, page by page. */
     entities(deviceId: string, params?: ListParams<"list_device_entities">, options?: Options): PagePromise<Item<"list_device_entities">> {
-      return list(ctx, "list_device_entities", { device_id: deviceId }, params, options);
+      return ctx.kit.list("list_device_entities", { path: { device_id: deviceId }, query: params }, options);
     },
     /** JSON Schema for `entity_metadata` of one entity type on this device. */
     entityMetadataDefinition(
@@ -50,10 +48,10 @@ export function devicesResource(ctx: OpenAppContext) {
       params: Query<"get_device_entity_metadata_definition">,
       options?: Options,
     ): Promise<Result<"get_device_entity_metadata_definition">> {
-      return call(ctx, "get_device_entity_metadata_definition", { path: { device_id: deviceId }, query: params }, options);
+      return ctx.kit.call("get_device_entity_metadata_definition", { path: { device_id: deviceId }, query: params }, options);
     },
     apartmentFloors(deviceId: string, options?: Options): Promise<Result<"list_device_apartment_floors">> {
-      return call(ctx, "list_device_apartment_floors", { path: { device_id: deviceId } }, options);
+      return ctx.kit.call("list_device_apartment_floors", { path: { device_id: deviceId } }, options);
     },
   }, imageMethods(ctx, "upload_device_image"));
 }

@@ -1,9 +1,7 @@
 import type { PagePromise } from "@openapp/core";
-import { call } from "../internal/call.js";
-import type { EntityShortcut, OpenAppContext } from "../internal/context.js";
+import type { EntityShortcut, OpenAppContext } from "../client.js";
 import { imageMethods } from "../internal/image-methods.js";
-import { list } from "../internal/list.js";
-import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../internal/types.js";
+import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
 
 type ActionBody = Body<"execute_entity_action">;
 type ActionResult = Result<"execute_entity_action">;
@@ -21,40 +19,40 @@ export function entitiesResource(ctx: OpenAppContext) {
   const resource = Object.assign({
     /** All entities, page by page (filter: `zone_id`). */
     list(params?: ListParams<"list_entities">, options?: Options): PagePromise<Item<"list_entities">> {
-      return list(ctx, "list_entities", undefined, params, options);
+      return ctx.kit.list("list_entities", { query: params }, options);
     },
     get(id: string, params?: Query<"get_entity">, options?: Options): Promise<Result<"get_entity">> {
-      return call(ctx, "get_entity", { path: { id }, query: params }, options);
+      return ctx.kit.call("get_entity", { path: { id }, query: params }, options);
     },
     create(body: Body<"create_entity">, params?: Query<"create_entity">, options?: Options): Promise<Result<"create_entity">> {
-      return call(ctx, "create_entity", { body, query: params }, options);
+      return ctx.kit.call("create_entity", { body, query: params }, options);
     },
     /** Replaces the editable fields. */
     update(id: string, body: Body<"update_entity">, params?: Query<"update_entity">, options?: Options): Promise<Result<"update_entity">> {
-      return call(ctx, "update_entity", { path: { id }, body, query: params }, options);
+      return ctx.kit.call("update_entity", { path: { id }, body, query: params }, options);
     },
     /** Shallow-merges `metadata`; a key set to `null` is removed. */
     patch(id: string, body: Body<"patch_entity">, params?: Query<"patch_entity">, options?: Options): Promise<Result<"patch_entity">> {
-      return call(ctx, "patch_entity", { path: { id }, body, query: params }, options);
+      return ctx.kit.call("patch_entity", { path: { id }, body, query: params }, options);
     },
     delete(id: string, params?: Query<"delete_entity">, options?: Options): Promise<Result<"delete_entity">> {
-      return call(ctx, "delete_entity", { path: { id }, query: params }, options);
+      return ctx.kit.call("delete_entity", { path: { id }, query: params }, options);
     },
     restore(id: string, params?: Query<"restore_entity">, options?: Options): Promise<Result<"restore_entity">> {
-      return call(ctx, "restore_entity", { path: { id }, query: params }, options);
+      return ctx.kit.call("restore_entity", { path: { id }, query: params }, options);
     },
     purge(id: string, params?: Query<"hard_delete_entity">, options?: Options): Promise<Result<"hard_delete_entity">> {
-      return call(ctx, "hard_delete_entity", { path: { id }, query: params }, options);
+      return ctx.kit.call("hard_delete_entity", { path: { id }, query: params }, options);
     },
     /**
      * Runs an action such as `switchable.open`. It moves hardware, so it is sent once and never
      * retried after it may have reached the server; the body defaults to `{}`.
      */
     action(id: string, actionId: string, body: ActionBody = {}, options?: Options): Promise<ActionResult> {
-      return call(ctx, "execute_entity_action", { path: { id, action_id: actionId }, body }, options);
+      return ctx.kit.call("execute_entity_action", { path: { id, action_id: actionId }, body }, options);
     },
     metadataDefinition(id: string, options?: Options): Promise<Result<"get_entity_metadata_definition">> {
-      return call(ctx, "get_entity_metadata_definition", { path: { id } }, options);
+      return ctx.kit.call("get_entity_metadata_definition", { path: { id } }, options);
     },
     /** A handle on one entity; no request is made until one of its methods is called. */
     byId(id: string): EntityHandle {

@@ -1,9 +1,7 @@
 import type { PagePromise } from "@openapp/core";
-import { call } from "../internal/call.js";
-import type { OpenAppContext } from "../internal/context.js";
+import type { OpenAppContext } from "../client.js";
 import { imageMethods } from "../internal/image-methods.js";
-import { list } from "../internal/list.js";
-import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../internal/types.js";
+import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
 
 /** `client.integrations`: provider connections, their access portals and guest invites. */
 export function integrationsResource(ctx: OpenAppContext) {
@@ -11,13 +9,13 @@ export function integrationsResource(ctx: OpenAppContext) {
   return Object.assign({
     /** All integrations, page by page (filters: `provider_type`, `q`). */
     list(params?: ListParams<"list_integrations">, options?: Options): PagePromise<Item<"list_integrations">> {
-      return list(ctx, "list_integrations", undefined, params, options);
+      return ctx.kit.list("list_integrations", { query: params }, options);
     },
     get(id: string, params?: Query<"get_integration">, options?: Options): Promise<Result<"get_integration">> {
-      return call(ctx, "get_integration", { path: { id }, query: params }, options);
+      return ctx.kit.call("get_integration", { path: { id }, query: params }, options);
     },
     create(body: Body<"create_integration">, params?: Query<"create_integration">, options?: Options): Promise<Result<"create_integration">> {
-      return call(ctx, "create_integration", { body, query: params }, options);
+      return ctx.kit.call("create_integration", { body, query: params }, options);
     },
     update(
       id: string,
@@ -25,21 +23,21 @@ export function integrationsResource(ctx: OpenAppContext) {
       params?: Query<"update_integration">,
       options?: Options,
     ): Promise<Result<"update_integration">> {
-      return call(ctx, "update_integration", { path: { id }, body, query: params }, options);
+      return ctx.kit.call("update_integration", { path: { id }, body, query: params }, options);
     },
     restore(id: string, params?: Query<"restore_integration">, options?: Options): Promise<Result<"restore_integration">> {
-      return call(ctx, "restore_integration", { path: { id }, query: params }, options);
+      return ctx.kit.call("restore_integration", { path: { id }, query: params }, options);
     },
     /** Permanent delete (the API has no soft delete for integrations). */
     purge(id: string, params?: Query<"hard_delete_integration">, options?: Options): Promise<Result<"hard_delete_integration">> {
-      return call(ctx, "hard_delete_integration", { path: { id }, query: params }, options);
+      return ctx.kit.call("hard_delete_integration", { path: { id }, query: params }, options);
     },
     /** Provider type → localized display name. */
     providerTypes(options?: Options): Promise<Result<"list_integration_provider_types">> {
-      return call(ctx, "list_integration_provider_types", {}, options);
+      return ctx.kit.call("list_integration_provider_types", {}, options);
     },
     providerDefinition(providerType: string, options?: Options): Promise<Result<"get_integration_provider_definition">> {
-      return call(ctx, "get_integration_provider_definition", { path: { provider_type: providerType } }, options);
+      return ctx.kit.call("get_integration_provider_definition", { path: { provider_type: providerType } }, options);
     },
     /** What the provider currently sees on its side, whether or not it is imported. */
     discoveredDevices(
@@ -47,36 +45,36 @@ export function integrationsResource(ctx: OpenAppContext) {
       params?: Query<"get_integration_discovered_devices">,
       options?: Options,
     ): Promise<Result<"get_integration_discovered_devices">> {
-      return call(ctx, "get_integration_discovered_devices", { path: { id }, query: params }, options);
+      return ctx.kit.call("get_integration_discovered_devices", { path: { id }, query: params }, options);
     },
     deviceMetadataSchema(id: string, options?: Options): Promise<Result<"get_integration_device_metadata_schema">> {
-      return call(ctx, "get_integration_device_metadata_schema", { path: { id } }, options);
+      return ctx.kit.call("get_integration_device_metadata_schema", { path: { id } }, options);
     },
     /** The integration's entities, page by page (filter: `entity_type`). */
     entities(id: string, params?: ListParams<"list_integration_entities">, options?: Options): PagePromise<Item<"list_integration_entities">> {
-      return list(ctx, "list_integration_entities", { id }, params, options);
+      return ctx.kit.list("list_integration_entities", { path: { id }, query: params }, options);
     },
     /** Maintenance operations the provider offers (`sync_devices`, …). */
     ops(id: string, params?: Query<"list_integration_ops">, options?: Options): Promise<Result<"list_integration_ops">> {
-      return call(ctx, "list_integration_ops", { path: { id }, query: params }, options);
+      return ctx.kit.call("list_integration_ops", { path: { id }, query: params }, options);
     },
     /** Runs one provider operation; never retried once it may have reached the server. */
     runOp(id: string, opId: string, body: Body<"execute_integration_op"> = {}, options?: Options): Promise<Result<"execute_integration_op">> {
-      return call(ctx, "execute_integration_op", { path: { id, op_id: opId }, body }, options);
+      return ctx.kit.call("execute_integration_op", { path: { id, op_id: opId }, body }, options);
     },
     listAccessPortals(id: string, options?: Options): Promise<Result<"list_integration_access_portals">> {
-      return call(ctx, "list_integration_access_portals", { path: { id } }, options);
+      return ctx.kit.call("list_integration_access_portals", { path: { id } }, options);
     },
     createAccessPortal(
       id: string,
       body: Body<"create_integration_access_portal">,
       options?: Options,
     ): Promise<Result<"create_integration_access_portal">> {
-      return call(ctx, "create_integration_access_portal", { path: { id }, body }, options);
+      return ctx.kit.call("create_integration_access_portal", { path: { id }, body }, options);
     },
     /** A portal by its own id (no integration id needed). */
     getAccessPortal(portalId: string, options?: Options): Promise<Result<"get_access_portal_by_id">> {
-      return call(ctx, "get_access_portal_by_id", { path: { portal_id: portalId } }, options);
+      return ctx.kit.call("get_access_portal_by_id", { path: { portal_id: portalId } }, options);
     },
     updateAccessPortal(
       id: string,
@@ -84,13 +82,13 @@ export function integrationsResource(ctx: OpenAppContext) {
       body: Body<"update_integration_access_portal">,
       options?: Options,
     ): Promise<Result<"update_integration_access_portal">> {
-      return call(ctx, "update_integration_access_portal", { path: { id, portal_id: portalId }, body }, options);
+      return ctx.kit.call("update_integration_access_portal", { path: { id, portal_id: portalId }, body }, options);
     },
     deleteAccessPortal(id: string, portalId: string, options?: Options): Promise<Result<"delete_integration_access_portal">> {
-      return call(ctx, "delete_integration_access_portal", { path: { id, portal_id: portalId } }, options);
+      return ctx.kit.call("delete_integration_access_portal", { path: { id, portal_id: portalId } }, options);
     },
     listAccessInvites(id: string, options?: Options): Promise<Result<"list_integration_access_invites">> {
-      return call(ctx, "list_integration_access_invites", { path: { id } }, options);
+      return ctx.kit.call("list_integration_access_invites", { path: { id } }, options);
     },
     /** Creates a guest invite link; not retried once it may have reached the server. */
     createAccessInvite(
@@ -98,7 +96,7 @@ export function integrationsResource(ctx: OpenAppContext) {
       body: Body<"create_integration_access_invite">,
       options?: Options,
     ): Promise<Result<"create_integration_access_invite">> {
-      return call(ctx, "create_integration_access_invite", { path: { id }, body }, options);
+      return ctx.kit.call("create_integration_access_invite", { path: { id }, body }, options);
     },
     updateAccessInvite(
       id: string,
@@ -106,13 +104,13 @@ export function integrationsResource(ctx: OpenAppContext) {
       body: Body<"update_integration_access_invite">,
       options?: Options,
     ): Promise<Result<"update_integration_access_invite">> {
-      return call(ctx, "update_integration_access_invite", { path: { id, invite_link_id: inviteLinkId }, body }, options);
+      return ctx.kit.call("update_integration_access_invite", { path: { id, invite_link_id: inviteLinkId }, body }, options);
     },
     deleteAccessInvite(id: string, inviteLinkId: string, options?: Options): Promise<Result<"delete_integration_access_invite">> {
-      return call(ctx, "delete_integration_access_invite", { path: { id, invite_link_id: inviteLinkId } }, options);
+      return ctx.kit.call("delete_integration_access_invite", { path: { id, invite_link_id: inviteLinkId } }, options);
     },
     restoreAccessInvite(id: string, inviteLinkId: string, options?: Options): Promise<Result<"restore_integration_access_invite">> {
-      return call(ctx, "restore_integration_access_invite", { path: { id, invite_link_id: inviteLinkId } }, options);
+      return ctx.kit.call("restore_integration_access_invite", { path: { id, invite_link_id: inviteLinkId } }, options);
     },
   }, imageMethods(ctx, "upload_integration_image"));
 }

@@ -1,32 +1,31 @@
-import { call } from "../internal/call.js";
-import type { OpenAppContext } from "../internal/context.js";
-import type { Body, OpenAppRequestOptions as Options, Result } from "../internal/types.js";
+import type { OpenAppContext } from "../client.js";
+import type { Body, OpenAppRequestOptions as Options, Result } from "../models/operation-types.js";
 
 /** `client.lanAgent`: the on-premises agent that reaches devices on a building's network. */
 export function lanAgentResource(ctx: OpenAppContext) {
   return {
     /** Protocol version, supported agent versions and the task catalog. */
     meta(options?: Options): Promise<Result<"get_lan_agent_meta">> {
-      return call(ctx, "get_lan_agent_meta", {}, options);
+      return ctx.kit.call("get_lan_agent_meta", {}, options);
     },
     /** The installer shell script for a bootstrap key, as text. */
     bootstrapScript(key: string, options?: Options): Promise<Result<"get_lan_agent_cli_bootstrap_sh">> {
-      return call(ctx, "get_lan_agent_cli_bootstrap_sh", { query: { key }, accept: "text/x-shellscript" }, options);
+      return ctx.kit.call("get_lan_agent_cli_bootstrap_sh", { query: { key }, accept: "text/x-shellscript" }, options);
     },
     /** A short-lived key for `bootstrapScript`. */
     createBootstrapToken(
       body: Body<"post_lan_agent_cli_bootstrap_token">,
       options?: Options,
     ): Promise<Result<"post_lan_agent_cli_bootstrap_token">> {
-      return call(ctx, "post_lan_agent_cli_bootstrap_token", { body }, options);
+      return ctx.kit.call("post_lan_agent_cli_bootstrap_token", { body }, options);
     },
     /** A short-lived agent token for the caller. */
     createCliToken(options?: Options): Promise<Result<"post_lan_agent_cli_token">> {
-      return call(ctx, "post_lan_agent_cli_token", {}, options);
+      return ctx.kit.call("post_lan_agent_cli_token", {}, options);
     },
     /** Tasks queued for the integration's agent. */
     tasks(integrationId: string, options?: Options): Promise<Result<"get_integration_lan_agent_tasks">> {
-      return call(ctx, "get_integration_lan_agent_tasks", { path: { integration_id: integrationId } }, options);
+      return ctx.kit.call("get_integration_lan_agent_tasks", { path: { integration_id: integrationId } }, options);
     },
     /** Resolves a task into the spec the agent runs (426 when the agent is too old). */
     taskSpec(
@@ -34,7 +33,7 @@ export function lanAgentResource(ctx: OpenAppContext) {
       body: Body<"post_integration_lan_agent_task_spec">,
       options?: Options,
     ): Promise<Result<"post_integration_lan_agent_task_spec">> {
-      return call(ctx, "post_integration_lan_agent_task_spec", { path: { integration_id: integrationId }, body }, options);
+      return ctx.kit.call("post_integration_lan_agent_task_spec", { path: { integration_id: integrationId }, body }, options);
     },
   };
 }

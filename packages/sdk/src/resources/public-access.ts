@@ -1,6 +1,5 @@
-import { call } from "../internal/call.js";
-import type { OpenAppContext } from "../internal/context.js";
-import type { Body, OpenAppRequestOptions as Options, Query, Result } from "../internal/types.js";
+import type { OpenAppContext } from "../client.js";
+import type { Body, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
 
 /**
  * `client.publicAccess`: the guest side — invite links, public door portals and intercom
@@ -10,35 +9,35 @@ import type { Body, OpenAppRequestOptions as Options, Query, Result } from "../i
 export function publicAccessResource(ctx: OpenAppContext) {
   return {
     getInvite(inviteToken: string, options?: Options): Promise<Result<"get_public_invite">> {
-      return call(ctx, "get_public_invite", { path: { inviteToken } }, options);
+      return ctx.kit.call("get_public_invite", { path: { inviteToken } }, options);
     },
     /** Binds the invite to the signed-in user. */
     claimInvite(inviteToken: string, options?: Options): Promise<Result<"post_public_invite_claim">> {
-      return call(ctx, "post_public_invite_claim", { path: { inviteToken } }, options);
+      return ctx.kit.call("post_public_invite_claim", { path: { inviteToken } }, options);
     },
     /** Uses one grant of the invite, e.g. opens its door. */
     executeInvite(inviteToken: string, body: Body<"post_public_invite_execute">, options?: Options): Promise<Result<"post_public_invite_execute">> {
-      return call(ctx, "post_public_invite_execute", { path: { inviteToken }, body }, options);
+      return ctx.kit.call("post_public_invite_execute", { path: { inviteToken }, body }, options);
     },
     startInviteSession(inviteToken: string, options?: Options): Promise<Result<"post_public_invite_session">> {
-      return call(ctx, "post_public_invite_session", { path: { inviteToken } }, options);
+      return ctx.kit.call("post_public_invite_session", { path: { inviteToken } }, options);
     },
     getPortal(portalId: string, options?: Options): Promise<Result<"get_public_portal">> {
-      return call(ctx, "get_public_portal", { path: { publicPortalId: portalId } }, options);
+      return ctx.kit.call("get_public_portal", { path: { publicPortalId: portalId } }, options);
     },
     openPortal(portalId: string, options?: Options): Promise<Result<"post_public_portal_open">> {
-      return call(ctx, "post_public_portal_open", { path: { publicPortalId: portalId } }, options);
+      return ctx.kit.call("post_public_portal_open", { path: { publicPortalId: portalId } }, options);
     },
     portalLights(portalId: string, options?: Options): Promise<Result<"post_public_portal_lights">> {
-      return call(ctx, "post_public_portal_lights", { path: { publicPortalId: portalId } }, options);
+      return ctx.kit.call("post_public_portal_lights", { path: { publicPortalId: portalId } }, options);
     },
     /** Whether the portal's door controller answers right now. */
     portalReachable(portalId: string, options?: Options): Promise<Result<"get_public_portal_reachable">> {
-      return call(ctx, "get_public_portal_reachable", { path: { publicPortalId: portalId } }, options);
+      return ctx.kit.call("get_public_portal_reachable", { path: { publicPortalId: portalId } }, options);
     },
     /** Apartments a guest can call from this portal. */
     portalTargets(portalId: string, options?: Options): Promise<Result<"get_public_portal_targets">> {
-      return call(ctx, "get_public_portal_targets", { path: { publicPortalId: portalId } }, options);
+      return ctx.kit.call("get_public_portal_targets", { path: { publicPortalId: portalId } }, options);
     },
     /** Calls an apartment from the portal. */
     createPortalSession(
@@ -46,14 +45,14 @@ export function publicAccessResource(ctx: OpenAppContext) {
       body: Body<"post_public_portal_sessions">,
       options?: Options,
     ): Promise<Result<"post_public_portal_sessions">> {
-      return call(ctx, "post_public_portal_sessions", { path: { publicPortalId: portalId }, body }, options);
+      return ctx.kit.call("post_public_portal_sessions", { path: { publicPortalId: portalId }, body }, options);
     },
     getSession(sessionId: string, params?: Query<"get_public_session">, options?: Options): Promise<Result<"get_public_session">> {
-      return call(ctx, "get_public_session", { path: { sessionId }, query: params }, options);
+      return ctx.kit.call("get_public_session", { path: { sessionId }, query: params }, options);
     },
     /** The caller hangs up before anyone answers. */
     cancelSession(sessionId: string, params?: Query<"post_public_session_cancel">, options?: Options): Promise<Result<"post_public_session_cancel">> {
-      return call(ctx, "post_public_session_cancel", { path: { sessionId }, query: params }, options);
+      return ctx.kit.call("post_public_session_cancel", { path: { sessionId }, query: params }, options);
     },
     /** A resident declines the ringing call. */
     declineSession(
@@ -61,14 +60,14 @@ export function publicAccessResource(ctx: OpenAppContext) {
       params?: Query<"post_public_session_decline">,
       options?: Options,
     ): Promise<Result<"post_public_session_decline">> {
-      return call(ctx, "post_public_session_decline", { path: { sessionId }, query: params }, options);
+      return ctx.kit.call("post_public_session_decline", { path: { sessionId }, query: params }, options);
     },
     sessionLights(sessionId: string, params?: Query<"post_public_session_lights">, options?: Options): Promise<Result<"post_public_session_lights">> {
-      return call(ctx, "post_public_session_lights", { path: { sessionId }, query: params }, options);
+      return ctx.kit.call("post_public_session_lights", { path: { sessionId }, query: params }, options);
     },
     /** A resident opens the door for the caller. */
     openSession(sessionId: string, params?: Query<"post_public_session_open">, options?: Options): Promise<Result<"post_public_session_open">> {
-      return call(ctx, "post_public_session_open", { path: { sessionId }, query: params }, options);
+      return ctx.kit.call("post_public_session_open", { path: { sessionId }, query: params }, options);
     },
     /** Sends a chat line to the residents being called. */
     notifySession(
@@ -77,7 +76,7 @@ export function publicAccessResource(ctx: OpenAppContext) {
       params?: Query<"post_public_session_notify_message">,
       options?: Options,
     ): Promise<Result<"post_public_session_notify_message">> {
-      return call(ctx, "post_public_session_notify_message", { path: { sessionId }, body, query: params }, options);
+      return ctx.kit.call("post_public_session_notify_message", { path: { sessionId }, body, query: params }, options);
     },
     /** Camera device ids to show during the call. */
     sessionStreams(
@@ -85,7 +84,7 @@ export function publicAccessResource(ctx: OpenAppContext) {
       params?: Query<"get_public_session_streams">,
       options?: Options,
     ): Promise<Result<"get_public_session_streams">> {
-      return call(ctx, "get_public_session_streams", { path: { sessionId }, query: params }, options);
+      return ctx.kit.call("get_public_session_streams", { path: { sessionId }, query: params }, options);
     },
   };
 }

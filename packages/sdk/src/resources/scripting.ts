@@ -1,7 +1,6 @@
 import { ValidationError } from "@openapp/core";
-import { call } from "../internal/call.js";
-import type { OpenAppContext } from "../internal/context.js";
-import type { Body, OpenAppRequestOptions as Options, Result } from "../internal/types.js";
+import type { OpenAppContext } from "../client.js";
+import type { Body, OpenAppRequestOptions as Options, Result } from "../models/operation-types.js";
 
 /** `client.scripting`: OpenApp Scripting (Rhai) run on the server with the caller's permissions. */
 export function scriptingResource(ctx: OpenAppContext) {
@@ -16,7 +15,7 @@ export function scriptingResource(ctx: OpenAppContext) {
       if (typeof body?.script !== "string" || body.script.trim() === "") {
         throw new ValidationError("The script is empty", { issues: [{ path: ["script"], message: "must be non-empty text" }] });
       }
-      return call(ctx, "execute_scripting", { body }, options);
+      return ctx.kit.call("execute_scripting", { body }, options);
     },
   };
 }

@@ -1,6 +1,5 @@
-import { call } from "../internal/call.js";
-import type { OpenAppContext } from "../internal/context.js";
-import type { Body, OpenAppRequestOptions as Options, Query, Result } from "../internal/types.js";
+import type { OpenAppContext } from "../client.js";
+import type { Body, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
 
 /** `client.zones`: areas inside an integration (lobby, floors, parking). */
 export function zonesResource(ctx: OpenAppContext) {
@@ -11,22 +10,22 @@ export function zonesResource(ctx: OpenAppContext) {
       params?: Query<"list_integration_zones">,
       options?: Options,
     ): Promise<Result<"list_integration_zones">> {
-      return call(ctx, "list_integration_zones", { path: { integration_id: integrationId }, query: params }, options);
+      return ctx.kit.call("list_integration_zones", { path: { integration_id: integrationId }, query: params }, options);
     },
     get(id: string, params?: Query<"get_zone">, options?: Options): Promise<Result<"get_zone">> {
-      return call(ctx, "get_zone", { path: { id }, query: params }, options);
+      return ctx.kit.call("get_zone", { path: { id }, query: params }, options);
     },
     create(body: Body<"create_zone">, params?: Query<"create_zone">, options?: Options): Promise<Result<"create_zone">> {
-      return call(ctx, "create_zone", { body, query: params }, options);
+      return ctx.kit.call("create_zone", { body, query: params }, options);
     },
     update(id: string, body: Body<"update_zone">, params?: Query<"update_zone">, options?: Options): Promise<Result<"update_zone">> {
-      return call(ctx, "update_zone", { path: { id }, body, query: params }, options);
+      return ctx.kit.call("update_zone", { path: { id }, body, query: params }, options);
     },
     delete(id: string, params?: Query<"delete_zone">, options?: Options): Promise<Result<"delete_zone">> {
-      return call(ctx, "delete_zone", { path: { id }, query: params }, options);
+      return ctx.kit.call("delete_zone", { path: { id }, query: params }, options);
     },
     purge(id: string, params?: Query<"hard_delete_zone">, options?: Options): Promise<Result<"hard_delete_zone">> {
-      return call(ctx, "hard_delete_zone", { path: { id }, query: params }, options);
+      return ctx.kit.call("hard_delete_zone", { path: { id }, query: params }, options);
     },
   };
 }

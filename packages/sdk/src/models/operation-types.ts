@@ -30,13 +30,7 @@ export type ImageUploadOperationId = {
 
 /** Operations that declare `X-Org` without requiring it. */
 export type OptionalOrgOperationId = {
-  [Id in OperationId]: Table[Id]["requiresOrg"] extends true
-    ? never
-    : [HeaderParams<Operation<Id>>] extends [never]
-      ? never
-      : "X-Org" extends keyof HeaderParams<Operation<Id>>
-        ? Id
-        : never;
+  [Id in OperationId]: Table[Id]["headers"] extends { readonly "X-Org": false } ? Id : never;
 }[OperationId];
 
 /** Object-valued query parameters; on the wire their members are top-level keys (form, explode). */

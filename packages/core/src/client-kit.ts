@@ -1,0 +1,293 @@
+import type { Auth } from "./auth.js";
+import type { ErrorMapper } from "./error-response.js";
+import { ConfigError, ValidationError } from "./errors.js";
+import { assertKnownParameters } from "./known-keys.js";
+import { type Logger, resolveLogger, silentLogger } from "./logger.js";
+import type { Middleware } from "./middleware.js";
+import type { OperationDescriptor, OperationTable } from "./operations.js";
+import { type PagePromise, failedPages, offsetPages, toPageData } from "./pagination.js";
+import { unwrap } from "./raw-client.js";
+import type { HeaderValues, RequestOptions } from "./request-options.js";
+import type { RefusalPolicy } from "./retry.js";
+import { type FetchLike, Transport, type TransportFetch } from "./transport.js";
+import type { ListItem, PathParams, ResponseBody } from "./types.js";
+
+/** The options every SDK's `RequestOptions` carries; anything else a vendor adds (`org`). */
+export const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers", "idempotencyKey", "middleware"] as const;
+
+/** A header whose value comes from a request option or the client's default for it (OpenApp's `org` → `X-Org`). */
+export interface ContextHeader {
+  option: string;
+  header: string;
+  /** How to supply a missing value, for an operation that requires the header. */
+  missing(operationId: string): string;
+}
+
+/** What makes one vendor's API different; the kit builds everything else from it. */
+export interface VendorDeclaration<Table extends OperationTable, Raw> {
+  /** Product name in messages, e.g. "OpenApp". */
+  name: string;
+  /** Environment variable that turns on console logging (`OPENAPP_LOG=debug`). */
+  logLevelEnv: string;
+  logPrefix: string;
+  operations: Table;
+  createRawClient(options: { baseUrl: string; fetch: TransportFetch }): Raw;
+  mapError?: ErrorMapper | undefined;
+  /** Whether the API deduplicates requests by idempotency key (none of ours does today). */
+  deduplicatesByIdempotencyKey: boolean;
+  /** Whether operations that need no credentials still get them when the client has some. */
+  sendCredentialsToPublicOperations: boolean;
+  /** Explains how to configure credentials, for an operation that requires them. */
+  missingCredentials(operationId: string): string;
+  contextHeaders?: readonly ContextHeader[] | undefined;
+  /** Request options of this vendor beyond core's (`org`): named in messages, never sent as parameters. */
+  requestOptions?: readonly string[] | undefined;
+  /** Page sizes of the API's offset-paginated lists. */
+  pagination?: { defaultLimit: number; maxLimit: number } | undefined;
+  /** Rewrites the flat query a caller writes into the wire shape (object parameters). */
+  toWireQuery?(operationId: string, query: Record<string, unknown> | undefined): Record<string, unknown> | undefined;
+}
+
+/** The client options shared by every SDK, resolved by the vendor (base URL, credentials). */
+export interface KitOptions {
+  baseUrl: string;
+  /** Undefined when the client has no credentials. */
+  auth: Auth | undefined;
+  fetch?: FetchLike | undefined;
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
+  middleware?: readonly Middleware[] | undefined;
+  logger?: Logger | undefined;
+  headers?: HeaderValues | undefined;
+  random?: (() => number) | undefined;
+  /** The vendor's refusals that prove nothing ran (needs the client's session, so it comes with the options). */
+  refusals?: RefusalPolicy | undefined;
+  /** Defaults for request options, e.g. `{ org }`. */
+  defaults?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * One operation's inputs. Path parameters are typed from the spec here; query and body are typed
+ * by the façade method's own signature (flat queries, several media types), checked at run time.
+ */
+export interface CallInput<Op = unknown> {
+  path?: ([PathParams<Op>] extends [never] ? undefined : PathParams<Op>) | undefined;
+  query?: object | undefined;
+  body?: unknown;
+  /** A non-JSON answer to ask for; the body is then returned as text. */
+  accept?: string | undefined;
+}
+
+interface LooseInit {
+  params: { path?: unknown; query?: Record<string, unknown> | undefined; header?: Record<string, string> | undefined };
+  body?: unknown;
+  headers?: Record<string, string>;
+  parseAs?: "json" | "text";
+  fetch: TransportFetch;
+}
+
+// The operation id picks method and path at run time; the typed signature of `call` checks the input.
+interface LooseClient {
+  request(method: string, path: string, init: LooseInit): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+}
+
+/** Every transport a client needs, built once from the declaration and shared by `withDefaults` copies. */
+interface Transports {
+  /** Credentials, client headers and middleware. */
+  authenticated: Transport;
+  /** Same origin without credentials (login, public routes). */
+  anonymous: Transport;
+  /** Other origins (identity providers, image hosts): no credentials, no client headers or middleware. */
+  foreign: Transport;
+}
+
+function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>, options: KitOptions, logger: Logger): Transports {
+  let warned = false;
+  const shared = {
+    fetch: options.fetch,
+    timeout: options.timeout,
+    maxRetries: options.maxRetries,
+    random: options.random,
+    // A silent logger would still cost a timestamp and a log record per attempt.
+    logger: logger === silentLogger ? undefined : logger,
+    deduplicatesByIdempotencyKey: declaration.deduplicatesByIdempotencyKey,
+    onIgnoredIdempotencyKey: () => {
+      if (warned) return;
+      warned = true;
+      logger.warn(`idempotencyKey ignored: ${declaration.name} does not deduplicate requests, so a key cannot make a resend safe`);
+    },
+  };
+  const vendor = { ...shared, headers: options.headers, middleware: options.middleware, mapError: declaration.mapError, refusals: options.refusals };
+  const secrets = options.auth ? { secrets: () => options.auth?.secrets() ?? [] } : undefined;
+  return {
+    authenticated: new Transport({ ...vendor, auth: options.auth }),
+    anonymous: new Transport({ ...vendor, extraSecrets: secrets?.secrets }),
+    foreign: new Transport({ ...shared, extraSecrets: secrets?.secrets }),
+  };
+}
+
+/**
+ * The one skeleton every façade stands on: the vendor declares what differs, the kit checks the
+ * inputs, picks the transport, sends the operation through the typed raw client and unwraps the
+ * answer. Nothing that returns a promise throws synchronously.
+ */
+export class ClientKit<Ops, Table extends OperationTable, Raw> {
+  readonly declaration: VendorDeclaration<Table, Raw>;
+  readonly logger: Logger;
+  readonly baseUrl: string;
+  /** The typed raw client on the authenticated transport. */
+  readonly raw: Raw;
+  readonly #transports: Transports;
+  readonly #hasCredentials: boolean;
+  readonly #defaults: Readonly<Record<string, unknown>>;
+  readonly #requestOptions: readonly string[];
+
+  constructor(declaration: VendorDeclaration<Table, Raw>, options: KitOptions, shared?: { transports: Transports; raw: Raw; logger: Logger }) {
+    this.declaration = declaration;
+    this.baseUrl = options.baseUrl;
+    this.logger = shared?.logger ?? resolveLogger({ logger: options.logger, envVar: declaration.logLevelEnv, prefix: declaration.logPrefix });
+    this.#transports = shared?.transports ?? buildTransports(declaration as VendorDeclaration<OperationTable, unknown>, options, this.logger);
+    this.raw = shared?.raw ?? declaration.createRawClient({ baseUrl: options.baseUrl, fetch: this.#transports.authenticated.fetch });
+    this.#hasCredentials = options.auth !== undefined;
+    this.#defaults = options.defaults ?? {};
+    this.#requestOptions = [...REQUEST_OPTION_KEYS, ...(declaration.requestOptions ?? [])];
+    this.#options = options;
+  }
+
+  readonly #options: KitOptions;
+
+  /** A kit sharing transports and raw client, with other request-option defaults (`withOrg`). */
+  withDefaults(defaults: Readonly<Record<string, unknown>>): ClientKit<Ops, Table, Raw> {
+    return new ClientKit(this.declaration, { ...this.#options, defaults: { ...this.#defaults, ...defaults } }, {
+      transports: this.#transports,
+      raw: this.raw,
+      logger: this.logger,
+    });
+  }
+
+  /** The request-option default the client was configured with (`org`). */
+  defaultOption(name: string): unknown {
+    return this.#defaults[name];
+  }
+
+  get hasCredentials(): boolean {
+    return this.#hasCredentials;
+  }
+
+  /** Performs one operation and returns its parsed body; every refusal is a rejection. */
+  async call<Id extends keyof Ops & keyof Table & string>(
+    id: Id,
+    input: CallInput<Ops[Id]> = {},
+    options?: RequestOptions,
+  ): Promise<ResponseBody<Ops[Id]>> {
+    const operation = this.declaration.operations[id] as OperationDescriptor;
+    const query = this.#wireQuery(id, operation, input.query);
+    const init: LooseInit = {
+      params: { path: input.path, query, header: this.#contextHeaders(id, operation, options) },
+      body: input.body,
+      fetch: this.#transportFor(id, operation).fetchWith(this.#transportOptions(options)),
+      ...contentInit(operation, input.accept),
+    };
+    return unwrap((this.raw as unknown as LooseClient).request(operation.method, operation.path, init)) as Promise<ResponseBody<Ops[Id]>>;
+  }
+
+  /**
+   * An offset-paginated list as a PagePromise (`{ items, total }` or bare-array answers), the
+   * window taken from `limit`/`offset` in the query. Bad arguments reject on first use, like
+   * every other failure.
+   */
+  list<Id extends keyof Ops & keyof Table & string>(
+    id: Id,
+    input: CallInput<Ops[Id]> = {},
+    options?: RequestOptions,
+  ): PagePromise<ListItem<ResponseBody<Ops[Id]>>> {
+    type Item = ListItem<ResponseBody<Ops[Id]>>;
+    const { limit, offset, ...filters } = (input.query ?? {}) as { limit?: unknown; offset?: unknown };
+    try {
+      return offsetPages<Item>({
+        ...pageWindow(limit, offset, this.declaration.pagination),
+        load: async (window) => {
+          const body = await this.call(id, { ...input, query: { ...filters, limit: window.limit, offset: window.offset } }, options);
+          return toPageData(body as unknown as Item[]);
+        },
+      });
+    } catch (error) {
+      return failedPages<Item>(error);
+    }
+  }
+
+  /** A `fetch` for another origin (identity provider, image host): never the client's credentials. */
+  foreignFetch(options?: RequestOptions): TransportFetch {
+    return this.#transports.foreign.fetchWith(this.#transportOptions(options));
+  }
+
+  /** The `fetch` the given operation goes through, for raw-client calls the façade builds itself. */
+  fetchFor(id: keyof Table & string, options?: RequestOptions): TransportFetch {
+    const operation = this.declaration.operations[id] as OperationDescriptor;
+    return this.#transportFor(id, operation).fetchWith(this.#transportOptions(options));
+  }
+
+  #transportFor(id: string, operation: OperationDescriptor): Transport {
+    if (operation.auth === "required") {
+      if (!this.#hasCredentials) throw new ConfigError(this.declaration.missingCredentials(id));
+      return this.#transports.authenticated;
+    }
+    const withCredentials = this.#hasCredentials && this.declaration.sendCredentialsToPublicOperations;
+    return withCredentials ? this.#transports.authenticated : this.#transports.anonymous;
+  }
+
+  #wireQuery(id: string, operation: OperationDescriptor, query: object | undefined): Record<string, unknown> | undefined {
+    const wire = this.declaration.toWireQuery ? this.declaration.toWireQuery(id, query as Record<string, unknown>) : (query as Record<string, unknown>);
+    assertKnownParameters(wire, { what: id, known: operation.query, requestOptions: this.#requestOptions });
+    return wire;
+  }
+
+  /** Context headers (`X-Org`) where the operation declares them; a missing required one is a ConfigError. */
+  #contextHeaders(id: string, operation: OperationDescriptor, options: RequestOptions | undefined): Record<string, string> | undefined {
+    let headers: Record<string, string> | undefined;
+    for (const context of this.declaration.contextHeaders ?? []) {
+      const required = operation.headers[context.header];
+      if (required === undefined) continue;
+      const value = (options as Record<string, unknown> | undefined)?.[context.option] ?? this.#defaults[context.option];
+      if (typeof value === "string" && value !== "") (headers ??= {})[context.header] = value;
+      else if (required) throw new ConfigError(context.missing(id));
+    }
+    return headers;
+  }
+
+  /** Core's options only: vendor options (`org`) are consumed here and never reach the transport. */
+  #transportOptions(options: RequestOptions | undefined): RequestOptions {
+    if (!options || !this.declaration.requestOptions?.length) return options ?? {};
+    const copy: Record<string, unknown> = { ...options };
+    for (const name of this.declaration.requestOptions) delete copy[name];
+    return copy as RequestOptions;
+  }
+}
+
+function contentInit(operation: OperationDescriptor, accept: string | undefined): Partial<LooseInit> {
+  const media = operation.requestMediaType;
+  // JSON is openapi-fetch's default and multipart must carry the runtime's boundary.
+  const needsContentType = media !== null && media !== "application/json" && media !== "multipart/form-data";
+  if (!needsContentType && accept === undefined) return {};
+  const headers = { ...(needsContentType ? { "Content-Type": media } : {}), ...(accept ? { Accept: accept } : {}) };
+  return accept ? { headers, parseAs: "text" } : { headers };
+}
+
+const DEFAULT_PAGINATION = { defaultLimit: 100, maxLimit: 1000 };
+
+/** The first page's window, checked: a whole `limit` within the API's maximum, a whole `offset` ≥ 0. */
+function pageWindow(limit: unknown, offset: unknown, bounds = DEFAULT_PAGINATION): { limit: number; offset: number } {
+  const size = limit ?? bounds.defaultLimit;
+  if (typeof size !== "number" || !Number.isInteger(size) || size < 1 || size > bounds.maxLimit) {
+    throw new ValidationError(`limit must be a whole number from 1 to ${bounds.maxLimit}, got ${String(limit)}`, {
+      issues: [{ path: ["limit"], message: `must be 1…${bounds.maxLimit}` }],
+    });
+  }
+  const start = offset ?? 0;
+  if (typeof start !== "number" || !Number.isInteger(start) || start < 0) {
+    throw new ValidationError(`offset must be a non-negative whole number, got ${String(offset)}`, {
+      issues: [{ path: ["offset"], message: "must be ≥ 0" }],
+    });
+  }
+  return { limit: size, offset: start };
+}
