@@ -107,14 +107,15 @@ describe.each(adapters)("conformance: $name", (adapter) => {
             }
             const options: CallOptions = { ...failure.options, ...(idempotencyKey ? { idempotencyKey } : {}) };
             const error = await failureOf(() => op.invoke(client, options));
-            expect(countOf(server, op), `${op.method} ${op.path} must reach the server once`).toBe(1);
-            expect(error).toBeInstanceOf(adapter.errors.SdkError);
-            expect(error, `expected ${failure.error}, got ${String(error)}`).toBeInstanceOf(adapter.errors[failure.error]);
+            // Soft: a failure reports every broken property of the call, not only the first.
+            expect.soft(countOf(server, op), `${op.method} ${op.path} must reach the server once`).toBe(1);
+            expect.soft(error, `expected an SdkError, got ${String(error)}`).toBeInstanceOf(adapter.errors.SdkError);
+            expect.soft(error, `expected ${failure.error}, got ${String(error)}`).toBeInstanceOf(adapter.errors[failure.error]);
             // None of these APIs deduplicates by key, so the key must not be sent at all (under any header name).
             const keyHeaders = server.requests.flatMap((r) =>
               Object.entries(r.headers).filter(([name, value]) => /idempotency/i.test(name) || value === idempotencyKey),
             );
-            expect(keyHeaders).toEqual([]);
+            expect.soft(keyHeaders, "idempotency key sent").toEqual([]);
           });
         }
       }
@@ -143,9 +144,9 @@ describe.each(adapters)("conformance: $name", (adapter) => {
       server.on(read.method, read.path, { status: 429, headers: { "retry-after": "3600" }, body: adapter.errorBody("Rate limit exceeded") });
       const client = clientFor(server);
       const error = await failureOf(() => read.invoke(client));
-      expect(error, String(error)).toBeInstanceOf(adapter.errors.RateLimitError);
-      expect((error as { retryAfterMs?: unknown }).retryAfterMs).toBe(3_600_000);
-      expect(countOf(server, read)).toBe(1);
+      expect.soft(error, String(error)).toBeInstanceOf(adapter.errors.RateLimitError);
+      expect.soft((error as { retryAfterMs?: unknown }).retryAfterMs, "retryAfterMs").toBe(3_600_000);
+      expect.soft(countOf(server, read), "requests for the read").toBe(1);
     });
   });
 
