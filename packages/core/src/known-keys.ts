@@ -81,6 +81,8 @@ export interface ParameterCheck {
   known: readonly string[];
   /** Keys that belong in the options argument (`signal`, `org` …). */
   requestOptions: readonly string[];
+  /** Renamed or habitual names → the real one, for the suggestion. */
+  aliases?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Refuses parameter keys the operation does not declare, before they become a stray `?org=`. */
@@ -91,6 +93,6 @@ export function assertKnownParameters(params: unknown, check: ParameterCheck): v
   if (key === undefined) return;
   const hint = check.requestOptions.includes(key)
     ? `: \`${key}\` is a request option, pass it in the options argument (the last one)`
-    : `${suggestion(key, check.known)}; known: ${check.known.join(", ") || "none"}`;
+    : `${suggestion(key, check.known, check.aliases)}; known: ${check.known.join(", ") || "none"}`;
   throw new ValidationError(`Unknown parameter \`${key}\` for ${check.what}${hint}`, { issues: [{ path: [key], message: "unknown parameter" }] });
 }

@@ -1,5 +1,18 @@
-import type { RequestOptions } from "@openapp/core";
-import { type OmletClientOptions, type OmletContext, createContext } from "./http.js";
+import {
+  ClientKit,
+  ConfigError,
+  type FetchLike,
+  type Logger,
+  type Middleware,
+  type RequestOptions,
+  type VendorDeclaration,
+  assertKnownOptions,
+  bearerAuth,
+  normalizeBaseUrl,
+  readEnv,
+} from "@openapp/core";
+import { type OmletRawClient, createOmletRawClient, omletDefaultBaseUrl, operationTable, type operations } from "@openapp/omlet-generated";
+import { omletErrorMapper } from "./errors.js";
 import { type OmletWebhookEvent, type ParseWebhookOptions, parseWebhookEvent } from "./models/webhook.js";
 import type {
   AccountUpdate,
@@ -33,6 +46,80 @@ import * as invites from "./resources/invites.js";
 import * as provisioning from "./resources/provisioning.js";
 import { type WaitForStateOptions, waitForState } from "./resources/wait-for-state.js";
 
+export const DEFAULT_BASE_URL = omletDefaultBaseUrl ?? "https://x107.omlet.co.uk/api/v1";
+const API_KEY_ENV = "OMLET_API_KEY";
+
+export interface OmletClientOptions {
+  /** Bearer API key; defaults to the `OMLET_API_KEY` environment variable. */
+  apiKey?: string | undefined;
+  /** Defaults to `https://x107.omlet.co.uk/api/v1`. */
+  baseUrl?: string | undefined;
+  fetch?: FetchLike | undefined;
+  /** Per-attempt timeout in milliseconds (default 30 000). */
+  timeout?: number | undefined;
+  /** Retries of idempotent requests (default 2). Actions are never retried once sent. */
+  maxRetries?: number | undefined;
+  middleware?: readonly Middleware[] | undefined;
+  /** Silent by default; `OMLET_LOG=debug` prints requests to the console. */
+  logger?: Logger | undefined;
+  /** Extra headers sent on every request. */
+  headers?: Record<string, string> | undefined;
+}
+
+// Every option the client reads; the mapped type makes a new option without an entry a compile error.
+const OPTION_KEYS = Object.keys({
+  apiKey: 1, baseUrl: 1, fetch: 1, timeout: 1, maxRetries: 1, middleware: 1, logger: 1, headers: 1,
+} satisfies Record<keyof OmletClientOptions, 1>);
+
+/** What makes Omlet different from the other vendors; the kit builds the rest. */
+export const omletVendor: VendorDeclaration<typeof operationTable, OmletRawClient> = {
+  name: "Omlet",
+  logLevelEnv: "OMLET_LOG",
+  logPrefix: "omlet",
+  operations: operationTable,
+  createRawClient: createOmletRawClient,
+  mapError: omletErrorMapper,
+  // Omlet queues every command it receives; it documents no deduplication.
+  deduplicatesByIdempotencyKey: false,
+  // Login, register and password reset must not carry someone's key.
+  sendCredentialsToPublicOperations: false,
+  missingCredentials: () =>
+    `No Omlet API key: pass { apiKey } to OmletClient or set ${API_KEY_ENV} (generate one at smart.omlet.com/developers, or call login()).`,
+};
+
+export type OmletKit = ClientKit<operations, typeof operationTable, OmletRawClient>;
+
+/** The state every resource shares. */
+export interface OmletContext {
+  readonly kit: OmletKit;
+}
+
+function validApiKey(apiKey: string | undefined): string | undefined {
+  if (apiKey === undefined) return undefined;
+  const key = typeof apiKey === "string" ? apiKey.trim() : "";
+  // Anything else would be rejected by Headers or silently mangled into another credential.
+  if (key === "" || /[\s\u0000-\u001f\u007f]/.test(key)) {
+    throw new ConfigError("The Omlet API key is empty or contains whitespace/control characters");
+  }
+  return key;
+}
+
+function createContext(options: OmletClientOptions): OmletContext {
+  assertKnownOptions(options, OPTION_KEYS, "OmletClient");
+  const apiKey = validApiKey(options.apiKey ?? readEnv(API_KEY_ENV));
+  const kit: OmletKit = new ClientKit(omletVendor, {
+    baseUrl: normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
+    auth: apiKey === undefined ? undefined : bearerAuth(apiKey),
+    fetch: options.fetch,
+    timeout: options.timeout,
+    maxRetries: options.maxRetries,
+    middleware: options.middleware,
+    logger: options.logger,
+    headers: options.headers,
+  });
+  return { kit };
+}
+
 /**
  * Client for the Omlet Smart Coop cloud API.
  *
@@ -53,7 +140,7 @@ export class OmletClient {
 
   /** The API base every request and action url is resolved against. */
   get baseUrl(): string {
-    return this.#ctx.baseUrl;
+    return this.#ctx.kit.baseUrl;
   }
 
   /** A client with the same settings and another key, e.g. the one `login()` returned. */

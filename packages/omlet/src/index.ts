@@ -1,5 +1,5 @@
 export { OmletClient } from "./client.js";
-export { DEFAULT_BASE_URL, type OmletClientOptions } from "./http.js";
+export { DEFAULT_BASE_URL, type OmletClientOptions } from "./client.js";
 export type { ActionInput, ActionResult } from "./resources/devices.js";
 export type { ControlOptions, DoorControl, FanControl, FeederControl, LightControl } from "./resources/controls.js";
 export type { InviteRef } from "./resources/invites.js";

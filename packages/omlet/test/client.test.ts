@@ -64,6 +64,18 @@ describe("configuration of the client", () => {
     expect(JSON.stringify(lines)).not.toContain(TEST_KEY);
   });
 
+  it("refuses an unknown option, naming the one that was probably meant", () => {
+    expect(() => new OmletClient({ apiKey: "k", interceptors: [] } as never)).toThrow(/Unknown option `interceptors`.*`middleware`/);
+    expect(() => new OmletClient({ apiKey: "k", timout: 5 } as never)).toThrow(/`timout`.*`timeout`/);
+  });
+
+  it("sends createGroup once after a 503, also with an idempotency key (Omlet does not deduplicate)", async () => {
+    const { fetch, requests } = scriptedFetch(json(503, { message: "busy" }));
+    await expect(testClient(fetch).createGroup("Orchard", { idempotencyKey: "g-1" })).rejects.toBeInstanceOf(InternalServerError);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.headers.has("idempotency-key")).toBe(false);
+  });
+
   it("rejects malformed keys and base urls up front", () => {
     expect(() => new OmletClient({ apiKey: "two words" })).toThrow(ConfigError);
     expect(() => new OmletClient({ apiKey: "k", baseUrl: "ftp://omlet.test" })).toThrow(ConfigError);

@@ -93,8 +93,8 @@ describe("devices", () => {
     const result = await omlet.performAction({ deviceId: "Hq3vKd81ZsPwT0bN", actionName: "restart" });
     expect(result.skipped).toBe(false);
     const settled = await omlet.waitForState("Hq3vKd81ZsPwT0bN", (d: Device) => sectionState(d, "door") === "open", {
-      timeout: 5_000,
-      interval: 100,
+      maxWaitMs: 5_000,
+      intervalMs: 100,
     });
     expect(settled.deviceId).toBe("Hq3vKd81ZsPwT0bN");
   });

@@ -36,7 +36,7 @@ describe("waitForState", () => {
   it("never hands a pending reading to the predicate", async () => {
     const predicate = vi.fn((_device: Device) => true);
     const { fetch } = sequenceFetch(json(200, doorWithLight("closepending")), json(200, doorWithLight("closed")));
-    const waiting = testClient(fetch).waitForState("Pz4kWm82QrTd1VxN", predicate, { interval: 1_000 });
+    const waiting = testClient(fetch).waitForState("Pz4kWm82QrTd1VxN", predicate, { intervalMs: 1_000 });
     await vi.advanceTimersByTimeAsync(1_000);
     await waiting;
     expect(predicate).toHaveBeenCalledTimes(1);
@@ -62,14 +62,22 @@ describe("waitForState", () => {
     expect(requests).toHaveLength(1 + (2 * 600 + 60) / 30);
   });
 
-  it("honours an explicit timeout and interval", async () => {
+  it("honours an explicit maxWaitMs and intervalMs", async () => {
     const { fetch, requests } = sequenceFetch(json(200, doorWithLight("closed")));
     const outcome = testClient(fetch)
-      .waitForState("Pz4kWm82QrTd1VxN", isOpen, { timeout: 3_000, interval: 1_000 })
+      .waitForState("Pz4kWm82QrTd1VxN", isOpen, { maxWaitMs: 3_000, intervalMs: 1_000 })
       .catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(3_000);
     expect(await outcome).toBeInstanceOf(StateTimeoutError);
     expect(requests).toHaveLength(4);
+  });
+
+  it("refuses the pre-0.2 option names, naming their replacements, before any request", async () => {
+    const { fetch, requests } = sequenceFetch(json(200, doorWithLight("closed")));
+    const omlet = testClient(fetch);
+    await expect(omlet.waitForState("Pz4kWm82QrTd1VxN", isOpen, { timeout: 3_000 } as never)).rejects.toThrow(/`timeout`.*`maxWaitMs`/);
+    await expect(omlet.waitForState("Pz4kWm82QrTd1VxN", isOpen, { interval: 1_000 } as never)).rejects.toThrow(/`intervalMs`/);
+    expect(requests).toHaveLength(0);
   });
 
   it("stops at once when the caller aborts", async () => {

@@ -1,5 +1,5 @@
-import type { components, operations } from "@openapp/omlet-generated";
-import type { PathParams, QueryParams, RequestBody, ResponseBody } from "@openapp/core";
+import type { components } from "@openapp/omlet-generated";
+import type { Body, Path, Query, Result } from "./operation-types.js";
 
 /**
  * Public model types, all derived from the generated spec types so a spec change
@@ -7,8 +7,8 @@ import type { PathParams, QueryParams, RequestBody, ResponseBody } from "@openap
  */
 type Schemas = components["schemas"];
 
-export type Device = ResponseBody<operations["getDeviceById"]>;
-export type DeviceList = ResponseBody<operations["getDevices"]>;
+export type Device = Result<"getDeviceById">;
+export type DeviceList = Result<"getDevices">;
 export type Action = NonNullable<Device["actions"]>[number];
 export type DeviceState = NonNullable<Device["state"]>;
 export type DeviceConfiguration = NonNullable<Device["configuration"]>;
@@ -18,36 +18,36 @@ export type FanState = Schemas["StateFan"];
 export type FeederState = Schemas["StateFeeder"];
 export type ConnectivityState = Schemas["StateConnectivity"];
 
-export type Configuration = ResponseBody<operations["getConfiguration"]>;
-export type ConfigurationPatch = RequestBody<operations["updateConfiguration"]>;
-export type DeviceUpdate = RequestBody<operations["updateDevice"]>;
+export type Configuration = Result<"getConfiguration">;
+export type ConfigurationPatch = Body<"updateConfiguration">;
+export type DeviceUpdate = Body<"updateDevice">;
 /** Extra context some servers return when they queue an action (usually there is none). */
-export type ActionContext = Exclude<ResponseBody<operations["performAction"]>, undefined | void>;
+export type ActionContext = Exclude<Result<"performAction">, undefined | void>;
 
-export type Group = ResponseBody<operations["getGroupById"]>;
-export type GroupList = ResponseBody<operations["getGroups"]>;
+export type Group = Result<"getGroupById">;
+export type GroupList = Result<"getGroups">;
 export type GroupUser = NonNullable<Group["users"]>[number];
-export type GroupUserRequest = RequestBody<operations["inviteUser"]>;
-export type GroupNameRequest = RequestBody<operations["createGroup"]>;
+export type GroupUserRequest = Body<"inviteUser">;
+export type GroupNameRequest = Body<"createGroup">;
 export type AccessLevel = GroupUserRequest["access"];
 
-export type User = ResponseBody<operations["getUser"]>;
+export type User = Result<"getUser">;
 /** A pending invitation, as listed in `User.invites`. */
 export type Invite = NonNullable<User["invites"]>[number];
-export type AccountUpdate = RequestBody<operations["updateAccount"]>;
+export type AccountUpdate = Body<"updateAccount">;
 
-export type LoginRequest = RequestBody<operations["login"]>;
+export type LoginRequest = Body<"login">;
 export type CountryCode = NonNullable<LoginRequest["cc"]>;
-export type RegisterRequest = RequestBody<operations["register"]>;
+export type RegisterRequest = Body<"register">;
 
-export type NotificationsUpdate = RequestBody<operations["updateNotifications"]>;
-export type BugReport = RequestBody<operations["createBugReport"]>;
-export type FirmwareVersions = ResponseBody<operations["getLatestFirmware"]>;
-export type ProvisioningKey = ResponseBody<operations["createProvisioningKey"]>;
+export type NotificationsUpdate = Body<"updateNotifications">;
+export type BugReport = Body<"createBugReport">;
+export type FirmwareVersions = Result<"getLatestFirmware">;
+export type ProvisioningKey = Result<"createProvisioningKey">;
 
-export type EventList = ResponseBody<operations["getEvents"]>;
+export type EventList = Result<"getEvents">;
 export type OmletEvent = Schemas["Event"];
-export type EventQuery = NonNullable<QueryParams<operations["getEvents"]>>;
+export type EventQuery = NonNullable<Query<"getEvents">>;
 
-export type DeviceIdParams = PathParams<operations["getDeviceById"]>;
-export type GroupIdParams = PathParams<operations["getGroupById"]>;
+export type DeviceIdParams = Path<"getDeviceById">;
+export type GroupIdParams = Path<"getGroupById">;

@@ -1,5 +1,5 @@
-import { type RequestOptions, ValidationError, unwrap } from "@openapp/core";
-import type { OmletContext } from "../http.js";
+import { type RequestOptions, ValidationError } from "@openapp/core";
+import type { OmletContext } from "../client.js";
 import type { CountryCode, RegisterRequest } from "../models/types.js";
 
 function required(name: string, value: string): string {
@@ -19,21 +19,21 @@ export async function login(
   options?: RequestOptions,
 ): Promise<string> {
   const body = { emailAddress: required("emailAddress", emailAddress), password: required("password", password), ...(cc ? { cc } : {}) };
-  const { apiKey } = await unwrap(ctx.raw.POST("/login", { body, fetch: ctx.anonymous(options) }));
+  const { apiKey } = await ctx.kit.call("login", { body }, options);
   return apiKey;
 }
 
 /** Expires the key this client uses; later calls with it fail with AuthenticationError. */
 export async function logout(ctx: OmletContext, options?: RequestOptions): Promise<void> {
-  await unwrap(ctx.raw.POST("/logout", { fetch: ctx.authed(options) }));
+  await ctx.kit.call("logout", {}, options);
 }
 
 export async function register(ctx: OmletContext, account: RegisterRequest, options?: RequestOptions): Promise<void> {
-  await unwrap(ctx.raw.POST("/register", { body: account, fetch: ctx.anonymous(options) }));
+  await ctx.kit.call("register", { body: account }, options);
 }
 
 /** Emails a reset link; the server answers the same whether or not the address is known. */
 export async function resetPassword(ctx: OmletContext, emailAddress: string, options?: RequestOptions): Promise<void> {
   const body = { emailAddress: required("emailAddress", emailAddress) };
-  await unwrap(ctx.raw.POST("/resetpassword", { body, fetch: ctx.anonymous(options) }));
+  await ctx.kit.call("resetPassword", { body }, options);
 }

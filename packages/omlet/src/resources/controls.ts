@@ -1,5 +1,5 @@
 import { type RequestOptions, ValidationError } from "@openapp/core";
-import type { OmletContext } from "../http.js";
+import type { OmletContext } from "../client.js";
 import { requireAction } from "../models/actions.js";
 import { type StateSection, sectionState } from "../models/device.js";
 import type { Device } from "../models/types.js";

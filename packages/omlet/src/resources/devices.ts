@@ -1,5 +1,5 @@
-import { type RequestOptions, ValidationError, unwrap } from "@openapp/core";
-import type { OmletContext } from "../http.js";
+import { type RequestOptions, ValidationError } from "@openapp/core";
+import type { OmletContext } from "../client.js";
 import { type ActionTarget, actionTarget } from "../models/actions.js";
 import { compactConfigurationPatch } from "../models/configuration.js";
 import type {
@@ -29,14 +29,12 @@ export interface ActionResult {
   context: ActionContext | undefined;
 }
 
-const path = (deviceId: string) => ({ params: { path: { deviceId } } });
-
 export async function getDevices(ctx: OmletContext, options?: RequestOptions): Promise<DeviceList> {
-  return unwrap(ctx.raw.GET("/device", { fetch: ctx.authed(options) }));
+  return ctx.kit.call("getDevices", {}, options);
 }
 
 export async function getDeviceById(ctx: OmletContext, deviceId: string, options?: RequestOptions): Promise<Device> {
-  return unwrap(ctx.raw.GET("/device/{deviceId}", { ...path(deviceId), fetch: ctx.authed(options) }));
+  return ctx.kit.call("getDeviceById", { path: { deviceId } }, options);
 }
 
 /** Rename a device (`{ name }`) or move it to another group (`{ groupId }`). */
@@ -44,11 +42,11 @@ export async function updateDevice(ctx: OmletContext, deviceId: string, update: 
   if (Object.values(update ?? {}).every((value) => value === undefined)) {
     throw new ValidationError("updateDevice needs a name or a groupId");
   }
-  return unwrap(ctx.raw.PATCH("/device/{deviceId}", { ...path(deviceId), body: update, fetch: ctx.authed(options) }));
+  return ctx.kit.call("updateDevice", { path: { deviceId }, body: update }, options);
 }
 
 export async function getConfiguration(ctx: OmletContext, deviceId: string, options?: RequestOptions): Promise<Configuration> {
-  return unwrap(ctx.raw.GET("/device/{deviceId}/configuration", { ...path(deviceId), fetch: ctx.authed(options) }));
+  return ctx.kit.call("getConfiguration", { path: { deviceId } }, options);
 }
 
 /** Sends only the sections and fields given; the device applies them at its next check-in. */
@@ -59,7 +57,7 @@ export async function updateConfiguration(
   options?: RequestOptions,
 ): Promise<void> {
   const body = compactConfigurationPatch(patch);
-  await unwrap(ctx.raw.PATCH("/device/{deviceId}/configuration", { ...path(deviceId), body, fetch: ctx.authed(options) }));
+  await ctx.kit.call("updateConfiguration", { path: { deviceId }, body }, options);
 }
 
 /** Ask every device to stay connected for `durationSeconds` so commands land quickly. */
@@ -67,18 +65,18 @@ export async function keepAlive(ctx: OmletContext, durationSeconds: number, opti
   if (!Number.isInteger(durationSeconds) || durationSeconds < 1) {
     throw new ValidationError(`keepAlive duration must be a positive whole number of seconds, got ${durationSeconds}`);
   }
-  await unwrap(ctx.raw.POST("/keepalive", { body: { duration: durationSeconds }, fetch: ctx.authed(options) }));
+  await ctx.kit.call("keepAlive", { body: { duration: durationSeconds } }, options);
 }
 
 export async function getLatestFirmware(ctx: OmletContext, options?: RequestOptions): Promise<FirmwareVersions> {
-  return unwrap(ctx.raw.GET("/firmware/latest", { fetch: ctx.authed(options) }));
+  return ctx.kit.call("getLatestFirmware", {}, options);
 }
 
 function resolveTarget(ctx: OmletContext, input: ActionInput): ActionTarget {
   // Either shape may arrive from plain JavaScript, so read the fields defensively.
   const fields = (input ?? {}) as { url?: unknown; deviceId?: unknown; actionName?: unknown };
   if (typeof fields.url === "string") {
-    const target = actionTarget(input as Action, ctx.baseUrl);
+    const target = actionTarget(input as Action, ctx.kit.baseUrl);
     // A device object whose action points elsewhere would move the wrong door.
     if (typeof fields.deviceId === "string" && fields.deviceId !== target.deviceId) {
       throw new ValidationError(`Action url targets device ${target.deviceId}, not ${fields.deviceId}`);
@@ -91,26 +89,13 @@ function resolveTarget(ctx: OmletContext, input: ActionInput): ActionTarget {
   throw new ValidationError("performAction needs an action from device.actions or { deviceId, actionName }");
 }
 
-function withoutIdempotencyKey(ctx: OmletContext, options: RequestOptions | undefined): RequestOptions | undefined {
-  if (options?.idempotencyKey === undefined) return options;
-  // Omlet does not deduplicate commands; a key would let the transport resend one.
-  ctx.logger.warn("idempotencyKey ignored for Omlet actions: the server does not deduplicate commands");
-  const { idempotencyKey: _ignored, ...rest } = options;
-  return rest;
-}
-
 /**
  * Queues an action (`POST` to the action's url). Success means accepted, not done; it is
  * never retried once it may have reached the server.
  */
 export async function performAction(ctx: OmletContext, input: ActionInput, options?: RequestOptions): Promise<ActionResult> {
   const { deviceId, actionName } = resolveTarget(ctx, input);
-  const context = await unwrap(
-    ctx.raw.POST("/device/{deviceId}/action/{action}", {
-      params: { path: { deviceId, action: actionName } },
-      fetch: ctx.authed(withoutIdempotencyKey(ctx, options)),
-    }),
-  );
+  const context = await ctx.kit.call("performAction", { path: { deviceId, action: actionName } }, options);
   const { pendingValue } = input as Partial<Action>;
   return {
     deviceId,

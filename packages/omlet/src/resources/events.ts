@@ -1,5 +1,5 @@
-import { type RequestOptions, unwrap } from "@openapp/core";
-import type { OmletContext } from "../http.js";
+import type { RequestOptions } from "@openapp/core";
+import type { OmletContext } from "../client.js";
 import type { EventList, EventQuery, OmletEvent } from "../models/types.js";
 
 /** The server's page envelope is unconfirmed: accept a bare array or `{ data: [...] }`. */
@@ -10,6 +10,6 @@ function eventsOf(list: EventList): OmletEvent[] {
 
 /** Recent state changes (about five weeks), one page at a time (`{ page: 2 }`). Experimental. */
 export async function getEvents(ctx: OmletContext, query: EventQuery = {}, options?: RequestOptions): Promise<OmletEvent[]> {
-  const list = await unwrap(ctx.raw.GET("/events", { params: { query }, fetch: ctx.authed(options) }));
+  const list = await ctx.kit.call("getEvents", { query }, options);
   return eventsOf(list);
 }

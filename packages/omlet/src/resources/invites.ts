@@ -1,5 +1,5 @@
-import { type RequestOptions, ValidationError, unwrap } from "@openapp/core";
-import type { OmletContext } from "../http.js";
+import { type RequestOptions, ValidationError } from "@openapp/core";
+import type { OmletContext } from "../client.js";
 import type { Invite } from "../models/types.js";
 
 /** An invite from `User.invites`, or just its group id. */
@@ -12,11 +12,9 @@ function groupIdOf(invite: InviteRef): string {
 }
 
 export async function acceptInvite(ctx: OmletContext, invite: InviteRef, options?: RequestOptions): Promise<void> {
-  const params = { path: { groupId: groupIdOf(invite) } };
-  await unwrap(ctx.raw.POST("/invite/{groupId}", { params, fetch: ctx.authed(options) }));
+  await ctx.kit.call("acceptInvite", { path: { groupId: groupIdOf(invite) } }, options);
 }
 
 export async function rejectInvite(ctx: OmletContext, invite: InviteRef, options?: RequestOptions): Promise<void> {
-  const params = { path: { groupId: groupIdOf(invite) } };
-  await unwrap(ctx.raw.DELETE("/invite/{groupId}", { params, fetch: ctx.authed(options) }));
+  await ctx.kit.call("rejectInvite", { path: { groupId: groupIdOf(invite) } }, options);
 }

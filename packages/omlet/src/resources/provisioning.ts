@@ -1,12 +1,12 @@
-import { type RequestOptions, unwrap } from "@openapp/core";
-import type { OmletContext } from "../http.js";
+import type { RequestOptions } from "@openapp/core";
+import type { OmletContext } from "../client.js";
 import type { ProvisioningKey } from "../models/types.js";
 
 /** A key and device id to hand to a new device joining `groupId`. */
 export async function createProvisioningKey(ctx: OmletContext, groupId: string, options?: RequestOptions): Promise<ProvisioningKey> {
-  return unwrap(ctx.raw.POST("/provision", { body: { groupId }, fetch: ctx.authed(options) }));
+  return ctx.kit.call("createProvisioningKey", { body: { groupId } }, options);
 }
 
 export async function completeProvisioning(ctx: OmletContext, deviceSerial: string, options?: RequestOptions): Promise<void> {
-  await unwrap(ctx.raw.POST("/provision/device", { body: { deviceSerial }, fetch: ctx.authed(options) }));
+  await ctx.kit.call("completeProvisioning", { body: { deviceSerial } }, options);
 }

@@ -1,17 +1,21 @@
-import { AbortError, ConfigError } from "@openapp/core";
+import { ConfigError, assertKnownParameters, sleep } from "@openapp/core";
 import { StateTimeoutError } from "../errors.js";
-import type { OmletContext } from "../http.js";
+import type { OmletContext } from "../client.js";
 import { isSettled, pendingSections, powerKind, sectionState } from "../models/device.js";
 import type { Device } from "../models/types.js";
 import { getDeviceById } from "./devices.js";
 
 export interface WaitForStateOptions {
-  /** Give up after this many ms. Default: 2 min on mains; two check-ins plus a minute on battery. */
-  timeout?: number;
+  /** Give up after this many ms in all. Default: 2 min on mains; two check-ins plus a minute on battery. */
+  maxWaitMs?: number | undefined;
   /** Time between polls in ms. Default: 5 s on mains, 30 s on battery. */
-  interval?: number;
-  signal?: AbortSignal;
+  intervalMs?: number | undefined;
+  signal?: AbortSignal | undefined;
 }
+
+const WAIT_OPTIONS = ["maxWaitMs", "intervalMs", "signal"];
+// Renamed in 0.2: `timeout` meant the whole wait here but one attempt everywhere else.
+const RENAMED = { timeout: "maxWaitMs", interval: "intervalMs" };
 
 const MAINS = { interval: 5_000, timeout: 120_000 };
 const BATTERY_INTERVAL_MS = 30_000;
@@ -30,21 +34,6 @@ function positive(name: string, value: number | undefined): number | undefined {
     throw new ConfigError(`waitForState ${name} must be a positive number of milliseconds, got ${value}`);
   }
   return value;
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 function describe(device: Device): string {
@@ -67,12 +56,14 @@ export async function waitForState(
   predicate: (device: Device) => boolean,
   options: WaitForStateOptions = {},
 ): Promise<Device> {
+  assertKnownParameters(options, { what: "waitForState", known: WAIT_OPTIONS, requestOptions: [], aliases: RENAMED });
   const { signal } = options;
+  const poll = { signal };
   const startedAt = Date.now();
-  let device = await getDeviceById(ctx, deviceId, { signal });
+  let device = await getDeviceById(ctx, deviceId, poll);
   const defaults = defaultsFor(device);
-  const timeout = positive("timeout", options.timeout) ?? defaults.timeout;
-  const interval = positive("interval", options.interval) ?? defaults.interval;
+  const timeout = positive("maxWaitMs", options.maxWaitMs) ?? defaults.timeout;
+  const interval = positive("intervalMs", options.intervalMs) ?? defaults.interval;
   for (;;) {
     if (isSettled(device) && predicate(device)) return device;
     const remaining = startedAt + timeout - Date.now();
@@ -82,6 +73,6 @@ export async function waitForState(
       throw new StateTimeoutError(deviceId, timeout, device, lastSeen);
     }
     await sleep(Math.min(interval, remaining), signal);
-    device = await getDeviceById(ctx, deviceId, { signal });
+    device = await getDeviceById(ctx, deviceId, poll);
   }
 }

@@ -1,0 +1,130 @@
+import createClient from "openapi-fetch";
+import { describe, expect, it, vi } from "vitest";
+import {
+  ClientKit,
+  ConfigError,
+  InternalServerError,
+  type OperationTable,
+  type RefusalPolicy,
+  ValidationError,
+  type VendorDeclaration,
+  bearerAuth,
+  rawClientDefaults,
+} from "../src/index.js";
+import { json, scriptedFetch } from "./helpers.js";
+
+const BASE = "https://api.example.test/v1";
+
+const table = {
+  list_things: { method: "get", path: "/things", auth: "required", headers: { "X-Org": true }, query: ["q", "limit", "offset"], pagination: "offset", requestMediaType: null },
+  get_status: { method: "get", path: "/status", auth: "none", headers: {}, query: [], pagination: null, requestMediaType: null },
+  search: { method: "get", path: "/search", auth: "required", headers: { "X-Org": false }, query: ["q"], pagination: null, requestMediaType: null },
+  open_thing: { method: "post", path: "/things/{id}/open", auth: "required", headers: {}, query: [], pagination: null, requestMediaType: "application/json" },
+} as const satisfies OperationTable;
+
+type Ops = Record<keyof typeof table, unknown>;
+
+const vendor: VendorDeclaration<typeof table, unknown> = {
+  name: "Acme",
+  logLevelEnv: "ACME_LOG",
+  logPrefix: "acme",
+  operations: table,
+  createRawClient: ({ baseUrl, fetch }) => createClient({ ...rawClientDefaults, baseUrl, fetch }),
+  deduplicatesByIdempotencyKey: false,
+  sendCredentialsToPublicOperations: false,
+  missingCredentials: (id) => `${id} needs an Acme key`,
+  contextHeaders: [{ option: "org", header: "X-Org", missing: (id) => `${id} needs an org` }],
+  requestOptions: ["org"],
+  pagination: { defaultLimit: 2, maxLimit: 10 },
+};
+
+function kitWith(fetch: ReturnType<typeof scriptedFetch>, extra: Partial<ConstructorParameters<typeof ClientKit>[1]> = {}) {
+  return new ClientKit<Ops, typeof table, unknown>(vendor, { baseUrl: BASE, auth: bearerAuth("sk_live_abcdef123456"), fetch, random: () => 0, ...extra });
+}
+
+describe("ClientKit inputs", () => {
+  it("refuses an undeclared query key before the network, and says where a request option belongs", async () => {
+    const fetch = scriptedFetch();
+    const kit = kitWith(fetch, { defaults: { org: "o1" } });
+    await expect(kit.call("search", { query: { org: "o2" } })).rejects.toThrow(/Unknown parameter `org` for search: `org` is a request option, pass it in the options argument/);
+    await expect(kit.call("search", { query: { qq: "x" } })).rejects.toThrow(/Unknown parameter `qq`.*did you mean `q`/);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it("sends context headers where declared, refuses a missing required one, never sends the option as a parameter", async () => {
+    const fetch = scriptedFetch(json(200, { ok: 1 }), json(200, []), json(200, {}));
+    const kit = kitWith(fetch);
+    await expect(kit.call("list_things")).rejects.toThrow("list_things needs an org");
+    await kit.call("search", { query: { q: "a" } });
+    expect(fetch.calls[0]!.headers.has("x-org")).toBe(false);
+    await kit.call("list_things", {}, { org: "o9" } as never);
+    expect(fetch.calls[1]!.headers.get("x-org")).toBe("o9");
+    expect(fetch.calls[1]!.url).toBe(`${BASE}/things`);
+    await kit.withDefaults({ org: "o1" }).call("search", {});
+    expect(fetch.calls[2]!.headers.get("x-org")).toBe("o1");
+  });
+
+  it("refuses an operation that needs credentials when the client has none; public ones go without them", async () => {
+    const fetch = scriptedFetch(json(200, {}), json(200, {}));
+    await expect(kitWith(fetch, { auth: undefined }).call("search")).rejects.toThrow("search needs an Acme key");
+    await kitWith(fetch).call("get_status");
+    expect(fetch.calls[0]!.headers.has("authorization")).toBe(false);
+    await kitWith(fetch).call("search");
+    expect(fetch.calls[1]!.headers.get("authorization")).toBe("Bearer sk_live_abcdef123456");
+  });
+
+  it("lists reject bad windows on first use instead of throwing, and page with the declared default size", async () => {
+    const fetch = scriptedFetch(json(200, [1, 2]), json(200, [3]));
+    const kit = kitWith(fetch, { defaults: { org: "o1" } });
+    const bad = kit.list("list_things", { query: { limit: 11 } });
+    await expect(bad).rejects.toBeInstanceOf(ValidationError);
+    await expect(kit.list("list_things", { query: { offset: -1 } }).toArray()).rejects.toThrow(/offset/);
+    expect(await kit.list("list_things", { query: { q: "x" } }).toArray()).toEqual([1, 2, 3]);
+    expect(fetch.calls.map((call) => new URL(call.url).search)).toEqual(["?q=x&limit=2&offset=0", "?q=x&limit=2&offset=2"]);
+  });
+
+  it("foreign fetches carry neither credentials nor client headers", async () => {
+    const fetch = scriptedFetch(json(200, {}));
+    const kit = kitWith(fetch, { headers: { "X-Client": "1" } });
+    await kit.foreignFetch()("https://images.example.net/a.png");
+    expect(fetch.calls[0]!.headers.has("authorization")).toBe(false);
+    expect(fetch.calls[0]!.headers.has("x-client")).toBe(false);
+  });
+});
+
+describe("ClientKit safe resend", () => {
+  it("drops an idempotency key for a vendor that does not deduplicate: sent once, warned once", async () => {
+    const warn = vi.fn();
+    const logger = { debug: vi.fn(), info: vi.fn(), warn, error: vi.fn() };
+    const fetch = scriptedFetch(json(503, {}), json(503, {}));
+    const kit = kitWith(fetch, { logger });
+    await expect(kit.call("open_thing", { path: { id: "t1" }, body: {} }, { idempotencyKey: "k1" })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(kit.call("open_thing", { path: { id: "t2" }, body: {} }, { idempotencyKey: "k2" })).rejects.toBeInstanceOf(InternalServerError);
+    expect(fetch.calls).toHaveLength(2);
+    expect(fetch.calls.some((call) => call.headers.has("idempotency-key"))).toBe(false);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it("resends a POST the vendor proves was refused, on the reason's own profile, with a replacement request", async () => {
+    const fetch = scriptedFetch(json(409, { code: "busy" }), json(409, { code: "busy" }), json(200, { ok: true }));
+    const prepare = vi.fn(async (_error: unknown, request: Request) => new Request(request.url.replace("/t1/", "/t2/"), request));
+    const refusals: RefusalPolicy = {
+      classify: (error) => ((error as { code?: string }).code === "busy" ? "busy" : undefined),
+      profiles: { busy: { maxRetries: 2, backoff: { initialMs: 0, maxMs: 0, jitter: 0 }, prepare } },
+    };
+    const kit = kitWith(fetch, { refusals, maxRetries: 0 });
+    expect(await kit.call("open_thing", { path: { id: "t1" }, body: {} })).toEqual({ ok: true });
+    expect(fetch.calls.map((call) => new URL(call.url).pathname)).toEqual(["/v1/things/t1/open", "/v1/things/t2/open", "/v1/things/t2/open"]);
+    expect(prepare).toHaveBeenCalledTimes(2);
+  });
+
+  it("stops a refusal profile at its budget and its count", async () => {
+    const fetch = scriptedFetch(json(409, { code: "busy" }), json(409, { code: "busy" }));
+    const refusals: RefusalPolicy = {
+      classify: () => "busy",
+      profiles: { busy: { maxRetries: 1, backoff: { initialMs: 0, maxMs: 0, jitter: 0 } } },
+    };
+    await expect(kitWith(fetch, { refusals }).call("open_thing", { path: { id: "t1" }, body: {} })).rejects.toMatchObject({ status: 409 });
+    expect(fetch.calls).toHaveLength(2);
+  });
+});
