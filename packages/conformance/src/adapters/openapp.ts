@@ -1,0 +1,87 @@
+import {
+  AbortError,
+  ConfigError,
+  ConnectionError,
+  InternalServerError,
+  OpenAppClient,
+  RateLimitError,
+  SdkError,
+  TimeoutError,
+  ValidationError,
+} from "@openapp/sdk";
+import { defineAdapter } from "../adapter.js";
+import type { ScriptedServer } from "../server.js";
+
+// The key is `{base_url}_openapp_{secret}`; every leak of the key contains the secret, so the
+// secret is what the scan looks for.
+const SECRET = "confSecretOPENAPP_q7Vw2Lr9Xk4Tz8Mn3Pb6";
+const ORG = "01HZX3K8Q2V7N4M6P9R5T1W0YB";
+const DEVICE = "01HZX6C4F8J2M6Q0T4W8Z2B6E0";
+const ENTITY = "01HZX7A1D5G9K3P7S1W5Z9C3F7";
+const INTEGRATION = "01HZX5B3E7H1L5P9S3V7Y1A5D9";
+const API = "/api/v1";
+
+const device = {
+  id: DEVICE,
+  org_id: ORG,
+  integration_id: INTEGRATION,
+  name: { en: "Lobby door controller" },
+  external_id: "relay-board-7",
+  device_metadata: { relay_count: 4 },
+};
+
+const keyFor = (server: ScriptedServer) => `${server.origin}_openapp_${SECRET}`;
+
+export const openappAdapter = defineAdapter<OpenAppClient>({
+  vendor: "openapp",
+  name: "openapp",
+  packageName: "@openapp/sdk",
+  errors: { SdkError, ConfigError, ValidationError, InternalServerError, RateLimitError, ConnectionError, TimeoutError, AbortError },
+  secrets: [SECRET],
+  createClient: (server, extra = {}) => new OpenAppClient({ apiKey: keyFor(server), org: ORG, ...extra }),
+  errorBody: (message) => ({ message, error_code: "conformance_error" }),
+  action: {
+    label: "client.entities.byId(id).open()",
+    method: "POST",
+    path: `${API}/entities/${ENTITY}/actions/switchable.open`,
+    invoke: (client, options) => client.entities.byId(ENTITY).open(undefined, options),
+    success: { status: 200, body: { status: "ok", opened: true, duration_ms: 5000 } },
+  },
+  write: {
+    label: "client.devices.create({...})",
+    method: "POST",
+    path: `${API}/devices`,
+    invoke: (client, options) =>
+      client.devices.create({ org_id: ORG, integration_id: INTEGRATION, name: { en: "Lobby door controller" } }, undefined, { org: ORG, ...options }),
+    success: { status: 200, body: device },
+  },
+  read: {
+    label: "client.devices.get(id)",
+    method: "GET",
+    path: `${API}/devices/${DEVICE}`,
+    invoke: (client, options) => client.devices.get(DEVICE, undefined, options),
+    success: { status: 200, body: device },
+    verify: (result) => {
+      if ((result as { id?: unknown }).id !== DEVICE) throw new Error(`devices.get returned ${JSON.stringify(result)}`);
+    },
+  },
+  unknownParams: [
+    { label: "devices.list({ org_id })", key: "org_id", invoke: (client) => client.devices.list({ org_id: "x" } as never) },
+    {
+      label: "devices.get(id, { org })",
+      key: "org",
+      // `org` is a per-call option, not a query parameter: the message must say where it goes.
+      messageMatches: /option/i,
+      invoke: (client) => client.devices.get("d1", { org: "o" } as never),
+    },
+  ],
+  syncHelpers: {
+    "client.withOrg": "returns a new client; a bad org is a ConfigError at once, like the constructor",
+    "entities.byId": "binds an id into a handle without a request",
+  },
+  extraSurfaces: (client) => ({ "entities.byId(id)": client.entities.byId(ENTITY) }),
+  listWithoutContext: {
+    label: "devices.list() on a client without an org",
+    invoke: (server) => new OpenAppClient({ apiKey: keyFor(server) }).devices.list(),
+  },
+});

@@ -1,0 +1,32 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PACKAGES_DIR = fileURLToPath(new URL("../../", import.meta.url));
+
+interface PackageJson {
+  name?: string;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+// Packages built on core that are not façades: generated path clients, the shared runtime, test helpers.
+const NOT_A_FACADE = [/-generated$/, /^@openapp\/(core|testing|conformance)$/];
+
+/** Every workspace package under packages/ that depends on @openapp/core and is a façade. */
+export function discoverFacades(packagesDir: string = PACKAGES_DIR): string[] {
+  const names: string[] = [];
+  for (const entry of readdirSync(packagesDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    let manifest: PackageJson;
+    try {
+      manifest = JSON.parse(readFileSync(join(packagesDir, entry.name, "package.json"), "utf8")) as PackageJson;
+    } catch {
+      continue; // not a package
+    }
+    const name = manifest.name ?? entry.name;
+    const dependsOnCore = "@openapp/core" in { ...manifest.dependencies, ...manifest.peerDependencies };
+    if (dependsOnCore && !NOT_A_FACADE.some((pattern) => pattern.test(name))) names.push(name);
+  }
+  return names.sort();
+}
