@@ -1,9 +1,13 @@
 import { type ApiError, type ApiErrorInit, createApiError } from "./errors.js";
-import { redactHeaders, redactJson, redactText } from "./redact.js";
+import { readCappedText } from "./read-body.js";
+import { type KnownSecret, redactHeaders, redactJson, redactText } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
+import { textSnippet } from "./snippet.js";
 
-const MAX_ERROR_BODY_CHARS = 64 * 1024;
-const MAX_SNIPPET_CHARS = 200;
+export { textSnippet } from "./snippet.js";
+
+/** Error bodies are cut here while streaming, before any parsing or redaction runs. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 const REQUEST_ID_HEADERS = ["x-request-id", "x-correlation-id", "request-id", "x-amzn-requestid", "cf-ray"];
 
 /**
@@ -16,7 +20,8 @@ export interface ErrorResponseContext {
   method: string;
   /** Already redacted. */
   url: string;
-  secrets: readonly string[];
+  /** Plain strings are masked entirely; `{ value, showSuffix: true }` (API keys) keeps the last 4 characters. */
+  secrets: readonly KnownSecret[];
   mapError?: ErrorMapper | undefined;
   now?: number;
 }
@@ -52,21 +57,9 @@ function describeJsonBody(body: unknown): { code?: string; message?: string; req
   };
 }
 
-/** Turns an HTML proxy page or plain text into one short, readable, redacted line. */
-export function textSnippet(text: string, secrets: readonly string[] = []): string {
-  const plain = text
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  const redacted = redactText(plain, secrets);
-  return redacted.length > MAX_SNIPPET_CHARS ? `${redacted.slice(0, MAX_SNIPPET_CHARS - 1)}…` : redacted;
-}
-
-async function readCappedText(response: Response): Promise<string> {
+async function readErrorText(response: Response): Promise<string> {
   try {
-    const text = await response.text();
-    return text.length > MAX_ERROR_BODY_CHARS ? text.slice(0, MAX_ERROR_BODY_CHARS) : text;
+    return (await readCappedText(response, MAX_ERROR_BODY_BYTES)).text;
   } catch {
     return "";
   }
@@ -89,8 +82,8 @@ function requestIdFrom(headers: Headers): string | undefined {
   return undefined;
 }
 
-function redactedHeaders(headers: Headers): Headers {
-  return new Headers(Object.entries(redactHeaders(headers)));
+function redactedHeaders(headers: Headers, secrets: readonly KnownSecret[]): Headers {
+  return new Headers(Object.entries(redactHeaders(headers, secrets)));
 }
 
 function defaultMessage(response: Response): string {
@@ -99,20 +92,20 @@ function defaultMessage(response: Response): string {
 
 /** Reads a non-2xx response into a typed, redacted ApiError. Consumes the body. */
 export async function errorFromResponse(response: Response, context: ErrorResponseContext): Promise<ApiError> {
-  const text = await readCappedText(response);
+  const text = await readErrorText(response);
   const json = parseJson(text);
   const described = json.ok ? describeJsonBody(json.value) : {};
-  const rawMessage = described.message ?? (json.ok || text.trim() === "" ? undefined : text);
-  const message = rawMessage === undefined ? defaultMessage(response) : textSnippet(rawMessage, context.secrets);
+  const snippet = json.ok || text.trim() === "" ? undefined : textSnippet(text, context.secrets);
+  const message = described.message !== undefined ? textSnippet(described.message, context.secrets) : (snippet ?? defaultMessage(response));
   const init: ApiErrorInit = {
     status: response.status,
     message: `${context.method} ${context.url} → ${response.status}${described.code ? ` ${described.code}` : ""}: ${message}`,
     code: described.code,
-    body: json.ok ? redactJson(json.value, context.secrets) : text === "" ? undefined : textSnippet(text, context.secrets),
+    body: json.ok ? redactJson(json.value, context.secrets) : text === "" ? undefined : (snippet ?? ""),
     requestId: requestIdFrom(response.headers) ?? described.requestId,
     method: context.method,
     url: context.url,
-    headers: redactedHeaders(response.headers),
+    headers: redactedHeaders(response.headers, context.secrets),
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), context.now),
     text: redactText(text, context.secrets),
   };

@@ -139,3 +139,45 @@ export function createApiError(init: ApiErrorInit): ApiError {
   const ErrorClass = errorClassByStatus[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
   return new ErrorClass(init);
 }
+
+/** Where a response came from, for errors about its body. `url` must already be redacted. */
+export interface ResponseErrorOptions {
+  status: number;
+  method?: string | undefined;
+  url?: string | undefined;
+  cause?: unknown;
+}
+
+const describeTarget = (options: ResponseErrorOptions) => (options.method && options.url ? `${options.method} ${options.url}` : "Response");
+
+/** A response body was larger than the configured cap; nothing past the cap was read. */
+export class ResponseTooLargeError extends SdkError {
+  readonly status: number;
+  readonly maxBytes: number;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+
+  constructor(maxBytes: number, options: ResponseErrorOptions) {
+    super(`${describeTarget(options)} → ${options.status}: body exceeds the ${maxBytes}-byte limit`, { cause: options.cause });
+    this.status = options.status;
+    this.maxBytes = maxBytes;
+    this.method = options.method;
+    this.url = options.url;
+  }
+}
+
+/** A 2xx body that should have been JSON did not parse. `snippet` is short and redacted. */
+export class ResponseParseError extends SdkError {
+  readonly status: number;
+  readonly snippet: string;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+
+  constructor(snippet: string, options: ResponseErrorOptions) {
+    super(`${describeTarget(options)} → ${options.status}: body is not valid JSON${snippet ? `: ${snippet}` : " (empty)"}`, { cause: options.cause });
+    this.status = options.status;
+    this.snippet = snippet;
+    this.method = options.method;
+    this.url = options.url;
+  }
+}

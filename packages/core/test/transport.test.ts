@@ -132,7 +132,9 @@ describe("Transport errors", () => {
     expect(everything).not.toContain("s3cr3tKeyValue");
     expect(everything).not.toContain("tok_live_123");
     expect(everything).not.toContain("abc123");
-    expect(error.message).toContain("***9876");
+    // bearerAuth registers a plain secret: masked whole (only `{ value, showSuffix: true }` keeps 4 characters).
+    expect(error.message).toContain("Invalid key ***");
+    expect(everything).not.toContain("9876");
     expect(error.url).toBe(`${URL_DEVICES}?access_token=***`);
   });
 
