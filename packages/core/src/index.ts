@@ -76,7 +76,21 @@ export {
   type FileFromUrlOptions,
 } from "./uploads.js";
 export { contentTypeFromFilename, normalizeContentType, sniffContentType } from "./content-type.js";
-export { REDACTED, isSensitiveName, redactSecret, redactUrl, redactHeaders, redactJson, redactText, maskKnownSecrets } from "./redact.js";
+export {
+  REDACTED,
+  isSensitiveName,
+  isSensitiveQueryName,
+  redactSecret,
+  redactUrl,
+  redactQueryString,
+  redactHeaders,
+  redactJson,
+  redactText,
+  maskKnownSecrets,
+  type KnownSecret,
+} from "./redact.js";
+export { ResponseTooLargeError, ResponseParseError, type ResponseErrorOptions } from "./errors.js";
+export { readCappedText, readBodyText, parseJsonBody, type CappedText, type BodyContext } from "./read-body.js";
 export {
   createConsoleLogger,
   resolveLogger,

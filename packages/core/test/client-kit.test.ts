@@ -22,7 +22,7 @@ const table = {
   open_thing: { method: "post", path: "/things/{id}/open", auth: "required", headers: {}, query: [], pagination: null, requestMediaType: "application/json" },
 } as const satisfies OperationTable;
 
-type Ops = Record<keyof typeof table, unknown>;
+type Ops = Record<keyof typeof table, { parameters: { path: Record<string, string> } }>;
 
 const vendor: VendorDeclaration<typeof table, unknown> = {
   name: "Acme",
