@@ -1,48 +1,219 @@
-import type { RequestOptions } from "@openapp/core";
-import type { AuthStrategy, DirectoryGateway } from "./auth/strategy.js";
-import { ClientCore, type OverkizClientOptions } from "./internal/client-core.js";
-import type { ActionInput } from "./models/commands.js";
+import {
+  ClientKit,
+  ConfigError,
+  type FetchLike,
+  type Logger,
+  type Middleware,
+  type VendorDeclaration,
+  assertKnownOptions,
+} from "@openapp/core";
+import { type OverkizRawClient, createOverkizRawClient, operationTable, type operations } from "@openapp/overkiz-generated";
+import { overkizErrorMapper } from "./errors.js";
+import { ActionQueue, type ActionQueueSettings, resolveActionQueueSettings } from "./internal/action-queue.js";
+import { type Credentials, strategyFor } from "./internal/auth/credentials.js";
+import { type IdentityEndpointOverrides, resolveIdentityEndpoints } from "./internal/auth/identity-endpoints.js";
+import type { AuthStrategy } from "./internal/auth/strategy.js";
+import { EventListener } from "./internal/event-listener.js";
+import { type LoginBackoffSettings, LoginGuard } from "./internal/login-guard.js";
+import { overkizRefusals } from "./internal/refusals.js";
+import { OverkizSession } from "./internal/session.js";
 import type { Device } from "./models/device.js";
-import type { OverkizEvent } from "./models/events.js";
-import type { Execution } from "./models/execution.js";
+import { type ServerConfig, type ServerKey, resolveServer } from "./models/servers.js";
 import type { Setup } from "./models/setup.js";
-import type { State } from "./models/state.js";
-import * as actionGroups from "./resources/action-groups.js";
-import * as devices from "./resources/devices.js";
-import * as events from "./resources/events.js";
-import * as executions from "./resources/executions.js";
-import * as firmware from "./resources/firmware.js";
-import * as gateways from "./resources/gateways.js";
-import * as localTokens from "./resources/local-tokens.js";
-import * as reference from "./resources/reference.js";
-import * as setup from "./resources/setup.js";
-import type { ServerConfig } from "./servers.js";
-import type {
-  ControllableType,
-  Definition,
-  DeviceSearchCriteria,
-  DeviceSearchResult,
-  FirmwareStatus,
-  Gateway,
-  HistoryExecution,
-  LocalToken,
-  ManufacturerReference,
-  Option,
-  OptionParameter,
-  PersistedActionGroup,
-  Place,
-  ProtocolType,
-  Timezone,
-  UIProfileDefinition,
-} from "./types.js";
+import type { Gateway } from "./models/wire-types.js";
+import { type ActionGroupsResource, actionGroupsResource } from "./resources/action-groups.js";
+import { type DevicesResource, devicesResource } from "./resources/devices.js";
+import { type EventsResource, eventsResource } from "./resources/events.js";
+import { type ExecutionsResource, executionsResource, sendActionGroup } from "./resources/executions.js";
+import { type FirmwareResource, firmwareResource } from "./resources/firmware.js";
+import { type GatewaysResource, gatewaysResource } from "./resources/gateways.js";
+import { type LocalTokensResource, localTokensResource } from "./resources/local-tokens.js";
+import { type ReferenceResource, referenceResource } from "./resources/reference.js";
+import { type SessionResource, sessionResource } from "./resources/session.js";
+import { type SetupResource, setupResource } from "./resources/setup.js";
 
-export type { OverkizClientOptions } from "./internal/client-core.js";
+export interface OverkizClientOptions {
+  /** A key of `SERVERS` (`"somfy_europe"`), or a config such as `localServer(host)`. */
+  server: ServerKey | ServerConfig;
+  /**
+   * `{ username, password }` (the brand's sign-in), `{ token }` (bearer: local API, generic,
+   * Rexel), `{ jwt }`, `{ userId, ssoToken }`, Rexel OAuth, or any AuthStrategy.
+   */
+  credentials: Credentials;
+  /** Defaults to the global fetch. On Node, `createLocalGatewayFetch()` adds the gateway's CA. */
+  fetch?: FetchLike | undefined;
+  /** Per-attempt timeout in milliseconds (default 30 s). */
+  timeout?: number | undefined;
+  /** Transport retries after the first attempt (default 2; only for safe methods). */
+  maxRetries?: number | undefined;
+  /** Client-wide middleware; runs once per attempt and sees the authenticated request. */
+  middleware?: readonly Middleware[] | undefined;
+  /** Extra headers sent on every request. */
+  headers?: Record<string, string> | undefined;
+  /** Silent by default; `OVERKIZ_LOG=debug` prints to the console. */
+  logger?: Logger | undefined;
+  /** Uniform random source for retry jitter; injectable for deterministic tests. */
+  random?: (() => number) | undefined;
+  /** Clock in epoch milliseconds (token expiry, login pauses); injectable for tests. */
+  now?: (() => number) | undefined;
+  /** Overrides for the partner identity providers (Somfy, Cozytouch, Nexity, Brandt, Rexel). */
+  identityEndpoints?: IdentityEndpointOverrides | undefined;
+  /**
+   * Merge `executeActionGroup` calls made within `delayMs` into one execution of at most
+   * `maxActions` devices (a single larger call goes alone). `true` uses `{ delayMs: 100, maxActions: 20 }`.
+   */
+  actionQueue?: boolean | ActionQueueSettings | undefined;
+  /**
+   * Seconds (the wire unit) appended to RTS commands that lack their last (duration) parameter;
+   * needs the device list loaded (`getSetup()` or `getDevices()`). Off when undefined.
+   */
+  defaultRtsCommandDurationSeconds?: number | undefined;
+  /** Pause after refused logins (defaults: 60 000 ms, ×4, at most 4 h); `false` turns it off. */
+  loginBackoff?: false | LoginBackoffSettings | undefined;
+}
 
-type Refresh = { refresh?: boolean | undefined };
-type DeviceUrls = { deviceURLs?: readonly string[] | undefined };
+// Every option the client reads; the mapped type makes a new option without an entry a compile error.
+const OPTION_KEYS = Object.keys({
+  server: 1, credentials: 1, fetch: 1, timeout: 1, maxRetries: 1, middleware: 1, headers: 1, logger: 1, random: 1, now: 1,
+  identityEndpoints: 1, actionQueue: 1, defaultRtsCommandDurationSeconds: 1, loginBackoff: 1,
+} satisfies Record<keyof OverkizClientOptions, 1>);
+
+/** Options renamed when durations got their unit; the old name is refused with the new one. */
+const RENAMED_OPTIONS = { defaultRtsCommandDuration: "defaultRtsCommandDurationSeconds" };
+
+/** What makes Overkiz different from the other vendors; the kit builds the rest. */
+export const overkizVendor: VendorDeclaration<typeof operationTable, OverkizRawClient> = {
+  name: "Overkiz",
+  logLevelEnv: "OVERKIZ_LOG",
+  logPrefix: "overkiz",
+  operations: operationTable,
+  createRawClient: createOverkizRawClient,
+  mapError: overkizErrorMapper,
+  // Overkiz documents no request deduplication: a caller's idempotencyKey is dropped by core.
+  deduplicatesByIdempotencyKey: false,
+  // `/login` and `/apiVersion` (security: []) never carry the session or the token.
+  sendCredentialsToPublicOperations: false,
+  missingCredentials: (id) => `${id} needs credentials: pass { credentials } to OverkizClient`,
+};
+
+export type OverkizKit = ClientKit<operations, typeof operationTable, OverkizRawClient>;
+
+/** Answers kept between calls; `getSetup({ refresh: true })` and `close()` reset them. */
+export interface ClientCache {
+  setup?: Setup | undefined;
+  setupLoading?: Promise<Setup> | undefined;
+  devices?: Device[] | undefined;
+  gateways?: Gateway[] | undefined;
+}
+
+/** The state every resource shares. */
+export interface OverkizContext {
+  readonly kit: OverkizKit;
+  readonly server: ServerConfig;
+  readonly logger: Logger;
+  readonly now: () => number;
+  readonly session: OverkizSession;
+  readonly listener: EventListener;
+  readonly actionQueue: ActionQueue | undefined;
+  readonly defaultRtsCommandDurationSeconds: number | undefined;
+  readonly cache: ClientCache;
+  resetCache(): void;
+}
+
+function checkedRtsDuration(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isFinite(value) || value < 0) throw new ConfigError(`defaultRtsCommandDurationSeconds must be a number of seconds ≥ 0, got ${value}`);
+  return value;
+}
+
+function createContext(options: OverkizClientOptions): OverkizContext {
+  assertKnownOptions(options, OPTION_KEYS, "OverkizClient", RENAMED_OPTIONS);
+  const server = resolveServer(options.server);
+  const strategy = strategyFor(server, options.credentials);
+  const now = options.now ?? Date.now;
+  const identity = resolveIdentityEndpoints(options.identityEndpoints);
+  const defaultRtsCommandDurationSeconds = checkedRtsDuration(options.defaultRtsCommandDurationSeconds);
+  const guard = options.loginBackoff === false ? undefined : new LoginGuard(now, options.loginBackoff);
+  const queueSettings = resolveActionQueueSettings(options.actionQueue);
+  // The kit takes the session as its auth, and the session sends its login through the kit.
+  let kit: OverkizKit | undefined;
+  const built = (): OverkizKit => kit as OverkizKit;
+  const session = new OverkizSession(strategy, guard, {
+    server,
+    get logger() {
+      return built().logger;
+    },
+    now,
+    identity,
+    raw: () => built().raw,
+    fetchFor: (id, requestOptions) => built().fetchFor(id, requestOptions),
+    foreignFetch: (requestOptions) => built().foreignFetch(requestOptions),
+  });
+  let listener: EventListener | undefined;
+  kit = new ClientKit(overkizVendor, {
+    baseUrl: server.endpoint,
+    auth: session,
+    fetch: options.fetch,
+    timeout: options.timeout,
+    maxRetries: options.maxRetries,
+    middleware: options.middleware,
+    headers: options.headers,
+    logger: options.logger,
+    random: options.random,
+    refusals: overkizRefusals(session, () => listener as EventListener),
+  });
+  const ready = kit;
+  listener = new EventListener(
+    {
+      register: async (requestOptions) => (await ready.call("registerEventListener", {}, requestOptions)).id,
+      fetch: async (listenerId, requestOptions) => (await ready.call("fetchEvents", { path: { listenerId } }, requestOptions)) as unknown[],
+      unregister: async (listenerId, requestOptions) => {
+        await ready.call("unregisterEventListener", { path: { listenerId } }, requestOptions);
+      },
+      ensureSession: async (requestOptions) => session.refresh(requestOptions ?? {}),
+      generation: () => session.generation,
+    },
+    ready.logger,
+  );
+  const cache: ClientCache = {};
+  const ctx: OverkizContext = {
+    kit: ready,
+    server,
+    logger: ready.logger,
+    now,
+    session,
+    listener,
+    actionQueue: queueSettings && new ActionQueue(queueSettings, (group, mode) => sendActionGroup(ctx, group, mode), ready.logger),
+    defaultRtsCommandDurationSeconds,
+    cache,
+    resetCache() {
+      cache.setup = undefined;
+      cache.setupLoading = undefined;
+      cache.devices = undefined;
+      cache.gateways = undefined;
+    },
+  };
+  return ctx;
+}
+
+type Resources = SessionResource &
+  SetupResource &
+  DevicesResource &
+  FirmwareResource &
+  GatewaysResource &
+  EventsResource &
+  ExecutionsResource &
+  ActionGroupsResource &
+  ReferenceResource &
+  LocalTokensResource;
+
+// The methods come from the resource objects (signatures and docs written once, there).
+export interface OverkizClient extends Resources {}
 
 /**
- * Client for the Overkiz end-user API (cloud servers and the local gateway API).
+ * Client for the Overkiz end-user API (cloud servers and the local gateway API). Its method
+ * names follow pyoverkiz, camelCased; every method returns a promise and never throws
+ * synchronously.
  *
  * ```ts
  * const client = new OverkizClient({ server: "somfy_america", credentials: { username, password } });
@@ -51,331 +222,42 @@ type DeviceUrls = { deviceURLs?: readonly string[] | undefined };
  * ```
  */
 export class OverkizClient {
-  readonly #core: ClientCore;
+  readonly #ctx: OverkizContext;
 
+  /** Checks every option (unknown or renamed ones are a ConfigError) before any request. */
   constructor(options: OverkizClientOptions) {
-    this.#core = new ClientCore(options);
+    const ctx = createContext(options);
+    this.#ctx = ctx;
+    Object.assign(
+      this,
+      sessionResource(ctx),
+      setupResource(ctx),
+      devicesResource(ctx),
+      firmwareResource(ctx),
+      gatewaysResource(ctx),
+      eventsResource(ctx),
+      executionsResource(ctx),
+      actionGroupsResource(ctx),
+      referenceResource(ctx),
+      localTokensResource(ctx),
+    );
   }
 
   get server(): ServerConfig {
-    return this.#core.server;
+    return this.#ctx.server;
   }
 
   get auth(): AuthStrategy {
-    return this.#core.strategy;
+    return this.#ctx.session.strategy;
   }
 
   /** The registered event listener, if any. */
   get eventListenerId(): string | undefined {
-    return this.#core.listenerId;
-  }
-
-  // Session ---------------------------------------------------------------------------------
-
-  /** Opens the session (or checks the token). Called automatically before the first request. */
-  login(options?: RequestOptions): Promise<void> {
-    return this.#core.login(options);
-  }
-
-  /** Protocol version of the API, e.g. `2024.4.2-7`; the local API answers it without auth. */
-  async getApiVersion(options?: RequestOptions): Promise<string> {
-    const answer = await this.#core.callAnonymous((fetch) => this.#core.raw.GET("/apiVersion", { fetch }), options);
-    return answer.protocolVersion;
-  }
-
-  /**
-   * Sends what the action queue holds, then unregisters the event listener, releases the auth
-   * strategy and forgets cached answers.
-   */
-  async close(options?: RequestOptions): Promise<void> {
-    await this.#core.actionQueue?.flush();
-    try {
-      if (this.#core.listenerId !== undefined) await events.unregisterEventListener(this.#core, options);
-    } catch (error) {
-      this.#core.logger.warn("could not unregister the event listener", { reason: error instanceof Error ? error.message : String(error) });
-    } finally {
-      this.#core.listenerId = undefined;
-      this.#core.resetCache();
-      await this.#core.strategy.close?.();
-    }
-  }
-
-  /** Gateways of the account (Rexel's directory); works before a gateway is chosen. */
-  discoverGateways(options?: RequestOptions): Promise<DirectoryGateway[]> {
-    return this.#core.discoverGateways(options);
-  }
-
-  /** The gateway every following call is for (Rexel); sent as the `gatewayId` header. */
-  selectGateway(gatewayId: string): void {
-    this.#core.selectGateway(gatewayId);
-  }
-
-  // Setup -----------------------------------------------------------------------------------
-
-  /** The whole installation; cached after the first call (`{ refresh: true }` reads it again). */
-  getSetup(params?: setup.GetSetupParams, options?: RequestOptions): Promise<Setup> {
-    return setup.getSetup(this.#core, params, options);
-  }
-
-  /** Raw setup and action groups for bug reports, masked unless `maskSensitiveData: false`. */
-  getDiagnosticData(params?: { maskSensitiveData?: boolean | undefined }, options?: RequestOptions): Promise<setup.DiagnosticData> {
-    return setup.getDiagnosticData(this.#core, params, options);
-  }
-
-  getPlaces(options?: RequestOptions): Promise<Place> {
-    return setup.getPlaces(this.#core, options);
-  }
-
-  getSetupOptions(options?: RequestOptions): Promise<Option[]> {
-    return setup.getSetupOptions(this.#core, options);
-  }
-
-  getSetupOption(optionId: string, options?: RequestOptions): Promise<Option | null> {
-    return setup.getSetupOption(this.#core, optionId, options);
-  }
-
-  getSetupOptionParameter(optionId: string, parameterName: string, options?: RequestOptions): Promise<OptionParameter | null> {
-    return setup.getSetupOptionParameter(this.#core, optionId, parameterName, options);
-  }
-
-  // Devices ---------------------------------------------------------------------------------
-
-  /** All devices; cached (devices that cannot be modelled are skipped with a warning). */
-  getDevices(params?: Refresh, options?: RequestOptions): Promise<Device[]> {
-    return devices.getDevices(this.#core, params, options);
-  }
-
-  getDevice(deviceURL: string, options?: RequestOptions): Promise<Device> {
-    return devices.getDevice(this.#core, deviceURL, options);
-  }
-
-  getDeviceDefinition(deviceURL: string, options?: RequestOptions): Promise<Definition> {
-    return devices.getDeviceDefinition(this.#core, deviceURL, options);
-  }
-
-  /** Current states of a device. */
-  getState(deviceURL: string, options?: RequestOptions): Promise<State[]> {
-    return devices.getState(this.#core, deviceURL, options);
-  }
-
-  /** One state of a device (local API). */
-  getDeviceState(deviceURL: string, stateName: string, options?: RequestOptions): Promise<State> {
-    return devices.getDeviceState(this.#core, deviceURL, stateName, options);
-  }
-
-  refreshStates(params?: DeviceUrls, options?: RequestOptions): Promise<void> {
-    return devices.refreshStates(this.#core, params, options);
-  }
-
-  refreshDeviceStates(deviceURL: string, options?: RequestOptions): Promise<void> {
-    return devices.refreshDeviceStates(this.#core, deviceURL, options);
-  }
-
-  getDeviceControllables(options?: RequestOptions): Promise<Record<string, string[]>> {
-    return devices.getDeviceControllables(this.#core, options);
-  }
-
-  /** Device URLs of one controllable (local API). */
-  getDevicesByControllable(controllableName: string, options?: RequestOptions): Promise<string[]> {
-    return devices.getDevicesByControllable(this.#core, controllableName, options);
-  }
-
-  getDeviceControllableDefinition(deviceURL: string, options?: RequestOptions): Promise<Definition> {
-    return devices.getDeviceControllableDefinition(this.#core, deviceURL, options);
-  }
-
-  getDeviceAlternativeControllables(deviceURL: string, options?: RequestOptions): Promise<string[]> {
-    return devices.getDeviceAlternativeControllables(this.#core, deviceURL, options);
-  }
-
-  getDeviceManufacturerReferences(deviceURL: string, options?: RequestOptions): Promise<ManufacturerReference[]> {
-    return devices.getDeviceManufacturerReferences(this.#core, deviceURL, options);
-  }
-
-  // Firmware --------------------------------------------------------------------------------
-
-  getDevicesNotUpToDate(options?: RequestOptions): Promise<string[]> {
-    return firmware.getDevicesNotUpToDate(this.#core, options);
-  }
-
-  getDeviceFirmwareStatus(deviceURL: string, options?: RequestOptions): Promise<FirmwareStatus | null> {
-    return firmware.getDeviceFirmwareStatus(this.#core, deviceURL, options);
-  }
-
-  getDeviceFirmwareUpdateCapability(deviceURL: string, options?: RequestOptions): Promise<boolean> {
-    return firmware.getDeviceFirmwareUpdateCapability(this.#core, deviceURL, options);
-  }
-
-  updateDeviceFirmware(deviceURL: string, options?: RequestOptions): Promise<void> {
-    return firmware.updateDeviceFirmware(this.#core, deviceURL, options);
-  }
-
-  updateAllDeviceFirmwares(params?: DeviceUrls, options?: RequestOptions): Promise<void> {
-    return firmware.updateAllDeviceFirmwares(this.#core, params, options);
-  }
-
-  // Gateways --------------------------------------------------------------------------------
-
-  getGateways(params?: Refresh, options?: RequestOptions): Promise<Gateway[]> {
-    return gateways.getGateways(this.#core, params, options);
-  }
-
-  getDeveloperMode(gatewayId: string, options?: RequestOptions): Promise<boolean> {
-    return gateways.getDeveloperMode(this.#core, gatewayId, options);
-  }
-
-  activateDeveloperMode(gatewayId: string, options?: RequestOptions): Promise<void> {
-    return gateways.activateDeveloperMode(this.#core, gatewayId, options);
-  }
-
-  deactivateDeveloperMode(gatewayId: string, options?: RequestOptions): Promise<void> {
-    return gateways.deactivateDeveloperMode(this.#core, gatewayId, options);
-  }
-
-  // Events ----------------------------------------------------------------------------------
-
-  registerEventListener(options?: RequestOptions): Promise<string> {
-    return events.registerEventListener(this.#core, options);
-  }
-
-  /** Events since the previous fetch; registers (and re-registers an expired) listener itself. */
-  fetchEvents(options?: RequestOptions): Promise<OverkizEvent[]> {
-    return events.fetchEvents(this.#core, options);
-  }
-
-  unregisterEventListener(options?: RequestOptions): Promise<void> {
-    return events.unregisterEventListener(this.#core, options);
-  }
-
-  /**
-   * Events one by one, polling at most once per `interval` seconds (default 1):
-   * `for await (const event of client.events({ signal })) { … }`. Expired listeners, token
-   * refreshes, "too many concurrent requests" and an expired session are handled underneath; the
-   * listener is unregistered when the loop ends (break, abort or error). One loop per client.
-   */
-  events(params?: events.EventStreamParams): AsyncGenerator<OverkizEvent, void, undefined> {
-    return events.streamEvents(this.#core, params);
-  }
-
-  // Executions ------------------------------------------------------------------------------
-
-  /**
-   * Runs commands now; returns the execution id. At most one action per device. With the
-   * action queue on, calls within its window are merged and share one execution id; per-call
-   * options then only contribute their `signal`.
-   */
-  executeActionGroup(actions: readonly ActionInput[], params?: executions.ExecuteParams, options?: RequestOptions): Promise<string> {
-    return executions.executeActionGroup(this.#core, actions, params, options);
-  }
-
-  /** Sends the queued executions now and waits for their answers (no-op without a queue). */
-  async flushActionQueue(): Promise<void> {
-    await this.#core.actionQueue?.flush();
+    return this.#ctx.listener.id;
   }
 
   /** Devices waiting in the action queue's next execution. */
   get pendingActionsCount(): number {
-    return this.#core.actionQueue?.pendingCount ?? 0;
-  }
-
-  getCurrentExecution(execId: string, options?: RequestOptions): Promise<Execution | null> {
-    return executions.getCurrentExecution(this.#core, execId, options);
-  }
-
-  getCurrentExecutions(options?: RequestOptions): Promise<Execution[]> {
-    return executions.getCurrentExecutions(this.#core, options);
-  }
-
-  cancelExecution(execId: string, options?: RequestOptions): Promise<void> {
-    return executions.cancelExecution(this.#core, execId, options);
-  }
-
-  /** Cancels every running execution (local API). */
-  cancelAllExecutions(options?: RequestOptions): Promise<void> {
-    return executions.cancelAllExecutions(this.#core, options);
-  }
-
-  getExecutionHistory(options?: RequestOptions): Promise<HistoryExecution[]> {
-    return executions.getExecutionHistory(this.#core, options);
-  }
-
-  // Action groups ---------------------------------------------------------------------------
-
-  getActionGroups(options?: RequestOptions): Promise<PersistedActionGroup[]> {
-    return actionGroups.getActionGroups(this.#core, options);
-  }
-
-  executePersistedActionGroup(actionGroupOID: string, options?: RequestOptions): Promise<string> {
-    return actionGroups.executePersistedActionGroup(this.#core, actionGroupOID, options);
-  }
-
-  /** `when` is a Date or epoch seconds; returns the trigger id. */
-  schedulePersistedActionGroup(actionGroupOID: string, when: Date | number, options?: RequestOptions): Promise<string> {
-    return actionGroups.schedulePersistedActionGroup(this.#core, actionGroupOID, when, options);
-  }
-
-  // Reference data --------------------------------------------------------------------------
-
-  getReferenceControllable(controllableName: string, options?: RequestOptions): Promise<Definition> {
-    return reference.getReferenceControllable(this.#core, controllableName, options);
-  }
-
-  getReferenceControllableTypes(options?: RequestOptions): Promise<ControllableType[]> {
-    return reference.getReferenceControllableTypes(this.#core, options);
-  }
-
-  searchReferenceDevices(criteria: DeviceSearchCriteria, options?: RequestOptions): Promise<DeviceSearchResult> {
-    return reference.searchReferenceDevices(this.#core, criteria, options);
-  }
-
-  getReferenceProtocolTypes(options?: RequestOptions): Promise<ProtocolType[]> {
-    return reference.getReferenceProtocolTypes(this.#core, options);
-  }
-
-  getReferenceTimezones(options?: RequestOptions): Promise<Timezone[]> {
-    return reference.getReferenceTimezones(this.#core, options);
-  }
-
-  getReferenceUiClasses(options?: RequestOptions): Promise<string[]> {
-    return reference.getReferenceUiClasses(this.#core, options);
-  }
-
-  getReferenceUiClassifiers(options?: RequestOptions): Promise<string[]> {
-    return reference.getReferenceUiClassifiers(this.#core, options);
-  }
-
-  getReferenceUiProfile(profileName: string, options?: RequestOptions): Promise<UIProfileDefinition> {
-    return reference.getReferenceUiProfile(this.#core, profileName, options);
-  }
-
-  getReferenceUiProfileNames(options?: RequestOptions): Promise<string[]> {
-    return reference.getReferenceUiProfileNames(this.#core, options);
-  }
-
-  getReferenceUiWidgets(options?: RequestOptions): Promise<string[]> {
-    return reference.getReferenceUiWidgets(this.#core, options);
-  }
-
-  // Local API tokens (managed through the cloud) --------------------------------------------
-
-  generateLocalToken(gatewayId: string, options?: RequestOptions): Promise<string> {
-    return localTokens.generateLocalToken(this.#core, gatewayId, options);
-  }
-
-  activateLocalToken(gatewayId: string, activation: localTokens.LocalTokenActivation, options?: RequestOptions): Promise<string> {
-    return localTokens.activateLocalToken(this.#core, gatewayId, activation, options);
-  }
-
-  getLocalTokens(gatewayId: string, params?: { scope?: string | undefined }, options?: RequestOptions): Promise<LocalToken[]> {
-    return localTokens.getLocalTokens(this.#core, gatewayId, params, options);
-  }
-
-  deleteLocalToken(gatewayId: string, uuid: string, options?: RequestOptions): Promise<void> {
-    return localTokens.deleteLocalToken(this.#core, gatewayId, uuid, options);
-  }
-
-  /** Experimental. */
-  openLocalPairing(gatewayId: string, options?: RequestOptions): Promise<void> {
-    return localTokens.openLocalPairing(this.#core, gatewayId, options);
+    return this.#ctx.actionQueue?.pendingCount ?? 0;
   }
 }

@@ -2,7 +2,7 @@
  * The Overkiz error taxonomy (pyoverkiz's class names and hierarchy) and the one table that maps
  * an error answer — `{ errorCode, error }` plus status — onto it.
  */
-import { ApiError, type ApiErrorInit, ConfigError, type ErrorMapper } from "@openapp/core";
+import { ApiError, type ApiErrorInit, ConfigError, type ErrorMapper, asRecord } from "@openapp/core";
 
 /** Root of every error the Overkiz API answers with. */
 export class BaseOverkizError extends ApiError {
@@ -145,7 +145,7 @@ export function classifyOverkizError({ status, body, isJson, errorCode: knownCod
     if (typeof body === "string" && body.toLowerCase().includes(MAINTENANCE_PHRASE)) return MaintenanceError;
     return status >= 500 ? ServiceUnavailableError : OverkizError;
   }
-  const record = body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  const record = asRecord(body);
   if (typeof record?.errorCode !== "string" || record.errorCode === "") return OverkizError;
   const errorCode = knownCode ?? record.errorCode;
   const message = normalizeMessage(record?.error);

@@ -5,4 +5,4 @@ export {
   acceptedGatewayNames,
   checkGatewayIdentity,
   createLocalGatewayFetch,
-} from "./node/gateway-tls.js";
+} from "./internal/gateway-tls.js";

@@ -1,10 +1,16 @@
-import { AbortError, ConfigError, type Logger } from "@openapp/core";
+import { AbortError, ConfigError, type Logger, assertKnownOptions } from "@openapp/core";
 import type { ExecutionMode } from "../models/enums.js";
-import type { WireAction, WireActionGroup } from "../types.js";
+import type { WireAction, WireActionGroup } from "../models/wire-types.js";
 
-/** Seconds to wait for more calls, and the most devices one merged execution may carry. */
 export interface ActionQueueSettings {
-  delay?: number | undefined;
+  /** Milliseconds to wait for more calls after the first one of a batch (default 100). */
+  delayMs?: number | undefined;
+  /**
+   * The most devices merging may put into one execution (default 20): a call that would take a
+   * batch past it starts the next batch, and the batch leaves as soon as it is full. One call's
+   * actions always stay in one execution, so a single call with more devices than this is sent
+   * alone, at once, as its own execution.
+   */
   maxActions?: number | undefined;
 }
 
@@ -14,14 +20,18 @@ export interface ResolvedQueueSettings {
 }
 
 /** pyoverkiz's defaults: a 100 ms window, 20 devices. */
-export const DEFAULT_ACTION_QUEUE = { delay: 0.1, maxActions: 20 } as const;
+export const DEFAULT_ACTION_QUEUE = { delayMs: 100, maxActions: 20 } as const;
+
+const SETTING_KEYS = Object.keys({ delayMs: 1, maxActions: 1 } satisfies Record<keyof ActionQueueSettings, 1>);
 
 export function resolveActionQueueSettings(option: boolean | ActionQueueSettings | undefined): ResolvedQueueSettings | undefined {
   if (option === undefined || option === false) return undefined;
-  const { delay = DEFAULT_ACTION_QUEUE.delay, maxActions = DEFAULT_ACTION_QUEUE.maxActions } = option === true ? {} : option;
-  if (!Number.isFinite(delay) || delay <= 0) throw new ConfigError(`actionQueue.delay must be a positive number of seconds, got ${delay}`);
+  // `delay` was seconds; refusing it names the new option instead of silently waiting 1000× longer.
+  if (option !== true) assertKnownOptions(option, SETTING_KEYS, "actionQueue", { delay: "delayMs" });
+  const { delayMs = DEFAULT_ACTION_QUEUE.delayMs, maxActions = DEFAULT_ACTION_QUEUE.maxActions } = option === true ? {} : option;
+  if (!Number.isFinite(delayMs) || delayMs <= 0) throw new ConfigError(`actionQueue.delayMs must be a positive number of milliseconds, got ${delayMs}`);
   if (!Number.isInteger(maxActions) || maxActions < 1) throw new ConfigError(`actionQueue.maxActions must be an integer ≥ 1, got ${maxActions}`);
-  return { delayMs: delay * 1000, maxActions };
+  return { delayMs, maxActions };
 }
 
 export type BatchSender = (group: WireActionGroup, mode: ExecutionMode | undefined) => Promise<string>;
@@ -47,7 +57,12 @@ class PendingBatch {
   }
 
   get deviceCount(): number {
-    return new Set(this.waiters.flatMap((waiter) => waiter.actions.map((action) => action.deviceURL))).size;
+    return this.devicesWith([]);
+  }
+
+  /** Devices the batch would carry with `actions` added. */
+  devicesWith(actions: readonly WireAction[]): number {
+    return new Set([...this.waiters.flatMap((waiter) => waiter.actions), ...actions].map((action) => action.deviceURL)).size;
   }
 
   /** One action per device (the gateway refuses two), its commands in the order they were queued. */
@@ -87,15 +102,21 @@ export class ActionQueue {
 
   add(actions: readonly WireAction[], mode: ExecutionMode | undefined, label: string | null, signal?: AbortSignal): Promise<string> {
     if (signal?.aborted) return Promise.reject(new AbortError("Execution was aborted before it was queued"));
-    // Another mode or label cannot share an execution: send what waits, start a new batch.
-    if (this.#pending && !this.#pending.accepts(mode, label)) this.#dispatch();
-    const batch = (this.#pending ??= this.#open(mode, label));
+    const max = this.#settings.maxActions;
+    // One call's actions stay together: a call larger than a batch goes out alone, at once,
+    // and leaves the waiting batch alone.
+    const oversized = new Set(actions.map((action) => action.deviceURL)).size > max;
+    // Another mode or label cannot share an execution, and merging never goes past maxActions:
+    // send what waits, start a new batch.
+    if (!oversized && this.#pending && (!this.#pending.accepts(mode, label) || this.#pending.devicesWith(actions) > max)) this.#dispatch();
+    const batch = oversized ? new PendingBatch(mode, label) : (this.#pending ??= this.#open(mode, label));
     const answer = new Promise<string>((resolve, reject) => {
       const waiter: Waiter = { actions, resolve, reject };
       batch.waiters.push(waiter);
       if (signal) this.#detachOnAbort(batch, waiter, signal);
     });
-    if (batch.deviceCount >= this.#settings.maxActions) this.#dispatch();
+    if (batch !== this.#pending) this.#sendNow(batch);
+    else if (batch.deviceCount >= max) this.#dispatch();
     return answer;
   }
 
@@ -117,6 +138,10 @@ export class ActionQueue {
     if (!batch || (expected !== undefined && expected !== batch)) return;
     this.#pending = undefined;
     clearTimeout(batch.timer);
+    this.#sendNow(batch);
+  }
+
+  #sendNow(batch: PendingBatch): void {
     if (batch.waiters.length === 0) return;
     const sending = this.#sendBatch(batch);
     this.#inFlight.add(sending);

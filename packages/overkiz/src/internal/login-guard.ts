@@ -1,4 +1,4 @@
-import { ApiError, ConfigError, SdkError } from "@openapp/core";
+import { ApiError, ConfigError, SdkError, assertKnownOptions } from "@openapp/core";
 
 /** Login attempts are paused after a refusal, so a retry loop cannot get the account banned. */
 export class LoginLockedError extends SdkError {
@@ -14,14 +14,21 @@ export class LoginLockedError extends SdkError {
   }
 }
 
-/** Seconds: the first pause, its growth per further refusal, and its ceiling. */
+/** The first pause (ms), its growth per further refusal, and its ceiling (ms). */
 export interface LoginBackoffSettings {
-  initialDelay?: number | undefined;
+  /** Milliseconds (default 60 000). */
+  initialDelayMs?: number | undefined;
+  /** Factor per further refusal (default 4). */
   multiplier?: number | undefined;
-  maxDelay?: number | undefined;
+  /** Milliseconds (default 4 h). */
+  maxDelayMs?: number | undefined;
 }
 
-const DEFAULT_LOGIN_BACKOFF = { initialDelay: 60, multiplier: 4, maxDelay: 4 * 60 * 60 };
+const DEFAULT_LOGIN_BACKOFF = { initialDelayMs: 60_000, multiplier: 4, maxDelayMs: 4 * 60 * 60 * 1000 };
+
+const LOGIN_BACKOFF_KEYS = Object.keys({ initialDelayMs: 1, multiplier: 1, maxDelayMs: 1 } satisfies Record<keyof LoginBackoffSettings, 1>);
+/** The names before durations carried their unit (they were seconds). */
+const RENAMED_LOGIN_BACKOFF_KEYS = { initialDelay: "initialDelayMs", maxDelay: "maxDelayMs" };
 
 function positive(value: number, name: string, minimum: number): number {
   if (!Number.isFinite(value) || value < minimum) throw new ConfigError(`loginBackoff.${name} must be a number ≥ ${minimum}, got ${value}`);
@@ -48,9 +55,10 @@ export class LoginGuard {
 
   constructor(now: () => number, settings: LoginBackoffSettings = {}) {
     this.#now = now;
-    this.#initialMs = positive(settings.initialDelay ?? DEFAULT_LOGIN_BACKOFF.initialDelay, "initialDelay", 0) * 1000;
+    assertKnownOptions(settings, LOGIN_BACKOFF_KEYS, "loginBackoff", RENAMED_LOGIN_BACKOFF_KEYS);
+    this.#initialMs = positive(settings.initialDelayMs ?? DEFAULT_LOGIN_BACKOFF.initialDelayMs, "initialDelayMs", 0);
     this.#multiplier = positive(settings.multiplier ?? DEFAULT_LOGIN_BACKOFF.multiplier, "multiplier", 1);
-    this.#maxMs = positive(settings.maxDelay ?? DEFAULT_LOGIN_BACKOFF.maxDelay, "maxDelay", 0) * 1000;
+    this.#maxMs = positive(settings.maxDelayMs ?? DEFAULT_LOGIN_BACKOFF.maxDelayMs, "maxDelayMs", 0);
   }
 
   /** Throws LoginLockedError while a pause is running; the message says how long is left. */

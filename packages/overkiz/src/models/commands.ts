@@ -1,5 +1,6 @@
-import { ValidationError } from "@openapp/core";
-import type { WireAction, WireActionGroup, WireCommand } from "../types.js";
+import { ValidationError, isPlainObject } from "@openapp/core";
+import { checkedDeviceUrl } from "./device-url.js";
+import type { WireAction, WireActionGroup, WireCommand } from "./wire-types.js";
 
 /** A command for one device: `{ name: "setClosure", parameters: [40] }`. */
 export interface CommandInput {
@@ -22,12 +23,6 @@ export const DEFAULT_EXECUTION_LABEL = "OpenApp SDK";
 /** `command("setClosure", 40)` → `{ name: "setClosure", parameters: [40] }`. */
 export function command(name: string, ...parameters: unknown[]): CommandInput {
   return parameters.length > 0 ? { name, parameters } : { name };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object") return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
 }
 
 /** Keeps JSON values as they are; anything else (enums, dates, …) is sent as its string form. */
@@ -54,6 +49,8 @@ export function toWireCommand(input: CommandInput | string): WireCommand {
 
 export function toWireAction(input: ActionInput): WireAction {
   if (typeof input?.deviceURL !== "string" || input.deviceURL === "") throw new ValidationError("An action needs a deviceURL");
+  // The one parser: a malformed URL never reaches the gateway.
+  checkedDeviceUrl(input.deviceURL);
   if (!Array.isArray(input.commands) || input.commands.length === 0) {
     throw new ValidationError(`Action for ${input.deviceURL} has no commands`);
   }
@@ -68,6 +65,7 @@ export function buildActionGroup(actions: readonly ActionInput[], label: string 
   if (!Array.isArray(actions) || actions.length === 0) throw new ValidationError("An execution needs at least one action");
   const seen = new Set<string>();
   for (const action of actions) {
+    if (!isPlainObject(action as unknown)) throw new ValidationError("Each action must be an object { deviceURL, commands }");
     if (seen.has(action.deviceURL)) {
       throw new ValidationError(`Only one action per device is allowed in an execution; merge the commands for ${action.deviceURL}`);
     }

@@ -36,7 +36,13 @@ export function parseDeviceUrl(deviceUrl: string): DeviceIdentifier {
 }
 
 export function isValidDeviceUrl(deviceUrl: string): boolean {
-  return DEVICE_URL.test(deviceUrl);
+  return typeof deviceUrl === "string" && DEVICE_URL.test(deviceUrl);
+}
+
+/** The device URL itself once the parser accepts it; a ValidationError before anything is sent otherwise. */
+export function checkedDeviceUrl(deviceUrl: string): string {
+  parseDeviceUrl(deviceUrl);
+  return deviceUrl;
 }
 
 /** Overkiz's own gateways have PIN-style ids; virtual ones (`SOMFY_PROTECT-…`) do not. */

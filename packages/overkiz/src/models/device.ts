@@ -1,11 +1,10 @@
-import { type Logger, ValidationError } from "@openapp/core";
-import type { CommandDefinition, Definition, WireDevice } from "../types.js";
+import { type Logger, ValidationError, asRecord } from "@openapp/core";
+import type { CommandDefinition, Definition, WireDevice } from "./wire-types.js";
 import { type DeviceIdentifier, parseDeviceUrl } from "./device-url.js";
 import { ProductType } from "./enums.js";
 import { type RawState, States } from "./state.js";
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => asRecord(value) !== undefined;
 
 function requireString(raw: Record<string, unknown>, key: string, deviceURL: unknown): string {
   const value = raw[key];

@@ -1,5 +1,5 @@
 import type { Logger } from "@openapp/core";
-import type { Schemas } from "../types.js";
+import type { Schemas } from "./wire-types.js";
 
 /** Data type codes of states and attributes; decide how `value` is typed. */
 export const DataType = {

@@ -1,5 +1,5 @@
-import type { Logger, Simplify } from "@openapp/core";
-import type { Schemas } from "../types.js";
+import { type Logger, type Simplify, asRecord } from "@openapp/core";
+import type { Schemas } from "./wire-types.js";
 import { ExecutionState, enumValue } from "./enums.js";
 import { type RawState, State } from "./state.js";
 
@@ -45,7 +45,7 @@ export type OverkizEvent =
 export type EventKind = OverkizEvent["kind"];
 
 const isString = (value: unknown): value is string => typeof value === "string" && value !== "";
-const isObject = (value: unknown): value is Raw => value !== null && typeof value === "object" && !Array.isArray(value);
+const isObject = (value: unknown): value is Raw => asRecord(value) !== undefined;
 
 function castStates(raw: unknown): State[] {
   if (!Array.isArray(raw)) throw new TypeError("states must be an array");

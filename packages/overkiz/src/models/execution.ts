@@ -1,5 +1,5 @@
 import type { Logger, Simplify } from "@openapp/core";
-import type { WireExecution } from "../types.js";
+import type { WireExecution } from "./wire-types.js";
 import { ExecutionState, ExecutionSubType, ExecutionType, enumValue } from "./enums.js";
 
 /** An execution in progress, with its state and types mapped onto the SDK enums. */

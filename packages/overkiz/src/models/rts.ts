@@ -1,4 +1,4 @@
-import type { WireAction, WireCommand } from "../types.js";
+import type { WireAction, WireCommand } from "./wire-types.js";
 import type { Device } from "./device.js";
 import { isValidDeviceUrl, parseDeviceUrl } from "./device-url.js";
 

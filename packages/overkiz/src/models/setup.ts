@@ -1,5 +1,5 @@
 import type { Logger, Simplify } from "@openapp/core";
-import type { Gateway, WireSetup } from "../types.js";
+import type { Gateway, WireSetup } from "./wire-types.js";
 import { type Device, parseDevices } from "./device.js";
 
 /** The installation; on the local API only `gateways` and `devices` are present. */

@@ -1,4 +1,4 @@
-import { type Logger, ValidationError } from "@openapp/core";
+import { type Logger, ValidationError, asRecord } from "@openapp/core";
 import { DataType } from "./enums.js";
 
 export type JsonObject = { [key: string]: unknown };
@@ -12,8 +12,7 @@ export interface RawState {
   lastUpdateTime?: number;
 }
 
-const isObject = (value: unknown): value is JsonObject =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonObject => asRecord(value) !== undefined;
 
 function castFailure(name: string, type: number, value: unknown): ValidationError {
   return new ValidationError(`State ${name}: cannot read ${JSON.stringify(value)} as data type ${type}`);

@@ -1,18 +1,7 @@
 import { type RequestOptions, ValidationError } from "@openapp/core";
-import type { ClientCore } from "../internal/client-core.js";
-import type { PersistedActionGroup } from "../types.js";
+import type { OverkizContext } from "../client.js";
+import type { PersistedActionGroup } from "../models/wire-types.js";
 import { checkedId } from "./shared.js";
-
-export function getActionGroups(core: ClientCore, options?: RequestOptions): Promise<PersistedActionGroup[]> {
-  return core.call((fetch) => core.raw.GET("/actionGroups", { fetch }), options);
-}
-
-/** Runs a scene and returns the execution id. */
-export async function executePersistedActionGroup(core: ClientCore, actionGroupOID: string, options?: RequestOptions): Promise<string> {
-  const path = { actionGroupOID: checkedId("actionGroupOID", actionGroupOID) };
-  const answer = await core.call((fetch) => core.raw.POST("/exec/{actionGroupOID}", { params: { path }, fetch }), options);
-  return answer.execId;
-}
 
 /** A Date becomes epoch seconds; a number is sent as given (the unit the server expects is epoch seconds). */
 function utcTimestamp(when: Date | number): number {
@@ -21,17 +10,25 @@ function utcTimestamp(when: Date | number): number {
   return value;
 }
 
-/** Schedules a scene and returns the trigger id (cloud only). */
-export async function schedulePersistedActionGroup(
-  core: ClientCore,
-  actionGroupOID: string,
-  when: Date | number,
-  options?: RequestOptions,
-): Promise<string> {
-  const path = { actionGroupOID: checkedId("actionGroupOID", actionGroupOID), utcTimestamp: utcTimestamp(when) };
-  const answer = await core.call(
-    (fetch) => core.raw.POST("/exec/schedule/{actionGroupOID}/{utcTimestamp}", { params: { path }, fetch }),
-    options,
-  );
-  return answer.triggerId;
+export function actionGroupsResource(ctx: OverkizContext) {
+  const { kit } = ctx;
+  return {
+    async getActionGroups(options?: RequestOptions): Promise<PersistedActionGroup[]> {
+      return kit.call("getActionGroups", {}, options);
+    },
+
+    /** Runs a scene and returns the execution id. */
+    async executePersistedActionGroup(actionGroupOID: string, options?: RequestOptions): Promise<string> {
+      const path = { actionGroupOID: checkedId("actionGroupOID", actionGroupOID) };
+      return (await kit.call("executePersistedActionGroup", { path }, options)).execId;
+    },
+
+    /** Schedules a scene (`when` is a Date or epoch seconds) and returns the trigger id (cloud only). */
+    async schedulePersistedActionGroup(actionGroupOID: string, when: Date | number, options?: RequestOptions): Promise<string> {
+      const path = { actionGroupOID: checkedId("actionGroupOID", actionGroupOID), utcTimestamp: utcTimestamp(when) };
+      return (await kit.call("schedulePersistedActionGroup", { path }, options)).triggerId;
+    },
+  };
 }
+
+export type ActionGroupsResource = ReturnType<typeof actionGroupsResource>;

@@ -1,98 +1,87 @@
 import { type RequestOptions, ValidationError } from "@openapp/core";
-import type { ClientCore } from "../internal/client-core.js";
+import type { OverkizContext } from "../client.js";
 import { Device, parseDevices } from "../models/device.js";
 import { type RawState, State, parseStates } from "../models/state.js";
-import type { Definition, ManufacturerReference } from "../types.js";
-import { checkedDeviceUrl, checkedId } from "./shared.js";
+import type { Definition, ManufacturerReference } from "../models/wire-types.js";
+import { checkedDeviceUrl, checkedId, checkedParams } from "./shared.js";
 
-export async function getDevices(core: ClientCore, params: { refresh?: boolean | undefined } = {}, options?: RequestOptions): Promise<Device[]> {
-  if (!params.refresh && core.cache.devices) return core.cache.devices;
-  const raw = await core.call((fetch) => core.raw.GET("/setup/devices", { fetch }), options);
-  core.cache.devices = parseDevices(raw, core.logger);
-  return core.cache.devices;
+export interface RefreshParams {
+  /** Ignore the cached answer and read it again. */
+  refresh?: boolean | undefined;
 }
 
-function devicePath(deviceURL: string) {
-  return { deviceURL: checkedDeviceUrl(deviceURL) };
+export interface DeviceUrlsParams {
+  /** Only these devices (all when left out). */
+  deviceURLs?: readonly string[] | undefined;
 }
 
-export async function getDevice(core: ClientCore, deviceURL: string, options?: RequestOptions): Promise<Device> {
-  const path = devicePath(deviceURL);
-  const raw = await core.call((fetch) => core.raw.GET("/setup/devices/{deviceURL}", { params: { path }, fetch }), options);
-  return Device.parse(raw, core.logger);
+const devicePath = (deviceURL: string) => ({ deviceURL: checkedDeviceUrl(deviceURL) });
+
+export function devicesResource(ctx: OverkizContext) {
+  const { kit } = ctx;
+  return {
+    /** All devices; cached (devices that cannot be modelled are skipped with a warning). */
+    async getDevices(params?: RefreshParams, options?: RequestOptions): Promise<Device[]> {
+      const { refresh } = checkedParams(params, "getDevices", ["refresh"]);
+      if (!refresh && ctx.cache.devices) return ctx.cache.devices;
+      ctx.cache.devices = parseDevices(await kit.call("getDevices", {}, options), ctx.logger);
+      return ctx.cache.devices;
+    },
+
+    async getDevice(deviceURL: string, options?: RequestOptions): Promise<Device> {
+      return Device.parse(await kit.call("getDevice", { path: devicePath(deviceURL) }, options), ctx.logger);
+    },
+
+    /** Only the definition of a device; works for devices the Device model would refuse. */
+    async getDeviceDefinition(deviceURL: string, options?: RequestOptions): Promise<Definition> {
+      const raw = await kit.call("getDevice", { path: devicePath(deviceURL) }, options);
+      if (!raw.definition) throw new ValidationError(`Device ${deviceURL} has no definition`);
+      return raw.definition;
+    },
+
+    /** Current states of a device. */
+    async getState(deviceURL: string, options?: RequestOptions): Promise<State[]> {
+      return parseStates((await kit.call("getState", { path: devicePath(deviceURL) }, options)) as RawState[], ctx.logger);
+    },
+
+    /** One state of a device (local API). */
+    async getDeviceState(deviceURL: string, stateName: string, options?: RequestOptions): Promise<State> {
+      const path = { ...devicePath(deviceURL), stateName: checkedId("stateName", stateName) };
+      return State.from((await kit.call("getDeviceState", { path }, options)) as RawState);
+    },
+
+    /** Asks devices to report their states; results arrive as events. */
+    async refreshStates(params?: DeviceUrlsParams, options?: RequestOptions): Promise<void> {
+      const { deviceURLs } = checkedParams(params, "refreshStates", ["deviceURLs"]);
+      await kit.call("refreshStates", { body: deviceURLs?.map(checkedDeviceUrl) }, options);
+    },
+
+    async refreshDeviceStates(deviceURL: string, options?: RequestOptions): Promise<void> {
+      await kit.call("refreshDeviceStates", { path: devicePath(deviceURL) }, options);
+    },
+
+    /** Controllable name → device URLs. */
+    async getDeviceControllables(options?: RequestOptions): Promise<Record<string, string[]>> {
+      return kit.call("getDeviceControllables", {}, options);
+    },
+
+    /** Device URLs of one controllable (local API). */
+    async getDevicesByControllable(controllableName: string, options?: RequestOptions): Promise<string[]> {
+      return kit.call("getDevicesByControllable", { path: { controllableName: checkedId("controllableName", controllableName) } }, options);
+    },
+
+    async getDeviceControllableDefinition(deviceURL: string, options?: RequestOptions): Promise<Definition> {
+      return kit.call("getDeviceControllableDefinition", { path: devicePath(deviceURL) }, options);
+    },
+
+    async getDeviceAlternativeControllables(deviceURL: string, options?: RequestOptions): Promise<string[]> {
+      return kit.call("getDeviceAlternativeControllables", { path: devicePath(deviceURL) }, options);
+    },
+
+    async getDeviceManufacturerReferences(deviceURL: string, options?: RequestOptions): Promise<ManufacturerReference[]> {
+      return kit.call("getDeviceManufacturerReferences", { path: devicePath(deviceURL) }, options);
+    },
+  };
 }
 
-/** Only the definition of a device; works for devices the Device model would refuse. */
-export async function getDeviceDefinition(core: ClientCore, deviceURL: string, options?: RequestOptions): Promise<Definition> {
-  const path = devicePath(deviceURL);
-  const raw = await core.call((fetch) => core.raw.GET("/setup/devices/{deviceURL}", { params: { path }, fetch }), options);
-  if (!raw.definition) throw new ValidationError(`Device ${deviceURL} has no definition`);
-  return raw.definition;
-}
-
-export async function getState(core: ClientCore, deviceURL: string, options?: RequestOptions): Promise<State[]> {
-  const path = devicePath(deviceURL);
-  const raw = await core.call((fetch) => core.raw.GET("/setup/devices/{deviceURL}/states", { params: { path }, fetch }), options);
-  return parseStates(raw as RawState[], core.logger);
-}
-
-/** One state of a device (local API). */
-export async function getDeviceState(core: ClientCore, deviceURL: string, stateName: string, options?: RequestOptions): Promise<State> {
-  const path = { ...devicePath(deviceURL), stateName: checkedId("stateName", stateName) };
-  const raw = await core.call(
-    (fetch) => core.raw.GET("/setup/devices/{deviceURL}/states/{stateName}", { params: { path }, fetch }),
-    options,
-  );
-  return State.from(raw as RawState);
-}
-
-/** Asks devices to report their states; results arrive as events. */
-export async function refreshStates(
-  core: ClientCore,
-  params: { deviceURLs?: readonly string[] | undefined } = {},
-  options?: RequestOptions,
-): Promise<void> {
-  const body = params.deviceURLs?.map(checkedDeviceUrl);
-  await core.call((fetch) => core.raw.POST("/setup/devices/states/refresh", { body, fetch }), options);
-}
-
-export async function refreshDeviceStates(core: ClientCore, deviceURL: string, options?: RequestOptions): Promise<void> {
-  const path = devicePath(deviceURL);
-  await core.call((fetch) => core.raw.POST("/setup/devices/{deviceURL}/states/refresh", { params: { path }, fetch }), options);
-}
-
-/** Controllable name → device URLs. */
-export function getDeviceControllables(core: ClientCore, options?: RequestOptions): Promise<Record<string, string[]>> {
-  return core.call((fetch) => core.raw.GET("/setup/devices/controllables", { fetch }), options);
-}
-
-/** Device URLs of one controllable (local API). */
-export function getDevicesByControllable(core: ClientCore, controllableName: string, options?: RequestOptions): Promise<string[]> {
-  const path = { controllableName: checkedId("controllableName", controllableName) };
-  return core.call((fetch) => core.raw.GET("/setup/devices/controllables/{controllableName}", { params: { path }, fetch }), options);
-}
-
-export function getDeviceControllableDefinition(core: ClientCore, deviceURL: string, options?: RequestOptions): Promise<Definition> {
-  const path = devicePath(deviceURL);
-  return core.call((fetch) => core.raw.GET("/setup/devices/{deviceURL}/controllable", { params: { path }, fetch }), options);
-}
-
-export function getDeviceAlternativeControllables(core: ClientCore, deviceURL: string, options?: RequestOptions): Promise<string[]> {
-  const path = devicePath(deviceURL);
-  return core.call(
-    (fetch) => core.raw.GET("/setup/devices/{deviceURL}/alternativeControllables", { params: { path }, fetch }),
-    options,
-  );
-}
-
-export function getDeviceManufacturerReferences(
-  core: ClientCore,
-  deviceURL: string,
-  options?: RequestOptions,
-): Promise<ManufacturerReference[]> {
-  const path = devicePath(deviceURL);
-  return core.call(
-    (fetch) => core.raw.GET("/setup/devices/{deviceURL}/manufacturerReferences", { params: { path }, fetch }),
-    options,
-  );
-}
+export type DevicesResource = ReturnType<typeof devicesResource>;

@@ -1,12 +1,11 @@
 import { type RequestOptions, ValidationError } from "@openapp/core";
-import type { ClientCore } from "../internal/client-core.js";
-import { sendActionGroup } from "../internal/execute.js";
+import type { OverkizContext } from "../client.js";
 import { type ActionInput, DEFAULT_EXECUTION_LABEL, buildActionGroup } from "../models/commands.js";
 import type { ExecutionMode } from "../models/enums.js";
 import { type Execution, isEmptyAnswer, parseExecution } from "../models/execution.js";
 import { applyRtsDefaultDuration } from "../models/rts.js";
-import type { HistoryExecution, WireExecution } from "../types.js";
-import { checkedId } from "./shared.js";
+import type { HistoryExecution, WireActionGroup, WireExecution } from "../models/wire-types.js";
+import { checkedId, checkedParams } from "./shared.js";
 
 export interface ExecuteParams {
   /** `highPriority`, `geolocated` or `internal`; cloud only. */
@@ -16,49 +15,73 @@ export interface ExecuteParams {
 }
 
 /**
- * Runs commands now and returns the execution id. With the action queue on, calls made within
- * its window share one execution (and its id). The POST is never resent after it may have
- * reached the gateway; only explicit refusals ("Too many executions", "Not authenticated") are
- * retried, because they prove nothing ran.
+ * Sends one execution and returns its id. Core's retry loop never resends the POST after it may
+ * have reached the gateway (timeout, 5xx, reset); only the refusals that prove nothing ran ("Too
+ * many executions", "Not authenticated") go again, through the Overkiz refusal policy.
  */
-export async function executeActionGroup(
-  core: ClientCore,
-  actions: readonly ActionInput[],
-  params: ExecuteParams = {},
+export async function sendActionGroup(
+  ctx: OverkizContext,
+  body: WireActionGroup,
+  mode: ExecutionMode | undefined,
   options?: RequestOptions,
 ): Promise<string> {
-  if (params.mode !== undefined && core.server.apiType === "local") {
-    throw new ValidationError(`Execution mode "${params.mode}" is not supported by the local API; leave \`mode\` out`);
-  }
-  const label = params.label === undefined ? DEFAULT_EXECUTION_LABEL : params.label;
-  const body = buildActionGroup(actions, label);
-  body.actions = applyRtsDefaultDuration(body.actions, core.cache.devices, core.defaultRtsCommandDuration);
-  if (core.actionQueue) return core.actionQueue.add(body.actions, params.mode, label, options?.signal);
-  return sendActionGroup(core, body, params.mode, options);
+  const answer =
+    mode === undefined
+      ? await ctx.kit.call("executeActionGroup", { body }, options)
+      : await ctx.kit.call("executeActionGroupWithMode", { path: { mode }, body }, options);
+  return answer.execId;
 }
 
-/** Null when the execution is not running (finished or unknown). */
-export async function getCurrentExecution(core: ClientCore, execId: string, options?: RequestOptions): Promise<Execution | null> {
-  const path = { execId: checkedId("execId", execId) };
-  const answer = await core.call((fetch) => core.raw.GET("/exec/current/{execId}", { params: { path }, fetch }), options);
-  return isEmptyAnswer(answer) ? null : parseExecution(answer as WireExecution, core.logger);
+export function executionsResource(ctx: OverkizContext) {
+  const { kit } = ctx;
+  return {
+    /**
+     * Runs commands now; returns the execution id. At most one action per device; every device
+     * URL is checked before anything is sent. With the action queue on, calls within its window
+     * are merged and share one execution id; per-call options then only contribute their `signal`.
+     */
+    async executeActionGroup(actions: readonly ActionInput[], params?: ExecuteParams, options?: RequestOptions): Promise<string> {
+      const { mode, label: given } = checkedParams(params, "executeActionGroup", ["mode", "label"]);
+      if (mode !== undefined && ctx.server.apiType === "local") {
+        throw new ValidationError(`Execution mode "${mode}" is not supported by the local API; leave \`mode\` out`);
+      }
+      const label = given === undefined ? DEFAULT_EXECUTION_LABEL : given;
+      const body = buildActionGroup(actions, label);
+      body.actions = applyRtsDefaultDuration(body.actions, ctx.cache.devices, ctx.defaultRtsCommandDurationSeconds);
+      if (ctx.actionQueue) return ctx.actionQueue.add(body.actions, mode, label, options?.signal);
+      return sendActionGroup(ctx, body, mode, options);
+    },
+
+    /** Sends the queued executions now and waits for their answers (no-op without a queue). */
+    async flushActionQueue(): Promise<void> {
+      await ctx.actionQueue?.flush();
+    },
+
+    /** Null when the execution is not running (finished or unknown). */
+    async getCurrentExecution(execId: string, options?: RequestOptions): Promise<Execution | null> {
+      const answer = await kit.call("getCurrentExecution", { path: { execId: checkedId("execId", execId) } }, options);
+      return isEmptyAnswer(answer) ? null : parseExecution(answer as WireExecution, ctx.logger);
+    },
+
+    async getCurrentExecutions(options?: RequestOptions): Promise<Execution[]> {
+      const answer = await kit.call("getCurrentExecutions", {}, options);
+      return answer.map((execution) => parseExecution(execution, ctx.logger));
+    },
+
+    /** Also succeeds for executions that already finished. */
+    async cancelExecution(execId: string, options?: RequestOptions): Promise<void> {
+      await kit.call("cancelExecution", { path: { execId: checkedId("execId", execId) } }, options);
+    },
+
+    /** Cancels every running execution (local API). */
+    async cancelAllExecutions(options?: RequestOptions): Promise<void> {
+      await kit.call("cancelAllExecutions", {}, options);
+    },
+
+    async getExecutionHistory(options?: RequestOptions): Promise<HistoryExecution[]> {
+      return kit.call("getExecutionHistory", {}, options);
+    },
+  };
 }
 
-export async function getCurrentExecutions(core: ClientCore, options?: RequestOptions): Promise<Execution[]> {
-  const answer = await core.call((fetch) => core.raw.GET("/exec/current", { fetch }), options);
-  return answer.map((execution) => parseExecution(execution, core.logger));
-}
-
-/** Also succeeds for executions that already finished. */
-export async function cancelExecution(core: ClientCore, execId: string, options?: RequestOptions): Promise<void> {
-  const path = { execId: checkedId("execId", execId) };
-  await core.call((fetch) => core.raw.DELETE("/exec/current/setup/{execId}", { params: { path }, fetch }), options);
-}
-
-export async function cancelAllExecutions(core: ClientCore, options?: RequestOptions): Promise<void> {
-  await core.call((fetch) => core.raw.DELETE("/exec/current/setup", { fetch }), options);
-}
-
-export function getExecutionHistory(core: ClientCore, options?: RequestOptions): Promise<HistoryExecution[]> {
-  return core.call((fetch) => core.raw.GET("/history/executions", { fetch }), options);
-}
+export type ExecutionsResource = ReturnType<typeof executionsResource>;

@@ -1,20 +1,9 @@
 import type { RequestOptions } from "@openapp/core";
-import type { ClientCore } from "../internal/client-core.js";
-import type { LocalToken } from "../types.js";
-import { checkedId } from "./shared.js";
+import type { OverkizContext } from "../client.js";
+import type { LocalToken } from "../models/wire-types.js";
+import { checkedId, checkedParams } from "./shared.js";
 
 export const DEFAULT_TOKEN_SCOPE = "devmode";
-
-function gatewayPath(gatewayId: string) {
-  return { gatewayId: checkedId("gatewayId", gatewayId) };
-}
-
-/** A new token for a gateway's local API; shown only once, activate it next. */
-export async function generateLocalToken(core: ClientCore, gatewayId: string, options?: RequestOptions): Promise<string> {
-  const path = gatewayPath(gatewayId);
-  const answer = await core.call((fetch) => core.raw.GET("/config/{gatewayId}/local/tokens/generate", { params: { path }, fetch }), options);
-  return answer.token;
-}
 
 export interface LocalTokenActivation {
   token: string;
@@ -24,40 +13,48 @@ export interface LocalTokenActivation {
   scope?: string | undefined;
 }
 
-/** Activates a generated token; returns the activation request id. */
-export async function activateLocalToken(
-  core: ClientCore,
-  gatewayId: string,
-  activation: LocalTokenActivation,
-  options?: RequestOptions,
-): Promise<string> {
-  const path = gatewayPath(gatewayId);
-  const body = {
-    token: checkedId("token", activation.token),
-    label: checkedId("label", activation.label),
-    scope: checkedId("scope", activation.scope ?? DEFAULT_TOKEN_SCOPE),
+export interface LocalTokensParams {
+  /** Defaults to `devmode`. */
+  scope?: string | undefined;
+}
+
+const gatewayPath = (gatewayId: string) => ({ gatewayId: checkedId("gatewayId", gatewayId) });
+
+/** Local API tokens, managed through the cloud. */
+export function localTokensResource(ctx: OverkizContext) {
+  const { kit } = ctx;
+  return {
+    /** A new token for a gateway's local API; shown only once, activate it next. */
+    async generateLocalToken(gatewayId: string, options?: RequestOptions): Promise<string> {
+      return (await kit.call("generateLocalToken", { path: gatewayPath(gatewayId) }, options)).token;
+    },
+
+    /** Activates a generated token; returns the activation request id. */
+    async activateLocalToken(gatewayId: string, activation: LocalTokenActivation, options?: RequestOptions): Promise<string> {
+      const { token, label, scope } = checkedParams(activation, "activateLocalToken", ["token", "label", "scope"]);
+      const body = {
+        token: checkedId("token", token as string),
+        label: checkedId("label", label as string),
+        scope: checkedId("scope", scope ?? DEFAULT_TOKEN_SCOPE),
+      };
+      return (await kit.call("activateLocalToken", { path: gatewayPath(gatewayId), body }, options)).requestId;
+    },
+
+    async getLocalTokens(gatewayId: string, params?: LocalTokensParams, options?: RequestOptions): Promise<LocalToken[]> {
+      const { scope } = checkedParams(params, "getLocalTokens", ["scope"]);
+      const path = { ...gatewayPath(gatewayId), scopeOrUuid: checkedId("scope", scope ?? DEFAULT_TOKEN_SCOPE) };
+      return kit.call("getLocalTokens", { path }, options);
+    },
+
+    async deleteLocalToken(gatewayId: string, uuid: string, options?: RequestOptions): Promise<void> {
+      await kit.call("deleteLocalToken", { path: { ...gatewayPath(gatewayId), scopeOrUuid: checkedId("uuid", uuid) } }, options);
+    },
+
+    /** Experimental: opens a window of about three minutes for registering tokens on the gateway. */
+    async openLocalPairing(gatewayId: string, options?: RequestOptions): Promise<void> {
+      await kit.call("openLocalPairing", { path: gatewayPath(gatewayId) }, options);
+    },
   };
-  const answer = await core.call((fetch) => core.raw.POST("/config/{gatewayId}/local/tokens", { params: { path }, body, fetch }), options);
-  return answer.requestId;
 }
 
-export function getLocalTokens(
-  core: ClientCore,
-  gatewayId: string,
-  params: { scope?: string | undefined } = {},
-  options?: RequestOptions,
-): Promise<LocalToken[]> {
-  const path = { ...gatewayPath(gatewayId), scopeOrUuid: checkedId("scope", params.scope ?? DEFAULT_TOKEN_SCOPE) };
-  return core.call((fetch) => core.raw.GET("/config/{gatewayId}/local/tokens/{scopeOrUuid}", { params: { path }, fetch }), options);
-}
-
-export async function deleteLocalToken(core: ClientCore, gatewayId: string, uuid: string, options?: RequestOptions): Promise<void> {
-  const path = { ...gatewayPath(gatewayId), scopeOrUuid: checkedId("uuid", uuid) };
-  await core.call((fetch) => core.raw.DELETE("/config/{gatewayId}/local/tokens/{scopeOrUuid}", { params: { path }, fetch }), options);
-}
-
-/** Experimental: opens a window of about three minutes for registering tokens on the gateway. */
-export async function openLocalPairing(core: ClientCore, gatewayId: string, options?: RequestOptions): Promise<void> {
-  const path = gatewayPath(gatewayId);
-  await core.call((fetch) => core.raw.POST("/config/{gatewayId}/local/openPairing", { params: { path }, fetch }), options);
-}
+export type LocalTokensResource = ReturnType<typeof localTokensResource>;

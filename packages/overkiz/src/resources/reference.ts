@@ -1,5 +1,5 @@
 import type { RequestOptions } from "@openapp/core";
-import type { ClientCore } from "../internal/client-core.js";
+import type { OverkizContext } from "../client.js";
 import type {
   ControllableType,
   Definition,
@@ -8,47 +8,43 @@ import type {
   ProtocolType,
   Timezone,
   UIProfileDefinition,
-} from "../types.js";
+} from "../models/wire-types.js";
 import { checkedId } from "./shared.js";
 
-export function getReferenceControllable(core: ClientCore, controllableName: string, options?: RequestOptions): Promise<Definition> {
-  const path = { controllableName: checkedId("controllableName", controllableName) };
-  return core.call((fetch) => core.raw.GET("/reference/controllable/{controllableName}", { params: { path }, fetch }), options);
+export function referenceResource(ctx: OverkizContext) {
+  const { kit } = ctx;
+  return {
+    async getReferenceControllable(controllableName: string, options?: RequestOptions): Promise<Definition> {
+      return kit.call("getReferenceControllable", { path: { controllableName: checkedId("controllableName", controllableName) } }, options);
+    },
+    async getReferenceControllableTypes(options?: RequestOptions): Promise<ControllableType[]> {
+      return kit.call("getReferenceControllableTypes", {}, options);
+    },
+    async searchReferenceDevices(criteria: DeviceSearchCriteria, options?: RequestOptions): Promise<DeviceSearchResult> {
+      return kit.call("searchReferenceDevices", { body: criteria }, options);
+    },
+    async getReferenceProtocolTypes(options?: RequestOptions): Promise<ProtocolType[]> {
+      return kit.call("getReferenceProtocolTypes", {}, options);
+    },
+    async getReferenceTimezones(options?: RequestOptions): Promise<Timezone[]> {
+      return kit.call("getReferenceTimezones", {}, options);
+    },
+    async getReferenceUiClasses(options?: RequestOptions): Promise<string[]> {
+      return kit.call("getReferenceUiClasses", {}, options);
+    },
+    async getReferenceUiClassifiers(options?: RequestOptions): Promise<string[]> {
+      return kit.call("getReferenceUiClassifiers", {}, options);
+    },
+    async getReferenceUiProfile(profileName: string, options?: RequestOptions): Promise<UIProfileDefinition> {
+      return kit.call("getReferenceUiProfile", { path: { profileName: checkedId("profileName", profileName) } }, options);
+    },
+    async getReferenceUiProfileNames(options?: RequestOptions): Promise<string[]> {
+      return kit.call("getReferenceUiProfileNames", {}, options);
+    },
+    async getReferenceUiWidgets(options?: RequestOptions): Promise<string[]> {
+      return kit.call("getReferenceUiWidgets", {}, options);
+    },
+  };
 }
 
-export function getReferenceControllableTypes(core: ClientCore, options?: RequestOptions): Promise<ControllableType[]> {
-  return core.call((fetch) => core.raw.GET("/reference/controllableTypes", { fetch }), options);
-}
-
-export function searchReferenceDevices(core: ClientCore, criteria: DeviceSearchCriteria, options?: RequestOptions): Promise<DeviceSearchResult> {
-  return core.call((fetch) => core.raw.POST("/reference/devices/search", { body: criteria, fetch }), options);
-}
-
-export function getReferenceProtocolTypes(core: ClientCore, options?: RequestOptions): Promise<ProtocolType[]> {
-  return core.call((fetch) => core.raw.GET("/reference/protocolTypes", { fetch }), options);
-}
-
-export function getReferenceTimezones(core: ClientCore, options?: RequestOptions): Promise<Timezone[]> {
-  return core.call((fetch) => core.raw.GET("/reference/timezones", { fetch }), options);
-}
-
-export function getReferenceUiClasses(core: ClientCore, options?: RequestOptions): Promise<string[]> {
-  return core.call((fetch) => core.raw.GET("/reference/ui/classes", { fetch }), options);
-}
-
-export function getReferenceUiClassifiers(core: ClientCore, options?: RequestOptions): Promise<string[]> {
-  return core.call((fetch) => core.raw.GET("/reference/ui/classifiers", { fetch }), options);
-}
-
-export function getReferenceUiProfile(core: ClientCore, profileName: string, options?: RequestOptions): Promise<UIProfileDefinition> {
-  const path = { profileName: checkedId("profileName", profileName) };
-  return core.call((fetch) => core.raw.GET("/reference/ui/profile/{profileName}", { params: { path }, fetch }), options);
-}
-
-export function getReferenceUiProfileNames(core: ClientCore, options?: RequestOptions): Promise<string[]> {
-  return core.call((fetch) => core.raw.GET("/reference/ui/profileNames", { fetch }), options);
-}
-
-export function getReferenceUiWidgets(core: ClientCore, options?: RequestOptions): Promise<string[]> {
-  return core.call((fetch) => core.raw.GET("/reference/ui/widgets", { fetch }), options);
-}
+export type ReferenceResource = ReturnType<typeof referenceResource>;

@@ -1,15 +1,17 @@
-import { ValidationError } from "@openapp/core";
-import { isValidDeviceUrl } from "../models/device-url.js";
+import { REQUEST_OPTION_KEYS, ValidationError, assertKnownParameters } from "@openapp/core";
 
-/** Refuses a malformed device URL before it is percent-encoded into a path. */
-export function checkedDeviceUrl(deviceURL: string): string {
-  if (typeof deviceURL !== "string" || !isValidDeviceUrl(deviceURL)) {
-    throw new ValidationError(`Invalid device URL ${JSON.stringify(deviceURL)}: expected <protocol>://<gatewayId>/<address>[#<n>]`);
-  }
-  return deviceURL;
-}
+export { checkedDeviceUrl } from "../models/device-url.js";
 
 export function checkedId(name: string, value: string): string {
   if (typeof value !== "string" || value.trim() === "") throw new ValidationError(`${name} must be a non-empty string`);
   return value;
+}
+
+/**
+ * An SDK-level parameter object (`getSetup({ refresh })`, `events({ signal, intervalMs })`): an
+ * unknown key is a ValidationError naming the nearest real one, before anything is sent.
+ */
+export function checkedParams<P extends object>(params: P | undefined, what: string, known: readonly (keyof P & string)[]): Partial<P> {
+  assertKnownParameters(params, { what, known, requestOptions: REQUEST_OPTION_KEYS });
+  return params ?? {};
 }

@@ -238,7 +238,7 @@ describe("the contract check itself", () => {
       name: "none",
       isAuthenticated: () => true,
       login: async () => undefined,
-      authorize: () => undefined,
+      apply: () => undefined,
       onUnauthorized: () => false,
       secrets: () => [],
     };

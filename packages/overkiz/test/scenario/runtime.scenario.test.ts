@@ -52,7 +52,7 @@ describe("event stream", () => {
 
     const seen: number[] = [];
     // A tiny interval keeps the loopback round-trips quick; the rate itself is measured in bench/.
-    for await (const event of client.events({ interval: 0.005 })) {
+    for await (const event of client.events({ intervalMs: 5 })) {
       seen.push(closureOf(event) ?? -1);
       if (closureOf(event) === 20) now += 3_600_000; // the access token expires before the next poll
       if (closureOf(event) === 50) break;
@@ -84,7 +84,7 @@ describe("action queue", () => {
       server: h.server(),
       credentials: { token: "queue-token-0001" },
       middleware: [h.recorder],
-      actionQueue: { delay: 0.05, maxActions: 20 },
+      actionQueue: { delayMs: 50, maxActions: 20 },
     });
     const devices = [1, 2, 3, 4, 5].map((n) => `io://0815-4711-2301/611275${n}`);
 

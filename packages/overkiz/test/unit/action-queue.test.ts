@@ -14,7 +14,7 @@ function numberedExecIds() {
   return () => json({ execId: `exec-${++n}` });
 }
 
-function queuedClient(settings: boolean | { delay?: number; maxActions?: number } = { delay: 0.1, maxActions: 20 }, script = scriptedFetch({ "POST /exec/apply": [numberedExecIds()] })) {
+function queuedClient(settings: boolean | { delayMs?: number; maxActions?: number } = { delayMs: 100, maxActions: 20 }, script = scriptedFetch({ "POST /exec/apply": [numberedExecIds()] })) {
   const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch, actionQueue: settings });
   const bodies = () => script.requests.filter((r) => r.path.startsWith("/exec/apply")).map((r) => JSON.parse(r.body) as Body);
   return { client, script, bodies };
@@ -66,7 +66,7 @@ describe("action queue", () => {
   });
 
   it("sends early once maxActions devices wait, and loses or repeats no action", async () => {
-    const { client, bodies } = queuedClient({ delay: 0.1, maxActions: 20 });
+    const { client, bodies } = queuedClient({ delayMs: 100, maxActions: 20 });
     const calls = Array.from({ length: 45 }, (_, i) => client.executeActionGroup(close(i)));
     await vi.advanceTimersByTimeAsync(0);
     expect(bodies().map((body) => body.actions.length)).toEqual([20, 20]);
@@ -127,7 +127,7 @@ describe("action queue", () => {
   });
 
   it("flushActionQueue sends at once and waits for the answer", async () => {
-    const { client, bodies } = queuedClient({ delay: 60 });
+    const { client, bodies } = queuedClient({ delayMs: 60_000 });
     const call = client.executeActionGroup(close(1));
     await client.flushActionQueue();
     expect(bodies()).toHaveLength(1);
@@ -141,7 +141,7 @@ describe("action queue", () => {
       "POST /events/register": [json({ id: "listener-1" })],
       "POST /events/listener-1/unregister": [json([])],
     });
-    const { client } = queuedClient({ delay: 60 }, script);
+    const { client } = queuedClient({ delayMs: 60_000 }, script);
     await client.registerEventListener();
     const call = client.executeActionGroup(close(1));
     await client.close();
@@ -151,7 +151,7 @@ describe("action queue", () => {
 
   it("checks its settings", () => {
     const make = (actionQueue: object) => () => new OverkizClient({ server: TEST_SERVER, credentials: token, actionQueue });
-    expect(make({ delay: 0 })).toThrow(ConfigError);
+    expect(make({ delayMs: 0 })).toThrow(ConfigError);
     expect(make({ maxActions: 0 })).toThrow(ConfigError);
     expect(make({ maxActions: 2.5 })).toThrow(ConfigError);
   });
@@ -175,7 +175,7 @@ describe("RTS default duration", () => {
 
   async function sent(actions: Parameters<OverkizClient["executeActionGroup"]>[0], duration: number | undefined) {
     const script = scriptedFetch({ "GET /setup/devices": [json([rtsDevice, wireDevice()])], "POST /exec/apply": [json({ execId: "exec-1" })] });
-    const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch, defaultRtsCommandDuration: duration });
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch, defaultRtsCommandDurationSeconds: duration });
     await client.getDevices();
     await client.executeActionGroup(actions);
     return (JSON.parse(script.requests.at(-1)?.body ?? "") as Body).actions;
@@ -198,6 +198,6 @@ describe("RTS default duration", () => {
     expect(await sent([{ deviceURL: RTS, commands: [{ name: "close", parameters: [12] }] }], 30)).toEqual([{ deviceURL: RTS, commands: [{ name: "close", parameters: [12] }] }]);
     expect(await sent([{ deviceURL: RTS, commands: ["close"] }], 0)).toEqual([{ deviceURL: RTS, commands: [{ name: "close", parameters: [0] }] }]);
     expect(await sent([{ deviceURL: RTS, commands: ["close"] }], undefined)).toEqual([{ deviceURL: RTS, commands: [{ name: "close" }] }]);
-    expect(() => new OverkizClient({ server: TEST_SERVER, credentials: token, defaultRtsCommandDuration: -1 })).toThrow(ConfigError);
+    expect(() => new OverkizClient({ server: TEST_SERVER, credentials: token, defaultRtsCommandDurationSeconds: -1 })).toThrow(ConfigError);
   });
 });

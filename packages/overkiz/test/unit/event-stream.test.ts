@@ -63,7 +63,7 @@ describe("client.events()", () => {
     const { script, fetchedAt } = eventSource();
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
     const slowConsumer = (async () => {
-      for await (const event of client.events({ interval: 2 })) {
+      for await (const event of client.events({ intervalMs: 2000 })) {
         await new Promise((resolve) => setTimeout(resolve, 500));
         if (numberOf(event) === 3) break;
       }
@@ -152,7 +152,7 @@ describe("client.events()", () => {
     await first.next();
     await expect(client.events().next()).rejects.toThrow(ConfigError);
     await first.return(undefined);
-    await expect(client.events({ interval: 0 }).next()).rejects.toThrow(ValidationError);
-    await expect(client.events({ interval: Number.NaN }).next()).rejects.toThrow(ValidationError);
+    await expect(client.events({ intervalMs: 0 }).next()).rejects.toThrow(ValidationError);
+    await expect(client.events({ intervalMs: Number.NaN }).next()).rejects.toThrow(ValidationError);
   });
 });

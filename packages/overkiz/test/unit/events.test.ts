@@ -110,6 +110,8 @@ describe("event listener", () => {
   });
 
   it("registers a new listener once when the old one expired", async () => {
+    // Core's retry loop waits through a (0 ms) timer before a re-login or re-registration resend.
+    vi.useRealTimers();
     const script = scriptedFetch({
       "POST /events/register": [json({ id: "listener-1" }), json({ id: "listener-2" })],
       "POST /events/listener-1/fetch": [listenerGone()],
@@ -126,6 +128,8 @@ describe("event listener", () => {
   });
 
   it("does not loop when the new listener is gone too", async () => {
+    // Core's retry loop waits through a (0 ms) timer before a re-login or re-registration resend.
+    vi.useRealTimers();
     const script = scriptedFetch({
       "POST /events/register": [json({ id: "listener-1" }), json({ id: "listener-2" })],
       "POST /events/listener-1/fetch": [listenerGone()],

@@ -138,6 +138,8 @@ describe("execution retries", () => {
   });
 
   it("resends once after re-login when the session had expired (refused, nothing ran)", async () => {
+    // Core's retry loop waits through a (0 ms) timer before a re-login or re-registration resend.
+    vi.useRealTimers();
     const script = scriptedFetch({
       "POST /login": [loginOk("3F2A9C1E7F0B3A5D"), loginOk("6E8C1B2A3F4E5D6C")],
       "POST /exec/apply": [overkizError(401, "RESOURCE_ACCESS_DENIED", "Not authenticated"), started("after-login")],

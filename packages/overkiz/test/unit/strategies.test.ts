@@ -109,7 +109,7 @@ describe("login back-off", () => {
       credentials: account,
       fetch: script.fetch,
       now: () => now,
-      loginBackoff: { initialDelay: 10, multiplier: 10, maxDelay: 300 },
+      loginBackoff: { initialDelayMs: 10_000, multiplier: 10, maxDelayMs: 300_000 },
     });
     const pauses: number[] = [];
     for (let attempt = 0; attempt < 4; attempt++) {

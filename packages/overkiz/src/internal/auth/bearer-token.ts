@@ -31,8 +31,8 @@ export class BearerTokenStrategy implements AuthStrategy {
     return this.#lastToken;
   }
 
-  async authorize(request: Request): Promise<void> {
-    setBearer(request, await this.currentToken());
+  async apply(headers: Headers): Promise<void> {
+    setBearer(headers, await this.currentToken());
   }
 
   /** A fixed token cannot get better by logging in again; a callback may return a renewed one. */

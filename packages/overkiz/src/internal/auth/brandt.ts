@@ -1,5 +1,5 @@
-import { BrandtBadCredentialsError, BrandtServiceError } from "../errors.js";
-import type { LoginForm } from "../types.js";
+import { BrandtBadCredentialsError, BrandtServiceError } from "../../errors.js";
+import type { LoginForm } from "../../models/wire-types.js";
 import { getRequest, identityError, jsonRequest, readJson, sendIdentity } from "./identity-http.js";
 import { cookieHeader } from "./session-cookie.js";
 import { AccountLoginStrategy } from "./session-login.js";

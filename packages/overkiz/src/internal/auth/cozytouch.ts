@@ -1,5 +1,5 @@
-import { CozyTouchBadCredentialsError, CozyTouchServiceError } from "../errors.js";
-import type { LoginForm } from "../types.js";
+import { CozyTouchBadCredentialsError, CozyTouchServiceError } from "../../errors.js";
+import type { LoginForm } from "../../models/wire-types.js";
 import { formRequest, getRequest, identityError, readJson, sendIdentity } from "./identity-http.js";
 import { AccountLoginStrategy } from "./session-login.js";
 import type { AuthContext } from "./strategy.js";

@@ -1,5 +1,5 @@
 import { ConfigError } from "@openapp/core";
-import type { ServerConfig } from "../servers.js";
+import type { ServerConfig } from "../../models/servers.js";
 import { BearerTokenStrategy } from "./bearer-token.js";
 import { BrandtLoginStrategy } from "./brandt.js";
 import { CozytouchLoginStrategy } from "./cozytouch.js";
@@ -53,7 +53,11 @@ const KIND_FIELDS: Record<Kind, readonly string[]> = {
 const COZYTOUCH_SERVERS = new Set(["atlantic_cozytouch", "thermor_cozytouch", "sauter_cozytouch"]);
 
 function isStrategy(value: object): value is AuthStrategy {
-  return typeof (value as AuthStrategy).authorize === "function" && typeof (value as AuthStrategy).login === "function";
+  const candidate = value as Partial<AuthStrategy> & { authorize?: unknown };
+  if (typeof candidate.authorize === "function" && typeof candidate.apply !== "function") {
+    throw new ConfigError("AuthStrategy.authorize(request) was renamed apply(headers): write the credentials into the headers it receives");
+  }
+  return typeof (value as AuthStrategy).apply === "function" && typeof (value as AuthStrategy).login === "function";
 }
 
 function kindOf(credentials: object): Kind {

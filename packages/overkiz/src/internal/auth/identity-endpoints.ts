@@ -1,5 +1,5 @@
 import { ConfigError } from "@openapp/core";
-import { checkedUrl } from "../servers.js";
+import { checkedUrl } from "../../models/servers.js";
 
 /**
  * Where the partner identity providers live, with the public client identifiers of the vendors'

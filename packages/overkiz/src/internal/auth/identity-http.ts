@@ -5,7 +5,7 @@
  * `BadCredentialsError` whatever the brand.
  */
 import { ApiError, redactUrl } from "@openapp/core";
-import { type BaseOverkizError, type OverkizErrorClass, ServiceUnavailableError } from "../errors.js";
+import { type BaseOverkizError, type OverkizErrorClass, ServiceUnavailableError } from "../../errors.js";
 
 /** Anything that can send a request and throws ApiError on error answers. */
 export interface IdentityCaller {

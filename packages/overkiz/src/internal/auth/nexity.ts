@@ -1,6 +1,6 @@
 import type { ICognitoStorage } from "amazon-cognito-identity-js";
-import { NexityBadCredentialsError, NexityServiceError } from "../errors.js";
-import type { LoginForm } from "../types.js";
+import { NexityBadCredentialsError, NexityServiceError } from "../../errors.js";
+import type { LoginForm } from "../../models/wire-types.js";
 import { getRequest, identityError, readJson, sendIdentity } from "./identity-http.js";
 import { AccountLoginStrategy } from "./session-login.js";
 import type { AuthContext } from "./strategy.js";

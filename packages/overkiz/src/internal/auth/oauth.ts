@@ -1,4 +1,5 @@
-import { BaseOverkizError } from "../errors.js";
+import { asRecord } from "@openapp/core";
+import { BaseOverkizError } from "../../errors.js";
 import { type AuthContext, type AuthStrategy, setBearer } from "./strategy.js";
 
 /** Tokens from an OAuth server. */
@@ -12,8 +13,7 @@ export interface OAuthTokens {
 /** Refresh this long before the expiry, so a token never dies in flight. */
 export const REFRESH_SKEW_MS = 5_000;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => asRecord(value) !== undefined;
 
 /** The claims of a JWT, or undefined when the token is not a readable JWT. */
 export function jwtClaims(token: string): Record<string, unknown> | undefined {
@@ -103,8 +103,8 @@ export abstract class OAuthBearerStrategy implements AuthStrategy {
     return true;
   }
 
-  authorize(request: Request): void {
-    if (this.#accessToken) setBearer(request, this.#accessToken);
+  apply(headers: Headers): void {
+    if (this.#accessToken) setBearer(headers, this.#accessToken);
   }
 
   onUnauthorized(): boolean {

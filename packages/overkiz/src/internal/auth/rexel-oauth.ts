@@ -3,7 +3,7 @@
  * their own by apps that run the browser part of the flow, and by the Rexel strategies.
  */
 import { type FetchLike, Transport } from "@openapp/core";
-import { InvalidTokenError } from "../errors.js";
+import { InvalidTokenError } from "../../errors.js";
 import { type IdentityEndpoints, resolveIdentityEndpoints } from "./identity-endpoints.js";
 import { type IdentityCaller, formRequest, identityError, readJson, sendIdentity } from "./identity-http.js";
 import { type OAuthTokens, jwtClaims, readTokenAnswer } from "./oauth.js";

@@ -1,5 +1,5 @@
-import { ConfigError } from "@openapp/core";
-import { InvalidTokenError, NoGatewaySelectedError } from "../errors.js";
+import { ConfigError, asRecord } from "@openapp/core";
+import { InvalidTokenError, NoGatewaySelectedError } from "../../errors.js";
 import { BearerTokenStrategy } from "./bearer-token.js";
 import { type IdentityCaller, getRequest, readJson, sendIdentity } from "./identity-http.js";
 import { OAuthBearerStrategy, type OAuthTokens, type TokensListener } from "./oauth.js";
@@ -10,8 +10,7 @@ import type { TokenSource } from "./token-source.js";
 /** The header naming the gateway every Rexel call is for. */
 export const REXEL_GATEWAY_HEADER = "gatewayId";
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => asRecord(value) !== undefined;
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : undefined);
 
@@ -77,8 +76,8 @@ class GatewayChoice {
     );
   }
 
-  apply(request: Request): void {
-    if (this.#gatewayId !== undefined) request.headers.set(REXEL_GATEWAY_HEADER, this.#gatewayId);
+  apply(headers: Headers): void {
+    if (this.#gatewayId !== undefined) headers.set(REXEL_GATEWAY_HEADER, this.#gatewayId);
   }
 }
 
@@ -147,9 +146,9 @@ export class RexelOAuthStrategy extends OAuthBearerStrategy implements GatewaySe
     assertRexelConsent(tokens.accessToken, context.identity.rexel);
   }
 
-  override authorize(request: Request): void {
-    super.authorize(request);
-    this.#gateways.apply(request);
+  override apply(headers: Headers): void {
+    super.apply(headers);
+    this.#gateways.apply(headers);
   }
 
   async discoverGateways(context: AuthContext): Promise<DirectoryGateway[]> {
@@ -187,9 +186,9 @@ export class RexelTokenStrategy extends BearerTokenStrategy implements GatewaySe
     await this.#gateways.ensure(context, await this.currentToken());
   }
 
-  override async authorize(request: Request): Promise<void> {
-    await super.authorize(request);
-    this.#gateways.apply(request);
+  override async apply(headers: Headers): Promise<void> {
+    await super.apply(headers);
+    this.#gateways.apply(headers);
   }
 
   async discoverGateways(context: AuthContext): Promise<DirectoryGateway[]> {

@@ -1,6 +1,6 @@
 import { ConfigError } from "@openapp/core";
-import { BadCredentialsError } from "../errors.js";
-import type { LoginForm } from "../types.js";
+import { BadCredentialsError } from "../../errors.js";
+import type { LoginForm } from "../../models/wire-types.js";
 import { SESSION_COOKIE, readSessionCookie } from "./session-cookie.js";
 import { type AuthContext, type AuthStrategy, clearCredentials } from "./strategy.js";
 import { type TokenSource, checkedTokenSource, resolveToken } from "./token-source.js";
@@ -49,9 +49,9 @@ export abstract class SessionLoginStrategy implements AuthStrategy {
     this.#loggedIn = true;
   }
 
-  authorize(request: Request): void {
-    clearCredentials(request);
-    if (this.#sessionId) request.headers.set("Cookie", `${SESSION_COOKIE}=${this.#sessionId}`);
+  apply(headers: Headers): void {
+    clearCredentials(headers);
+    if (this.#sessionId) headers.set("Cookie", `${SESSION_COOKIE}=${this.#sessionId}`);
   }
 
   onUnauthorized(): boolean {

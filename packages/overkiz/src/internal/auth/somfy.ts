@@ -1,4 +1,4 @@
-import { SomfyBadCredentialsError, SomfyServiceError } from "../errors.js";
+import { SomfyBadCredentialsError, SomfyServiceError } from "../../errors.js";
 import { OAuthBearerStrategy, type OAuthTokens, type TokensListener, readTokenAnswer } from "./oauth.js";
 import { checkedAccount } from "./session-login.js";
 import type { AuthContext } from "./strategy.js";

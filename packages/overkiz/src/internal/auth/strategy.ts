@@ -1,6 +1,6 @@
 import type { Logger, RequestOptions } from "@openapp/core";
-import type { ServerConfig } from "../servers.js";
-import type { LoginForm, LoginResponse } from "../types.js";
+import type { ServerConfig } from "../../models/servers.js";
+import type { LoginForm, LoginResponse } from "../../models/wire-types.js";
 import type { IdentityEndpoints } from "./identity-endpoints.js";
 
 /** What `POST /login` answered. */
@@ -35,8 +35,8 @@ export interface AuthContext {
 
 /**
  * How requests are authenticated. The client calls `login()` before the first authenticated
- * request and again after `onUnauthorized()` returned true; `authorize()` runs on every attempt
- * and must leave exactly one credential on the request (a session cookie or a bearer token).
+ * request and again after `onUnauthorized()` returned true; `apply()` runs on every attempt
+ * and must leave exactly one credential in the headers (a session cookie or a bearer token).
  */
 export interface AuthStrategy {
   /** Short name for logs, e.g. "session" or "bearer". */
@@ -44,7 +44,8 @@ export interface AuthStrategy {
   /** True once requests can be authorized without another `login()`. */
   isAuthenticated(): boolean;
   login(context: AuthContext): Promise<void>;
-  authorize(request: Request): void | Promise<void>;
+  /** Writes the credentials into one attempt's headers (core's `Auth.apply`). */
+  apply(headers: Headers): void | Promise<void>;
   /**
    * Called when the server answered "Not authenticated". Drops stale credentials and tells the
    * client whether a fresh `login()` can help (a fixed token cannot).
@@ -86,13 +87,13 @@ export function isGatewaySelecting(strategy: AuthStrategy): strategy is GatewayS
 }
 
 /** Removes every credential so a strategy can set exactly one. */
-export function clearCredentials(request: Request): void {
-  request.headers.delete("authorization");
-  request.headers.delete("cookie");
+export function clearCredentials(headers: Headers): void {
+  headers.delete("authorization");
+  headers.delete("cookie");
 }
 
 /** Sets `Authorization: Bearer <token>` as the only credential. */
-export function setBearer(request: Request, token: string): void {
-  clearCredentials(request);
-  request.headers.set("Authorization", `Bearer ${token}`);
+export function setBearer(headers: Headers, token: string): void {
+  clearCredentials(headers);
+  headers.set("Authorization", `Bearer ${token}`);
 }

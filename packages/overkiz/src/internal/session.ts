@@ -1,0 +1,158 @@
+import { type Auth, type Logger, type RequestOptions, type TransportFetch, toFormUrlEncoded, unwrap } from "@openapp/core";
+import type { OverkizRawClient } from "@openapp/overkiz-generated";
+import type { ServerConfig } from "../models/servers.js";
+import type { LoginForm, LoginResponse } from "../models/wire-types.js";
+import type { IdentityEndpoints } from "./auth/identity-endpoints.js";
+import type { AuthContext, AuthStrategy, LoginResult } from "./auth/strategy.js";
+import type { LoginGuard } from "./login-guard.js";
+
+/** What the session borrows from the client kit, bound late (the kit is built with the session as its auth). */
+export interface SessionLinks {
+  server: ServerConfig;
+  logger: Logger;
+  now: () => number;
+  identity: IdentityEndpoints;
+  raw(): OverkizRawClient;
+  /** The kit's `fetchFor(id, options)`: picks the authenticated or anonymous transport from the table. */
+  fetchFor(id: "login" | "getGateways", options?: RequestOptions): TransportFetch;
+  /** Other origins (identity providers): no Overkiz credentials, headers or middleware. */
+  foreignFetch(options?: RequestOptions): TransportFetch;
+}
+
+/** The headers that carry credentials; a resend compares them to tell a stale refusal from a fresh one. */
+const CREDENTIAL_HEADERS = ["authorization", "cookie"] as const;
+
+/**
+ * The Overkiz strategy as core's `Auth`. The transport calls `refresh` before each attempt,
+ * outside the attempt's deadline: it logs in when there is no session yet (or after a refusal
+ * dropped it) and renews tokens about to expire, single-flight, behind the login back-off.
+ */
+export class OverkizSession implements Auth {
+  readonly strategy: AuthStrategy;
+  readonly #guard: LoginGuard | undefined;
+  readonly #links: SessionLinks;
+  #loginInFlight: Promise<void> | undefined;
+  #refreshInFlight: Promise<void> | undefined;
+  /** Bumped by every login and token refresh: event listeners follow new credentials. */
+  #generation = 0;
+  /** Requests a strategy makes while it logs in (local token check) must not wait for that login. */
+  #verifying = 0;
+
+  constructor(strategy: AuthStrategy, guard: LoginGuard | undefined, links: SessionLinks) {
+    this.strategy = strategy;
+    this.#guard = guard;
+    this.#links = links;
+  }
+
+  get generation(): number {
+    return this.#generation;
+  }
+
+  apply(headers: Headers): void | Promise<void> {
+    return this.strategy.apply(headers);
+  }
+
+  secrets(): readonly string[] {
+    return this.strategy.secrets();
+  }
+
+  /** Core's hook before each attempt: log in when needed, else renew credentials about to expire. */
+  refresh(options: RequestOptions): Promise<void> | undefined {
+    if (this.#verifying > 0) return undefined;
+    if (!this.strategy.isAuthenticated()) return this.login(options);
+    if (!this.strategy.refresh) return undefined;
+    this.#refreshInFlight ??= this.#renew(options).finally(() => {
+      this.#refreshInFlight = undefined;
+    });
+    return this.#refreshInFlight;
+  }
+
+  /** Logs in (or joins a login already running) so concurrent calls never log in twice. */
+  login(options?: RequestOptions): Promise<void> {
+    this.#loginInFlight ??= this.#loginOnce(options).finally(() => {
+      this.#loginInFlight = undefined;
+    });
+    return this.#loginInFlight;
+  }
+
+  /**
+   * After "Not authenticated": true when the refused request carried the credentials that are
+   * still current (then they are dropped and the next attempt logs in), false when another call
+   * already logged in again (resend as is). Throws the refusal when a new login cannot help.
+   */
+  async invalidate(error: unknown, sent: Request): Promise<boolean> {
+    if (!(await this.#carriesCurrentCredentials(sent))) return false;
+    if (!(await this.strategy.onUnauthorized())) throw error;
+    return true;
+  }
+
+  /** What the strategy lends identity providers and its login form. */
+  context(options: RequestOptions | undefined): AuthContext {
+    const links = this.#links;
+    const identityFetch = links.foreignFetch({ signal: options?.signal, timeout: options?.timeout });
+    return {
+      server: links.server,
+      logger: links.logger,
+      fetch: (request) => identityFetch(request),
+      requestOptions: options,
+      now: links.now,
+      identity: links.identity,
+      submitLoginForm: (form) => this.#submitLoginForm(form, options),
+      verifyAccess: () => this.#verifyAccess(options),
+    };
+  }
+
+  /**
+   * Whether the credential headers of the refused request hold one of the strategy's current
+   * secrets (session id, access token, last token a callback returned). Reading `secrets()`
+   * rather than applying again keeps a token callback from being called for the comparison.
+   */
+  async #carriesCurrentCredentials(sent: Request): Promise<boolean> {
+    const carried = CREDENTIAL_HEADERS.map((name) => sent.headers.get(name)).filter((value): value is string => value !== null);
+    // The transport applies credentials to a per-attempt copy of a request with a body, so the
+    // template it hands back carries none: treat it as sent with the current ones.
+    if (carried.length === 0) return true;
+    const current = this.strategy.secrets().filter((secret) => secret !== "");
+    return carried.some((value) => current.some((secret) => value.includes(secret)));
+  }
+
+  async #loginOnce(options: RequestOptions | undefined): Promise<void> {
+    this.#guard?.assertAllowed(this.#links.server.name);
+    try {
+      await this.strategy.login(this.context(options));
+    } catch (error) {
+      this.#guard?.failed(error);
+      throw error;
+    }
+    this.#guard?.succeeded();
+    this.#generation += 1;
+  }
+
+  async #renew(options: RequestOptions): Promise<void> {
+    const renewed = await this.strategy.refresh?.(this.context(options));
+    if (renewed) this.#generation += 1;
+    else if (!this.strategy.isAuthenticated()) await this.login(options);
+  }
+
+  async #verifyAccess(options: RequestOptions | undefined): Promise<void> {
+    this.#verifying += 1;
+    try {
+      const fetch = this.#links.fetchFor("getGateways", options);
+      await unwrap(this.#links.raw().GET("/setup/gateways", { fetch }));
+    } finally {
+      this.#verifying -= 1;
+    }
+  }
+
+  async #submitLoginForm(form: LoginForm, options: RequestOptions | undefined): Promise<LoginResult> {
+    // `/login` needs no credentials (the spec's `security: []`): the kit sends it anonymously.
+    const result = await this.#links.raw().POST("/login", {
+      body: form,
+      bodySerializer: (fields) => toFormUrlEncoded(fields as Record<string, unknown>).toString(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      fetch: this.#links.fetchFor("login", options),
+    });
+    const body = (await unwrap(Promise.resolve(result))) as LoginResponse | undefined;
+    return { status: result.response.status, headers: result.response.headers, body };
+  }
+}

@@ -1,0 +1,63 @@
+import { ConfigError, type RequestOptions } from "@openapp/core";
+import type { OverkizContext } from "../client.js";
+import { NoGatewaySelectedError } from "../errors.js";
+import { type DirectoryGateway, type GatewaySelectingStrategy, isGatewaySelecting } from "../internal/auth/strategy.js";
+
+function gatewaySelecting(ctx: OverkizContext, method: string): GatewaySelectingStrategy {
+  const strategy = ctx.session.strategy;
+  if (!isGatewaySelecting(strategy)) throw new ConfigError(`${method}() is only available for accounts with a gateway directory (Rexel)`);
+  return strategy;
+}
+
+/** Login, API version, closing, and the gateway choice of directory accounts (Rexel). */
+export function sessionResource(ctx: OverkizContext) {
+  return {
+    /** Opens the session (or checks the token). Called automatically before the first request. */
+    async login(options?: RequestOptions): Promise<void> {
+      return ctx.session.login(options);
+    },
+
+    /** Protocol version of the API, e.g. `2024.4.2-7`; answered without credentials (`security: []`). */
+    async getApiVersion(options?: RequestOptions): Promise<string> {
+      return (await ctx.kit.call("getApiVersion", {}, options)).protocolVersion;
+    },
+
+    /**
+     * Sends what the action queue holds, then unregisters the event listener, releases the auth
+     * strategy and forgets cached answers.
+     */
+    async close(options?: RequestOptions): Promise<void> {
+      await ctx.actionQueue?.flush();
+      try {
+        await ctx.listener.unregister(options);
+      } catch (error) {
+        ctx.logger.warn("could not unregister the event listener", { reason: error instanceof Error ? error.message : String(error) });
+      } finally {
+        ctx.listener.forget();
+        ctx.resetCache();
+        await ctx.session.strategy.close?.();
+      }
+    },
+
+    /** Gateways of the account (Rexel's directory); works before a gateway is chosen. */
+    async discoverGateways(options?: RequestOptions): Promise<DirectoryGateway[]> {
+      const strategy = gatewaySelecting(ctx, "discoverGateways");
+      if (!strategy.isAuthenticated()) {
+        // Signing in may stop at "which gateway?"; the tokens it got are what discovery needs.
+        await ctx.session.login(options).catch((error: unknown) => {
+          if (!(error instanceof NoGatewaySelectedError)) throw error;
+        });
+      }
+      return strategy.discoverGateways(ctx.session.context(options));
+    },
+
+    /** The gateway every following call is for (Rexel); sent as the `gatewayId` header. */
+    selectGateway(gatewayId: string): void {
+      const strategy = gatewaySelecting(ctx, "selectGateway");
+      if (strategy.gatewayId !== undefined && strategy.gatewayId !== gatewayId) ctx.resetCache();
+      strategy.selectGateway(gatewayId);
+    },
+  };
+}
+
+export type SessionResource = ReturnType<typeof sessionResource>;
