@@ -171,7 +171,8 @@ export class Transport {
       const plan = this.planRetry(outcome, call, attempt);
       if (!plan) throw outcome.error;
       this.logger.debug("retrying request", { method: call.method, url: call.url, attempt, delayMs: plan.delayMs, reason: plan.reason });
-      await sleep(plan.delayMs, call.callerSignal);
+      if (plan.delayMs > 0) await sleep(plan.delayMs, call.callerSignal);
+      else throwIfAborted(call.callerSignal);
       const replacement = await plan.profile?.prepare?.(outcome.error, call.template);
       if (replacement) call.replaceTemplate(replacement);
     }

@@ -160,5 +160,8 @@ export function classifyOverkizError({ status, body, isJson, errorCode: knownCod
 export const overkizErrorMapper: ErrorMapper = (init) => {
   const isJson = init.body !== undefined && typeof init.body !== "string";
   const ErrorClass = classifyOverkizError({ status: init.status, body: init.body, isJson, errorCode: init.code });
+  // An answer no rule names keeps core's status class, so a 429 is a RateLimitError (with
+  // retryAfterMs) and a 5xx an InternalServerError, as for every other vendor.
+  if (ErrorClass === OverkizError && (init.status === 429 || init.status >= 500)) return undefined;
   return new ErrorClass(init);
 };
