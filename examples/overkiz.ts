@@ -48,7 +48,7 @@ export async function tour(baseUrl: string): Promise<void> {
   for (const event of batch) console.log(`  ${describeEvent(event)}`);
 
   let seen = 0;
-  for await (const event of client.events({ interval: 1 })) {
+  for await (const event of client.events({ intervalMs: 1_000 })) {
     if (event.kind === "executionStateChanged" && event.newState === ExecutionState.COMPLETED) console.log("events(): an execution completed");
     if (++seen === batch.length) break; // one poll's worth; the listener is unregistered on break
   }
