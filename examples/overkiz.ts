@@ -22,7 +22,7 @@ export async function tour(baseUrl: string): Promise<void> {
   const client = new OverkizClient({
     server,
     credentials: { username: "jane.doe@example.com", password: "tour-password-0001" },
-    actionQueue: { delay: 0.05, maxActions: 20 },
+    actionQueue: { delayMs: 50, maxActions: 20 },
   });
 
   await client.login();
