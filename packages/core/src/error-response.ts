@@ -1,3 +1,4 @@
+import { asRecord } from "./guards.js";
 import { type ApiError, type ApiErrorInit, createApiError } from "./errors.js";
 import { readCappedText } from "./read-body.js";
 import { type KnownSecret, redactHeaders, redactJson, redactText } from "./redact.js";
@@ -33,10 +34,6 @@ function pickString(body: Record<string, unknown>, keys: readonly string[]): str
     if (typeof value === "number") return String(value);
   }
   return undefined;
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 // OAuth servers put a code such as `invalid_grant` in `error`; others put a sentence there.

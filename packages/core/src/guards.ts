@@ -9,3 +9,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
+
+/** A credential that can travel in a header as it is: no whitespace or control characters a proxy could mangle. */
+export function isHeaderSafeToken(value: string): boolean {
+  return value !== "" && !/[\s\u0000-\u001f\u007f]/.test(value);
+}

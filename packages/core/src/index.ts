@@ -112,7 +112,7 @@ export {
   type VendorDeclaration,
 } from "./client-kit.js";
 export { assertKnownOptions, assertKnownParameters, nearestName, type ParameterCheck } from "./known-keys.js";
-export { asRecord, isPlainObject } from "./guards.js";
+export { asRecord, isHeaderSafeToken, isPlainObject } from "./guards.js";
 export type {
   LowerHttpMethod,
   Simplify,

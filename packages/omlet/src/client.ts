@@ -8,6 +8,7 @@ import {
   type VendorDeclaration,
   assertKnownOptions,
   bearerAuth,
+  isHeaderSafeToken,
   normalizeBaseUrl,
   readEnv,
 } from "@openapp/core";
@@ -98,7 +99,7 @@ function validApiKey(apiKey: string | undefined): string | undefined {
   if (apiKey === undefined) return undefined;
   const key = typeof apiKey === "string" ? apiKey.trim() : "";
   // Anything else would be rejected by Headers or silently mangled into another credential.
-  if (key === "" || /[\s\u0000-\u001f\u007f]/.test(key)) {
+  if (!isHeaderSafeToken(key)) {
     throw new ConfigError("The Omlet API key is empty or contains whitespace/control characters");
   }
   return key;

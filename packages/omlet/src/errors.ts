@@ -1,4 +1,4 @@
-import { type ApiErrorInit, AuthenticationError, BadRequestError, type ErrorMapper, TimeoutError } from "@openapp/core";
+import { type ApiErrorInit, AuthenticationError, BadRequestError, type ErrorMapper, TimeoutError, asRecord } from "@openapp/core";
 
 /** `POST /login` refused the email address or password. */
 export class LoginFailedError extends AuthenticationError {}
@@ -26,10 +26,6 @@ export class StateTimeoutError extends TimeoutError {
     this.deviceId = deviceId;
     this.lastDevice = lastDevice;
   }
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 /** `errors` is documented as an object of field → messages; accept a single string per field too. */

@@ -1,11 +1,7 @@
-import { ValidationError } from "@openapp/core";
+import { ValidationError, isPlainObject } from "@openapp/core";
 import type { Configuration, ConfigurationPatch } from "./types.js";
 
 type Json = Record<string, unknown>;
-
-function isPlainObject(value: unknown): value is Json {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
-}
 
 function compactValue(value: unknown, path: string[]): unknown {
   if (value === null) {

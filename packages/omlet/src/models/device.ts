@@ -1,3 +1,4 @@
+import { asRecord } from "@openapp/core";
 import { parseOmletTime } from "./time.js";
 import type { Device } from "./types.js";
 
@@ -7,10 +8,6 @@ export type PowerKind = "mains" | "battery" | "unknown";
 
 const MOVING_STATES = new Set(["opening", "closing", "stopping", "calibrating"]);
 const BATTERY_SOURCES = new Set(["internal", "battery"]);
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
 /**
  * Signal values arrive as `-58`, `"-58"` or `"notPresent"`; this gives a number or

@@ -1,4 +1,4 @@
-import { ConfigError, ValidationError, type ValidationIssue } from "@openapp/core";
+import { ConfigError, ValidationError, type ValidationIssue, isPlainObject } from "@openapp/core";
 import type { components } from "@openapp/omlet-generated";
 import type { OmletEvent } from "./types.js";
 
@@ -27,10 +27,6 @@ type Json = Record<string, unknown>;
 const MAX_PAYLOAD_DEPTH = 2;
 const TEXT_FIELDS = ["parameterSetName", "parameterName", "created_at"] as const;
 
-function isRecord(value: unknown): value is Json {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 function invalid(message: string, issues: ValidationIssue[] = []): never {
   throw new ValidationError(`Invalid Omlet webhook body: ${message}`, { issues });
 }
@@ -54,7 +50,7 @@ function toJson(body: unknown): unknown {
 function unwrapPayload(body: Json): { event: unknown; nested: boolean } {
   let event: unknown = body;
   let depth = 0;
-  while (isRecord(event) && "payload" in event && depth < MAX_PAYLOAD_DEPTH) {
+  while (isPlainObject(event) && "payload" in event && depth < MAX_PAYLOAD_DEPTH) {
     const inner = event.payload;
     event = typeof inner === "string" ? parseJsonText(inner) : inner;
     depth++;
@@ -118,9 +114,9 @@ function stringOrUndefined(value: unknown): string | undefined {
  */
 export function parseWebhookEvent(body: unknown, options: ParseWebhookOptions = {}): OmletWebhookEvent {
   const json = toJson(body);
-  if (!isRecord(json)) invalid("expected a JSON object");
+  if (!isPlainObject(json)) invalid("expected a JSON object");
   const { event, nested } = unwrapPayload(json);
-  if (!isRecord(event)) invalid("payload is not an object", [{ path: ["payload"], message: "expected an object" }]);
+  if (!isPlainObject(event)) invalid("payload is not an object", [{ path: ["payload"], message: "expected an object" }]);
   const issues = eventIssues(event);
   if (issues.length > 0) invalid(issues.map((issue) => issue.message).join("; "), issues);
   const token = stringOrUndefined(json.token) ?? stringOrUndefined(event.token);

@@ -1,4 +1,4 @@
-import { ConfigError } from "@openapp/core";
+import { ConfigError, isHeaderSafeToken } from "@openapp/core";
 
 const SEPARATOR = "_openapp_";
 const API_ROOT = "/api/v1";
@@ -38,7 +38,7 @@ export function parseApiKey(value: string): ParsedApiKey {
   const key = value.trim();
   if (key === "") throw new ConfigError("The OpenApp API key is empty");
   // Headers would reject these, or a proxy would mangle them into another credential.
-  if (/[\s\u0000-\u001f\u007f]/.test(key)) throw new ConfigError("The OpenApp API key contains whitespace or control characters");
+  if (!isHeaderSafeToken(key)) throw new ConfigError("The OpenApp API key contains whitespace or control characters");
   const at = key.indexOf(SEPARATOR);
   if (at < 0) throw new ConfigError(`The OpenApp API key has no "${SEPARATOR}" separator; ${EXPECTED_FORM}`);
   const secret = key.slice(at + SEPARATOR.length);
