@@ -121,7 +121,9 @@ function authFor(parsed: ParsedApiKey | undefined, header: OpenAppClientOptions[
     throw new ConfigError(`authHeader must be "authorization" or "x-api-key", got ${JSON.stringify(header)}`);
   }
   const inner = header === "x-api-key" ? headerAuth("X-API-Key", parsed.key) : bearerAuth(parsed.key);
-  return { apply: (headers) => inner.apply(headers), secrets: () => [...inner.secrets(), parsed.secret] };
+  // The key may show its last 4 characters (to tell keys apart); the secret part never does.
+  const secrets = [{ value: parsed.key, showSuffix: true }, parsed.secret];
+  return { apply: (headers) => inner.apply(headers), secrets: () => secrets };
 }
 
 function resolveBaseUrl(parsed: ParsedApiKey | undefined, explicit: string | undefined): string {
