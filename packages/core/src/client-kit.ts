@@ -66,6 +66,8 @@ export interface KitOptions {
   defaults?: Readonly<Record<string, unknown>> | undefined;
   /** Largest 2xx body accepted, in bytes (default 32 MiB). */
   maxResponseBytes?: number | undefined;
+  /** The `fetch` for other origins (image downloads); defaults to `fetch`. */
+  foreignFetch?: FetchLike | undefined;
 }
 
 /**
@@ -128,7 +130,7 @@ function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>
     authenticated: new Transport({ ...vendor, auth: options.auth }),
     anonymous: new Transport({ ...vendor, extraSecrets: secrets?.secrets }),
     // Downloads check every redirect hop themselves (scheme, private addresses), so they see 3xx answers.
-    foreign: new Transport({ ...shared, extraSecrets: secrets?.secrets, redirects: "return" }),
+    foreign: new Transport({ ...shared, fetch: options.foreignFetch ?? options.fetch, extraSecrets: secrets?.secrets, redirects: "return" }),
   };
 }
 
