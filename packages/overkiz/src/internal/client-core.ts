@@ -1,6 +1,7 @@
 import {
   type Auth,
   ConfigError,
+  type FetchCredentials,
   type FetchLike,
   type Logger,
   type Middleware,
@@ -9,6 +10,7 @@ import {
   type TransportFetch,
   redactUrl,
   resolveLogger,
+  withFetchCredentials,
 } from "@openapp/core";
 import { type OverkizRawClient, createOverkizRawClient } from "@openapp/overkiz-generated";
 import { type Credentials, strategyFor } from "../auth/credentials.js";
@@ -41,6 +43,11 @@ export interface OverkizClientOptions {
   credentials: Credentials;
   /** Defaults to the global fetch. On Node, `createLocalGatewayFetch()` adds the gateway's CA. */
   fetch?: FetchLike | undefined;
+  /**
+   * `RequestInit.credentials` for requests to the Overkiz server: `"include"` lets a browser keep
+   * the session cookie of a cross-origin server or proxy. Identity providers never get it.
+   */
+  fetchCredentials?: FetchCredentials | undefined;
   /** Per-attempt timeout in milliseconds (default 30 s). */
   timeout?: number | undefined;
   /** Transport retries after the first attempt (default 2; only for safe methods). */
@@ -162,7 +169,7 @@ export class ClientCore {
       auth: redaction,
       random: options.random,
     };
-    const overkiz = { ...shared, headers: options.headers, mapError: overkizErrorMapper };
+    const overkiz = { ...shared, fetch: withFetchCredentials(options.fetch, options.fetchCredentials), headers: options.headers, mapError: overkizErrorMapper };
     this.#authenticated = new Transport({ ...overkiz, middleware: [authorize, ...(options.middleware ?? [])] });
     this.#anonymous = new Transport({ ...overkiz, middleware: [...(options.middleware ?? [])] });
     // Identity providers get neither the Overkiz headers nor the client middleware.
