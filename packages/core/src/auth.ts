@@ -1,9 +1,11 @@
 import { ConfigError } from "./errors.js";
 
+/** A secret, or a function returning the current one (for tokens that are refreshed). */
 export type SecretSource = string | (() => string | Promise<string>);
 
 /** Adds credentials to each attempt's headers and names the secrets that must be redacted. */
 export interface Auth {
+  /** Sets the credentials on one attempt's request headers. */
   apply(headers: Headers): void | Promise<void>;
   /** Current secret values, so error messages and logs can mask them even when echoed back. */
   secrets(): readonly string[];
@@ -36,8 +38,10 @@ export function headerAuth(headerName: string, source: SecretSource, options: { 
   };
 }
 
+/** `Authorization: Bearer <token>`. */
 export function bearerAuth(token: SecretSource): Auth {
   return headerAuth("Authorization", token, { prefix: "Bearer" });
 }
 
+/** Sends no credentials. */
 export const noAuth: Auth = { apply: () => undefined, secrets: () => [] };

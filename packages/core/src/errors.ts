@@ -11,6 +11,7 @@ export class SdkError extends Error {
 /** Input the SDK refuses before any network: bad key, missing org, bad URL. */
 export class ConfigError extends SdkError { override readonly name: string = "ConfigError"; }
 
+/** One problem found by schema validation: where, and what is wrong. */
 export interface ValidationIssue {
   path: ReadonlyArray<PropertyKey>;
   message: string;
@@ -19,6 +20,7 @@ export interface ValidationIssue {
 /** Bad input to a helper, or a response that failed opt-in schema validation. */
 export class ValidationError extends SdkError {
   override readonly name: string = "ValidationError";
+  /** What failed, one entry per problem (empty when the error is not about data). */
   readonly issues: readonly ValidationIssue[];
 
   constructor(message: string, options?: { cause?: unknown; issues?: readonly ValidationIssue[] }) {
@@ -27,6 +29,7 @@ export class ValidationError extends SdkError {
   }
 }
 
+/** Details of a network failure. */
 export interface ConnectionErrorOptions {
   cause?: unknown;
   /** Low-level error code such as `ECONNREFUSED`, when the runtime exposes one. */
@@ -40,9 +43,13 @@ export interface ConnectionErrorOptions {
 /** The request could not be completed at the network level. */
 export class ConnectionError extends SdkError {
   override readonly name: string = "ConnectionError";
+  /** Low-level error code such as `ECONNREFUSED`, when the runtime exposes one. */
   readonly code: string | undefined;
+  /** True only when the request provably never reached the server (refused, DNS); such requests are safe to resend. */
   readonly neverSent: boolean;
+  /** HTTP method of the failed request. */
   readonly method: string | undefined;
+  /** Redacted URL of the failed request. */
   readonly url: string | undefined;
 
   constructor(message: string, options: ConnectionErrorOptions = {}) {
@@ -57,6 +64,7 @@ export class ConnectionError extends SdkError {
 /** One attempt ran past its timeout (the caller did not cancel). */
 export class TimeoutError extends SdkError {
   override readonly name: string = "TimeoutError";
+  /** The per-attempt timeout that ran out, in milliseconds. */
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number, options?: { cause?: unknown; method?: string; url?: string }) {
@@ -74,6 +82,7 @@ export class AbortError extends SdkError {
   }
 }
 
+/** What an ApiError is built from; mappers receive it and may pick a more precise class. */
 export interface ApiErrorInit {
   status: number;
   message: string;
@@ -93,12 +102,19 @@ export interface ApiErrorInit {
 /** The server answered with a non-2xx status. */
 export class ApiError extends SdkError {
   override readonly name: string = "ApiError";
+  /** HTTP status of the answer. */
   readonly status: number;
+  /** Machine-readable error code from the vendor's error body, when it has one. */
   readonly code: string | undefined;
+  /** The parsed error body (JSON, secrets masked), or a short redacted text snippet when it was not JSON. */
   readonly body: unknown;
+  /** The server's request or correlation id (from a header or the error body), for support tickets. */
   readonly requestId: string | undefined;
+  /** HTTP method of the request. */
   readonly method: string;
+  /** Redacted URL of the request: secrets in the query are replaced by `***`. */
   readonly url: string;
+  /** Response headers. */
   readonly headers: Headers;
 
   constructor(init: ApiErrorInit) {
@@ -113,14 +129,22 @@ export class ApiError extends SdkError {
   }
 }
 
+/** 400 Bad Request. */
 export class BadRequestError extends ApiError { override readonly name: string = "BadRequestError"; }
+/** 401 Unauthorized: missing, wrong or expired credentials. */
 export class AuthenticationError extends ApiError { override readonly name: string = "AuthenticationError"; }
+/** 403 Forbidden: the credentials are valid but not allowed to do this. */
 export class PermissionDeniedError extends ApiError { override readonly name: string = "PermissionDeniedError"; }
+/** 404 Not Found. */
 export class NotFoundError extends ApiError { override readonly name: string = "NotFoundError"; }
+/** 409 Conflict. */
 export class ConflictError extends ApiError { override readonly name: string = "ConflictError"; }
+/** 422 Unprocessable Entity: the server refused the request's content. */
 export class UnprocessableEntityError extends ApiError { override readonly name: string = "UnprocessableEntityError"; }
+/** 500 and every other 5xx answer. */
 export class InternalServerError extends ApiError { override readonly name: string = "InternalServerError"; }
 
+/** 429 Too Many Requests; `retryAfterMs` says how long the server asked to wait. */
 export class RateLimitError extends ApiError {
   override readonly name: string = "RateLimitError";
   /** How long the server asked us to wait, uncapped; undefined when it did not say. */

@@ -1,3 +1,4 @@
+/** What every secret is replaced by. */
 export const REDACTED = "***";
 
 const SENSITIVE_NAME = /(auth|token|secret|password|passwd|api[-_]?key|apikey|cookie|session|jwt|credential|signature|private[-_]?key)/i;
@@ -50,6 +51,7 @@ const SHORT_SECRET_CHARS = 8;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Replaces every occurrence of the given secrets in a text by `***`. */
 export function maskKnownSecrets(text: string, knownSecrets: Iterable<string>): string {
   let result = text;
   for (const secret of knownSecrets) {
