@@ -2,10 +2,12 @@ import { ConfigError } from "./errors.js";
 import type { KnownSecret } from "./redact.js";
 import type { RequestOptions } from "./request-options.js";
 
+/** A secret, or a function returning the current one (for tokens that are refreshed). */
 export type SecretSource = string | (() => string | Promise<string>);
 
 /** Adds credentials to each attempt's headers and names the secrets that must be redacted. */
 export interface Auth {
+  /** Sets the credentials on one attempt's request headers. */
   apply(headers: Headers): void | Promise<void>;
   /** Current secret values, so error messages and logs can mask them even when echoed back. */
   secrets(): readonly KnownSecret[];
@@ -43,8 +45,10 @@ export function headerAuth(headerName: string, source: SecretSource, options: { 
   };
 }
 
+/** `Authorization: Bearer <token>`. */
 export function bearerAuth(token: SecretSource): Auth {
   return headerAuth("Authorization", token, { prefix: "Bearer" });
 }
 
+/** Sends no credentials. */
 export const noAuth: Auth = { apply: () => undefined, secrets: () => [] };

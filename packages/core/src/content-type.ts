@@ -31,6 +31,7 @@ export function normalizeContentType(header: string | null | undefined): string 
   return UNINFORMATIVE_TYPES.has(type) ? undefined : type;
 }
 
+/** The MIME type for a file name's extension, when it is a known one. */
 export function contentTypeFromFilename(filename: string): string | undefined {
   const match = /\.([A-Za-z0-9]+)$/.exec(filename);
   return match ? TYPE_BY_EXTENSION[match[1]!.toLowerCase()] : undefined;

@@ -17,13 +17,17 @@ const REQUEST_ID_HEADERS = ["x-request-id", "x-correlation-id", "request-id", "x
  */
 export type ErrorMapper = (init: ApiErrorInit) => ApiError | undefined;
 
+/** What `errorFromResponse` needs besides the response. */
 export interface ErrorResponseContext {
+  /** HTTP method of the request. */
   method: string;
   /** Already redacted. */
   url: string;
   /** Plain strings are masked entirely; `{ value, showSuffix: true }` (API keys) keeps the last 4 characters. */
   secrets: readonly KnownSecret[];
+  /** Vendor refinement of the status-based error classes. */
   mapError?: ErrorMapper | undefined;
+  /** Current time in epoch milliseconds, for `Retry-After` dates; injectable for tests. */
   now?: number;
 }
 

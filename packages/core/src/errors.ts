@@ -1,14 +1,17 @@
 /** Root of every error the SDKs throw, so callers can catch them all with one `instanceof`. */
 export class SdkError extends Error {
+  // Literal names, not `new.target.name`: minifiers rename classes, and `error.name` must not change.
+  override readonly name: string = "SdkError";
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
   }
 }
 
 /** Input the SDK refuses before any network: bad key, missing org, bad URL. */
-export class ConfigError extends SdkError {}
+export class ConfigError extends SdkError { override readonly name: string = "ConfigError"; }
 
+/** One problem found by schema validation: where, and what is wrong. */
 export interface ValidationIssue {
   path: ReadonlyArray<PropertyKey>;
   message: string;
@@ -16,6 +19,8 @@ export interface ValidationIssue {
 
 /** Bad input to a helper, or a response that failed opt-in schema validation. */
 export class ValidationError extends SdkError {
+  override readonly name: string = "ValidationError";
+  /** What failed, one entry per problem (empty when the error is not about data). */
   readonly issues: readonly ValidationIssue[];
 
   constructor(message: string, options?: { cause?: unknown; issues?: readonly ValidationIssue[] }) {
@@ -24,6 +29,7 @@ export class ValidationError extends SdkError {
   }
 }
 
+/** Details of a network failure. */
 export interface ConnectionErrorOptions {
   cause?: unknown;
   /** Low-level error code such as `ECONNREFUSED`, when the runtime exposes one. */
@@ -36,9 +42,14 @@ export interface ConnectionErrorOptions {
 
 /** The request could not be completed at the network level. */
 export class ConnectionError extends SdkError {
+  override readonly name: string = "ConnectionError";
+  /** Low-level error code such as `ECONNREFUSED`, when the runtime exposes one. */
   readonly code: string | undefined;
+  /** True only when the request provably never reached the server (refused, DNS); such requests are safe to resend. */
   readonly neverSent: boolean;
+  /** HTTP method of the failed request. */
   readonly method: string | undefined;
+  /** Redacted URL of the failed request. */
   readonly url: string | undefined;
 
   constructor(message: string, options: ConnectionErrorOptions = {}) {
@@ -52,6 +63,8 @@ export class ConnectionError extends SdkError {
 
 /** One attempt ran past its timeout (the caller did not cancel). */
 export class TimeoutError extends SdkError {
+  override readonly name: string = "TimeoutError";
+  /** The per-attempt timeout that ran out, in milliseconds. */
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number, options?: { cause?: unknown; method?: string; url?: string }) {
@@ -63,11 +76,13 @@ export class TimeoutError extends SdkError {
 
 /** The caller's `AbortSignal` fired; never retried. */
 export class AbortError extends SdkError {
+  override readonly name: string = "AbortError";
   constructor(message = "Request was aborted", options?: { cause?: unknown }) {
     super(message, options);
   }
 }
 
+/** What an ApiError is built from; mappers receive it and may pick a more precise class. */
 export interface ApiErrorInit {
   status: number;
   message: string;
@@ -86,12 +101,20 @@ export interface ApiErrorInit {
 
 /** The server answered with a non-2xx status. */
 export class ApiError extends SdkError {
+  override readonly name: string = "ApiError";
+  /** HTTP status of the answer. */
   readonly status: number;
+  /** Machine-readable error code from the vendor's error body, when it has one. */
   readonly code: string | undefined;
+  /** The parsed error body (JSON, secrets masked), or a short redacted text snippet when it was not JSON. */
   readonly body: unknown;
+  /** The server's request or correlation id (from a header or the error body), for support tickets. */
   readonly requestId: string | undefined;
+  /** HTTP method of the request. */
   readonly method: string;
+  /** Redacted URL of the request: secrets in the query are replaced by `***`. */
   readonly url: string;
+  /** Response headers. */
   readonly headers: Headers;
 
   constructor(init: ApiErrorInit) {
@@ -106,15 +129,24 @@ export class ApiError extends SdkError {
   }
 }
 
-export class BadRequestError extends ApiError {}
-export class AuthenticationError extends ApiError {}
-export class PermissionDeniedError extends ApiError {}
-export class NotFoundError extends ApiError {}
-export class ConflictError extends ApiError {}
-export class UnprocessableEntityError extends ApiError {}
-export class InternalServerError extends ApiError {}
+/** 400 Bad Request. */
+export class BadRequestError extends ApiError { override readonly name: string = "BadRequestError"; }
+/** 401 Unauthorized: missing, wrong or expired credentials. */
+export class AuthenticationError extends ApiError { override readonly name: string = "AuthenticationError"; }
+/** 403 Forbidden: the credentials are valid but not allowed to do this. */
+export class PermissionDeniedError extends ApiError { override readonly name: string = "PermissionDeniedError"; }
+/** 404 Not Found. */
+export class NotFoundError extends ApiError { override readonly name: string = "NotFoundError"; }
+/** 409 Conflict. */
+export class ConflictError extends ApiError { override readonly name: string = "ConflictError"; }
+/** 422 Unprocessable Entity: the server refused the request's content. */
+export class UnprocessableEntityError extends ApiError { override readonly name: string = "UnprocessableEntityError"; }
+/** 500 and every other 5xx answer. */
+export class InternalServerError extends ApiError { override readonly name: string = "InternalServerError"; }
 
+/** 429 Too Many Requests; `retryAfterMs` says how long the server asked to wait. */
 export class RateLimitError extends ApiError {
+  override readonly name: string = "RateLimitError";
   /** How long the server asked us to wait, uncapped; undefined when it did not say. */
   readonly retryAfterMs: number | undefined;
 
@@ -152,6 +184,7 @@ const describeTarget = (options: ResponseErrorOptions) => (options.method && opt
 
 /** A response body was larger than the configured cap; nothing past the cap was read. */
 export class ResponseTooLargeError extends SdkError {
+  override readonly name: string = "ResponseTooLargeError";
   readonly status: number;
   readonly maxBytes: number;
   readonly method: string | undefined;
@@ -168,6 +201,7 @@ export class ResponseTooLargeError extends SdkError {
 
 /** A 2xx body that should have been JSON did not parse. `snippet` is short and redacted. */
 export class ResponseParseError extends SdkError {
+  override readonly name: string = "ResponseParseError";
   readonly status: number;
   readonly snippet: string;
   readonly method: string | undefined;
@@ -187,6 +221,7 @@ export class ResponseParseError extends SdkError {
  * origin (credentials never leave the configured one), or too many hops. `location` is redacted.
  */
 export class RedirectError extends ApiError {
+  override readonly name: string = "RedirectError";
   readonly location: string | undefined;
 
   constructor(init: ApiErrorInit & { location: string | undefined }) {

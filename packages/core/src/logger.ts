@@ -1,17 +1,25 @@
 import { readEnv } from "./env.js";
 
+/** Severity of a log line; a console logger prints its level and above. */
 export type LogLevel = "debug" | "info" | "warn" | "error";
+/** Structured details of a log line (already redacted). */
 export type LogFields = Record<string, unknown>;
 
+/** Where the SDK logs: any object with these four methods (`console` fits). */
 export interface Logger {
+  /** Per-request details: method, redacted URL, status, attempt, duration. */
   debug(message: string, fields?: LogFields): void;
+  /** Noteworthy events. */
   info(message: string, fields?: LogFields): void;
+  /** Something the user should look at (for example disabled TLS verification). */
   warn(message: string, fields?: LogFields): void;
+  /** Failures. */
   error(message: string, fields?: LogFields): void;
 }
 
 const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** The default: logs nothing. */
 export const silentLogger: Logger = {
   debug: () => undefined,
   info: () => undefined,

@@ -1,8 +1,10 @@
+/** What a middleware knows about the attempt it runs in. */
 export interface MiddlewareContext {
   /** 1 for the first attempt, 2 for the first retry, and so on. */
   attempt: number;
 }
 
+/** Hands the request to the next middleware, or to `fetch` after the last one. */
 export type Next = (request: Request) => Promise<Response>;
 
 /**

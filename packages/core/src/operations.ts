@@ -8,16 +8,20 @@ export type AuthRequirement = "required" | "optional" | "none";
 
 /** One row of a generated operation table (operationId → how to call it). Written from the spec only. */
 export interface OperationDescriptor {
+  /** HTTP method, lower case. */
   method: LowerHttpMethod;
+  /** Path template from the spec (`/devices/{id}`). */
   path: string;
   auth: AuthRequirement;
   /** Declared header parameters, name → required. */
   headers: Readonly<Record<string, boolean>>;
   /** Names of the declared query parameters; anything else a caller passes is refused. */
   query: readonly string[];
+  /** How the list operation pages, or null when it does not. */
   pagination: PaginationKind | null;
   /** The first request body media type, when the operation takes a body. */
   requestMediaType: string | null;
 }
 
+/** operationId → descriptor, as generated for each vendor. */
 export type OperationTable<Id extends string = string> = Readonly<Record<Id, OperationDescriptor>>;

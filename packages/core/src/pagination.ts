@@ -2,6 +2,7 @@ import { SdkError, ValidationError } from "./errors.js";
 
 /** One page as a loader returns it. */
 export interface PageData<T> {
+  /** The items of this page. */
   items: T[];
   /** Total number of items across all pages, when the API reports it. */
   total?: number | undefined;
@@ -14,13 +15,19 @@ export interface PageData<T> {
  * page; the cursor state is opaque to the Page and PagePromise machinery.
  */
 export interface PageStrategy<T, S> {
+  /** State of the first page. */
   first: S;
+  /** Fetches the page for one state. */
   load(state: S): Promise<PageData<T>>;
+  /** State of the page after `page`, or undefined when `page` is the last. */
   next(state: S, page: PageData<T>): S | undefined;
 }
 
+/** One page of a list: its items, the total when known, and the way to the next page. */
 export class Page<T> implements AsyncIterable<T> {
+  /** The items of this page. */
   readonly items: T[];
+  /** Total number of items across all pages, when the API reports it. */
   readonly total: number | undefined;
   readonly #nextState: unknown;
   readonly #strategy: PageStrategy<T, unknown>;
@@ -33,10 +40,12 @@ export class Page<T> implements AsyncIterable<T> {
     this.#nextState = strategy.next(state, data);
   }
 
+  /** Whether another page follows (the list stops on an empty or short page, at `total`, or on a repeated cursor). */
   hasNextPage(): boolean {
     return this.#nextState !== undefined;
   }
 
+  /** Fetches the next page; throws SdkError when there is none. */
   async getNextPage(): Promise<Page<T>> {
     if (this.#nextState === undefined) throw new SdkError("No next page; check hasNextPage() first");
     return loadPage(this.#strategy, this.#nextState);
@@ -52,6 +61,7 @@ export class Page<T> implements AsyncIterable<T> {
     }
   }
 
+  /** Every item of this page and the following ones. */
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     for await (const page of this.iterPages()) yield* page.items;
   }
@@ -63,6 +73,7 @@ async function loadPage<T, S>(strategy: PageStrategy<T, S>, state: S): Promise<P
   return new Page(strategy as PageStrategy<T, unknown>, state, data);
 }
 
+/** Options of `PagePromise.toArray`. */
 export interface ToArrayOptions {
   /** Stop after this many items; further pages are not fetched. */
   max?: number;
@@ -93,18 +104,22 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
     return this.#first().then(onFulfilled, onRejected);
   }
 
+  /** Like `Promise.catch`, for the first page. */
   catch<R = never>(onRejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R> {
     return this.#first().catch(onRejected);
   }
 
+  /** Like `Promise.finally`, for the first page. */
   finally(onFinally?: (() => void) | null): Promise<Page<T>> {
     return this.#first().finally(onFinally);
   }
 
+  /** Every item across all pages, fetching pages as the loop needs them. */
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     yield* await this.#first();
   }
 
+  /** Collects the items of every page (at most `max`) into one array. */
   async toArray(options: ToArrayOptions = {}): Promise<T[]> {
     const max = options.max ?? Number.POSITIVE_INFINITY;
     if (!(max >= 0)) throw new ValidationError(`max must be a non-negative number, got ${options.max}`);
@@ -118,8 +133,11 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   }
 }
 
+/** Where an offset-paginated list stands. */
 export interface OffsetState {
+  /** Index of the first item of the page. */
   offset: number;
+  /** Page size. */
   limit: number;
 }
 
@@ -147,7 +165,9 @@ export function offsetPages<T>(options: {
   return new PagePromise(strategy as PageStrategy<T, unknown>);
 }
 
+/** Where a cursor-paginated list stands. */
 export interface CursorState {
+  /** Cursor of the page to load; undefined for the first page. */
   cursor: string | undefined;
   /** Every cursor already requested, to stop when a server hands one out twice. */
   seen: ReadonlySet<string>;

@@ -1,3 +1,4 @@
+/** What every secret is replaced by. */
 export const REDACTED = "***";
 
 // Every function here runs in time linear in its input: error bodies come from servers (or

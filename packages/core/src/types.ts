@@ -28,8 +28,11 @@ type ParameterGroup<Op, Group extends "path" | "query" | "header" | "cookie"> = 
     : never
   : never;
 
+/** The path parameters of an operation type. */
 export type PathParams<Op> = ParameterGroup<Op, "path">;
+/** The query parameters of an operation type. */
 export type QueryParams<Op> = ParameterGroup<Op, "query">;
+/** The header parameters of an operation type. */
 export type HeaderParams<Op> = ParameterGroup<Op, "header">;
 
 /** The request body for a media type; `never` when the operation takes none. */
@@ -44,6 +47,7 @@ export type RequestBody<Op, Media extends string = "application/json"> = Op exte
 /** True when the spec marks the request body optional (`requestBody?:`). */
 export type IsRequestBodyOptional<Op> = Op extends { requestBody: unknown } ? false : true;
 
+/** Response status codes treated as success when deriving response types. */
 export type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206 | "2XX";
 
 type ContentOf<Response, Media extends string> = Response extends { content: infer Content }

@@ -6,8 +6,11 @@ import type { FetchLike } from "./transport.js";
 /** Everything an upload parameter accepts in every runtime; Node adds file paths via `/node`. */
 export type Uploadable = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>;
 
+/** Name and type for an upload built from bytes or a stream. */
 export interface UploadMetadata {
+  /** File name sent in the multipart part (default `upload`). */
   filename?: string | undefined;
+  /** MIME type; guessed from the file name or the bytes when omitted. */
   contentType?: string | undefined;
 }
 
@@ -21,6 +24,7 @@ function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
   return typeof ReadableStream !== "undefined" && value instanceof ReadableStream;
 }
 
+/** Whether a value can be uploaded: Blob/File, ArrayBuffer, a typed array or a ReadableStream. */
 export function isUploadable(value: unknown): value is Uploadable {
   return isBlob(value) || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || isReadableStream(value);
 }
@@ -51,6 +55,7 @@ export async function toFile(input: Uploadable, metadata: UploadMetadata = {}): 
   return new File([blob], filename, { type });
 }
 
+/** A multipart field: a scalar, an upload, or an upload with its own name and type. */
 export type FormFieldValue = string | number | boolean | Uploadable | { file: Uploadable; filename?: string; contentType?: string };
 
 function isFileWithMetadata(value: unknown): value is { file: Uploadable; filename?: string; contentType?: string } {
@@ -76,17 +81,22 @@ export async function toFormData(fields: Record<string, FormFieldValue | null | 
   return form;
 }
 
+/** Largest file `fileFromUrl` downloads unless told otherwise: 10 MiB. */
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
+/** Content types `fileFromUrl` accepts by default. */
 export const DEFAULT_IMAGE_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/gif", "image/webp"];
 
+/** Options of `fileFromUrl`. */
 export interface FileFromUrlOptions {
   /** Plain fetch for the foreign host; never the SDK transport, so no credentials travel. */
   fetch?: FetchLike | undefined;
+  /** Cancels the download. */
   signal?: AbortSignal | undefined;
   /** Default 10 MiB. */
   maxBytes?: number | undefined;
   /** Allowed content types; default JPEG, PNG, GIF and WebP. */
   accept?: readonly string[] | undefined;
+  /** File name of the result; derived from the URL path and the content type when omitted. */
   filename?: string | undefined;
   /**
    * Allow loopback, link-local and private addresses (an intranet image host). Off by default: a

@@ -5,6 +5,7 @@ import { ValidationError, type ValidationIssue } from "./errors.js";
  * zod; any library with a compatible `safeParse` works.
  */
 export interface SafeParseSchema<T> {
+  /** Checks `data`; zod schemas fit as they are. */
   safeParse(data: unknown):
     | { success: true; data: T }
     | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };

@@ -1,6 +1,8 @@
 import {
+  withFetchCredentials,
   ClientKit,
   ConfigError,
+  type FetchCredentials,
   type FetchLike,
   type Logger,
   type Middleware,
@@ -42,6 +44,12 @@ export interface OverkizClientOptions {
   credentials: Credentials;
   /** Defaults to the global fetch. On Node, `createLocalGatewayFetch()` adds the gateway's CA. */
   fetch?: FetchLike | undefined;
+  /**
+   * In a browser, `"include"` sends and keeps the Overkiz session cookie across origins (the server
+   * or your proxy must allow credentialed CORS). Applies to Overkiz requests only, never to identity
+   * providers. See the README's browser section.
+   */
+  fetchCredentials?: FetchCredentials | undefined;
   /** Per-attempt timeout in milliseconds (default 30 s). */
   timeout?: number | undefined;
   /** Transport retries after the first attempt (default 2; only for safe methods). */
@@ -74,7 +82,7 @@ export interface OverkizClientOptions {
 
 // Every option the client reads; the mapped type makes a new option without an entry a compile error.
 const OPTION_KEYS = Object.keys({
-  server: 1, credentials: 1, fetch: 1, timeout: 1, maxRetries: 1, middleware: 1, headers: 1, logger: 1, random: 1, now: 1,
+  server: 1, credentials: 1, fetch: 1, fetchCredentials: 1, timeout: 1, maxRetries: 1, middleware: 1, headers: 1, logger: 1, random: 1, now: 1,
   identityEndpoints: 1, actionQueue: 1, defaultRtsCommandDurationSeconds: 1, loginBackoff: 1,
 } satisfies Record<keyof OverkizClientOptions, 1>);
 
@@ -153,7 +161,9 @@ function createContext(options: OverkizClientOptions): OverkizContext {
   kit = new ClientKit(overkizVendor, {
     baseUrl: server.endpoint,
     auth: session,
-    fetch: options.fetch,
+    fetch: withFetchCredentials(options.fetch, options.fetchCredentials),
+    // Identity providers get neither the cookie mode nor anything else of the Overkiz session.
+    foreignFetch: options.fetch,
     timeout: options.timeout,
     maxRetries: options.maxRetries,
     middleware: options.middleware,

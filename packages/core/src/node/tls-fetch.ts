@@ -4,6 +4,7 @@ import { ConfigError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { FetchLike } from "../transport.js";
 
+/** Options of `createTlsFetch`: a fetch with a private CA or a custom host-name rule. */
 export interface TlsFetchOptions {
   /** PEM certificate(s) of a private CA, e.g. the Overkiz root CA for local gateways. */
   ca?: string | Buffer | Array<string | Buffer> | undefined;
@@ -19,6 +20,7 @@ export interface TlsFetchOptions {
    * whose certificates follow their own naming rule. Return an Error to refuse the peer.
    */
   checkServerIdentity?: ((hostname: string, certificate: PeerCertificate) => Error | undefined) | undefined;
+  /** Receives the warning when verification is turned off. */
   logger?: Logger | undefined;
 }
 
