@@ -1,10 +1,4 @@
 import { defineConfig } from "tsup";
+import { baseOptions, zodPeerPerFormat } from "../../tsup.base.js";
 
-export default defineConfig({
-  entry: { index: "src/index.ts", zod: "src/zod.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: "es2022",
-});
+export default defineConfig({ ...baseOptions, entry: { index: "src/index.ts", zod: "src/zod.ts" }, esbuildPlugins: [zodPeerPerFormat] });

@@ -53,11 +53,59 @@ export async function generateZod(specPath: string): Promise<string> {
       plugins: [{ name: "zod", dates: { offset: true }, "~resolvers": { object: keepUnknownProperties } } as never],
       logs: { level: "silent" },
     });
-    const text = readFileSync(join(outDir, "zod.gen.ts"), "utf8");
-    return withHeader(text.replace(/^\/\/ This file is auto-generated[^\n]*\n/, ""));
+    const text = readFileSync(join(outDir, "zod.gen.ts"), "utf8").replace(/^\/\/ This file is auto-generated[^\n]*\n/, "");
+    // zod is an optional peer dependency: load it through the peer loader, which explains a missing install.
+    const zodImport = /^import \* as z from 'zod';$/m;
+    if (!zodImport.test(text)) throw new Error("zod generator output changed: no `import * as z from 'zod'` line to route through zod-peer");
+    return withHeader(text.replace(zodImport, 'import { z } from "./zod-peer.js";'));
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+const zodPeerMessage = (vendor: Vendor) =>
+  `@openapp/${vendor.name}-generated/zod needs the optional peer dependency zod (^4): install it with \`npm install zod\``;
+
+const isModuleNotFound = `(error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND" || /Cannot find (module|package) ['"]?zod\\b/.test(String(error));
+}`;
+
+/**
+ * The zod loader of the \`./zod\` entry, in two builds: ESM (top-level await, so nothing links
+ * against a missing zod) and CommonJS (require). The package's tsup config picks one per format.
+ */
+export function generateZodPeer(vendor: Vendor): { esm: string; cjs: string } {
+  const message = JSON.stringify(zodPeerMessage(vendor));
+  const esm = withHeader(`import type * as Zod from "zod";
+
+const isModuleNotFound = ${isModuleNotFound};
+
+let loaded: typeof Zod;
+try {
+  loaded = await import("zod");
+} catch (error) {
+  if (!isModuleNotFound(error)) throw error;
+  throw new Error(${message}, { cause: error });
+}
+
+export const z: typeof Zod = loaded;
+`);
+  const cjs = withHeader(`import type * as Zod from "zod";
+
+const isModuleNotFound = ${isModuleNotFound};
+
+let loaded: typeof Zod;
+try {
+  loaded = require("zod") as typeof Zod;
+} catch (error) {
+  if (!isModuleNotFound(error)) throw error;
+  throw new Error(${message}, { cause: error });
+}
+
+export const z: typeof Zod = loaded;
+`);
+  return { esm, cjs };
 }
 
 function resolveRef<T = Json>(spec: Json, node: Json): T {
@@ -138,9 +186,17 @@ function defaultBaseUrl(spec: Json): string | undefined {
 
 export function generateRawClient(vendor: Vendor, spec: Json): string {
   const base = defaultBaseUrl(spec);
-  return withHeader(`import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+  return withHeader(`import * as openapiFetch from "openapi-fetch";
+import type { Client, ClientOptions } from "openapi-fetch";
 import { rawClientDefaults } from "@openapp/core";
 import type { paths } from "./schema.js";
+
+type CreateClient = typeof openapiFetch.default;
+
+// openapi-fetch has only a default export, and its CommonJS build sets "exports.default". The CommonJS
+// bundle of this ("type": "module") package hands the whole module over as "default": unwrap once more.
+const createClient: CreateClient =
+  typeof openapiFetch.default === "function" ? openapiFetch.default : (openapiFetch.default as unknown as { default: CreateClient }).default;
 
 export type ${vendor.title}RawClient = Client<paths>;
 

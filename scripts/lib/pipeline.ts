@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import YAML from "yaml";
 import { bundleSpec, lintSpec } from "./redocly.js";
-import { generateOperationTable, generateRawClient, generateTypes, generateZod } from "./codegen.js";
+import { generateOperationTable, generateRawClient, generateTypes, generateZod, generateZodPeer } from "./codegen.js";
 import { abs, type Vendor } from "./vendors.js";
 
 export class SpecError extends Error {}
@@ -36,6 +36,9 @@ export async function runPipeline(vendor: Vendor): Promise<Outputs> {
     const generated = `${vendor.packageDir}/src/generated`;
     outputs[`${generated}/schema.ts`] = await generateTypes(spec);
     outputs[`${generated}/zod.ts`] = await generateZod(specPath);
+    const zodPeer = generateZodPeer(vendor);
+    outputs[`${generated}/zod-peer.ts`] = zodPeer.esm;
+    outputs[`${generated}/zod-peer.require.ts`] = zodPeer.cjs;
     outputs[`${generated}/operations.ts`] = generateOperationTable(spec);
     outputs[`${generated}/client.ts`] = generateRawClient(vendor, spec);
     return outputs;

@@ -1,13 +1,15 @@
 /** Root of every error the SDKs throw, so callers can catch them all with one `instanceof`. */
 export class SdkError extends Error {
+  // Literal names, not `new.target.name`: minifiers rename classes, and `error.name` must not change.
+  override readonly name: string = "SdkError";
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
   }
 }
 
 /** Input the SDK refuses before any network: bad key, missing org, bad URL. */
-export class ConfigError extends SdkError {}
+export class ConfigError extends SdkError { override readonly name: string = "ConfigError"; }
 
 export interface ValidationIssue {
   path: ReadonlyArray<PropertyKey>;
@@ -16,6 +18,7 @@ export interface ValidationIssue {
 
 /** Bad input to a helper, or a response that failed opt-in schema validation. */
 export class ValidationError extends SdkError {
+  override readonly name: string = "ValidationError";
   readonly issues: readonly ValidationIssue[];
 
   constructor(message: string, options?: { cause?: unknown; issues?: readonly ValidationIssue[] }) {
@@ -36,6 +39,7 @@ export interface ConnectionErrorOptions {
 
 /** The request could not be completed at the network level. */
 export class ConnectionError extends SdkError {
+  override readonly name: string = "ConnectionError";
   readonly code: string | undefined;
   readonly neverSent: boolean;
   readonly method: string | undefined;
@@ -52,6 +56,7 @@ export class ConnectionError extends SdkError {
 
 /** One attempt ran past its timeout (the caller did not cancel). */
 export class TimeoutError extends SdkError {
+  override readonly name: string = "TimeoutError";
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number, options?: { cause?: unknown; method?: string; url?: string }) {
@@ -63,6 +68,7 @@ export class TimeoutError extends SdkError {
 
 /** The caller's `AbortSignal` fired; never retried. */
 export class AbortError extends SdkError {
+  override readonly name: string = "AbortError";
   constructor(message = "Request was aborted", options?: { cause?: unknown }) {
     super(message, options);
   }
@@ -86,6 +92,7 @@ export interface ApiErrorInit {
 
 /** The server answered with a non-2xx status. */
 export class ApiError extends SdkError {
+  override readonly name: string = "ApiError";
   readonly status: number;
   readonly code: string | undefined;
   readonly body: unknown;
@@ -106,15 +113,16 @@ export class ApiError extends SdkError {
   }
 }
 
-export class BadRequestError extends ApiError {}
-export class AuthenticationError extends ApiError {}
-export class PermissionDeniedError extends ApiError {}
-export class NotFoundError extends ApiError {}
-export class ConflictError extends ApiError {}
-export class UnprocessableEntityError extends ApiError {}
-export class InternalServerError extends ApiError {}
+export class BadRequestError extends ApiError { override readonly name: string = "BadRequestError"; }
+export class AuthenticationError extends ApiError { override readonly name: string = "AuthenticationError"; }
+export class PermissionDeniedError extends ApiError { override readonly name: string = "PermissionDeniedError"; }
+export class NotFoundError extends ApiError { override readonly name: string = "NotFoundError"; }
+export class ConflictError extends ApiError { override readonly name: string = "ConflictError"; }
+export class UnprocessableEntityError extends ApiError { override readonly name: string = "UnprocessableEntityError"; }
+export class InternalServerError extends ApiError { override readonly name: string = "InternalServerError"; }
 
 export class RateLimitError extends ApiError {
+  override readonly name: string = "RateLimitError";
   /** How long the server asked us to wait, uncapped; undefined when it did not say. */
   readonly retryAfterMs: number | undefined;
 

@@ -31,6 +31,8 @@ export {
   type TransportOptions,
 } from "./transport.js";
 export type { RequestOptions, HeaderValues } from "./request-options.js";
+export type { FetchBody, FetchCredentials, FetchInput } from "./fetch-types.js";
+export { withFetchCredentials } from "./fetch-credentials.js";
 export { composeMiddleware, type Middleware, type MiddlewareContext, type Next } from "./middleware.js";
 export { bearerAuth, headerAuth, noAuth, type Auth, type SecretSource } from "./auth.js";
 export {

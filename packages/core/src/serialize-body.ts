@@ -1,7 +1,9 @@
+import type { FetchBody } from "./fetch-types.js";
 import { isPlainObject } from "./guards.js";
+
 const FORM_URLENCODED = "application/x-www-form-urlencoded";
 
-function isPassThroughBody(body: unknown): body is BodyInit {
+function isPassThroughBody(body: unknown): body is FetchBody {
   return (
     typeof body === "string" ||
     body instanceof FormData ||
@@ -54,7 +56,7 @@ function toMultipart(fields: Record<string, unknown>): FormData {
  * runtime sets multipart boundaries itself; url-encoded forms and JSON are encoded here.
  * Signature-compatible with openapi-fetch's `bodySerializer`.
  */
-export function serializeBody(body: unknown, headers?: Headers | Record<string, unknown>): BodyInit | undefined {
+export function serializeBody(body: unknown, headers?: Headers | Record<string, unknown>): FetchBody | undefined {
   if (body === undefined) return undefined;
   if (isPassThroughBody(body)) return body;
   if (isPlainObject(body) && hasBlobField(body)) return toMultipart(body);

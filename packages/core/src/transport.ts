@@ -8,6 +8,7 @@ import { type Logger, silentLogger } from "./logger.js";
 import { SharedDeadlines } from "./deadline.js";
 import { type Middleware, composeMiddleware } from "./middleware.js";
 import { type KnownSecret, redactUrl } from "./redact.js";
+import type { FetchInput } from "./fetch-types.js";
 import type { HeaderValues, RequestOptions } from "./request-options.js";
 import { DEFAULT_MAX_RETRIES, type RefusalPolicy, type RetryProfile, backoffDelay, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
 
@@ -22,7 +23,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /** What the transport hands to openapi-fetch and to anyone else who wants a `fetch`. */
-export type TransportFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type TransportFetch = (input: FetchInput, init?: RequestInit) => Promise<Response>;
 
 export interface TransportOptions {
   /** Defaults to the global `fetch`, looked up per call so late polyfills still work. */

@@ -1,10 +1,11 @@
 import { type ApiErrorInit, AuthenticationError, BadRequestError, type ErrorMapper, TimeoutError, asRecord } from "@openapp/core";
 
 /** `POST /login` refused the email address or password. */
-export class LoginFailedError extends AuthenticationError {}
+export class LoginFailedError extends AuthenticationError { override readonly name: string = "LoginFailedError"; }
 
 /** A 400 whose body names the offending fields (`{message, errors: {field: [...]}}`). */
 export class InvalidFieldsError extends BadRequestError {
+  override readonly name: string = "InvalidFieldsError";
   /** Field name → problems, as the server listed them. */
   readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
 
@@ -16,6 +17,7 @@ export class InvalidFieldsError extends BadRequestError {
 
 /** `waitForState` gave up: the device did not settle into the wanted state in time. */
 export class StateTimeoutError extends TimeoutError {
+  override readonly name: string = "StateTimeoutError";
   readonly deviceId: string;
   /** What the last poll saw, so callers can tell "still pending" from "wrong state". */
   readonly lastDevice: unknown;

@@ -1,11 +1,13 @@
 import {
   ClientKit,
   ConfigError,
+  type FetchCredentials,
   type FetchLike,
   type Logger,
   type Middleware,
   type VendorDeclaration,
   assertKnownOptions,
+  withFetchCredentials,
 } from "@openapp/core";
 import { type OverkizRawClient, createOverkizRawClient, operationTable, type operations } from "@openapp/overkiz-generated";
 import { overkizErrorMapper } from "./errors.js";
@@ -42,6 +44,11 @@ export interface OverkizClientOptions {
   credentials: Credentials;
   /** Defaults to the global fetch. On Node, `createLocalGatewayFetch()` adds the gateway's CA. */
   fetch?: FetchLike | undefined;
+  /**
+   * `RequestInit.credentials` for requests to the Overkiz server: `"include"` lets a browser keep
+   * the session cookie of a cross-origin server or proxy. Identity providers never get it.
+   */
+  fetchCredentials?: FetchCredentials | undefined;
   /** Per-attempt timeout in milliseconds (default 30 s). */
   timeout?: number | undefined;
   /** Transport retries after the first attempt (default 2; only for safe methods). */
@@ -74,7 +81,7 @@ export interface OverkizClientOptions {
 
 // Every option the client reads; the mapped type makes a new option without an entry a compile error.
 const OPTION_KEYS = Object.keys({
-  server: 1, credentials: 1, fetch: 1, timeout: 1, maxRetries: 1, middleware: 1, headers: 1, logger: 1, random: 1, now: 1,
+  server: 1, credentials: 1, fetch: 1, fetchCredentials: 1, timeout: 1, maxRetries: 1, middleware: 1, headers: 1, logger: 1, random: 1, now: 1,
   identityEndpoints: 1, actionQueue: 1, defaultRtsCommandDurationSeconds: 1, loginBackoff: 1,
 } satisfies Record<keyof OverkizClientOptions, 1>);
 
@@ -153,7 +160,9 @@ function createContext(options: OverkizClientOptions): OverkizContext {
   kit = new ClientKit(overkizVendor, {
     baseUrl: server.endpoint,
     auth: session,
-    fetch: options.fetch,
+    fetch: withFetchCredentials(options.fetch, options.fetchCredentials),
+    // Identity providers never get the credentials mode (the global fetch is looked up per call).
+    foreignFetch: options.fetchCredentials === undefined ? undefined : (options.fetch ?? ((request, init) => globalThis.fetch(request, init))),
     timeout: options.timeout,
     maxRetries: options.maxRetries,
     middleware: options.middleware,

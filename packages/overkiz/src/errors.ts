@@ -6,6 +6,7 @@ import { ApiError, type ApiErrorInit, ConfigError, type ErrorMapper, asRecord } 
 
 /** Root of every error the Overkiz API answers with. */
 export class BaseOverkizError extends ApiError {
+  override readonly name: string = "BaseOverkizError";
   /** How long the server asked us to wait (`Retry-After`), when it said. */
   readonly retryAfterMs: number | undefined;
 
@@ -16,53 +17,53 @@ export class BaseOverkizError extends ApiError {
 }
 
 /** An error answer no rule recognises. */
-export class OverkizError extends BaseOverkizError {}
+export class OverkizError extends BaseOverkizError { override readonly name: string = "OverkizError"; }
 
-export class BadCredentialsError extends BaseOverkizError {}
-export class SomfyBadCredentialsError extends BadCredentialsError {}
-export class CozyTouchBadCredentialsError extends BadCredentialsError {}
-export class NexityBadCredentialsError extends BadCredentialsError {}
-export class BrandtBadCredentialsError extends BadCredentialsError {}
+export class BadCredentialsError extends BaseOverkizError { override readonly name: string = "BadCredentialsError"; }
+export class SomfyBadCredentialsError extends BadCredentialsError { override readonly name: string = "SomfyBadCredentialsError"; }
+export class CozyTouchBadCredentialsError extends BadCredentialsError { override readonly name: string = "CozyTouchBadCredentialsError"; }
+export class NexityBadCredentialsError extends BadCredentialsError { override readonly name: string = "NexityBadCredentialsError"; }
+export class BrandtBadCredentialsError extends BadCredentialsError { override readonly name: string = "BrandtBadCredentialsError"; }
 
-export class ResourceAccessDeniedError extends BaseOverkizError {}
-export class NotAuthenticatedError extends ResourceAccessDeniedError {}
-export class MissingAuthorizationTokenError extends ResourceAccessDeniedError {}
-export class AccessDeniedToGatewayError extends ResourceAccessDeniedError {}
-export class ApplicationNotAllowedError extends ResourceAccessDeniedError {}
-export class NoOverkizUserError extends ResourceAccessDeniedError {}
+export class ResourceAccessDeniedError extends BaseOverkizError { override readonly name: string = "ResourceAccessDeniedError"; }
+export class NotAuthenticatedError extends ResourceAccessDeniedError { override readonly name: string = "NotAuthenticatedError"; }
+export class MissingAuthorizationTokenError extends ResourceAccessDeniedError { override readonly name: string = "MissingAuthorizationTokenError"; }
+export class AccessDeniedToGatewayError extends ResourceAccessDeniedError { override readonly name: string = "AccessDeniedToGatewayError"; }
+export class ApplicationNotAllowedError extends ResourceAccessDeniedError { override readonly name: string = "ApplicationNotAllowedError"; }
+export class NoOverkizUserError extends ResourceAccessDeniedError { override readonly name: string = "NoOverkizUserError"; }
 
-export class ServiceUnavailableError extends BaseOverkizError {}
-export class MaintenanceError extends ServiceUnavailableError {}
+export class ServiceUnavailableError extends BaseOverkizError { override readonly name: string = "ServiceUnavailableError"; }
+export class MaintenanceError extends ServiceUnavailableError { override readonly name: string = "MaintenanceError"; }
 
-export class TooManyRequestsError extends BaseOverkizError {}
-export class TooManyConcurrentRequestsError extends BaseOverkizError {}
-export class TooManyExecutionsError extends BaseOverkizError {}
-export class ExecutionQueueFullError extends BaseOverkizError {}
-export class InvalidEventListenerIdError extends BaseOverkizError {}
-export class NoRegisteredEventListenerError extends BaseOverkizError {}
-export class SessionAndBearerInSameRequestError extends BaseOverkizError {}
-export class TooManyAttemptsBannedError extends BaseOverkizError {}
-export class InvalidTokenError extends BaseOverkizError {}
-export class NoSuchTokenError extends BaseOverkizError {}
-export class UnknownUserError extends BaseOverkizError {}
-export class NoSuchDeviceError extends BaseOverkizError {}
-export class NoSuchActionGroupError extends BaseOverkizError {}
-export class UnsupportedOperationError extends BaseOverkizError {}
-export class UnknownObjectError extends BaseOverkizError {}
-export class InvalidCommandError extends BaseOverkizError {}
-export class DuplicateActionOnDeviceError extends BaseOverkizError {}
-export class ActionGroupSetupNotFoundError extends BaseOverkizError {}
-export class NoSuchResourceError extends BaseOverkizError {}
-export class MissingAPIKeyError extends BaseOverkizError {}
+export class TooManyRequestsError extends BaseOverkizError { override readonly name: string = "TooManyRequestsError"; }
+export class TooManyConcurrentRequestsError extends BaseOverkizError { override readonly name: string = "TooManyConcurrentRequestsError"; }
+export class TooManyExecutionsError extends BaseOverkizError { override readonly name: string = "TooManyExecutionsError"; }
+export class ExecutionQueueFullError extends BaseOverkizError { override readonly name: string = "ExecutionQueueFullError"; }
+export class InvalidEventListenerIdError extends BaseOverkizError { override readonly name: string = "InvalidEventListenerIdError"; }
+export class NoRegisteredEventListenerError extends BaseOverkizError { override readonly name: string = "NoRegisteredEventListenerError"; }
+export class SessionAndBearerInSameRequestError extends BaseOverkizError { override readonly name: string = "SessionAndBearerInSameRequestError"; }
+export class TooManyAttemptsBannedError extends BaseOverkizError { override readonly name: string = "TooManyAttemptsBannedError"; }
+export class InvalidTokenError extends BaseOverkizError { override readonly name: string = "InvalidTokenError"; }
+export class NoSuchTokenError extends BaseOverkizError { override readonly name: string = "NoSuchTokenError"; }
+export class UnknownUserError extends BaseOverkizError { override readonly name: string = "UnknownUserError"; }
+export class NoSuchDeviceError extends BaseOverkizError { override readonly name: string = "NoSuchDeviceError"; }
+export class NoSuchActionGroupError extends BaseOverkizError { override readonly name: string = "NoSuchActionGroupError"; }
+export class UnsupportedOperationError extends BaseOverkizError { override readonly name: string = "UnsupportedOperationError"; }
+export class UnknownObjectError extends BaseOverkizError { override readonly name: string = "UnknownObjectError"; }
+export class InvalidCommandError extends BaseOverkizError { override readonly name: string = "InvalidCommandError"; }
+export class DuplicateActionOnDeviceError extends BaseOverkizError { override readonly name: string = "DuplicateActionOnDeviceError"; }
+export class ActionGroupSetupNotFoundError extends BaseOverkizError { override readonly name: string = "ActionGroupSetupNotFoundError"; }
+export class NoSuchResourceError extends BaseOverkizError { override readonly name: string = "NoSuchResourceError"; }
+export class MissingAPIKeyError extends BaseOverkizError { override readonly name: string = "MissingAPIKeyError"; }
 
 /** Partner identity services (used by the OAuth / partner login strategies). */
-export class SomfyServiceError extends BaseOverkizError {}
-export class CozyTouchServiceError extends BaseOverkizError {}
-export class NexityServiceError extends BaseOverkizError {}
-export class BrandtServiceError extends BaseOverkizError {}
+export class SomfyServiceError extends BaseOverkizError { override readonly name: string = "SomfyServiceError"; }
+export class CozyTouchServiceError extends BaseOverkizError { override readonly name: string = "CozyTouchServiceError"; }
+export class NexityServiceError extends BaseOverkizError { override readonly name: string = "NexityServiceError"; }
+export class BrandtServiceError extends BaseOverkizError { override readonly name: string = "BrandtServiceError"; }
 
 /** Several gateways are reachable and none was chosen; raised before any request. */
-export class NoGatewaySelectedError extends ConfigError {}
+export class NoGatewaySelectedError extends ConfigError { override readonly name: string = "NoGatewaySelectedError"; }
 
 export type OverkizErrorClass = new (init: ApiErrorInit) => BaseOverkizError;
 

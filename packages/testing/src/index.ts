@@ -22,3 +22,4 @@ export {
   type RecordingMiddleware,
 } from "./contract.js";
 export { jsonResponse, noContent, scriptedFetch, sequenceFetch, type SentRequest } from "./fetch-doubles.js";
+export { importMinified, exportedErrors } from "./minified.js";

@@ -14,6 +14,8 @@ export interface PrismOptions {
   errors?: boolean;
   /** How long to wait for Prism to listen. */
   startupTimeoutMs?: number;
+  /** Loopback port to listen on; a free one when omitted. */
+  port?: number;
 }
 
 export interface PrismServer {
@@ -79,7 +81,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** Starts Prism on a free loopback port and resolves once it listens. */
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   installExitHook();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, prismArgs(options, port), {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -2,6 +2,7 @@ import { ApiError, ConfigError, SdkError, assertKnownOptions } from "@openapp/co
 
 /** Login attempts are paused after a refusal, so a retry loop cannot get the account banned. */
 export class LoginLockedError extends SdkError {
+  override readonly name: string = "LoginLockedError";
   /** How long until the next login may be attempted. */
   readonly retryAfterMs: number;
   /** Refused logins in a row. */
