@@ -160,6 +160,7 @@ const describeTarget = (options: ResponseErrorOptions) => (options.method && opt
 
 /** A response body was larger than the configured cap; nothing past the cap was read. */
 export class ResponseTooLargeError extends SdkError {
+  override readonly name: string = "ResponseTooLargeError";
   readonly status: number;
   readonly maxBytes: number;
   readonly method: string | undefined;
@@ -176,6 +177,7 @@ export class ResponseTooLargeError extends SdkError {
 
 /** A 2xx body that should have been JSON did not parse. `snippet` is short and redacted. */
 export class ResponseParseError extends SdkError {
+  override readonly name: string = "ResponseParseError";
   readonly status: number;
   readonly snippet: string;
   readonly method: string | undefined;
@@ -195,6 +197,7 @@ export class ResponseParseError extends SdkError {
  * origin (credentials never leave the configured one), or too many hops. `location` is redacted.
  */
 export class RedirectError extends ApiError {
+  override readonly name: string = "RedirectError";
   readonly location: string | undefined;
 
   constructor(init: ApiErrorInit & { location: string | undefined }) {
