@@ -6,7 +6,8 @@ type EsbuildPlugin = NonNullable<Options["esbuildPlugins"]>[number];
 
 export const baseOptions = {
   format: ["esm", "cjs"],
-  dts: true,
+  // Declarations come from scripts/build-dts.ts (one tsc emit), much faster than tsup's rollup d.ts.
+  dts: false,
   clean: true,
   sourcemap: true,
   target: "es2022",

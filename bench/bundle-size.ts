@@ -1,19 +1,58 @@
 /**
  * Min+gzip size of each façade entry bundled with its runtime dependencies, the way an app
  * bundler would ship it: dynamic imports (Overkiz's Cognito sign-in) become separate chunks that
- * load only when used, so only the entry chunk is counted. Zod schemas are a separate opt-in export.
+ * load only when used, so only the entry and the chunks it imports statically are counted. Zod
+ * schemas are a separate opt-in export. Sizes are deterministic, so this is a check, not a timing:
+ * `--check` (`pnpm size`, in CI) exits 1 when an entry is over its ceiling.
+ *
+ * The breakdown splits the minified bytes by origin (core, openapi-fetch, the generated operation
+ * table and the rest of the generated package, the façade); gzip is not additive, so each share of
+ * the gzipped total is estimated in proportion to its minified bytes.
  */
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { type Metafile, type Plugin, build } from "esbuild";
 
-const entries = [
-  { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14 },
-  { name: "@openapp/omlet", dir: "packages/omlet" },
-  { name: "@openapp/overkiz", dir: "packages/overkiz" },
+/** For the breakdown only: workspace packages from their sources, so every source file is named. */
+const fromSources: Plugin = {
+  name: "workspace-sources",
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^@openapp\// }, (args) => {
+      const [, pkg, sub] = /^@openapp\/([^/]+)(?:\/(.+))?$/.exec(args.path) ?? [];
+      const file = resolve("packages", pkg ?? "", "src", `${sub ?? "index"}.ts`);
+      return existsSync(file) ? { path: file } : undefined;
+    });
+  },
+};
+
+interface Entry {
+  name: string;
+  dir: string;
+  /** The issue's target, min+gzip kB. */
+  targetKb: number;
+  /** What CI enforces: the target, or (ratchet) the size measured on this branch until the gap is closed. Lower it, never raise it. */
+  ceilingKb: number;
+}
+
+const entries: Entry[] = [
+  { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 22.5 },
+  { name: "@openapp/omlet", dir: "packages/omlet", targetKb: 12, ceilingKb: 20.5 },
+  { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 36.5 },
 ];
 
-async function minGzipBytes(entry: string): Promise<number> {
+const check = process.argv.includes("--check");
+
+function origin(input: string): string {
+  if (input.includes("node_modules/openapi-fetch/")) return "openapi-fetch";
+  if (input.includes("node_modules/")) return "other dependencies";
+  if (input.startsWith("packages/core/")) return "core";
+  if (/packages\/[a-z]+-generated\/.*operations/.test(input)) return "operation table";
+  if (/packages\/[a-z]+-generated\//.test(input)) return "generated (rest)";
+  return "façade";
+}
+
+async function measure(entry: string, sources = false): Promise<{ gzip: number; minified: number; parts: Map<string, number> }> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -25,19 +64,57 @@ async function minGzipBytes(entry: string): Promise<number> {
     outdir: "bench/.bundle",
     treeShaking: true,
     external: ["zod"],
+    metafile: true,
+    logLevel: "silent",
+    plugins: sources ? [fromSources] : [],
   });
-  const output = result.outputFiles.find((file) => file.path.endsWith("/index.js"));
-  if (!output) throw new Error(`esbuild produced no output for ${entry}`);
-  return gzipSync(output.contents, { level: 9 }).length;
+  const outputs = result.metafile.outputs;
+  const entryOutput = Object.keys(outputs).find((path) => outputs[path]?.entryPoint !== undefined);
+  if (!entryOutput) throw new Error(`esbuild produced no entry output for ${entry}`);
+  // The entry chunk and every chunk it loads statically; dynamic imports stay out.
+  const counted = new Set<string>();
+  const visit = (path: string) => {
+    if (counted.has(path)) return;
+    counted.add(path);
+    for (const imported of (outputs[path] as Metafile["outputs"][string]).imports) {
+      if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+    }
+  };
+  visit(entryOutput);
+  let gzip = 0;
+  let minified = 0;
+  const parts = new Map<string, number>();
+  for (const file of result.outputFiles) {
+    const key = Object.keys(outputs).find((path) => file.path.endsWith(path.replace(/^bench\//, "/bench/")) || file.path.endsWith(`/${path}`));
+    if (!key || !counted.has(key)) continue;
+    gzip += gzipSync(file.contents, { level: 9 }).length;
+    minified += file.contents.length;
+    for (const [input, { bytesInOutput }] of Object.entries((outputs[key] as Metafile["outputs"][string]).inputs)) {
+      const part = origin(input.replace(/^(\.\.\/)+/, "").replace(`${process.cwd()}/`, ""));
+      parts.set(part, (parts.get(part) ?? 0) + bytesInOutput);
+    }
+  }
+  return { gzip, minified, parts };
 }
 
-for (const { name, dir, targetKb } of entries) {
+let over = 0;
+for (const { name, dir, targetKb, ceilingKb } of entries) {
   const entry = `${dir}/dist/index.js`;
   if (!existsSync(entry)) {
     console.log(`${name}: not built, skipped`);
+    if (check) over++;
     continue;
   }
-  const kb = (await minGzipBytes(entry)) / 1024;
-  const target = targetKb ? ` (target ≤ ${targetKb} kB${kb <= targetKb ? ", met" : ", NOT met"})` : "";
-  console.log(`${name}: ${kb.toFixed(1)} kB min+gzip with runtime dependencies${target}`);
+  const { gzip } = await measure(entry);
+  const { minified, parts } = await measure(`${dir}/src/index.ts`, true);
+  const kb = gzip / 1024;
+  const verdict = kb <= targetKb ? "target met" : kb <= ceilingKb ? `target ${targetKb} kB not met, within ceiling ${ceilingKb} kB` : `OVER ceiling ${ceilingKb} kB`;
+  if (kb > ceilingKb) over++;
+  console.log(`${name}: ${kb.toFixed(1)} kB min+gzip with runtime dependencies (target ≤ ${targetKb} kB: ${verdict})`);
+  const shares = [...parts].sort((a, b) => b[1] - a[1]);
+  console.log(`  ${shares.map(([part, bytes]) => `${part} ${((bytes / minified) * kb).toFixed(1)} kB`).join(" · ")}  (${(minified / 1024).toFixed(1)} kB minified)`);
+}
+if (check && over > 0) {
+  console.error(`${over} entr${over === 1 ? "y is" : "ies are"} over the bundle-size ceiling`);
+  process.exit(1);
 }

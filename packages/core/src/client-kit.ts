@@ -9,7 +9,9 @@ import { type PagePromise, failedPages, offsetPages, toPageData } from "./pagina
 import { parseJsonBody } from "./read-body.js";
 import type { HeaderValues, RequestOptions } from "./request-options.js";
 import type { RefusalPolicy } from "./retry.js";
-import { type FetchLike, Transport, type TransportFetch } from "./transport.js";
+import type { FetchBody } from "./fetch-types.js";
+import { serializeBody } from "./serialize-body.js";
+import { type FetchLike, type SentBody, Transport, type TransportFetch } from "./transport.js";
 import type { ListItem, PathParams, ResponseBody } from "./types.js";
 
 /** The options every SDK's `RequestOptions` carries; anything else a vendor adds (`org`). */
@@ -90,6 +92,7 @@ interface LooseInit {
   headers?: Record<string, string>;
   parseAs?: "json" | "text";
   fetch: TransportFetch;
+  bodySerializer?: (body: unknown, headers?: Headers | Record<string, unknown>) => FetchBody | undefined;
 }
 
 // The operation id picks method and path at run time; the typed signature of `call` checks the input.
@@ -190,14 +193,17 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
   ): Promise<ResponseBody<Ops[Id]>> {
     const operation = this.declaration.operations[id] as OperationDescriptor;
     const query = this.#wireQuery(id, operation, input.query);
+    // The serialized body, kept so a resend rebuilds the request from it instead of cloning every attempt.
+    const sent: SentBody = {};
     const init: LooseInit = {
       params: { path: input.path, query, header: this.#contextHeaders(id, operation, options) },
       body: input.body,
-      fetch: this.#transportFor(id, operation).fetchWith(this.#transportOptions(options), input.secrets),
+      fetch: this.#transportFor(id, operation).bufferedFetchWith(this.#transportOptions(options), input.secrets, sent),
       // Parsed here, not by openapi-fetch, so a body that is not JSON is a typed error.
       parseAs: "text",
       ...contentInit(operation, input.accept),
     };
+    if (input.body !== undefined) init.bodySerializer = (body, headers) => (sent.body = serializeBody(body, headers));
     const { data, response } = await (this.raw as unknown as LooseClient).request(operation.method, operation.path, init);
     return this.#parseBody(data, response, operation, input) as ResponseBody<Ops[Id]>;
   }
@@ -205,7 +211,12 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
   #parseBody(text: unknown, response: Response, operation: OperationDescriptor, input: CallInput<unknown>): unknown {
     if (typeof text !== "string") return text;
     if (input.accept !== undefined) return text;
-    if (text.trim() === "") return undefined;
+    // JSON.parse first: the common case costs no trimmed copy of the body and no secrets list.
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      if (text.trim() === "") return undefined;
+    }
     return parseJsonBody(text, {
       status: response.status,
       method: operation.method.toUpperCase(),

@@ -8,7 +8,7 @@ import { type Logger, silentLogger } from "./logger.js";
 import { SharedDeadlines } from "./deadline.js";
 import { type Middleware, composeMiddleware } from "./middleware.js";
 import { type KnownSecret, redactUrl } from "./redact.js";
-import type { FetchInput } from "./fetch-types.js";
+import type { FetchBody, FetchInput } from "./fetch-types.js";
 import type { HeaderValues, RequestOptions } from "./request-options.js";
 import { DEFAULT_MAX_RETRIES, type RefusalPolicy, type RetryProfile, backoffDelay, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
 
@@ -70,6 +70,8 @@ class PreparedCall {
   readonly startedAt = Date.now();
   /** Resends used per vendor refusal reason. */
   refusalRetries: Record<string, number> | undefined;
+  /** Whether an attempt already sent the template itself (its body stream is then spent). */
+  templateSent = false;
 
   constructor(
     template: Request,
@@ -84,6 +86,10 @@ class PreparedCall {
     readonly maxResponseBytes: number,
     /** Secrets this call sends besides the client's (a password in a login body). */
     readonly callSecrets: readonly KnownSecret[],
+    /** The caller only reads the body once, as text (the kit): hand it on without a second Response. */
+    readonly buffered: boolean,
+    /** The serialized body the template was built from, when a resend can rebuild it from that. */
+    readonly resendBody: FetchBody | undefined,
   ) {
     this.#template = template;
   }
@@ -102,6 +108,23 @@ class PreparedCall {
   replaceTemplate(request: Request): void {
     this.#template = request;
     this.#redactedUrl = undefined;
+    this.templateSent = false;
+  }
+
+  /**
+   * The request one attempt sends. A body is a one-shot stream: bodyless requests are reused; with
+   * the serialized body at hand the first attempt sends the template and a resend rebuilds it from
+   * that body; otherwise every attempt sends a copy (clone), so a resend always has its body.
+   */
+  requestForAttempt(): Request {
+    const template = this.#template;
+    if (template.body === null) return template;
+    if (this.resendBody === undefined) return template.clone();
+    if (!this.templateSent) {
+      this.templateSent = true;
+      return template;
+    }
+    return new Request(template, { body: this.resendBody as BodyInit });
   }
 
   /** Redacted, computed only when an error or a log line needs it. */
@@ -177,15 +200,31 @@ export class Transport {
 
   /** A `fetch` bound to one call's options, e.g. `raw.GET(path, { fetch: transport.fetchWith(options) })`. */
   fetchWith(options: RequestOptions, callSecrets: readonly KnownSecret[] = NO_SECRETS): TransportFetch {
-    return (input, init) => this.sendCall(input instanceof Request && init === undefined ? input : new Request(input, init), options, callSecrets);
+    return (input, init) => this.sendCall(input instanceof Request && init === undefined ? input : new Request(input, init), options, callSecrets, false);
+  }
+
+  /**
+   * @internal For the client kit, which reads a 2xx answer once through openapi-fetch's
+   * `parseAs: "text"`: the body already read inside the deadline is handed on as is, not wrapped
+   * in a second `Response` (whose construction and re-read cost more than the rest of the call).
+   */
+  bufferedFetchWith(options: RequestOptions, callSecrets: readonly KnownSecret[] = NO_SECRETS, sent?: SentBody): TransportFetch {
+    return (input, init) =>
+      this.sendCall(input instanceof Request && init === undefined ? input : new Request(input, init), options, callSecrets, true, resendable(sent?.body));
   }
 
   send(request: Request, options: RequestOptions = {}): Promise<Response> {
-    return this.sendCall(request, options, NO_SECRETS);
+    return this.sendCall(request, options, NO_SECRETS, false);
   }
 
-  private async sendCall(request: Request, options: RequestOptions, callSecrets: readonly KnownSecret[]): Promise<Response> {
-    const call = this.prepare(request, options, callSecrets);
+  private async sendCall(
+    request: Request,
+    options: RequestOptions,
+    callSecrets: readonly KnownSecret[],
+    buffered: boolean,
+    resendBody?: FetchBody | undefined,
+  ): Promise<Response> {
+    const call = this.prepare(request, options, callSecrets, buffered, resendBody);
     for (let attempt = 1; ; attempt++) {
       let outcome: AttemptFailure;
       try {
@@ -233,7 +272,13 @@ export class Transport {
    * Everything except auth/network that is identical for every attempt. Headers are set on the
    * request in place: rebuilding a Request costs more than the rest of the pipeline together.
    */
-  private prepare(request: Request, options: RequestOptions, callSecrets: readonly KnownSecret[]): PreparedCall {
+  private prepare(
+    request: Request,
+    options: RequestOptions,
+    callSecrets: readonly KnownSecret[],
+    buffered: boolean,
+    resendBody: FetchBody | undefined,
+  ): PreparedCall {
     const callerSignal = combineCallerSignals(request.signal, options.signal);
     throwIfAborted(callerSignal);
     const headers = request.headers;
@@ -256,6 +301,8 @@ export class Transport {
       middleware,
       validMaxBytes(options.maxResponseBytes ?? this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
       callSecrets,
+      buffered,
+      resendBody,
     );
   }
 
@@ -275,23 +322,31 @@ export class Transport {
     if (refreshing) await refreshing.catch((error: unknown) => Promise.reject(new AttemptFailure(error, undefined, undefined, true)));
     const startedAt = this.options.logger ? Date.now() : 0;
     const deadline = new AttemptDeadline(call);
-    // A body is a one-shot stream, so each attempt sends a copy; bodyless requests are reused.
-    const request = call.template.body === null ? call.template : call.template.clone();
+    const request = call.requestForAttempt();
     let failure: AttemptFailure;
     try {
-      const response = await deadline.race(this.dispatch(call, request, attempt, deadline.signal));
-      this.logAttempt(call, attempt, startedAt, { status: response.status });
-      if (response.status < 300) return await deadline.race(this.readWhole(response, call, deadline.signal));
-      if (response.status < 400) return response;
-      failure = new AttemptFailure(await deadline.race(this.errorFrom(response, call)), parseRetryAfter(response.headers.get("retry-after")), request);
+      // One race for the whole exchange (answer, then its body or its error), not one per step.
+      return await deadline.race(this.exchange(call, request, attempt, deadline.signal, startedAt));
     } catch (error) {
-      const classified = this.classifyFailure(error, call, deadline);
-      this.logAttempt(call, attempt, startedAt, { error: describeFailure(classified) });
-      failure = new AttemptFailure(classified, undefined, request);
+      if (error instanceof AttemptFailure) failure = error;
+      else {
+        const classified = this.classifyFailure(error, call, deadline);
+        this.logAttempt(call, attempt, startedAt, { error: describeFailure(classified) });
+        failure = new AttemptFailure(classified, undefined, request);
+      }
     } finally {
       deadline.clear();
     }
     throw failure;
+  }
+
+  /** The answer, a 2xx read whole, a 3xx as is (redirects returned), else an AttemptFailure carrying the typed error. */
+  private async exchange(call: PreparedCall, request: Request, attempt: number, signal: AbortSignal, startedAt: number): Promise<Response> {
+    const response = await this.dispatch(call, request, attempt, signal);
+    this.logAttempt(call, attempt, startedAt, { status: response.status });
+    if (response.status < 300) return this.readWhole(response, call, signal);
+    if (response.status < 400) return response;
+    throw new AttemptFailure(await this.errorFrom(response, call), parseRetryAfter(response.headers.get("retry-after")), request);
   }
 
   /**
@@ -307,6 +362,7 @@ export class Transport {
       if (error instanceof SdkError || signal.aborted || call.callerSignal?.aborted) throw error;
       throw toConnectionError(error, { method: call.method, url: call.url });
     }
+    if (call.buffered) return new BufferedResponse(response, bytes) as unknown as Response;
     return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
   }
 
@@ -388,6 +444,58 @@ export class Transport {
 }
 
 const NO_MIDDLEWARE: readonly Middleware[] = [];
+
+/** @internal Where the kit's body serializer leaves the serialized body of one call. */
+export interface SentBody {
+  body?: FetchBody | undefined;
+}
+
+/**
+ * A serialized body a resend can be rebuilt from as is. Not FormData (a new multipart boundary
+ * would contradict the Content-Type already set) and not a stream (read once).
+ */
+function resendable(body: FetchBody | undefined): FetchBody | undefined {
+  if (typeof body === "string" || body instanceof URLSearchParams || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return body;
+  if (typeof Blob !== "undefined" && body instanceof Blob) return body;
+  return undefined;
+}
+const utf8 = new TextDecoder();
+
+/**
+ * A 2xx answer whose body was read whole inside the deadline: what openapi-fetch and the kit read
+ * of a Response (status, headers, the body as text), without building a second Response.
+ */
+class BufferedResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  readonly ok = true;
+  readonly #bytes: Uint8Array<ArrayBuffer>;
+
+  constructor(response: Response, bytes: Uint8Array<ArrayBuffer>) {
+    this.status = response.status;
+    this.statusText = response.statusText;
+    this.headers = response.headers;
+    this.#bytes = bytes;
+  }
+
+  /** UTF-8, a leading BOM dropped, like Response.text(). */
+  text(): Promise<string> {
+    return Promise.resolve(utf8.decode(this.#bytes));
+  }
+
+  json(): Promise<unknown> {
+    return this.text().then(JSON.parse);
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.#bytes.slice().buffer);
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    return new Response(this.#bytes).body;
+  }
+}
 const NO_SECRETS: readonly KnownSecret[] = [];
 
 function validMaxBytes(value: number): number {
