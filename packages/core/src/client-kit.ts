@@ -11,6 +11,10 @@ import type { HeaderValues, RequestOptions } from "./request-options.js";
 import type { RefusalPolicy } from "./retry.js";
 import { type FetchLike, Transport, type TransportFetch } from "./transport.js";
 import type { ListItem, PathParams, ResponseBody } from "./types.js";
+import { type ResponseSchemas, checkResponseShape, lazySchemas, validateResponse } from "./response-check.js";
+import { isPlainObject } from "./guards.js";
+
+export type { ResponseSchemas } from "./response-check.js";
 
 /** The options every SDK's `RequestOptions` carries; anything else a vendor adds (`org`). */
 export const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers", "idempotencyKey", "middleware"] as const;
@@ -21,6 +25,12 @@ export interface ContextHeader {
   header: string;
   /** How to supply a missing value, for an operation that requires the header. */
   missing(operationId: string): string;
+  /**
+   * A string member of a JSON request body to use when neither the call nor the client sets
+   * the option (OpenApp's `org_id` on create bodies). A configured value always wins; the body
+   * is sent as given either way.
+   */
+  fromBody?: string | undefined;
 }
 
 /** What makes one vendor's API different; the kit builds everything else from it. */
@@ -46,6 +56,11 @@ export interface VendorDeclaration<Table extends OperationTable, Raw> {
   pagination?: { defaultLimit: number; maxLimit: number } | undefined;
   /** Rewrites the flat query a caller writes into the wire shape (object parameters). */
   toWireQuery?(operationId: string, query: Record<string, unknown> | undefined): Record<string, unknown> | undefined;
+  /**
+   * The generated operationId → response schema map, loaded only when a client turns on
+   * `validateResponses` (a dynamic import of the generated package's `./zod` entry).
+   */
+  loadSchemas?: (() => Promise<ResponseSchemas>) | undefined;
 }
 
 /** The client options shared by every SDK, resolved by the vendor (base URL, credentials). */
@@ -64,6 +79,8 @@ export interface KitOptions {
   refusals?: RefusalPolicy | undefined;
   /** Defaults for request options, e.g. `{ org }`. */
   defaults?: Readonly<Record<string, unknown>> | undefined;
+  /** Check every 2xx body against the operation's generated schema (default false). */
+  validateResponses?: boolean | undefined;
 }
 
 /**
@@ -99,6 +116,8 @@ interface Transports {
   anonymous: Transport;
   /** Other origins (identity providers, image hosts): no credentials, no client headers or middleware. */
   foreign: Transport;
+  /** The response schemas, loaded on first use when the client validates responses. */
+  schemas: () => Promise<ResponseSchemas>;
 }
 
 function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>, options: KitOptions, logger: Logger): Transports {
@@ -123,6 +142,7 @@ function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>
     authenticated: new Transport({ ...vendor, auth: options.auth }),
     anonymous: new Transport({ ...vendor, extraSecrets: secrets?.secrets }),
     foreign: new Transport({ ...shared, extraSecrets: secrets?.secrets }),
+    schemas: lazySchemas(declaration.name, declaration.loadSchemas),
   };
 }
 
@@ -152,6 +172,9 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     this.#defaults = options.defaults ?? {};
     this.#requestOptions = [...REQUEST_OPTION_KEYS, ...(declaration.requestOptions ?? [])];
     this.#options = options;
+    if (options.validateResponses === true && !declaration.loadSchemas) {
+      throw new ConfigError(`validateResponses: ${declaration.name} ships no response schemas`);
+    }
   }
 
   readonly #options: KitOptions;
@@ -174,7 +197,11 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     return this.#hasCredentials;
   }
 
-  /** Performs one operation and returns its parsed body; every refusal is a rejection. */
+  /**
+   * Performs one operation and returns its parsed body; every refusal is a rejection. A list
+   * operation's answer must be a JSON array; with `validateResponses` every body is checked
+   * against the operation's schema.
+   */
   async call<Id extends keyof Ops & keyof Table & string>(
     id: Id,
     input: CallInput<Ops[Id]> = {},
@@ -183,12 +210,20 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     const operation = this.declaration.operations[id] as OperationDescriptor;
     const query = this.#wireQuery(id, operation, input.query);
     const init: LooseInit = {
-      params: { path: input.path, query, header: this.#contextHeaders(id, operation, options) },
+      params: { path: input.path, query, header: this.#contextHeaders(id, operation, options, input.body) },
       body: input.body,
       fetch: this.#transportFor(id, operation).fetchWith(this.#transportOptions(options)),
       ...contentInit(operation, input.accept),
     };
-    return unwrap((this.raw as unknown as LooseClient).request(operation.method, operation.path, init)) as Promise<ResponseBody<Ops[Id]>>;
+    // Start loading the schemas alongside the request, not after it.
+    const schemas = this.#options.validateResponses ? this.#transports.schemas() : undefined;
+    schemas?.catch(() => undefined);
+    let body = await unwrap((this.raw as unknown as LooseClient).request(operation.method, operation.path, init));
+    // openapi-fetch gives no data for an empty body; a text answer is then the empty text.
+    if (input.accept !== undefined && body === undefined) body = "";
+    checkResponseShape(this.declaration.name, id, operation, body);
+    if (schemas) validateResponse(this.declaration.name, id, (await schemas)[id], body);
+    return body as ResponseBody<Ops[Id]>;
   }
 
   /**
@@ -243,12 +278,18 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
   }
 
   /** Context headers (`X-Org`) where the operation declares them; a missing required one is a ConfigError. */
-  #contextHeaders(id: string, operation: OperationDescriptor, options: RequestOptions | undefined): Record<string, string> | undefined {
+  #contextHeaders(
+    id: string,
+    operation: OperationDescriptor,
+    options: RequestOptions | undefined,
+    body: unknown,
+  ): Record<string, string> | undefined {
     let headers: Record<string, string> | undefined;
     for (const context of this.declaration.contextHeaders ?? []) {
       const required = operation.headers[context.header];
       if (required === undefined) continue;
-      const value = (options as Record<string, unknown> | undefined)?.[context.option] ?? this.#defaults[context.option];
+      const configured = (options as Record<string, unknown> | undefined)?.[context.option] ?? this.#defaults[context.option];
+      const value = nonEmpty(configured) ?? (context.fromBody && isPlainObject(body) ? nonEmpty(body[context.fromBody]) : undefined);
       if (typeof value === "string" && value !== "") (headers ??= {})[context.header] = value;
       else if (required) throw new ConfigError(context.missing(id));
     }
@@ -263,6 +304,8 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     return copy as RequestOptions;
   }
 }
+
+const nonEmpty = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
 function contentInit(operation: OperationDescriptor, accept: string | undefined): Partial<LooseInit> {
   const media = operation.requestMediaType;
