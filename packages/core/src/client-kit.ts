@@ -221,7 +221,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     let body = await unwrap((this.raw as unknown as LooseClient).request(operation.method, operation.path, init));
     // openapi-fetch gives no data for an empty body; a text answer is then the empty text.
     if (input.accept !== undefined && body === undefined) body = "";
-    checkResponseShape(this.declaration.name, id, operation, body);
+    body = checkResponseShape(this.declaration.name, id, operation, body);
     if (schemas) validateResponse(this.declaration.name, id, (await schemas)[id], body);
     return body as ResponseBody<Ops[Id]>;
   }

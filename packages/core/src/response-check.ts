@@ -24,9 +24,11 @@ function kindOf(value: unknown): string {
 /**
  * The cheap check that always runs: a list operation that answers anything but a JSON array
  * fails here, naming the operation, instead of resolving to a value whose `.map` crashes later.
+ * An answer with no body at all is the empty list (servers that document no schema send none).
  */
-export function checkResponseShape(vendor: string, id: string, operation: OperationDescriptor, body: unknown): void {
-  if (!operation.responseArray || Array.isArray(body)) return;
+export function checkResponseShape(vendor: string, id: string, operation: OperationDescriptor, body: unknown): unknown {
+  if (!operation.responseArray || Array.isArray(body)) return body;
+  if (body === undefined) return [];
   const message = `expected a list (JSON array), got ${kindOf(body)}`;
   throw new ValidationError(`${vendor} ${id}: response at $: ${message}`, { issues: [{ path: [], message }] });
 }

@@ -56,9 +56,10 @@ describe("list answers (always checked)", () => {
     await expect(kitWith(fetch).call("list_things")).resolves.toEqual([]);
   });
 
-  it("an empty body for a list is refused too; non-list operations are left alone", async () => {
-    const fetch = scriptedFetch(new Response(null, { status: 204 }), json(200, ["not", "checked"]));
-    await expect(kitWith(fetch).call("list_things")).rejects.toThrow(/got an empty body/);
+  it("no body at all is the empty list, null is refused; non-list operations are left alone", async () => {
+    const fetch = scriptedFetch(new Response(null, { status: 204 }), json(200, null), json(200, ["not", "checked"]));
+    await expect(kitWith(fetch).call("list_things")).resolves.toEqual([]);
+    await expect(kitWith(fetch).call("list_things")).rejects.toThrow(/got null/);
     await expect(kitWith(fetch).call("get_thing", { path: { id: "t1" } })).resolves.toEqual(["not", "checked"]);
   });
 });
