@@ -1,5 +1,8 @@
 /** Omlet tour: read a coop the way the cloud sends it, then drive its door safely. */
-import { NotFoundError, OmletClient, ValidationError, deviceStatus, parseOmletTime, wifiStrength } from "@openapp/omlet";
+import { AccessLevel, NotFoundError, OmletClient, ValidationError, deviceStatus, parseOmletTime, wifiStrength } from "@openapp/omlet";
+import { watcherTour } from "./omlet-watcher.js";
+import { webhooksTour } from "./omlet-webhooks.js";
+import { omletValidated } from "./validate-responses.js";
 
 export async function tour(baseUrl: string): Promise<void> {
   const omlet = new OmletClient({ apiKey: "tour-omlet-api-key-0001", baseUrl });
@@ -32,6 +35,14 @@ export async function tour(baseUrl: string): Promise<void> {
 
   const event = omlet.parseWebhookEvent({ payload: { deviceId: door.deviceId, eventName: "doorOpened", timestamp: "2026-11-21 06:45:02" } });
   console.log(`webhook parsed: ${JSON.stringify(event)}`);
+
+  // Sends the address as the documented query parameter and as the JSON body the official SDKs send.
+  await omlet.removeUser(groups[0]?.groupId ?? "Rt6GmW2kLx0PqA9s", "sam.okafor@example.com");
+  console.log(`removeUser(...) sent ?emailAddress= and {"emailAddress"}; access levels: ${Object.values(AccessLevel).join(", ")}`);
+
+  await webhooksTour();
+  await watcherTour(baseUrl);
+  await omletValidated(baseUrl);
 
   console.log(`errors are typed: ${new NotFoundError({ status: 404, message: "Device not found", method: "GET", url: `${baseUrl}/device/x` }).name}`);
 }

@@ -1,5 +1,6 @@
 /** OpenApp tour: devices, entities and a door, a script, and the errors you can branch on. */
 import { ConfigError, NotFoundError, OpenAppClient } from "@openapp/sdk";
+import { openappValidated } from "./validate-responses.js";
 
 const ORG = "01HZX3K8Q2V7N4M6P9R5T1W0YB";
 
@@ -40,8 +41,18 @@ export async function tour(baseUrl: string): Promise<void> {
     console.log(`NotFoundError: status ${error.status}, code ${error.code ?? "none"}`);
   }
 
+  await openappValidated(baseUrl, ORG);
+
   const noOrg = new OpenAppClient({ apiKey: "https://api.openapp.example_openapp_tour_Zr8Kq2Lw5Tn1", baseUrl });
   await noOrg.withOrg(ORG).devices.get("01HZX6C4F8J2M6Q0T4W8Z2B6E0"); // withOrg supplies X-Org
+
+  // With no org configured, a create body's org_id becomes X-Org (a configured org would win).
+  const created = await noOrg.devices.create({ org_id: ORG, integration_id: "01HZX5B9E3H7K1N5Q9S3V7X1Z4", name: { en: "Side gate" } });
+  console.log(`devices.create({ org_id }) with no org configured → X-Org from the body, device ${created.id}`);
+
+  // The script is text; an empty answer is "" (never undefined).
+  const script = await client.lanAgent.bootstrapScript("01HZXBOOTKEY0000000000000");
+  console.log(`lanAgent.bootstrapScript(...) → ${script.length} characters of ${typeof script}`);
   if (noOrg.org) {
     console.log("(OPENAPP_ORG is set, so there is no missing-org ConfigError to show)");
     return;

@@ -3,6 +3,7 @@
  * follow events, and meet a typed error — against a mock of the Overkiz API.
  */
 import { ExecutionState, NoSuchDeviceError, OverkizClient, type OverkizEvent, type ServerConfig } from "@openapp/overkiz";
+import { overkizValidated } from "./validate-responses.js";
 
 function describeEvent(event: OverkizEvent): string {
   switch (event.kind) {
@@ -64,4 +65,6 @@ export async function tour(baseUrl: string): Promise<void> {
 
   await client.close();
   console.log("close(): queue flushed, listener released");
+
+  await overkizValidated(baseUrl);
 }

@@ -135,6 +135,23 @@ function headerParameters(parameters: Json[]): Record<string, boolean> {
   return Object.fromEntries(headers.map((p) => [p.name as string, p.required === true]));
 }
 
+/** The JSON schema of each 2xx answer, or null for a 2xx without a JSON body. */
+function successSchemas(spec: Json, responses: Json): Array<Json | null> {
+  return Object.entries(responses ?? {})
+    .filter(([status]) => /^2(\d\d|XX)$/i.test(status))
+    .map(([, raw]) => {
+      const response = resolveRef(spec, raw);
+      const json = Object.entries<Json>(response?.content ?? {}).find(([media]) => /json/i.test(media))?.[1];
+      return json?.schema ? resolveRef(spec, json.schema) : null;
+    });
+}
+
+/** True when every success answer is a JSON array, so anything else is a broken answer. */
+function answersArray(spec: Json, responses: Json): boolean {
+  const schemas = successSchemas(spec, responses);
+  return schemas.length > 0 && schemas.every((schema) => schema !== null && schema.type === "array");
+}
+
 export type OperationRow = OperationDescriptor & { operationId: string };
 
 export function collectOperations(spec: Json): OperationRow[] {
@@ -159,6 +176,7 @@ export function collectOperations(spec: Json): OperationRow[] {
         query: parameters.filter((p) => p.in === "query").map((p) => p.name as string),
         pagination: paginationKind(parameters),
         requestMediaType: body?.content ? (Object.keys(body.content)[0] ?? null) : null,
+        responseArray: answersArray(spec, op.responses),
       });
     }
   }
@@ -176,6 +194,33 @@ ${entries.join("\n")}
 
 export type OperationId = keyof typeof operationTable;
 `);
+}
+
+const normalizedName = (name: string) => name.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+
+/**
+ * Appends `responseSchemas` (operationId → the zod schema of its success answer) to the zod
+ * module, for opt-in response validation. hey-api names them `z<OperationId>Response`, with a
+ * number appended when a component schema already has that name; operations come after
+ * components, so the last matching declaration is the operation's.
+ */
+export function appendResponseSchemas(zod: string, spec: Json): string {
+  const declared = [...zod.matchAll(/^export const (z\w+) =/gm)].map((match) => match[1] as string);
+  const entries = collectOperations(spec).flatMap(({ operationId }) => {
+    const pattern = new RegExp(`^z${normalizedName(operationId)}response\\d*$`);
+    const name = declared.filter((candidate) => pattern.test(candidate.toLowerCase())).at(-1);
+    return name ? [`    ${JSON.stringify(operationId)}: ${name},`] : [];
+  });
+  return `${zod.trimEnd()}
+
+/**
+ * The schema of each operation's success answer, by operationId: what \`validateResponses\`
+ * checks bodies against. Loaded only through this module, so bundles that never validate skip it.
+ */
+export const responseSchemas = {
+${entries.join("\n")}
+} as const;
+`;
 }
 
 /** The first server URL without variables, or undefined when every server is templated. */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import YAML from "yaml";
 import { bundleSpec, lintSpec } from "./redocly.js";
-import { generateOperationTable, generateRawClient, generateTypes, generateZod, generateZodPeer } from "./codegen.js";
+import { appendResponseSchemas, generateOperationTable, generateRawClient, generateTypes, generateZod, generateZodPeer } from "./codegen.js";
 import { abs, type Vendor } from "./vendors.js";
 
 export class SpecError extends Error {}
@@ -35,7 +35,7 @@ export async function runPipeline(vendor: Vendor): Promise<Outputs> {
     const spec = readSpec(specPath);
     const generated = `${vendor.packageDir}/src/generated`;
     outputs[`${generated}/schema.ts`] = await generateTypes(spec);
-    outputs[`${generated}/zod.ts`] = await generateZod(specPath);
+    outputs[`${generated}/zod.ts`] = appendResponseSchemas(await generateZod(specPath), spec);
     const zodPeer = generateZodPeer(vendor);
     outputs[`${generated}/zod-peer.ts`] = zodPeer.esm;
     outputs[`${generated}/zod-peer.require.ts`] = zodPeer.cjs;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { collectOperations } from "../lib/codegen.js";
+import { appendResponseSchemas, collectOperations } from "../lib/codegen.js";
 import { SpecError, runPipeline } from "../lib/pipeline.js";
 import type { Vendor } from "../lib/vendors.js";
 
@@ -76,6 +76,7 @@ describe("collectOperations", () => {
         query: ["pagination"],
         pagination: "offset",
         requestMediaType: null,
+        responseArray: true,
       },
       {
         operationId: "upload_device_image",
@@ -86,7 +87,41 @@ describe("collectOperations", () => {
         query: [],
         pagination: null,
         requestMediaType: "multipart/form-data",
+        responseArray: false,
       },
     ]);
+  });
+});
+
+describe("response shapes", () => {
+  const array = { content: { "application/json": { schema: { type: "array", items: { type: "string" } } } } };
+  const object = { content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } };
+  const spec = {
+    components: { schemas: { Thing: { type: "object" }, ListThingsResponse: { type: "object" } }, responses: { Things: array } },
+    paths: {
+      "/things": {
+        get: { operationId: "list_things", responses: { "200": { $ref: "#/components/responses/Things" }, "404": object } },
+        post: { operationId: "create_thing", responses: { "201": object } },
+        delete: { operationId: "purge_things", responses: { "200": array, "204": { description: "gone" } } },
+      },
+    },
+  };
+
+  it("records whether every success answer is an array", () => {
+    const rows = Object.fromEntries(collectOperations(spec).map((row) => [row.operationId, row.responseArray]));
+    expect(rows).toEqual({ list_things: true, create_thing: false, purge_things: false });
+  });
+
+  it("maps each operation to hey-api's response schema, past a component of the same name", () => {
+    const zod = [
+      "export const zThing = z.looseObject({});",
+      "export const zListThingsResponse = z.looseObject({});",
+      "export const zListThingsResponse2 = z.array(z.string());",
+      "export const zCreateThingResponse = zThing;",
+    ].join("\n");
+    const out = appendResponseSchemas(zod, spec);
+    expect(out).toContain('"list_things": zListThingsResponse2,');
+    expect(out).toContain('"create_thing": zCreateThingResponse,');
+    expect(out).not.toContain('"purge_things"');
   });
 });

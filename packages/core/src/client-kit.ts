@@ -13,6 +13,10 @@ import type { FetchBody } from "./fetch-types.js";
 import { serializeBody } from "./serialize-body.js";
 import { type FetchLike, type SentBody, Transport, type TransportFetch } from "./transport.js";
 import type { ListItem, PathParams, ResponseBody } from "./types.js";
+import { type ResponseSchemas, checkResponseShape, lazySchemas, validateResponse } from "./response-check.js";
+import { isPlainObject } from "./guards.js";
+
+export type { ResponseSchemas } from "./response-check.js";
 
 /** The options every SDK's `RequestOptions` carries; anything else a vendor adds (`org`). */
 export const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers", "idempotencyKey", "middleware", "maxResponseBytes"] as const;
@@ -23,6 +27,12 @@ export interface ContextHeader {
   header: string;
   /** How to supply a missing value, for an operation that requires the header. */
   missing(operationId: string): string;
+  /**
+   * A string member of a JSON request body to use when neither the call nor the client sets
+   * the option (OpenApp's `org_id` on create bodies). A configured value always wins; the body
+   * is sent as given either way.
+   */
+  fromBody?: string | undefined;
 }
 
 /** What makes one vendor's API different; the kit builds everything else from it. */
@@ -48,6 +58,11 @@ export interface VendorDeclaration<Table extends OperationTable, Raw> {
   pagination?: { defaultLimit: number; maxLimit: number } | undefined;
   /** Rewrites the flat query a caller writes into the wire shape (object parameters). */
   toWireQuery?(operationId: string, query: Record<string, unknown> | undefined): Record<string, unknown> | undefined;
+  /**
+   * The generated operationId → response schema map, loaded only when a client turns on
+   * `validateResponses` (a dynamic import of the generated package's `./zod` entry).
+   */
+  loadSchemas?: (() => Promise<ResponseSchemas>) | undefined;
 }
 
 /** The client options shared by every SDK, resolved by the vendor (base URL, credentials). */
@@ -70,6 +85,8 @@ export interface KitOptions {
   maxResponseBytes?: number | undefined;
   /** The `fetch` for other origins (image downloads); defaults to `fetch`. */
   foreignFetch?: FetchLike | undefined;
+  /** Check every 2xx body against the operation's generated schema (default false). */
+  validateResponses?: boolean | undefined;
 }
 
 /**
@@ -108,6 +125,8 @@ interface Transports {
   anonymous: Transport;
   /** Other origins (identity providers, image hosts): no credentials, no client headers or middleware. */
   foreign: Transport;
+  /** The response schemas, loaded on first use when the client validates responses. */
+  schemas: () => Promise<ResponseSchemas>;
 }
 
 function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>, options: KitOptions, logger: Logger): Transports {
@@ -134,6 +153,7 @@ function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>
     anonymous: new Transport({ ...vendor, extraSecrets: secrets?.secrets }),
     // Downloads check every redirect hop themselves (scheme, private addresses), so they see 3xx answers.
     foreign: new Transport({ ...shared, fetch: options.foreignFetch ?? options.fetch, extraSecrets: secrets?.secrets, redirects: "return" }),
+    schemas: lazySchemas(declaration.name, declaration.loadSchemas),
   };
 }
 
@@ -163,6 +183,9 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     this.#defaults = options.defaults ?? {};
     this.#requestOptions = [...REQUEST_OPTION_KEYS, ...(declaration.requestOptions ?? [])];
     this.#options = options;
+    if (options.validateResponses === true && !declaration.loadSchemas) {
+      throw new ConfigError(`validateResponses: ${declaration.name} ships no response schemas`);
+    }
   }
 
   readonly #options: KitOptions;
@@ -185,7 +208,11 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     return this.#hasCredentials;
   }
 
-  /** Performs one operation and returns its parsed body; every refusal is a rejection. */
+  /**
+   * Performs one operation and returns its parsed body; every refusal is a rejection. A list
+   * operation's answer must be a JSON array; with `validateResponses` every body is checked
+   * against the operation's schema.
+   */
   async call<Id extends keyof Ops & keyof Table & string>(
     id: Id,
     input: CallInput<Ops[Id]> = {},
@@ -196,7 +223,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     // The serialized body, kept so a resend rebuilds the request from it instead of cloning every attempt.
     const sent: SentBody = {};
     const init: LooseInit = {
-      params: { path: input.path, query, header: this.#contextHeaders(id, operation, options) },
+      params: { path: input.path, query, header: this.#contextHeaders(id, operation, options, input.body) },
       body: input.body,
       fetch: this.#transportFor(id, operation).bufferedFetchWith(this.#transportOptions(options), input.secrets, sent),
       // Parsed here, not by openapi-fetch, so a body that is not JSON is a typed error.
@@ -204,13 +231,19 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
       ...contentInit(operation, input.accept),
     };
     if (input.body !== undefined) init.bodySerializer = (body, headers) => (sent.body = serializeBody(body, headers));
+    // Start loading the schemas alongside the request, not after it.
+    const schemas = this.#options.validateResponses ? this.#transports.schemas() : undefined;
+    schemas?.catch(() => undefined);
     const { data, response } = await (this.raw as unknown as LooseClient).request(operation.method, operation.path, init);
-    return this.#parseBody(data, response, operation, input) as ResponseBody<Ops[Id]>;
+    const body = checkResponseShape(this.declaration.name, id, operation, this.#parseBody(data, response, operation, input));
+    if (schemas) validateResponse(this.declaration.name, id, (await schemas)[id], body);
+    return body as ResponseBody<Ops[Id]>;
   }
 
   #parseBody(text: unknown, response: Response, operation: OperationDescriptor, input: CallInput<unknown>): unknown {
+    // openapi-fetch gives no data for an empty body; a text answer is then the empty text.
+    if (input.accept !== undefined) return typeof text === "string" ? text : "";
     if (typeof text !== "string") return text;
-    if (input.accept !== undefined) return text;
     // JSON.parse first: the common case costs no trimmed copy of the body and no secrets list.
     try {
       return JSON.parse(text) as unknown;
@@ -278,12 +311,18 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
   }
 
   /** Context headers (`X-Org`) where the operation declares them; a missing required one is a ConfigError. */
-  #contextHeaders(id: string, operation: OperationDescriptor, options: RequestOptions | undefined): Record<string, string> | undefined {
+  #contextHeaders(
+    id: string,
+    operation: OperationDescriptor,
+    options: RequestOptions | undefined,
+    body: unknown,
+  ): Record<string, string> | undefined {
     let headers: Record<string, string> | undefined;
     for (const context of this.declaration.contextHeaders ?? []) {
       const required = operation.headers[context.header];
       if (required === undefined) continue;
-      const value = (options as Record<string, unknown> | undefined)?.[context.option] ?? this.#defaults[context.option];
+      const configured = (options as Record<string, unknown> | undefined)?.[context.option] ?? this.#defaults[context.option];
+      const value = nonEmpty(configured) ?? (context.fromBody && isPlainObject(body) ? nonEmpty(body[context.fromBody]) : undefined);
       if (typeof value === "string" && value !== "") (headers ??= {})[context.header] = value;
       else if (required) throw new ConfigError(context.missing(id));
     }
@@ -298,6 +337,8 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     return copy as RequestOptions;
   }
 }
+
+const nonEmpty = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
 
 function contentInit(operation: OperationDescriptor, accept: string | undefined): Partial<LooseInit> {
   const media = operation.requestMediaType;

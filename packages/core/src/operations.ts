@@ -21,6 +21,8 @@ export interface OperationDescriptor {
   pagination: PaginationKind | null;
   /** The first request body media type, when the operation takes a body. */
   requestMediaType: string | null;
+  /** Every success answer is a JSON array (a list): any other body is a broken answer. */
+  responseArray?: boolean | undefined;
 }
 
 /** operationId → descriptor, as generated for each vendor. */

@@ -46,6 +46,14 @@ import * as groups from "./resources/groups.js";
 import * as invites from "./resources/invites.js";
 import * as provisioning from "./resources/provisioning.js";
 import { type WaitForStateOptions, waitForState } from "./resources/wait-for-state.js";
+import {
+  type DeviceChanges,
+  type DeviceSubscription,
+  type DeviceWatcher,
+  type WatchDevicesOptions,
+  onDeviceChanges,
+  watchDevices,
+} from "./resources/watch-devices.js";
 
 export const DEFAULT_BASE_URL = omletDefaultBaseUrl ?? "https://x107.omlet.co.uk/api/v1";
 const API_KEY_ENV = "OMLET_API_KEY";
@@ -65,11 +73,16 @@ export interface OmletClientOptions {
   logger?: Logger | undefined;
   /** Extra headers sent on every request. */
   headers?: Record<string, string> | undefined;
+  /**
+   * Check every answer against the spec's generated zod schema (default false); a mismatch is a
+   * ValidationError naming the operation and the JSON path. The schemas load on first use.
+   */
+  validateResponses?: boolean | undefined;
 }
 
 // Every option the client reads; the mapped type makes a new option without an entry a compile error.
 const OPTION_KEYS = Object.keys({
-  apiKey: 1, baseUrl: 1, fetch: 1, timeout: 1, maxRetries: 1, middleware: 1, logger: 1, headers: 1,
+  apiKey: 1, baseUrl: 1, fetch: 1, timeout: 1, maxRetries: 1, middleware: 1, logger: 1, headers: 1, validateResponses: 1,
 } satisfies Record<keyof OmletClientOptions, 1>);
 
 /** What makes Omlet different from the other vendors; the kit builds the rest. */
@@ -86,6 +99,7 @@ export const omletVendor: VendorDeclaration<typeof operationTable, OmletRawClien
   sendCredentialsToPublicOperations: false,
   missingCredentials: () =>
     `No Omlet API key: pass { apiKey } to OmletClient or set ${API_KEY_ENV} (generate one at smart.omlet.com/developers, or call login()).`,
+  loadSchemas: () => import("@openapp/omlet-generated/zod").then((zod) => zod.responseSchemas),
 };
 
 export type OmletKit = ClientKit<operations, typeof operationTable, OmletRawClient>;
@@ -93,6 +107,8 @@ export type OmletKit = ClientKit<operations, typeof operationTable, OmletRawClie
 /** The state every resource shares. */
 export interface OmletContext {
   readonly kit: OmletKit;
+  /** Told after each action or configuration write this client sends (the device watchers' follow-up reads). */
+  readonly activity: Set<() => void>;
 }
 
 function validApiKey(apiKey: string | undefined): string | undefined {
@@ -117,8 +133,9 @@ function createContext(options: OmletClientOptions): OmletContext {
     middleware: options.middleware,
     logger: options.logger,
     headers: options.headers,
+    validateResponses: options.validateResponses,
   });
-  return { kit };
+  return { kit, activity: new Set() };
 }
 
 /**
@@ -189,6 +206,23 @@ export class OmletClient {
   /** Poll until `predicate` holds on a settled reading (pending states never count). */
   waitForState(deviceId: string, predicate: (device: Device) => boolean, options?: WaitForStateOptions): Promise<Device> {
     return waitForState(this.#ctx, deviceId, predicate, options);
+  }
+
+  /**
+   * Polls `getDevices` (every 5 min by default, 1.5 s and 5 s after each action sent through
+   * this client, at once on `notify(webhookEvent)`) and yields what changed. Never sends an action.
+   *
+   * ```ts
+   * for await (const { changes } of omlet.watchDevices({ signal })) console.log(changes);
+   * ```
+   */
+  watchDevices(options?: WatchDevicesOptions): DeviceWatcher {
+    return watchDevices(this.#ctx, options);
+  }
+
+  /** The callback form of `watchDevices`: `stop()` it, or pass a `signal`. */
+  onDeviceChanges(listener: (changes: DeviceChanges) => void | Promise<void>, options?: WatchDevicesOptions): DeviceSubscription {
+    return onDeviceChanges(this.#ctx, listener, options);
   }
 
   // Hardware-shaped helpers

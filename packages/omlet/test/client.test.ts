@@ -54,7 +54,7 @@ describe("configuration of the client", () => {
     const lines: Array<[level: string, message: string, fields?: unknown]> = [];
     const at = (level: string) => (message: string, fields?: unknown) => void lines.push([level, message, fields]);
     const logger = { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
-    const { fetch } = scriptedFetch(noContent());
+    const { fetch } = scriptedFetch((request) => (request.method === "GET" ? json(200, [])() : noContent()()));
     const omlet = testClient(fetch, { logger });
     await omlet.getDevices();
     await omlet.performAction({ deviceId: "Pz4kWm82QrTd1VxN", actionName: "open" }, { idempotencyKey: "retry-me" });
@@ -139,13 +139,15 @@ describe("writes", () => {
     expect(requests).toHaveLength(0);
   });
 
-  it("names the member to remove in the emailAddress query parameter", async () => {
+  it("names the member to remove in the emailAddress query parameter and in the JSON body", async () => {
     const { fetch, requests } = scriptedFetch(noContent());
     await testClient(fetch).removeUser("Gq2LmS7xTn4RwY8c", "sam+coop@example.com");
     expect(requests[0]?.method).toBe("DELETE");
     expect(requests[0]?.url.pathname).toBe("/api/v1/group/Gq2LmS7xTn4RwY8c/user");
     expect(requests[0]?.url.searchParams.get("emailAddress")).toBe("sam+coop@example.com");
-    expect(requests[0]?.body).toBe("");
+    // The official SDKs name the member in a JSON body instead; both carry the same address.
+    expect(JSON.parse(requests[0]?.body ?? "")).toEqual({ emailAddress: "sam+coop@example.com" });
+    expect(requests[0]?.headers.get("content-type")).toBe("application/json");
   });
 
   it("renames a group under both names and percent-encodes path ids", async () => {

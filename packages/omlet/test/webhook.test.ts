@@ -54,6 +54,26 @@ describe("parseWebhookEvent", () => {
     expect(parseWebhookEvent(withoutToken, { expectedToken: "t0k", headers: { "X-Omlet-Token": "t0k" } }).shape).toBe("flat");
   });
 
+  it("finds the token in the request's query: a fetch Request's URL, a Node http path, Express's req.query", () => {
+    const { token: _omitted, ...withoutToken } = flat;
+    const expectedToken = "whk_R2d9";
+    const request = new Request("https://coop.example.org/hooks/omlet?token=whk_R2d9", { method: "POST" });
+    expect(parseWebhookEvent(withoutToken, { expectedToken, url: request.url }).deviceId).toBe("Pz4kWm82QrTd1VxN");
+    expect(parseWebhookEvent(withoutToken, { expectedToken, url: new URL(request.url) }).shape).toBe("flat");
+    expect(parseWebhookEvent(withoutToken, { expectedToken, url: "/hooks/omlet?a=1&token=whk_R2d9" }).shape).toBe("flat");
+    expect(parseWebhookEvent(withoutToken, { expectedToken, query: { token: "whk_R2d9" } }).shape).toBe("flat");
+    expect(parseWebhookEvent(withoutToken, { expectedToken, query: { token: ["x", "whk_R2d9"] } }).shape).toBe("flat");
+    expect(parseWebhookEvent(withoutToken, { expectedToken, query: new URLSearchParams("token=whk_R2d9") }).shape).toBe("flat");
+    expect(parseWebhookEvent(withoutToken, { expectedToken, query: "token=whk_R2d9" }).shape).toBe("flat");
+    for (const wrong of [{ url: "/hooks/omlet?token=nope" }, { url: "/hooks/omlet" }, { query: { token: "" } }, { query: { tok: "whk_R2d9" } }]) {
+      expect(() => parseWebhookEvent(withoutToken, { expectedToken, ...wrong })).toThrow(/token missing or wrong/);
+    }
+  });
+
+  it("refuses an unknown option instead of skipping the token check", () => {
+    expect(() => parseWebhookEvent(flat, { expectToken: "whk_R2d9" } as never)).toThrow(/Unknown parameter `expectToken`.*expectedToken/);
+  });
+
   it("is also available on the client", () => {
     const omlet = testClient(scriptedFetch(() => new Response(null, { status: 204 })).fetch);
     expect(omlet.parseWebhookEvent({ payload: flat }).shape).toBe("nested");

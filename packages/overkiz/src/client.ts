@@ -78,12 +78,17 @@ export interface OverkizClientOptions {
   defaultRtsCommandDurationSeconds?: number | undefined;
   /** Pause after refused logins (defaults: 60 000 ms, ×4, at most 4 h); `false` turns it off. */
   loginBackoff?: false | LoginBackoffSettings | undefined;
+  /**
+   * Check every answer against the spec's generated zod schema (default false); a mismatch is a
+   * ValidationError naming the operation and the JSON path. The schemas load on first use.
+   */
+  validateResponses?: boolean | undefined;
 }
 
 // Every option the client reads; the mapped type makes a new option without an entry a compile error.
 const OPTION_KEYS = Object.keys({
   server: 1, credentials: 1, fetch: 1, fetchCredentials: 1, timeout: 1, maxRetries: 1, middleware: 1, headers: 1, logger: 1, random: 1, now: 1,
-  identityEndpoints: 1, actionQueue: 1, defaultRtsCommandDurationSeconds: 1, loginBackoff: 1,
+  identityEndpoints: 1, actionQueue: 1, defaultRtsCommandDurationSeconds: 1, loginBackoff: 1, validateResponses: 1,
 } satisfies Record<keyof OverkizClientOptions, 1>);
 
 /** Options renamed when durations got their unit; the old name is refused with the new one. */
@@ -102,6 +107,7 @@ export const overkizVendor: VendorDeclaration<typeof operationTable, OverkizRawC
   // `/login` and `/apiVersion` (security: []) never carry the session or the token.
   sendCredentialsToPublicOperations: false,
   missingCredentials: (id) => `${id} needs credentials: pass { credentials } to OverkizClient`,
+  loadSchemas: () => import("@openapp/overkiz-generated/zod").then((zod) => zod.responseSchemas),
 };
 
 export type OverkizKit = ClientKit<operations, typeof operationTable, OverkizRawClient>;
@@ -170,6 +176,7 @@ function createContext(options: OverkizClientOptions): OverkizContext {
     headers: options.headers,
     logger: options.logger,
     random: options.random,
+    validateResponses: options.validateResponses,
     refusals: overkizRefusals(session, () => listener as EventListener),
   });
   const ready = kit;

@@ -74,11 +74,16 @@ export interface OpenAppClientOptions {
   headers?: Record<string, string> | undefined;
   /** Action ids behind `entities.byId(id).open()` and friends, e.g. `{ open: "door.unlock" }`. */
   entityActions?: Partial<Record<EntityShortcut, string>> | undefined;
+  /**
+   * Check every answer against the spec's generated zod schema (default false); a mismatch is a
+   * ValidationError naming the operation and the JSON path. The schemas load on first use.
+   */
+  validateResponses?: boolean | undefined;
 }
 
 // Every option the client reads; the mapped type makes a new option without an entry a compile error.
 const OPTION_KEYS = Object.keys({
-  apiKey: 1, org: 1, baseUrl: 1, authHeader: 1, timeout: 1, maxRetries: 1, fetch: 1, downloadFetch: 1, middleware: 1, logger: 1, headers: 1, entityActions: 1,
+  apiKey: 1, org: 1, baseUrl: 1, authHeader: 1, timeout: 1, maxRetries: 1, fetch: 1, downloadFetch: 1, middleware: 1, logger: 1, headers: 1, entityActions: 1, validateResponses: 1,
 } satisfies Record<keyof OpenAppClientOptions, 1>);
 
 /** What makes OpenApp different from the other vendors; the kit builds the rest. */
@@ -97,6 +102,8 @@ export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawC
     {
       option: "org",
       header: "X-Org",
+      // Create bodies name their organization; with no org configured that one is used, else the configured one wins.
+      fromBody: "org_id",
       missing: (id) =>
         `${id} acts in an organization: pass { org } to OpenAppClient or this call, use client.withOrg(orgId), or set OPENAPP_ORG`,
     },
@@ -104,6 +111,7 @@ export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawC
   requestOptions: ["org"],
   pagination: { defaultLimit: DEFAULT_PAGE_SIZE, maxLimit: MAX_PAGE_SIZE },
   toWireQuery,
+  loadSchemas: () => import("@openapp/openapp-generated/zod").then((zod) => zod.responseSchemas),
 };
 
 export type OpenAppKit = ClientKit<operations, typeof operationTable, OpenAppRawClient>;
@@ -156,6 +164,7 @@ function createContext(options: OpenAppClientOptions): OpenAppContext {
     timeout: options.timeout,
     maxRetries: options.maxRetries,
     logger: options.logger,
+    validateResponses: options.validateResponses,
     defaults: { org: validOrg(options.org ?? readEnv("OPENAPP_ORG")) },
   });
   return { kit, entityActions: { ...DEFAULT_ENTITY_ACTIONS, ...definedEntries(options.entityActions) } };

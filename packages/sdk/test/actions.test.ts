@@ -115,6 +115,13 @@ describe("other wire details", () => {
     expect(requests[0]?.url.search).toBe("?key=01HZXBOOTKEY");
   });
 
+  it("gives the empty string, as its type says, for an empty bootstrap script", async () => {
+    for (const answer of [() => new Response(null, { status: 200 }), () => new Response("", { status: 200, headers: { "content-length": "0" } })]) {
+      const { fetch } = scriptedFetch(answer);
+      await expect(testClient(fetch).lanAgent.bootstrapScript("01HZXBOOTKEY")).resolves.toBe("");
+    }
+  });
+
   it("posts a billing webhook as octet-stream", async () => {
     const { fetch, requests } = scriptedFetch(json(200, { provider: "stripe", events: [] }));
     await testClient(fetch).billing.webhook("stripe", new Blob(['{"id":"evt_1"}']));

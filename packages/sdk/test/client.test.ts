@@ -159,6 +159,17 @@ describe("organization context", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("uses the create body's org_id for X-Org when no org is configured; a configured org wins, the body is sent as given", async () => {
+    vi.stubEnv("OPENAPP_ORG", "");
+    const { fetch, requests } = scriptedFetch(json(201, DEVICE));
+    const body = { org_id: "01HZX2BODYORG00000000000000", integration_id: "01HZXINTEGRATION0000000000", name: { en: "Gate" } };
+    await new OpenAppClient({ apiKey: TEST_KEY, fetch }).devices.create(body);
+    await testClient(fetch).devices.create(body);
+    await new OpenAppClient({ apiKey: TEST_KEY, fetch }).devices.create(body, {}, { org: "01HZX2PERCALL00000000000000" });
+    expect(requests.map((r) => r.headers.get("x-org"))).toEqual(["01HZX2BODYORG00000000000000", ORG, "01HZX2PERCALL00000000000000"]);
+    expect(requests.map((r) => JSON.parse(r.body).org_id)).toEqual(Array(3).fill("01HZX2BODYORG00000000000000"));
+  });
+
   it("sends X-Org only where the operation declares it", async () => {
     const { fetch, requests } = scriptedFetch(json(200, { items: [], total: 0 }));
     const withOrg = testClient(fetch);

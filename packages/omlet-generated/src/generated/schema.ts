@@ -247,9 +247,10 @@ export interface paths {
         post: operations["inviteUser"];
         /**
          * Remove a member from a group
-         * @description The member is named by the `emailAddress` query parameter. (Omlet's own TS and
-         *     PHP SDKs send it as a JSON body on the DELETE instead; this spec follows the
-         *     vendor's declaration.)
+         * @description The member is named by the `emailAddress` query parameter, as Omlet's api.yaml
+         *     declares. Omlet's own Python, TS and PHP SDKs send `{"emailAddress": …}` as a JSON
+         *     body on the DELETE instead, and which of the two the server reads is not verified,
+         *     so the body is allowed too; clients should send both, with the same address.
          */
         delete: operations["removeUser"];
         options?: never;
@@ -780,6 +781,10 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description The member to remove, as the official SDKs name it in the DELETE body. */
+        GroupUserRemoval: {
+            emailAddress: string;
+        };
         GroupUserRequest: {
             access: components["schemas"]["AccessLevel"];
             emailAddress: string;
@@ -1060,6 +1065,7 @@ export type SchemaGroup = components['schemas']['Group'];
 export type SchemaGroupNameRequest = components['schemas']['GroupNameRequest'];
 export type SchemaGroupSubset = components['schemas']['GroupSubset'];
 export type SchemaGroupUser = components['schemas']['GroupUser'];
+export type SchemaGroupUserRemoval = components['schemas']['GroupUserRemoval'];
 export type SchemaGroupUserRequest = components['schemas']['GroupUserRequest'];
 export type SchemaKeepAliveRequest = components['schemas']['KeepAliveRequest'];
 export type SchemaLoginRequest = components['schemas']['LoginRequest'];
@@ -1581,7 +1587,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The same address, as the official SDKs send it. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["GroupUserRemoval"];
+            };
+        };
         responses: {
             /** @description Removed. */
             204: {

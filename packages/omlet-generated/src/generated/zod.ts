@@ -114,6 +114,13 @@ export const zGroupUserRequest = z.looseObject({
 });
 
 /**
+ * The member to remove, as the official SDKs name it in the DELETE body.
+ */
+export const zGroupUserRemoval = z.looseObject({
+    emailAddress: z.string().min(3)
+});
+
+/**
  * A group as seen in an invitation.
  */
 export const zGroupSubset = z.looseObject({
@@ -700,6 +707,11 @@ export const zUpdateGroupPath = z.looseObject({
  */
 export const zUpdateGroupResponse = z.void();
 
+/**
+ * The same address, as the official SDKs send it.
+ */
+export const zRemoveUserBody = zGroupUserRemoval;
+
 export const zRemoveUserPath = z.looseObject({
     groupId: z.string().min(1)
 });
@@ -836,3 +848,41 @@ export const zOmletEventWebhookRequest = z.looseObject({
     path: z.never().optional(),
     query: z.never().optional()
 });
+
+/**
+ * The schema of each operation's success answer, by operationId: what `validateResponses`
+ * checks bodies against. Loaded only through this module, so bundles that never validate skip it.
+ */
+export const responseSchemas = {
+    "acceptInvite": zAcceptInviteResponse,
+    "completeProvisioning": zCompleteProvisioningResponse,
+    "createBugReport": zCreateBugReportResponse,
+    "createGroup": zCreateGroupResponse,
+    "createProvisioningKey": zCreateProvisioningKeyResponse,
+    "deleteGroup": zDeleteGroupResponse,
+    "getConfiguration": zGetConfigurationResponse,
+    "getDeviceById": zGetDeviceByIdResponse,
+    "getDevices": zGetDevicesResponse,
+    "getEvents": zGetEventsResponse,
+    "getGroupById": zGetGroupByIdResponse,
+    "getGroups": zGetGroupsResponse,
+    "getLatestFirmware": zGetLatestFirmwareResponse,
+    "getUser": zGetUserResponse,
+    "inviteUser": zInviteUserResponse,
+    "keepAlive": zKeepAliveResponse,
+    "login": zLoginResponse,
+    "logout": zLogoutResponse,
+    "performAction": zPerformActionResponse,
+    "register": zRegisterResponse,
+    "registerPushToken": zRegisterPushTokenResponse,
+    "rejectInvite": zRejectInviteResponse,
+    "removeUser": zRemoveUserResponse,
+    "resetPassword": zResetPasswordResponse,
+    "unregisterPushToken": zUnregisterPushTokenResponse,
+    "updateAccount": zUpdateAccountResponse,
+    "updateConfiguration": zUpdateConfigurationResponse,
+    "updateDevice": zUpdateDeviceResponse,
+    "updateGroup": zUpdateGroupResponse,
+    "updateNotifications": zUpdateNotificationsResponse,
+    "updateUserAccess": zUpdateUserAccessResponse,
+} as const;

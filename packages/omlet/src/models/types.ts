@@ -18,6 +18,26 @@ export type FanState = Schemas["StateFan"];
 export type FeederState = Schemas["StateFeeder"];
 export type ConnectivityState = Schemas["StateConnectivity"];
 
+// The sections under the names the official TS SDK uses (every section and field optional).
+export type State = Schemas["State"];
+export type StateGeneral = Schemas["StateGeneral"];
+export type StateConnectivity = Schemas["StateConnectivity"];
+export type StateDoor = Schemas["StateDoor"];
+export type StateLight = Schemas["StateLight"];
+export type StateFan = Schemas["StateFan"];
+export type StateFeeder = Schemas["StateFeeder"];
+export type ConfigurationGeneral = Schemas["ConfigurationGeneral"];
+export type ConfigurationConnectivity = Schemas["ConfigurationConnectivity"];
+export type ConfigurationDoor = Schemas["ConfigurationDoor"];
+export type ConfigurationLight = Schemas["ConfigurationLight"];
+export type ConfigurationFan = Schemas["ConfigurationFan"];
+export type ConfigurationFeeder = Schemas["ConfigurationFeeder"];
+export type DoorFault = Schemas["DoorFault"];
+export type DoorMode = Schemas["DoorMode"];
+export type FeederMode = Schemas["FeederMode"];
+export type OnOff = Schemas["OnOff"];
+export type ClockTime = Schemas["ClockTime"];
+
 export type Configuration = Result<"getConfiguration">;
 export type ConfigurationPatch = Body<"updateConfiguration">;
 export type DeviceUpdate = Body<"updateDevice">;
@@ -30,6 +50,9 @@ export type GroupUser = NonNullable<Group["users"]>[number];
 export type GroupUserRequest = Body<"inviteUser">;
 export type GroupNameRequest = Body<"createGroup">;
 export type AccessLevel = GroupUserRequest["access"];
+/** The access a group reports for a member: a known level, or a newer one as plain text. */
+export type ReportedAccessLevel = Schemas["ReportedAccessLevel"];
+export type GroupUserRemoval = Schemas["GroupUserRemoval"];
 
 export type User = Result<"getUser">;
 /** A pending invitation, as listed in `User.invites`. */

@@ -1,4 +1,4 @@
-import { ConfigError, ValidationError, type ValidationIssue, isPlainObject } from "@openapp/core";
+import { ConfigError, ValidationError, type ValidationIssue, assertKnownParameters, isPlainObject } from "@openapp/core";
 import type { components } from "@openapp/omlet-generated";
 import type { OmletEvent } from "./types.js";
 
@@ -13,18 +13,30 @@ export type OmletWebhookEvent = OmletEvent & {
   shape: "flat" | "nested";
 };
 
+/** A parsed query: `URLSearchParams`, or the object Express-style servers put on `req.query`. */
+export type WebhookQuery = URLSearchParams | string | Readonly<Record<string, unknown>>;
+
 export interface ParseWebhookOptions {
   /**
    * The token configured in the developer portal. When given, the request must carry it
-   * (body `token`, `Authorization: Bearer`, or `X-Omlet-Token`), else ValidationError.
+   * (body `token`, `Authorization: Bearer`, `X-Omlet-Token`, or a `?token=` query parameter),
+   * else ValidationError.
    */
-  expectedToken?: string;
+  expectedToken?: string | undefined;
   /** The incoming request's headers, to find a token sent outside the body. */
-  headers?: Headers | Record<string, string | string[] | undefined>;
+  headers?: Headers | Readonly<Record<string, string | string[] | undefined>> | undefined;
+  /**
+   * The request URL, absolute (`request.url` of a fetch-style server) or a path with its query
+   * (`req.url` of Node http, `req.originalUrl` of Express), to find a `?token=` there.
+   */
+  url?: string | URL | undefined;
+  /** The request's query instead of (or besides) its URL: `req.query`, `URLSearchParams` or `"token=…"`. */
+  query?: WebhookQuery | undefined;
 }
 
 type Json = Record<string, unknown>;
 const MAX_PAYLOAD_DEPTH = 2;
+const PARSE_OPTIONS = ["expectedToken", "headers", "url", "query"];
 const TEXT_FIELDS = ["parameterSetName", "parameterName", "created_at"] as const;
 
 function invalid(message: string, issues: ValidationIssue[] = []): never {
@@ -83,15 +95,32 @@ function eventIssues(event: Json): ValidationIssue[] {
 
 function headerValue(headers: ParseWebhookOptions["headers"], name: string): string | undefined {
   if (!headers) return undefined;
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
   const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
   const value = entry?.[1];
   return Array.isArray(value) ? value[0] : value;
 }
 
-function presentedTokens(bodyToken: string | undefined, headers: ParseWebhookOptions["headers"]): string[] {
+function urlTokens(url: ParseWebhookOptions["url"]): string[] {
+  if (url === undefined) return [];
+  // Node's req.url is a path: any base will do, only the query is read.
+  const parsed = url instanceof URL ? url : URL.canParse(String(url), "http://webhook.invalid") ? new URL(String(url), "http://webhook.invalid") : undefined;
+  return parsed ? parsed.searchParams.getAll("token") : [];
+}
+
+function queryTokens(query: WebhookQuery | undefined): string[] {
+  if (query === undefined) return [];
+  if (typeof query === "string" || query instanceof URLSearchParams) return new URLSearchParams(query).getAll("token");
+  const value = query.token;
+  const values = Array.isArray(value) ? value : [value];
+  return values.filter((item): item is string => typeof item === "string");
+}
+
+function presentedTokens(bodyToken: string | undefined, options: ParseWebhookOptions): string[] {
+  const { headers } = options;
   const bearer = /^Bearer\s+(.+)$/i.exec(headerValue(headers, "authorization") ?? "")?.[1]?.trim();
-  return [bodyToken, bearer, headerValue(headers, "x-omlet-token")].filter((t): t is string => typeof t === "string");
+  const found = [bodyToken, bearer, headerValue(headers, "x-omlet-token"), ...urlTokens(options.url), ...queryTokens(options.query)];
+  return found.filter((t): t is string => typeof t === "string" && t !== "");
 }
 
 /** Compares without stopping at the first differing character, so timing leaks nothing. */
@@ -113,6 +142,7 @@ function stringOrUndefined(value: unknown): string | undefined {
  * carries a single changed field, not the device's state.
  */
 export function parseWebhookEvent(body: unknown, options: ParseWebhookOptions = {}): OmletWebhookEvent {
+  assertKnownParameters(options, { what: "parseWebhookEvent", known: PARSE_OPTIONS, requestOptions: [] });
   const json = toJson(body);
   if (!isPlainObject(json)) invalid("expected a JSON object");
   const { event, nested } = unwrapPayload(json);
@@ -122,7 +152,7 @@ export function parseWebhookEvent(body: unknown, options: ParseWebhookOptions = 
   const token = stringOrUndefined(json.token) ?? stringOrUndefined(event.token);
   if (options.expectedToken !== undefined) {
     if (options.expectedToken === "") throw new ConfigError("expectedToken is empty; pass the token set in the developer portal");
-    const matches = presentedTokens(token, options.headers).some((t) => sameSecret(t, options.expectedToken as string));
+    const matches = presentedTokens(token, options).some((t) => sameSecret(t, options.expectedToken as string));
     if (!matches) invalid("webhook token missing or wrong");
   }
   return { ...event, deviceId: event.deviceId as string, token, shape: nested ? "nested" : "flat" };

@@ -57,7 +57,11 @@ export async function updateConfiguration(
   options?: RequestOptions,
 ): Promise<void> {
   const body = compactConfigurationPatch(patch);
-  await ctx.kit.call("updateConfiguration", { path: { deviceId }, body }, options);
+  try {
+    await ctx.kit.call("updateConfiguration", { path: { deviceId }, body }, options);
+  } finally {
+    sentToDevice(ctx);
+  }
 }
 
 /** Ask every device to stay connected for `durationSeconds` so commands land quickly. */
@@ -70,6 +74,11 @@ export async function keepAlive(ctx: OmletContext, durationSeconds: number, opti
 
 export async function getLatestFirmware(ctx: OmletContext, options?: RequestOptions): Promise<FirmwareVersions> {
   return ctx.kit.call("getLatestFirmware", {}, options);
+}
+
+/** Tells the client's device watchers that something was sent, so they read again soon. */
+function sentToDevice(ctx: OmletContext): void {
+  for (const listener of ctx.activity) listener();
 }
 
 function resolveTarget(ctx: OmletContext, input: ActionInput): ActionTarget {
@@ -95,7 +104,13 @@ function resolveTarget(ctx: OmletContext, input: ActionInput): ActionTarget {
  */
 export async function performAction(ctx: OmletContext, input: ActionInput, options?: RequestOptions): Promise<ActionResult> {
   const { deviceId, actionName } = resolveTarget(ctx, input);
-  const context = await ctx.kit.call("performAction", { path: { deviceId, action: actionName } }, options);
+  let context: Awaited<ReturnType<typeof ctx.kit.call<"performAction">>>;
+  try {
+    context = await ctx.kit.call("performAction", { path: { deviceId, action: actionName } }, options);
+  } finally {
+    // Even a failed or timed-out action may have been queued: let watchers look.
+    sentToDevice(ctx);
+  }
   const { pendingValue } = input as Partial<Action>;
   return {
     deviceId,

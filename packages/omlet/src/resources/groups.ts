@@ -56,7 +56,12 @@ export async function updateUserAccess(
   await ctx.kit.call("updateUserAccess", { path: { groupId }, body }, options);
 }
 
-/** The member is named in the `emailAddress` query parameter, as the API declares. */
+/**
+ * The member is named twice, with the same address: in the `emailAddress` query parameter
+ * Omlet's api.yaml declares, and in the `{ emailAddress }` JSON body all three official SDKs
+ * send. Which one the server reads is not verified, so both are sent.
+ */
 export async function removeUser(ctx: OmletContext, groupId: string, email: string, options?: RequestOptions): Promise<void> {
-  await ctx.kit.call("removeUser", { path: { groupId }, query: { emailAddress: emailAddress(email) } }, options);
+  const member = emailAddress(email);
+  await ctx.kit.call("removeUser", { path: { groupId }, query: { emailAddress: member }, body: { emailAddress: member } }, options);
 }

@@ -11,9 +11,32 @@ export interface WaitForStateOptions {
   /** Time between polls in ms. Default: 5 s on mains, 30 s on battery. */
   intervalMs?: number | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * Called after every reading, so a wait that can last two check-ins (~20 min on battery) is
+   * not silent. An error it throws ends the wait.
+   */
+  onProgress?: ((progress: WaitProgress) => void) | undefined;
 }
 
-const WAIT_OPTIONS = ["maxWaitMs", "intervalMs", "signal"];
+/** Where a `waitForState` stands after one reading. */
+export interface WaitProgress {
+  deviceId: string;
+  /** The reading just taken. */
+  device: Device;
+  /** 1 for the first reading. */
+  attempt: number;
+  elapsedMs: number;
+  /** The whole wait allowed, default or `maxWaitMs`. */
+  maxWaitMs: number;
+  /** Time until the next reading; 0 when this one ends the wait. */
+  nextPollInMs: number;
+  /** Sections still waiting for the device to report back. */
+  pending: string[];
+  /** The reading is settled and the predicate holds: the wait ends with it. */
+  done: boolean;
+}
+
+const WAIT_OPTIONS = ["maxWaitMs", "intervalMs", "signal", "onProgress"];
 // Renamed in 0.2: `timeout` meant the whole wait here but one attempt everywhere else.
 const RENAMED = { timeout: "maxWaitMs", interval: "intervalMs" };
 
@@ -57,16 +80,28 @@ export async function waitForState(
   options: WaitForStateOptions = {},
 ): Promise<Device> {
   assertKnownParameters(options, { what: "waitForState", known: WAIT_OPTIONS, requestOptions: [], aliases: RENAMED });
-  const { signal } = options;
+  const { signal, onProgress } = options;
+  if (onProgress !== undefined && typeof onProgress !== "function") throw new ConfigError("waitForState onProgress must be a function");
   const poll = { signal };
   const startedAt = Date.now();
   let device = await getDeviceById(ctx, deviceId, poll);
   const defaults = defaultsFor(device);
   const timeout = positive("maxWaitMs", options.maxWaitMs) ?? defaults.timeout;
   const interval = positive("intervalMs", options.intervalMs) ?? defaults.interval;
-  for (;;) {
-    if (isSettled(device) && predicate(device)) return device;
+  for (let attempt = 1; ; attempt++) {
+    const done = isSettled(device) && predicate(device);
     const remaining = startedAt + timeout - Date.now();
+    onProgress?.({
+      deviceId,
+      device,
+      attempt,
+      elapsedMs: Date.now() - startedAt,
+      maxWaitMs: timeout,
+      nextPollInMs: done || remaining <= 0 ? 0 : Math.min(interval, remaining),
+      pending: pendingSections(device),
+      done,
+    });
+    if (done) return device;
     if (remaining <= 0) {
       const pending = pendingSections(device);
       const lastSeen = pending.length > 0 ? `${describe(device)}; still pending: ${pending.join(", ")}` : describe(device);
