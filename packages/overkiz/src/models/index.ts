@@ -20,6 +20,17 @@ export {
   Protocol,
   UNKNOWN,
   isKnownProtocol,
+  EventName,
+  FailureType,
+  GatewaySubType,
+  GatewayType,
+  MeasuredValueType,
+  StateDefinitionType,
+  UIClassifier,
+  UpdateBoxStatus,
+  UpdateCriticityLevel,
+  nameOf,
+  readableName,
 } from "./enums.js";
 export {
   type DeviceEvent,
@@ -27,6 +38,8 @@ export {
   type EventKind,
   type ExecutionRegisteredEvent,
   type ExecutionStateChangedEvent,
+  type FailureEvent,
+  type FailureTypeName,
   type GatewayEvent,
   type OtherEvent,
   type OverkizEvent,
@@ -37,4 +50,4 @@ export {
 export { type Execution, parseExecution } from "./execution.js";
 export { applyRtsDefaultDuration } from "./rts.js";
 export { type Setup, parseSetup } from "./setup.js";
-export { type JsonObject, type RawState, State, type StateValue, States, castStateValue, parseStates } from "./state.js";
+export { type JsonObject, type RawState, State, type StateValue, States, castStateValue, parseStates, readStateValue, type StateReading } from "./state.js";
