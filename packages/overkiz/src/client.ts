@@ -20,7 +20,7 @@ import { OverkizSession } from "./internal/session.js";
 import type { Device } from "./models/device.js";
 import { type ServerConfig, type ServerKey, resolveServer } from "./models/servers.js";
 import type { Setup } from "./models/setup.js";
-import type { Gateway } from "./models/wire-types.js";
+import type { Gateway } from "./models/resources.js";
 import { type ActionGroupsResource, actionGroupsResource } from "./resources/action-groups.js";
 import { type DevicesResource, devicesResource } from "./resources/devices.js";
 import { type EventsResource, eventsResource } from "./resources/events.js";

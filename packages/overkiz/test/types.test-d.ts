@@ -13,6 +13,7 @@ import type {
   OverkizClient,
   OverkizEvent,
   ProductType,
+  Place,
   Setup,
   State,
 } from "../src/index.js";
@@ -23,8 +24,10 @@ describe("public types", () => {
   it("derives answers from the spec", () => {
     expectTypeOf<OverkizClient["getSetup"]>().returns.resolves.toEqualTypeOf<Setup>();
     expectTypeOf<Setup["devices"]>().toEqualTypeOf<Device[]>();
-    expectTypeOf<Setup["rootPlace"]>().toEqualTypeOf<Schemas["Place"] | undefined>();
-    expectTypeOf<OverkizClient["getPlaces"]>().returns.resolves.toEqualTypeOf<Schemas["Place"]>();
+    // Places are typed models now (nested subPlaces always an array), supersets of the wire shape.
+    expectTypeOf<Setup["rootPlace"]>().toEqualTypeOf<Place | undefined>();
+    expectTypeOf<OverkizClient["getPlaces"]>().returns.resolves.toEqualTypeOf<Place>();
+    expectTypeOf<Place>().toMatchTypeOf<Schemas["Place"]>();
     expectTypeOf<OverkizClient["getLocalTokens"]>().returns.resolves.toEqualTypeOf<Schemas["LocalToken"][]>();
     expectTypeOf<OverkizClient["getState"]>().returns.resolves.toEqualTypeOf<State[]>();
     expectTypeOf<OverkizClient["searchReferenceDevices"]>().parameter(0).toEqualTypeOf<Schemas["DeviceSearchCriteria"]>();

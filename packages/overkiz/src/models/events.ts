@@ -2,6 +2,7 @@ import { type Logger, type Simplify, asRecord } from "@openapp/core";
 import type { Schemas } from "./wire-types.js";
 import { ExecutionState, FailureType, enumValue, nameOf, readableName } from "./enums.js";
 import { type RawState, State } from "./state.js";
+import type { FailureTypeName } from "./resources.js";
 
 type Raw = Record<string, unknown>;
 
@@ -30,8 +31,6 @@ export type ExecutionStateChangedEvent = Simplify<
 export type DeviceEvent = Simplify<Omit<Schemas["DeviceEvent"], "deviceAttributes"> & Tagged<"device"> & { deviceAttributes?: State[] }>;
 export type GatewayEvent = Simplify<Schemas["GatewayEvent"] & Tagged<"gateway">>;
 export type ZoneEvent = Simplify<Schemas["ZoneEvent"] & Tagged<"zone">>;
-/** Failure type names as events carry them (`CMDCANCELLED`, `NO_FAILURE`, …); unknown names are kept. */
-export type FailureTypeName = keyof typeof FailureType | (string & {});
 /** Any `…FailedEvent` (device deletion, firmware update, discovery, token, synchronisation, …). */
 export type FailureEvent = Simplify<
   Schemas["OtherEvent"] &

@@ -39,7 +39,6 @@ export {
   type ExecutionRegisteredEvent,
   type ExecutionStateChangedEvent,
   type FailureEvent,
-  type FailureTypeName,
   type GatewayEvent,
   type OtherEvent,
   type OverkizEvent,
@@ -50,4 +49,27 @@ export {
 export { type Execution, parseExecution } from "./execution.js";
 export { applyRtsDefaultDuration } from "./rts.js";
 export { type Setup, parseSetup } from "./setup.js";
-export { type JsonObject, type RawState, State, type StateValue, States, castStateValue, parseStates, readStateValue, type StateReading } from "./state.js";
+export { type JsonObject, type RawState, State, type StateValue, States, castStateValue, parseStates, readStateValue, sameValue, type StateReading } from "./state.js";
+export { DeviceDefinition, type NamedStateDefinition } from "./definition.js";
+export type * from "./names.js";
+export {
+  type FailureTypeName,
+  type Gateway,
+  type GatewaySubTypeCode,
+  type GatewayTypeCode,
+  type HistoryCommand,
+  type HistoryExecution,
+  type LocalToken,
+  type Option,
+  type OptionParameter,
+  type Place,
+  findPlace,
+  flattenPlaces,
+  isLocalTokenExpired,
+  parseGateway,
+  parseGateways,
+  parseHistoryExecution,
+  parseLocalToken,
+  parseOption,
+  parsePlace,
+} from "./resources.js";

@@ -1,5 +1,6 @@
 import { type Logger, ValidationError, asRecord } from "@openapp/core";
 import { DataType } from "./enums.js";
+import type { StateName } from "./names.js";
 
 export type JsonObject = { [key: string]: unknown };
 export type StateValue = string | number | boolean | JsonObject | unknown[] | null;
@@ -146,6 +147,13 @@ function reportMismatch(logger: Logger | undefined, name: string, type: number, 
   logger.warn("state value does not fit its declared data type; kept as received", { state: name, type, reason: mismatch });
 }
 
+/** Structural equality for JSON values (state values are JSON). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** A device state or attribute with typed accessors. */
 export class State {
   readonly name: string;
@@ -237,20 +245,38 @@ export class States implements Iterable<State> {
     return this.byName.size;
   }
 
-  get(name: string): State | undefined {
+  get(name: StateName): State | undefined {
     return this.byName.get(name);
   }
 
-  has(name: string): boolean {
+  has(name: StateName): boolean {
     return this.byName.has(name);
   }
 
-  hasAny(names: readonly string[]): boolean {
+  /**
+   * Sets states by name in place (adding new names), as a DeviceStateChangedEvent does; returns
+   * the states whose value, type or presence changed.
+   */
+  update(states: Iterable<State>): State[] {
+    const changed: State[] = [];
+    for (const state of states) {
+      const previous = this.byName.get(state.name);
+      this.byName.set(state.name, state);
+      if (!previous || previous.type !== state.type || !sameValue(previous.value, state.value)) changed.push(state);
+    }
+    return changed;
+  }
+
+  delete(name: StateName): boolean {
+    return this.byName.delete(name);
+  }
+
+  hasAny(names: readonly StateName[]): boolean {
     return names.some((name) => this.byName.has(name));
   }
 
   /** The first of `names` that is present. */
-  select(names: readonly string[]): State | undefined {
+  select(names: readonly StateName[]): State | undefined {
     for (const name of names) {
       const state = this.byName.get(name);
       if (state) return state;
@@ -259,7 +285,7 @@ export class States implements Iterable<State> {
   }
 
   /** The value of the first of `names` that is present and holds a value. */
-  selectValue(names: readonly string[]): StateValue | undefined {
+  selectValue(names: readonly StateName[]): StateValue | undefined {
     for (const name of names) {
       const value = this.byName.get(name)?.value;
       if (value !== undefined && value !== null) return value;

@@ -4,7 +4,8 @@ import { type ActionInput, DEFAULT_EXECUTION_LABEL, buildActionGroup } from "../
 import type { ExecutionMode } from "../models/enums.js";
 import { type Execution, isEmptyAnswer, parseExecution } from "../models/execution.js";
 import { applyRtsDefaultDuration } from "../models/rts.js";
-import type { HistoryExecution, WireActionGroup, WireExecution } from "../models/wire-types.js";
+import { type HistoryExecution, parseHistoryExecution } from "../models/resources.js";
+import type { WireActionGroup, WireExecution } from "../models/wire-types.js";
 import { checkedId, checkedParams } from "./shared.js";
 
 export interface ExecuteParams {
@@ -79,7 +80,8 @@ export function executionsResource(ctx: OverkizContext) {
     },
 
     async getExecutionHistory(options?: RequestOptions): Promise<HistoryExecution[]> {
-      return kit.call("getExecutionHistory", {}, options);
+      const answer = await kit.call("getExecutionHistory", {}, options);
+      return (Array.isArray(answer) ? answer : []).map((execution) => parseHistoryExecution(execution, ctx.logger));
     },
   };
 }
