@@ -18,10 +18,13 @@ import { type LoginBackoffSettings, LoginGuard } from "./internal/login-guard.js
 import { overkizRefusals } from "./internal/refusals.js";
 import { OverkizSession } from "./internal/session.js";
 import type { Device } from "./models/device.js";
+import type { CatalogueProfile } from "./models/names.js";
 import { type ServerConfig, type ServerKey, resolveServer } from "./models/servers.js";
+import { defaultHeaders } from "./version.js";
 import type { Setup } from "./models/setup.js";
 import type { Gateway } from "./models/resources.js";
 import { type ActionGroupsResource, actionGroupsResource } from "./resources/action-groups.js";
+import { type DeviceHandle, deviceHandleResource } from "./resources/device-handle.js";
 import { type DevicesResource, devicesResource } from "./resources/devices.js";
 import { type EventsResource, eventsResource } from "./resources/events.js";
 import { type ExecutionsResource, executionsResource, sendActionGroup } from "./resources/executions.js";
@@ -70,12 +73,18 @@ export interface OverkizClientOptions {
   defaultRtsCommandDurationSeconds?: number | undefined;
   /** Pause after refused logins (defaults: 60 000 ms, ×4, at most 4 h); `false` turns it off. */
   loginBackoff?: false | LoginBackoffSettings | undefined;
+  /**
+   * Check commands for known devices (loaded by `getSetup()`/`getDevices()` or passed in) before
+   * sending: undeclared commands, too many parameters, and parameters outside the type or range
+   * of the device's UI profile are a ValidationError. Default true.
+   */
+  validateCommands?: boolean | undefined;
 }
 
 // Every option the client reads; the mapped type makes a new option without an entry a compile error.
 const OPTION_KEYS = Object.keys({
   server: 1, credentials: 1, fetch: 1, timeout: 1, maxRetries: 1, middleware: 1, headers: 1, logger: 1, random: 1, now: 1,
-  identityEndpoints: 1, actionQueue: 1, defaultRtsCommandDurationSeconds: 1, loginBackoff: 1,
+  identityEndpoints: 1, actionQueue: 1, defaultRtsCommandDurationSeconds: 1, loginBackoff: 1, validateCommands: 1,
 } satisfies Record<keyof OverkizClientOptions, 1>);
 
 /** Options renamed when durations got their unit; the old name is refused with the new one. */
@@ -116,8 +125,15 @@ export interface OverkizContext {
   readonly listener: EventListener;
   readonly actionQueue: ActionQueue | undefined;
   readonly defaultRtsCommandDurationSeconds: number | undefined;
+  readonly validateCommands: boolean;
   readonly cache: ClientCache;
   resetCache(): void;
+}
+
+function checkedFlag(value: boolean | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 function checkedRtsDuration(value: number | undefined): number | undefined {
@@ -157,7 +173,7 @@ function createContext(options: OverkizClientOptions): OverkizContext {
     timeout: options.timeout,
     maxRetries: options.maxRetries,
     middleware: options.middleware,
-    headers: options.headers,
+    headers: defaultHeaders(options.headers),
     logger: options.logger,
     random: options.random,
     refusals: overkizRefusals(session, () => listener as EventListener),
@@ -185,6 +201,7 @@ function createContext(options: OverkizClientOptions): OverkizContext {
     listener,
     actionQueue: queueSettings && new ActionQueue(queueSettings, (group, mode) => sendActionGroup(ctx, group, mode), ready.logger),
     defaultRtsCommandDurationSeconds,
+    validateCommands: checkedFlag(options.validateCommands, "validateCommands", true),
     cache,
     resetCache() {
       cache.setup = undefined;
@@ -223,6 +240,7 @@ export interface OverkizClient extends Resources {}
  */
 export class OverkizClient {
   readonly #ctx: OverkizContext;
+  readonly #handles: ReturnType<typeof deviceHandleResource>;
 
   /** Checks every option (unknown or renamed ones are a ConfigError) before any request. */
   constructor(options: OverkizClientOptions) {
@@ -241,6 +259,17 @@ export class OverkizClient {
       referenceResource(ctx),
       localTokensResource(ctx),
     );
+    this.#handles = deviceHandleResource(ctx, () => this);
+  }
+
+  /**
+   * A handle on one device: `client.device(url).execute("setClosure", 40)`. Pass UI profile names
+   * as the type parameter (`client.device<"StatefulCloseableShutter">(url)`) to get that profile's
+   * commands autocompleted with their parameter types. Commands are checked against the device when
+   * it is known (given, or loaded by `getSetup()`/`getDevices()`).
+   */
+  device<P extends CatalogueProfile = never>(target: string | Device): DeviceHandle<P> {
+    return this.#handles.device<P>(target);
   }
 
   get server(): ServerConfig {
