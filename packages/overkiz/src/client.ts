@@ -25,6 +25,7 @@ import type { Setup } from "./models/setup.js";
 import type { Gateway } from "./models/resources.js";
 import { type ActionGroupsResource, actionGroupsResource } from "./resources/action-groups.js";
 import { type DeviceHandle, deviceHandleResource } from "./resources/device-handle.js";
+import { StateMirror, type StateMirrorParams } from "./resources/state-mirror.js";
 import { type DevicesResource, devicesResource } from "./resources/devices.js";
 import { type EventsResource, eventsResource } from "./resources/events.js";
 import { type ExecutionsResource, executionsResource, sendActionGroup } from "./resources/executions.js";
@@ -270,6 +271,16 @@ export class OverkizClient {
    */
   device<P extends CatalogueProfile = never>(target: string | Device): DeviceHandle<P> {
     return this.#handles.device<P>(target);
+  }
+
+  /**
+   * A live mirror of the installation: `await mirror.start()` loads the setup and follows events;
+   * read states synchronously with `mirror.value(url, "core:ClosureState")`, subscribe with
+   * `mirror.on(fn)` or `for await (const change of mirror.changes())`, end with `mirror.stop()`.
+   * It owns the event listener while it runs (like `events()`).
+   */
+  createStateMirror(params?: StateMirrorParams): StateMirror {
+    return new StateMirror(this.#ctx, params);
   }
 
   get server(): ServerConfig {

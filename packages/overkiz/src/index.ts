@@ -65,6 +65,7 @@ export { DEFAULT_EVENT_INTERVAL_MS, type EventStreamParams } from "./resources/e
 export type { DiagnosticData, GetSetupParams } from "./resources/setup.js";
 export type { ExecuteParams } from "./resources/executions.js";
 export type { DeviceHandle, HandleCommandName, HandleCommandParameters } from "./resources/device-handle.js";
+export { type MirrorChange, type MirroredExecution, StateMirror, type StateMirrorParams } from "./resources/state-mirror.js";
 export { DEFAULT_TOKEN_SCOPE, type LocalTokenActivation } from "./resources/local-tokens.js";
 export type * from "./models/wire-types.js";
 export {
