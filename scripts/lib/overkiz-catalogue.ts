@@ -177,29 +177,40 @@ function namesFile(): string {
 
 /** The small enums the models use; they live in the main entry. */
 function enumsFile(): string {
-  const parts = [
+  return [
     HEADER,
     constObject("GatewayType", readTsv("GatewayType"), "Gateway type codes (`gateway.type`); `UNKNOWN` (-1) is the SDK's own.", true),
     constObject("GatewaySubType", readTsv("GatewaySubType"), "Gateway sub-type codes (`gateway.subType`); 0 means none.", true),
+    constObject("StateDefinitionType", readTsv("StateDefinitionType"), "Kinds of state definitions (`definition.states[].type`)."),
+  ].join("\n");
+}
+
+/** Larger enums only the catalogue entry carries. */
+function catalogueEnumsFile(): string {
+  return [
+    HEADER,
     constObject("FailureType", readTsv("FailureType"), "Failure codes (`failureTypeCode`); events carry the constant as `failureType`.", true),
     constObject("EventName", readTsv("EventName"), "Event names (`event.name`)."),
     constObject("UIClassifier", readTsv("UIClassifier"), "UI classifiers (`definition.uiClassifiers`)."),
-    constObject("StateDefinitionType", readTsv("StateDefinitionType"), "Kinds of state definitions (`definition.states[].type`)."),
     constObject("MeasuredValueType", readTsv("MeasuredValueType"), "Measured value types (units) of states."),
     constObject("UpdateBoxStatus", readTsv("UpdateBoxStatus"), "Gateway update status (`gateway.updateStatus`)."),
     constObject("UpdateCriticityLevel", readTsv("UpdateCriticityLevel"), "Gateway update criticity (`gateway.updateCriticityLevel`)."),
-    "/** The catalogue's own lists of the enums this SDK also declares by hand (checked against each other in tests). */",
-    `export const CATALOGUE_CROSS_CHECK = ${json({
-      DataType: Object.fromEntries(sortRows(readTsv("DataType")).map((r) => [r.constant, Number(r.value)])),
-      ProductType: Object.fromEntries(sortRows(readTsv("ProductType")).map((r) => [r.constant, Number(r.value)])),
-      ExecutionMode: Object.fromEntries(sortRows(readTsv("ExecutionMode")).map((r) => [r.constant, r.value])),
-      ExecutionState: Object.fromEntries(sortRows(readTsv("ExecutionState")).map((r) => [r.constant, r.value])),
-      ExecutionType: Object.fromEntries(sortRows(readTsv("ExecutionType")).map((r) => [r.constant, r.value])),
-      ExecutionSubType: Object.fromEntries(sortRows(readTsv("ExecutionSubType")).map((r) => [r.constant, r.value])),
-      Protocol: Object.fromEntries(sortRows(readTsv("Protocol")).map((r) => [r.constant, r.value])),
-    })} as const;\n`,
-  ];
-  return parts.join("\n");
+  ].join("\n");
+}
+
+/** The catalogue's lists of the enums the SDK also declares by hand; tests compare the two. */
+function crossCheckFile(): string {
+  const table = (name: string, numeric: boolean) => Object.fromEntries(sortRows(readTsv(name)).map((r) => [r.constant, numeric ? Number(r.value) : r.value]));
+  const data = {
+    DataType: table("DataType", true),
+    ProductType: table("ProductType", true),
+    ExecutionMode: table("ExecutionMode", false),
+    ExecutionState: table("ExecutionState", false),
+    ExecutionType: table("ExecutionType", false),
+    ExecutionSubType: table("ExecutionSubType", false),
+    Protocol: table("Protocol", false),
+  };
+  return `${HEADER}\nexport const CATALOGUE_CROSS_CHECK = ${JSON.stringify(data, null, 2)} as const;\n`;
 }
 
 /** Repo-relative path → content; empty when the reference is absent. */
@@ -209,6 +220,8 @@ export function catalogueOutputs(): Record<string, string> {
   return {
     [`${CATALOGUE_DIR}/names.ts`]: namesFile(),
     [`${CATALOGUE_DIR}/enums.ts`]: enumsFile(),
+    [`${CATALOGUE_DIR}/catalogue-enums.ts`]: catalogueEnumsFile(),
+    [`${CATALOGUE_DIR}/cross-check.ts`]: crossCheckFile(),
     [`${CATALOGUE_DIR}/profiles.ts`]: profilesFile(profiles),
     [`${CATALOGUE_DIR}/signatures.ts`]: signaturesFile(profiles),
   };

@@ -9,6 +9,18 @@ import type { ProfileCommand, ProfileDefinition, ProfileState } from "./types.js
 
 export { OverkizAttribute, OverkizCommand, OverkizCommandParam, OverkizState, UIClass, UIProfile, UIWidget } from "./generated/names.js";
 export { COMMAND_SIGNATURES, type ProfileCommandMap } from "./generated/signatures.js";
+export { EventName, FailureType, MeasuredValueType, UIClassifier, UpdateBoxStatus, UpdateCriticityLevel } from "./generated/catalogue-enums.js";
+import { FailureType } from "./generated/catalogue-enums.js";
+
+/** `CMDCANCELLED` for 106; undefined for a code the catalogue does not know. */
+export function failureTypeName(code: number): keyof typeof FailureType | undefined {
+  return (Object.keys(FailureType) as (keyof typeof FailureType)[]).find((name) => FailureType[name] === code);
+}
+
+/** 106 for `CMDCANCELLED`; undefined for a name the catalogue does not know. */
+export function failureTypeCode(name: string): number | undefined {
+  return Object.hasOwn(FailureType, name) ? FailureType[name as keyof typeof FailureType] : undefined;
+}
 export { UI_PROFILES };
 export type * from "./types.js";
 

@@ -149,17 +149,8 @@ export function enumValue<E extends Record<string, string> & { UNKNOWN: typeof U
   return UNKNOWN as E[keyof E];
 }
 
-export {
-  EventName,
-  FailureType,
-  GatewaySubType,
-  GatewayType,
-  MeasuredValueType,
-  StateDefinitionType,
-  UIClassifier,
-  UpdateBoxStatus,
-  UpdateCriticityLevel,
-} from "../catalogue/generated/enums.js";
+// The larger enums (FailureType, EventName, MeasuredValueType, …) are in `@openapp/overkiz/catalogue`.
+export { GatewaySubType, GatewayType, StateDefinitionType } from "../catalogue/generated/enums.js";
 
 /** `TAHOMA_V2` → `Tahoma V2`: pyoverkiz's readable form of a constant name. */
 export function readableName(constant: string): string {

@@ -1,6 +1,6 @@
 import { type Logger, type Simplify, asRecord } from "@openapp/core";
 import type { Schemas } from "./wire-types.js";
-import { ExecutionState, FailureType, enumValue, nameOf, readableName } from "./enums.js";
+import { ExecutionState, enumValue, readableName } from "./enums.js";
 import { type RawState, State } from "./state.js";
 import type { FailureTypeName } from "./resources.js";
 
@@ -37,7 +37,7 @@ export type FailureEvent = Simplify<
     Tagged<"failure"> & {
       /** The failure as the event names it; kept as received. */
       failureType?: FailureTypeName;
-      /** Its numeric code when the event carries one or the name is known. */
+      /** Its numeric code when the event carries one (`failureTypeName(code)` in the catalogue names it). */
       failureTypeCode?: number;
       /** Readable form of the failure type (`Cmd Cancelled` style), when there is one. */
       failureLabel?: string;
@@ -134,12 +134,11 @@ function zoneEvent(raw: Raw): Typed {
 /** A failure has nothing required: the name says it failed; the failure type is added when present. */
 function failureEvent(raw: Raw): Typed {
   const event: FailureEvent = { ...(raw as unknown as Schemas["OtherEvent"]), kind: "failure", raw };
-  const code = typeof raw.failureTypeCode === "number" ? raw.failureTypeCode : undefined;
-  const name = isString(raw.failureType) ? raw.failureType : code !== undefined ? nameOf(FailureType, code) : undefined;
-  if (name !== undefined) event.failureType = name;
-  const knownCode = code ?? (name !== undefined ? (FailureType as Record<string, number>)[name] : undefined);
-  if (knownCode !== undefined) event.failureTypeCode = knownCode;
-  if (name !== undefined) event.failureLabel = readableName(name);
+  if (typeof raw.failureTypeCode === "number") event.failureTypeCode = raw.failureTypeCode;
+  if (isString(raw.failureType)) {
+    event.failureType = raw.failureType;
+    event.failureLabel = readableName(raw.failureType);
+  }
   return event;
 }
 

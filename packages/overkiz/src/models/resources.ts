@@ -8,7 +8,6 @@ import {
   ExecutionState,
   ExecutionSubType,
   ExecutionType,
-  FailureType,
   GatewaySubType,
   GatewayType,
   enumValue,
@@ -102,14 +101,12 @@ export function parseOption(raw: WireOption): Option {
 }
 
 /** Failure type names as the wire sends them (`NO_FAILURE`, `CMDCANCELLED`); unknown ones are kept. */
-export type FailureTypeName = keyof typeof FailureType | (string & {});
+export type FailureTypeName = keyof typeof import("../catalogue/generated/catalogue-enums.js").FailureType | (string & {});
 
 export type HistoryCommand = Simplify<
   Omit<WireHistoryCommand, "state" | "failureType"> & {
     state?: ExecutionState;
     failureType?: FailureTypeName;
-    /** Numeric code of `failureType` when known. */
-    failureTypeCode?: number;
   }
 >;
 
@@ -119,15 +116,12 @@ export type HistoryExecution = Simplify<
     executionType?: ExecutionType;
     executionSubType?: ExecutionSubType;
     failureType?: FailureTypeName;
-    failureTypeCode?: number;
     commands: HistoryCommand[];
   }
 >;
 
-function failureFields(name: unknown): { failureType?: string; failureTypeCode?: number } {
-  if (typeof name !== "string") return {};
-  const code = (FailureType as Record<string, number>)[name];
-  return code === undefined ? { failureType: name } : { failureType: name, failureTypeCode: code };
+function failureFields(name: unknown): { failureType?: string } {
+  return typeof name === "string" ? { failureType: name } : {};
 }
 
 export function parseHistoryExecution(raw: WireHistoryExecution, logger?: Logger): HistoryExecution {
