@@ -1,4 +1,4 @@
-import { AbortError, type RequestOptions, sleep } from "@openapp/core";
+import { AbortError, type RequestOptions, ValidationError, sleep } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
 import { Device } from "../models/device.js";
 import { ExecutionState } from "../models/enums.js";
@@ -42,7 +42,7 @@ export type MirrorChange =
 
 const positive = (value: number | undefined, fallback: number, name: string): number => {
   const resolved = value ?? fallback;
-  if (!Number.isFinite(resolved) || resolved <= 0) throw new RangeError(`${name} must be a positive number, got ${resolved}`);
+  if (typeof resolved !== "number" || !Number.isFinite(resolved) || resolved <= 0) throw new ValidationError(`${name} must be a positive number, got ${String(resolved)}`);
   return resolved;
 };
 
@@ -70,17 +70,30 @@ export class StateMirror {
   #loop: Promise<void> | undefined;
   #losses = 0;
   #resyncs = 0;
+  #invalid: unknown;
 
+  /** Bad parameters are reported by `start()` (a rejected promise), never thrown here. */
   constructor(ctx: OverkizContext, params?: StateMirrorParams) {
-    const { intervalMs, maxBufferedChanges, recentExecutions } = checkedParams(params, "stateMirror", ["intervalMs", "maxBufferedChanges", "recentExecutions"]);
     this.#ctx = ctx;
-    this.#intervalMs = positive(intervalMs, 1_000, "intervalMs");
-    this.#maxBuffered = positive(maxBufferedChanges, 1_000, "maxBufferedChanges");
-    this.#maxRecent = positive(recentExecutions, 100, "recentExecutions");
+    let settings = { intervalMs: 1_000, maxBuffered: 1_000, maxRecent: 100 };
+    try {
+      const { intervalMs, maxBufferedChanges, recentExecutions } = checkedParams(params, "stateMirror", ["intervalMs", "maxBufferedChanges", "recentExecutions"]);
+      settings = {
+        intervalMs: positive(intervalMs, 1_000, "intervalMs"),
+        maxBuffered: positive(maxBufferedChanges, 1_000, "maxBufferedChanges"),
+        maxRecent: positive(recentExecutions, 100, "recentExecutions"),
+      };
+    } catch (error) {
+      this.#invalid = error;
+    }
+    this.#intervalMs = settings.intervalMs;
+    this.#maxBuffered = settings.maxBuffered;
+    this.#maxRecent = settings.maxRecent;
   }
 
   /** Loads the setup and starts following events; resolves once the setup is loaded. */
   async start(options?: Pick<RequestOptions, "signal">): Promise<void> {
+    if (this.#invalid !== undefined) throw this.#invalid;
     if (this.#abort) throw new Error("the state mirror is already running");
     if (this.#ctx.listener.streaming) throw new Error("events() is already running on this client; one loop owns the event listener");
     const abort = new AbortController();

@@ -166,3 +166,13 @@ describe("state mirror", () => {
     await expect(mirror.stop()).resolves.toBeUndefined();
   });
 });
+
+describe("state mirror parameters", () => {
+  it("reports bad parameters from start(), never synchronously", async () => {
+    const client = new OverkizClient({ server: h.server(), credentials: { token: "mirror-token-0002" } });
+    const mirror = client.createStateMirror({ intervalMs: -1 });
+    await expect(mirror.start()).rejects.toThrow(/intervalMs must be a positive number/);
+    await expect(client.createStateMirror({ bogus: 1 } as never).start()).rejects.toThrow(/bogus/);
+    expect(mirror.running).toBe(false);
+  });
+});
