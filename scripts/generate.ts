@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import { SpecError, runPipeline } from "./lib/pipeline.js";
 import { writeFileSet } from "./lib/codegen.js";
 import { abs, generatedDir, hasSpec, selectVendors } from "./lib/vendors.js";
+import { writeCatalogue } from "./generate-overkiz-catalogue.js";
 
 async function main(names: string[]) {
   for (const vendor of selectVendors(names)) {
@@ -20,6 +21,8 @@ async function main(names: string[]) {
     }
     console.log(`${vendor.name}: generated ${Object.keys(outputs).length} files`);
   }
+  // The Overkiz name catalogue comes from the shared reference, not from the spec.
+  if (names.length === 0 || names.includes("overkiz")) writeCatalogue();
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -20,10 +20,14 @@ import { type LoginBackoffSettings, LoginGuard } from "./internal/login-guard.js
 import { overkizRefusals } from "./internal/refusals.js";
 import { OverkizSession } from "./internal/session.js";
 import type { Device } from "./models/device.js";
+import type { CatalogueProfile } from "./models/names.js";
 import { type ServerConfig, type ServerKey, resolveServer } from "./models/servers.js";
+import { defaultHeaders } from "./version.js";
 import type { Setup } from "./models/setup.js";
-import type { Gateway } from "./models/wire-types.js";
+import type { Gateway } from "./models/resources.js";
 import { type ActionGroupsResource, actionGroupsResource } from "./resources/action-groups.js";
+import { type DeviceHandle, deviceHandleResource } from "./resources/device-handle.js";
+import { StateMirror, type StateMirrorParams } from "./resources/state-mirror.js";
 import { type DevicesResource, devicesResource } from "./resources/devices.js";
 import { type EventsResource, eventsResource } from "./resources/events.js";
 import { type ExecutionsResource, executionsResource, sendActionGroup } from "./resources/executions.js";
@@ -83,12 +87,18 @@ export interface OverkizClientOptions {
    * ValidationError naming the operation and the JSON path. The schemas load on first use.
    */
   validateResponses?: boolean | undefined;
+  /**
+   * Check commands for known devices (loaded by `getSetup()`/`getDevices()` or passed in) before
+   * sending: undeclared commands, too many parameters, and parameters outside the type or range
+   * of the device's UI profile are a ValidationError. Default true.
+   */
+  validateCommands?: boolean | undefined;
 }
 
 // Every option the client reads; the mapped type makes a new option without an entry a compile error.
 const OPTION_KEYS = Object.keys({
   server: 1, credentials: 1, fetch: 1, fetchCredentials: 1, timeout: 1, maxRetries: 1, middleware: 1, headers: 1, logger: 1, random: 1, now: 1,
-  identityEndpoints: 1, actionQueue: 1, defaultRtsCommandDurationSeconds: 1, loginBackoff: 1, validateResponses: 1,
+  identityEndpoints: 1, actionQueue: 1, defaultRtsCommandDurationSeconds: 1, loginBackoff: 1, validateResponses: 1, validateCommands: 1,
 } satisfies Record<keyof OverkizClientOptions, 1>);
 
 /** Options renamed when durations got their unit; the old name is refused with the new one. */
@@ -130,8 +140,15 @@ export interface OverkizContext {
   readonly listener: EventListener;
   readonly actionQueue: ActionQueue | undefined;
   readonly defaultRtsCommandDurationSeconds: number | undefined;
+  readonly validateCommands: boolean;
   readonly cache: ClientCache;
   resetCache(): void;
+}
+
+function checkedFlag(value: boolean | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 function checkedRtsDuration(value: number | undefined): number | undefined {
@@ -173,7 +190,7 @@ function createContext(options: OverkizClientOptions): OverkizContext {
     timeout: options.timeout,
     maxRetries: options.maxRetries,
     middleware: options.middleware,
-    headers: options.headers,
+    headers: defaultHeaders(options.headers),
     logger: options.logger,
     random: options.random,
     validateResponses: options.validateResponses,
@@ -202,6 +219,7 @@ function createContext(options: OverkizClientOptions): OverkizContext {
     listener,
     actionQueue: queueSettings && new ActionQueue(queueSettings, (group, mode) => sendActionGroup(ctx, group, mode), ready.logger),
     defaultRtsCommandDurationSeconds,
+    validateCommands: checkedFlag(options.validateCommands, "validateCommands", true),
     cache,
     resetCache() {
       cache.setup = undefined;
@@ -240,6 +258,7 @@ export interface OverkizClient extends Resources {}
  */
 export class OverkizClient {
   readonly #ctx: OverkizContext;
+  readonly #handles: ReturnType<typeof deviceHandleResource>;
 
   /** Checks every option (unknown or renamed ones are a ConfigError) before any request. */
   constructor(options: OverkizClientOptions) {
@@ -258,6 +277,27 @@ export class OverkizClient {
       referenceResource(ctx),
       localTokensResource(ctx),
     );
+    this.#handles = deviceHandleResource(ctx, () => this);
+  }
+
+  /**
+   * A handle on one device: `client.device(url).execute("setClosure", 40)`. Pass UI profile names
+   * as the type parameter (`client.device<"StatefulCloseableShutter">(url)`) to get that profile's
+   * commands autocompleted with their parameter types. Commands are checked against the device when
+   * it is known (given, or loaded by `getSetup()`/`getDevices()`).
+   */
+  device<P extends CatalogueProfile = never>(target: string | Device): DeviceHandle<P> {
+    return this.#handles.device<P>(target);
+  }
+
+  /**
+   * A live mirror of the installation: `await mirror.start()` loads the setup and follows events;
+   * read states synchronously with `mirror.value(url, "core:ClosureState")`, subscribe with
+   * `mirror.on(fn)` or `for await (const change of mirror.changes())`, end with `mirror.stop()`.
+   * It owns the event listener while it runs (like `events()`).
+   */
+  createStateMirror(params?: StateMirrorParams): StateMirror {
+    return new StateMirror(this.#ctx, params);
   }
 
   get server(): ServerConfig {

@@ -1,4 +1,5 @@
 export { OverkizClient, type OverkizClientOptions } from "./client.js";
+export { SDK_VERSION, USER_AGENT } from "./version.js";
 export { DEFAULT_LOCAL_PORT, SERVERS, SERVERS_WITH_LOCAL_API, localServer, resolveServer } from "./models/servers.js";
 export type { ApiType, LocalServerOptions, ServerConfig, ServerKey } from "./models/servers.js";
 export * from "./errors.js";
@@ -63,6 +64,8 @@ export { type LoginBackoffSettings, LoginLockedError } from "./internal/login-gu
 export { DEFAULT_EVENT_INTERVAL_MS, type EventStreamParams } from "./resources/events.js";
 export type { DiagnosticData, GetSetupParams } from "./resources/setup.js";
 export type { ExecuteParams } from "./resources/executions.js";
+export type { DeviceHandle, HandleCommandName, HandleCommandParameters } from "./resources/device-handle.js";
+export { type MirrorChange, type MirroredExecution, StateMirror, type StateMirrorParams } from "./resources/state-mirror.js";
 export { DEFAULT_TOKEN_SCOPE, type LocalTokenActivation } from "./resources/local-tokens.js";
 export type * from "./models/wire-types.js";
 export {

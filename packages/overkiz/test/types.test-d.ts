@@ -13,6 +13,7 @@ import type {
   OverkizClient,
   OverkizEvent,
   ProductType,
+  Place,
   Setup,
   State,
 } from "../src/index.js";
@@ -23,8 +24,10 @@ describe("public types", () => {
   it("derives answers from the spec", () => {
     expectTypeOf<OverkizClient["getSetup"]>().returns.resolves.toEqualTypeOf<Setup>();
     expectTypeOf<Setup["devices"]>().toEqualTypeOf<Device[]>();
-    expectTypeOf<Setup["rootPlace"]>().toEqualTypeOf<Schemas["Place"] | undefined>();
-    expectTypeOf<OverkizClient["getPlaces"]>().returns.resolves.toEqualTypeOf<Schemas["Place"]>();
+    // Places are typed models now (nested subPlaces always an array), supersets of the wire shape.
+    expectTypeOf<Setup["rootPlace"]>().toEqualTypeOf<Place | undefined>();
+    expectTypeOf<OverkizClient["getPlaces"]>().returns.resolves.toEqualTypeOf<Place>();
+    expectTypeOf<Place>().toMatchTypeOf<Schemas["Place"]>();
     expectTypeOf<OverkizClient["getLocalTokens"]>().returns.resolves.toEqualTypeOf<Schemas["LocalToken"][]>();
     expectTypeOf<OverkizClient["getState"]>().returns.resolves.toEqualTypeOf<State[]>();
     expectTypeOf<OverkizClient["searchReferenceDevices"]>().parameter(0).toEqualTypeOf<Schemas["DeviceSearchCriteria"]>();
@@ -61,5 +64,29 @@ describe("public types", () => {
     expectTypeOf<OverkizClient["flushActionQueue"]>().returns.resolves.toBeVoid();
     expectTypeOf<OverkizClient["discoverGateways"]>().returns.resolves.toEqualTypeOf<DirectoryGateway[]>();
     expectTypeOf<OverkizClient["executeActionGroup"]>().returns.resolves.toEqualTypeOf<string>();
+  });
+});
+
+describe("catalogue names and the device handle", () => {
+  it("autocompletes names and still takes any string", () => {
+    expectTypeOf<"core:ClosureState">().toMatchTypeOf<import("../src/index.js").StateName>();
+    expectTypeOf<"vendor:BrandNewState">().toMatchTypeOf<import("../src/index.js").StateName>();
+    expectTypeOf<"setClosure">().toMatchTypeOf<import("../src/index.js").KnownCommandName>();
+  });
+
+  it("types a profile's commands and parameters", () => {
+    const client = {} as OverkizClient;
+    const shutter = client.device<"StatefulCloseableShutter">("io://1/2");
+    expectTypeOf(shutter.execute<"setClosure">).parameters.toEqualTypeOf<[name: "setClosure", number]>();
+    expectTypeOf(shutter.execute<"stop">).parameters.toEqualTypeOf<[name: "stop"]>();
+    // @ts-expect-error setClosure takes a number
+    void shutter.execute("setClosure", "40");
+    const fan = client.device<"StatefulAirFanMode">("io://1/3");
+    // @ts-expect-error not one of the profile's values
+    void fan.execute("setFanSpeedMode", "turbo");
+    void fan.execute("setFanSpeedMode", "high");
+    // Names the profile does not list are still accepted, with any parameters.
+    void fan.execute("setCustomMode", 1, "x");
+    void client.device("io://1/4").execute("anything", 1, 2, 3);
   });
 });

@@ -37,8 +37,13 @@ export class EventListener {
   #generation = 0;
   /** Events drained from a replaced listener; the new one's first batch may repeat them. */
   #overlap: string[] | undefined;
-  /** True while an `events()` loop owns the listener. */
+  /** True while an `events()` loop (or a state mirror) owns the listener. */
   streaming = false;
+  /**
+   * Bumped when a listener was lost (expired, gateway reboot) and a new one registered: events may
+   * have been missed in between. A replacement after new credentials drains the old one and does not count.
+   */
+  losses = 0;
 
   constructor(calls: ListenerCalls, logger: Logger) {
     this.#calls = calls;
@@ -78,6 +83,7 @@ export class EventListener {
   async renewAfterExpiry(expiredId: string): Promise<string> {
     this.#logger.info("event listener expired; registering a new one", { listenerId: expiredId });
     this.#overlap = undefined;
+    this.losses += 1;
     return this.register();
   }
 

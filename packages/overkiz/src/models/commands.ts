@@ -1,10 +1,11 @@
 import { ValidationError, isPlainObject } from "@openapp/core";
 import { checkedDeviceUrl } from "./device-url.js";
 import type { WireAction, WireActionGroup, WireCommand } from "./wire-types.js";
+import type { CommandName } from "./names.js";
 
 /** A command for one device: `{ name: "setClosure", parameters: [40] }`. */
 export interface CommandInput {
-  name: string;
+  name: CommandName;
   /** Plain JSON values; omitted on the wire when empty. */
   parameters?: readonly unknown[] | undefined;
   /** Command type; most callers leave it out. */
@@ -14,14 +15,14 @@ export interface CommandInput {
 /** Commands for one device. A bare string is a command without parameters. */
 export interface ActionInput {
   deviceURL: string;
-  commands: ReadonlyArray<CommandInput | string>;
+  commands: ReadonlyArray<CommandInput | CommandName>;
 }
 
 /** Label sent when the caller gives none; shows up in the vendor app's history. */
 export const DEFAULT_EXECUTION_LABEL = "OpenApp SDK";
 
 /** `command("setClosure", 40)` → `{ name: "setClosure", parameters: [40] }`. */
-export function command(name: string, ...parameters: unknown[]): CommandInput {
+export function command(name: CommandName, ...parameters: unknown[]): CommandInput {
   return parameters.length > 0 ? { name, parameters } : { name };
 }
 
@@ -58,18 +59,20 @@ export function toWireAction(input: ActionInput): WireAction {
 }
 
 /**
- * Builds the `exec/apply` body. Refuses what the server would refuse anyway (no actions, two
- * actions for one device) before anything is sent.
+ * Builds the `exec/apply` body. Refuses an empty execution before anything is sent. The gateway
+ * takes one action per device, so two actions for the same device are merged into one carrying
+ * both commands, in order (as pyoverkiz does); devices keep the order of their first action.
  */
 export function buildActionGroup(actions: readonly ActionInput[], label: string | null = DEFAULT_EXECUTION_LABEL): WireActionGroup {
   if (!Array.isArray(actions) || actions.length === 0) throw new ValidationError("An execution needs at least one action");
-  const seen = new Set<string>();
   for (const action of actions) {
     if (!isPlainObject(action as unknown)) throw new ValidationError("Each action must be an object { deviceURL, commands }");
-    if (seen.has(action.deviceURL)) {
-      throw new ValidationError(`Only one action per device is allowed in an execution; merge the commands for ${action.deviceURL}`);
-    }
-    seen.add(action.deviceURL);
   }
-  return { label, actions: actions.map(toWireAction) };
+  const byDevice = new Map<string, WireAction>();
+  for (const action of actions.map(toWireAction)) {
+    const merged = byDevice.get(action.deviceURL);
+    if (merged) merged.commands = [...merged.commands, ...action.commands];
+    else byDevice.set(action.deviceURL, action);
+  }
+  return { label, actions: [...byDevice.values()] };
 }

@@ -2,7 +2,9 @@ import { type Logger, ValidationError, asRecord } from "@openapp/core";
 import type { CommandDefinition, Definition, WireDevice } from "./wire-types.js";
 import { type DeviceIdentifier, parseDeviceUrl } from "./device-url.js";
 import { ProductType } from "./enums.js";
-import { type RawState, States } from "./state.js";
+import { type RawState, type State, States } from "./state.js";
+import { DeviceDefinition } from "./definition.js";
+import type { CommandName } from "./names.js";
 
 const isObject = (value: unknown): value is Record<string, unknown> => asRecord(value) !== undefined;
 
@@ -14,12 +16,14 @@ function requireString(raw: Record<string, unknown>, key: string, deviceURL: unk
   return value;
 }
 
-function requireDefinition(raw: Record<string, unknown>): Definition {
+function requireDefinition(raw: Record<string, unknown>, logger: Logger | undefined): DeviceDefinition & Definition {
   const definition = raw.definition;
   if (!isObject(definition) || !Array.isArray(definition.commands)) {
     throw new ValidationError(`Device ${String(raw.deviceURL)} has no definition`);
   }
-  return definition as Definition;
+  // Some answers omit `states` in a definition; an empty list keeps the lookups total.
+  const states = Array.isArray(definition.states) ? definition.states : [];
+  return DeviceDefinition.from({ ...(definition as Definition), states } as Definition, logger);
 }
 
 /** Older and local answers put uiClass/widget only inside the definition. */
@@ -35,7 +39,8 @@ export class Device {
   readonly identifier: DeviceIdentifier;
   readonly label: string;
   readonly controllableName: string;
-  readonly definition: Definition;
+  /** The wire definition plus lookups by name: `definition.state("core:ClosureState")`, `definition.command("setClosure")`. */
+  readonly definition: DeviceDefinition & Definition;
   readonly states: States;
   readonly attributes: States;
   readonly available: boolean;
@@ -56,7 +61,7 @@ export class Device {
     this.deviceURL = requireString(record, "deviceURL", raw.deviceURL);
     this.identifier = parseDeviceUrl(this.deviceURL);
     this.controllableName = requireString(record, "controllableName", raw.deviceURL);
-    this.definition = requireDefinition(record);
+    this.definition = requireDefinition(record, logger);
     this.uiClass = uiField(record, "uiClass", this.definition.uiClass);
     this.widget = uiField(record, "widget", this.definition.widgetName);
     this.label = raw.label ?? "";
@@ -84,20 +89,34 @@ export class Device {
     return this.definition.commands;
   }
 
-  commandDefinition(name: string): CommandDefinition | undefined {
-    return this.definition.commands.find((command) => command.commandName === name);
+  commandDefinition(name: CommandName): CommandDefinition | undefined {
+    return this.definition.command(name);
   }
 
-  supportsCommand(name: string): boolean {
+  supportsCommand(name: CommandName): boolean {
     return this.commandDefinition(name) !== undefined;
   }
 
-  supportsAnyCommand(names: readonly string[]): boolean {
+  /** The UI profiles of the device (`definition.uiProfiles`), empty when the answer has none. */
+  get uiProfiles(): readonly string[] {
+    return Array.isArray(this.definition.uiProfiles) ? this.definition.uiProfiles : [];
+  }
+
+  /**
+   * Applies a DeviceStateChangedEvent to this device's states in place (events for another device
+   * are ignored); returns the states that changed.
+   */
+  applyStateChange(event: { deviceURL?: string | undefined; deviceStates: readonly State[] }): State[] {
+    if (event.deviceURL !== this.deviceURL) return [];
+    return this.states.update(event.deviceStates);
+  }
+
+  supportsAnyCommand(names: readonly CommandName[]): boolean {
     return names.some((name) => this.supportsCommand(name));
   }
 
   /** The first of `names` (in the caller's order of preference) the device supports. */
-  firstCommand(names: readonly string[]): string | undefined {
+  firstCommand(names: readonly CommandName[]): string | undefined {
     return names.find((name) => this.supportsCommand(name));
   }
 

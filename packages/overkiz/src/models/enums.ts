@@ -148,3 +148,30 @@ export function enumValue<E extends Record<string, string> & { UNKNOWN: typeof U
   if (raw !== undefined) logger?.warn(`unknown ${label} value`, { value: raw });
   return UNKNOWN as E[keyof E];
 }
+
+// The larger enums (FailureType, EventName, MeasuredValueType, …) are in `@openapp/overkiz/catalogue`.
+export { GatewaySubType, GatewayType, StateDefinitionType } from "../catalogue/generated/enums.js";
+
+/** `TAHOMA_V2` → `Tahoma V2`: pyoverkiz's readable form of a constant name. */
+export function readableName(constant: string): string {
+  return constant
+    .split("_")
+    .filter((word) => word !== "")
+    .map((word) => word.charAt(0) + word.slice(1).toLowerCase())
+    .join(" ");
+}
+
+const reverseCache = new WeakMap<object, Map<unknown, string>>();
+
+/**
+ * The constant name of a wire code in one of the enums (`nameOf(GatewayType, 98)` → `TAHOMA_SWITCH`);
+ * undefined for a code this SDK version does not know.
+ */
+export function nameOf(values: Readonly<Record<string, string | number>>, code: unknown): string | undefined {
+  let reverse = reverseCache.get(values);
+  if (!reverse) {
+    reverse = new Map(Object.entries(values).map(([name, value]) => [value, name]));
+    reverseCache.set(values, reverse);
+  }
+  return reverse.get(code);
+}

@@ -1,7 +1,8 @@
 import { type Logger, type Simplify, asRecord } from "@openapp/core";
 import type { Schemas } from "./wire-types.js";
-import { ExecutionState, enumValue } from "./enums.js";
+import { ExecutionState, enumValue, readableName } from "./enums.js";
 import { type RawState, State } from "./state.js";
+import type { FailureTypeName } from "./resources.js";
 
 type Raw = Record<string, unknown>;
 
@@ -30,6 +31,21 @@ export type ExecutionStateChangedEvent = Simplify<
 export type DeviceEvent = Simplify<Omit<Schemas["DeviceEvent"], "deviceAttributes"> & Tagged<"device"> & { deviceAttributes?: State[] }>;
 export type GatewayEvent = Simplify<Schemas["GatewayEvent"] & Tagged<"gateway">>;
 export type ZoneEvent = Simplify<Schemas["ZoneEvent"] & Tagged<"zone">>;
+/** Any `…FailedEvent` (device deletion, firmware update, discovery, token, synchronisation, …). */
+export type FailureEvent = Simplify<
+  Schemas["OtherEvent"] &
+    Tagged<"failure"> & {
+      /** The failure as the event names it; kept as received. */
+      failureType?: FailureTypeName;
+      /** Its numeric code when the event carries one (`failureTypeName(code)` in the catalogue names it). */
+      failureTypeCode?: number;
+      /** Readable form of the failure type (`Cmd Cancelled` style), when there is one. */
+      failureLabel?: string;
+      gatewayId?: string;
+      deviceURL?: string;
+      protocolType?: number;
+    }
+>;
 /** Any other event, or a known one missing a field its family requires. */
 export type OtherEvent = Simplify<Schemas["OtherEvent"] & Tagged<"other">>;
 
@@ -40,6 +56,7 @@ export type OverkizEvent =
   | DeviceEvent
   | GatewayEvent
   | ZoneEvent
+  | FailureEvent
   | OtherEvent;
 
 export type EventKind = OverkizEvent["kind"];
@@ -47,24 +64,41 @@ export type EventKind = OverkizEvent["kind"];
 const isString = (value: unknown): value is string => typeof value === "string" && value !== "";
 const isObject = (value: unknown): value is Raw => asRecord(value) !== undefined;
 
-function castStates(raw: unknown): State[] {
-  if (!Array.isArray(raw)) throw new TypeError("states must be an array");
-  return raw.map((state) => State.from(state as RawState));
+/** Keeps every state; a value that does not fit its declared type is kept as received and reported. */
+function castStates(raw: unknown[], logger: Logger | undefined): State[] {
+  const states: State[] = [];
+  for (const item of raw) {
+    if (isObject(item) && typeof item.name === "string") states.push(State.from(item as unknown as RawState, logger));
+    else logger?.warn("skipping an item of an event that is not a state (no name)", { item });
+  }
+  return states;
 }
 
-function deviceStateChanged(raw: Raw): DeviceStateChangedEvent | undefined {
-  if (!isString(raw.deviceURL) || !Array.isArray(raw.deviceStates)) return undefined;
+/** What a family requires that the event lacks; empty when nothing is missing. */
+type Typed = OverkizEvent | { missing: string[] };
+
+function missing(raw: Raw, required: Record<string, (value: unknown) => boolean>): string[] {
+  return Object.entries(required)
+    .filter(([key, check]) => !check(raw[key]))
+    .map(([key]) => key);
+}
+
+function deviceStateChanged(raw: Raw, logger?: Logger): Typed {
+  const absent = missing(raw, { deviceURL: isString, deviceStates: Array.isArray });
+  if (absent.length > 0) return { missing: absent };
   const wire = raw as unknown as Schemas["DeviceStateChangedEvent"];
-  return { ...wire, kind: "deviceStateChanged", deviceStates: castStates(raw.deviceStates), raw };
+  return { ...wire, kind: "deviceStateChanged", deviceStates: castStates(raw.deviceStates as unknown[], logger), raw };
 }
 
-function executionRegistered(raw: Raw): ExecutionRegisteredEvent | undefined {
-  if (!isString(raw.execId)) return undefined;
+function executionRegistered(raw: Raw): Typed {
+  const absent = missing(raw, { execId: isString });
+  if (absent.length > 0) return { missing: absent };
   return { ...(raw as unknown as Schemas["ExecutionRegisteredEvent"]), kind: "executionRegistered", raw };
 }
 
-function executionStateChanged(raw: Raw, logger?: Logger): ExecutionStateChangedEvent | undefined {
-  if (!isString(raw.execId) || !isString(raw.newState) || !isString(raw.oldState)) return undefined;
+function executionStateChanged(raw: Raw, logger?: Logger): Typed {
+  const absent = missing(raw, { execId: isString, newState: isString, oldState: isString });
+  if (absent.length > 0) return { missing: absent };
   const wire = raw as unknown as Schemas["ExecutionStateChangedEvent"];
   return {
     ...wire,
@@ -76,45 +110,62 @@ function executionStateChanged(raw: Raw, logger?: Logger): ExecutionStateChanged
   };
 }
 
-function deviceEvent(raw: Raw): DeviceEvent | undefined {
-  if (!isString(raw.deviceURL)) return undefined;
+function deviceEvent(raw: Raw, logger?: Logger): Typed {
+  const absent = missing(raw, { deviceURL: isString });
+  if (absent.length > 0) return { missing: absent };
   const { deviceAttributes, ...wire } = raw as unknown as Schemas["DeviceEvent"];
   const event: DeviceEvent = { ...wire, kind: "device", raw };
-  if (deviceAttributes !== undefined) event.deviceAttributes = castStates(deviceAttributes);
+  if (Array.isArray(deviceAttributes)) event.deviceAttributes = castStates(deviceAttributes, logger);
   return event;
 }
 
-function gatewayEvent(raw: Raw): GatewayEvent | undefined {
-  if (!isString(raw.gatewayId)) return undefined;
+function gatewayEvent(raw: Raw): Typed {
+  const absent = missing(raw, { gatewayId: isString });
+  if (absent.length > 0) return { missing: absent };
   return { ...(raw as unknown as Schemas["GatewayEvent"]), kind: "gateway", raw };
 }
 
-function zoneEvent(raw: Raw): ZoneEvent | undefined {
-  if (!isString(raw.zoneOID)) return undefined;
+function zoneEvent(raw: Raw): Typed {
+  const absent = missing(raw, { zoneOID: isString });
+  if (absent.length > 0) return { missing: absent };
   return { ...(raw as unknown as Schemas["ZoneEvent"]), kind: "zone", raw };
 }
 
-function typedEvent(name: string, raw: Raw, logger?: Logger): OverkizEvent | undefined {
-  if (name === "DeviceStateChangedEvent") return deviceStateChanged(raw);
+/** A failure has nothing required: the name says it failed; the failure type is added when present. */
+function failureEvent(raw: Raw): Typed {
+  const event: FailureEvent = { ...(raw as unknown as Schemas["OtherEvent"]), kind: "failure", raw };
+  if (typeof raw.failureTypeCode === "number") event.failureTypeCode = raw.failureTypeCode;
+  if (isString(raw.failureType)) {
+    event.failureType = raw.failureType;
+    event.failureLabel = readableName(raw.failureType);
+  }
+  return event;
+}
+
+function typedEvent(name: string, raw: Raw, logger?: Logger): Typed | undefined {
+  if (name === "DeviceStateChangedEvent") return deviceStateChanged(raw, logger);
   if (name === "ExecutionRegisteredEvent") return executionRegistered(raw);
   if (name === "ExecutionStateChangedEvent") return executionStateChanged(raw, logger);
-  if (/^Device\w+Event$/.test(name)) return deviceEvent(raw);
+  if (/FailedEvent$/.test(name)) return failureEvent(raw);
+  if (/^Device\w+Event$/.test(name)) return deviceEvent(raw, logger);
   if (/^Gateway\w+Event$/.test(name)) return gatewayEvent(raw);
   if (/^Zone\w+Event$/.test(name)) return zoneEvent(raw);
   return undefined;
 }
 
 /**
- * Types one event. A known event missing a required field, or whose states cannot be cast,
- * degrades to `other`; something that is not an event at all gives undefined.
+ * Types one event. A known event missing a field its family requires degrades to `other` (logged at
+ * warn level with what was missing); a state value that does not fit its declared type is kept as
+ * received. Something that is not an event at all gives undefined.
  */
 export function parseEvent(raw: unknown, logger?: Logger): OverkizEvent | undefined {
   if (!isObject(raw) || !isString(raw.name)) return undefined;
   try {
     const typed = typedEvent(raw.name, raw, logger);
-    if (typed) return typed;
+    if (typed && !("missing" in typed)) return typed;
+    if (typed) logger?.warn("event kept untyped: it lacks what its family requires", { name: raw.name, missing: typed.missing });
   } catch (error) {
-    logger?.debug("event kept untyped", { name: raw.name, reason: error instanceof Error ? error.message : String(error) });
+    logger?.warn("event kept untyped", { name: raw.name, reason: error instanceof Error ? error.message : String(error) });
   }
   return { ...(raw as unknown as Schemas["OtherEvent"]), kind: "other", raw };
 }

@@ -20,6 +20,11 @@ export {
   Protocol,
   UNKNOWN,
   isKnownProtocol,
+  GatewaySubType,
+  GatewayType,
+  StateDefinitionType,
+  nameOf,
+  readableName,
 } from "./enums.js";
 export {
   type DeviceEvent,
@@ -27,6 +32,7 @@ export {
   type EventKind,
   type ExecutionRegisteredEvent,
   type ExecutionStateChangedEvent,
+  type FailureEvent,
   type GatewayEvent,
   type OtherEvent,
   type OverkizEvent,
@@ -37,4 +43,27 @@ export {
 export { type Execution, parseExecution } from "./execution.js";
 export { applyRtsDefaultDuration } from "./rts.js";
 export { type Setup, parseSetup } from "./setup.js";
-export { type JsonObject, type RawState, State, type StateValue, States, castStateValue, parseStates } from "./state.js";
+export { type JsonObject, type RawState, State, type StateValue, States, castStateValue, parseStates, readStateValue, sameValue, type StateReading } from "./state.js";
+export { DeviceDefinition, type NamedStateDefinition } from "./definition.js";
+export type * from "./names.js";
+export {
+  type FailureTypeName,
+  type Gateway,
+  type GatewaySubTypeCode,
+  type GatewayTypeCode,
+  type HistoryCommand,
+  type HistoryExecution,
+  type LocalToken,
+  type Option,
+  type OptionParameter,
+  type Place,
+  findPlace,
+  flattenPlaces,
+  isLocalTokenExpired,
+  parseGateway,
+  parseGateways,
+  parseHistoryExecution,
+  parseLocalToken,
+  parseOption,
+  parsePlace,
+} from "./resources.js";

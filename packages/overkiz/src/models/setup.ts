@@ -1,10 +1,14 @@
 import type { Logger, Simplify } from "@openapp/core";
-import type { Gateway, WireSetup } from "./wire-types.js";
+import type { WireSetup } from "./wire-types.js";
 import { type Device, parseDevices } from "./device.js";
+import { type Gateway, type Place, parseGateways, parsePlace } from "./resources.js";
 
 /** The installation; on the local API only `gateways` and `devices` are present. */
-export type Setup = Simplify<Omit<WireSetup, "devices"> & { devices: Device[]; gateways: Gateway[] }>;
+export type Setup = Simplify<Omit<WireSetup, "devices" | "gateways" | "rootPlace"> & { devices: Device[]; gateways: Gateway[]; rootPlace?: Place }>;
 
 export function parseSetup(raw: WireSetup, logger: Logger): Setup {
-  return { ...raw, gateways: raw.gateways ?? [], devices: parseDevices(raw.devices, logger) };
+  const { rootPlace, ...rest } = raw;
+  const setup: Setup = { ...rest, gateways: parseGateways(raw.gateways, logger), devices: parseDevices(raw.devices, logger) };
+  if (rootPlace && typeof rootPlace === "object") setup.rootPlace = parsePlace(rootPlace);
+  return setup;
 }

@@ -1,5 +1,6 @@
 import { type Logger, ValidationError, asRecord } from "@openapp/core";
 import { DataType } from "./enums.js";
+import type { StateName } from "./names.js";
 
 export type JsonObject = { [key: string]: unknown };
 export type StateValue = string | number | boolean | JsonObject | unknown[] | null;
@@ -92,6 +93,67 @@ export function castStateValue(name: string, type: number, value: unknown): Stat
   }
 }
 
+/** A value read leniently: the closest faithful value, and why it does not fit its declared type. */
+export interface StateReading {
+  value: StateValue;
+  /** Set when the value does not fit the declared data type; the value is then kept as close to the wire as JSON allows. */
+  mismatch?: string | undefined;
+}
+
+/** The closest faithful value for one that does not fit its declared type: numbers stay numbers, JSON text is parsed. */
+function closestValue(value: unknown): StateValue {
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    if (trimmed !== "" && Number.isFinite(Number(trimmed))) return Number(trimmed);
+    if (/^[[{]/.test(trimmed)) {
+      try {
+        return JSON.parse(trimmed) as StateValue;
+      } catch {
+        return value;
+      }
+    }
+    return value;
+  }
+  if (typeof value === "number" || typeof value === "boolean" || Array.isArray(value) || isObject(value)) return value as StateValue;
+  return value === undefined ? null : (String(value) as StateValue);
+}
+
+/**
+ * Like `castStateValue`, but never refuses: a value that does not fit its declared type (a local
+ * gateway declaring `core:TemperatureState` an integer and sending 24.2) is kept as the closest
+ * faithful value (24.2, a number) and the mismatch is described so the caller can report it.
+ */
+export function readStateValue(name: string, type: number, value: unknown): StateReading {
+  if (value === undefined || value === null) return { value: null };
+  if (type === DataType.NONE) return { value: null, mismatch: `data type 0 (none) carries a value ${JSON.stringify(value)}; kept in rawValue` };
+  try {
+    return { value: castStateValue(name, type, value) };
+  } catch {
+    return { value: closestValue(value), mismatch: `${JSON.stringify(value)} does not fit data type ${type}; kept as ${typeof closestValue(value)}` };
+  }
+}
+
+// One report per logger, state name, data type and value kind: events repeat the same mismatch every poll.
+const reported = new WeakMap<Logger, Set<string>>();
+
+function reportMismatch(logger: Logger | undefined, name: string, type: number, rawValue: unknown, mismatch: string): void {
+  if (!logger) return;
+  let seen = reported.get(logger);
+  if (!seen) reported.set(logger, (seen = new Set()));
+  const key = `${name}\u0000${type}\u0000${typeof rawValue}`;
+  if (seen.has(key)) return;
+  if (seen.size > 1000) seen.clear();
+  seen.add(key);
+  logger.warn("state value does not fit its declared data type; kept as received", { state: name, type, reason: mismatch });
+}
+
+/** Structural equality for JSON values (state values are JSON). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** A device state or attribute with typed accessors. */
 export class State {
   readonly name: string;
@@ -99,19 +161,31 @@ export class State {
   readonly type: DataType;
   readonly value: StateValue;
   readonly lastUpdateTime: number | undefined;
+  /** The value exactly as the wire carried it (a string in cloud events). */
+  readonly rawValue: unknown;
+  /** Why the value does not fit its declared data type, when it does not; the value is then kept as received. */
+  readonly typeMismatch: string | undefined;
 
-  constructor(name: string, type: number, value: StateValue, lastUpdateTime?: number) {
+  constructor(name: string, type: number, value: StateValue, lastUpdateTime?: number, rawValue: unknown = value, typeMismatch?: string) {
     this.name = name;
     this.type = type as DataType;
     this.value = value;
     this.lastUpdateTime = lastUpdateTime;
+    this.rawValue = rawValue;
+    this.typeMismatch = typeMismatch;
   }
 
-  /** Builds a state from its wire form, casting string values by data type. */
-  static from(raw: RawState): State {
+  /**
+   * Builds a state from its wire form, casting string values by data type. A value that does not
+   * fit its declared type is kept (the closest faithful value) and reported once through `logger`.
+   */
+  static from(raw: RawState, logger?: Logger): State {
     if (!raw || typeof raw.name !== "string") throw new ValidationError("A state needs a string `name`");
     const type = typeof raw.type === "number" ? raw.type : DataType.NONE;
-    return new State(raw.name, type, castStateValue(raw.name, type, raw.value), raw.lastUpdateTime);
+    const { value, mismatch } = readStateValue(raw.name, type, raw.value);
+    if (mismatch) reportMismatch(logger, raw.name, type, raw.value, mismatch);
+    const lastUpdateTime = typeof raw.lastUpdateTime === "number" ? raw.lastUpdateTime : undefined;
+    return new State(raw.name, type, value, lastUpdateTime, raw.value, mismatch);
   }
 
   valueAsInt(): number | null {
@@ -171,20 +245,38 @@ export class States implements Iterable<State> {
     return this.byName.size;
   }
 
-  get(name: string): State | undefined {
+  get(name: StateName): State | undefined {
     return this.byName.get(name);
   }
 
-  has(name: string): boolean {
+  has(name: StateName): boolean {
     return this.byName.has(name);
   }
 
-  hasAny(names: readonly string[]): boolean {
+  /**
+   * Sets states by name in place (adding new names), as a DeviceStateChangedEvent does; returns
+   * the states whose value, type or presence changed.
+   */
+  update(states: Iterable<State>): State[] {
+    const changed: State[] = [];
+    for (const state of states) {
+      const previous = this.byName.get(state.name);
+      this.byName.set(state.name, state);
+      if (!previous || previous.type !== state.type || !sameValue(previous.value, state.value)) changed.push(state);
+    }
+    return changed;
+  }
+
+  delete(name: StateName): boolean {
+    return this.byName.delete(name);
+  }
+
+  hasAny(names: readonly StateName[]): boolean {
     return names.some((name) => this.byName.has(name));
   }
 
   /** The first of `names` that is present. */
-  select(names: readonly string[]): State | undefined {
+  select(names: readonly StateName[]): State | undefined {
     for (const name of names) {
       const state = this.byName.get(name);
       if (state) return state;
@@ -193,7 +285,7 @@ export class States implements Iterable<State> {
   }
 
   /** The value of the first of `names` that is present and holds a value. */
-  selectValue(names: readonly string[]): StateValue | undefined {
+  selectValue(names: readonly StateName[]): StateValue | undefined {
     for (const name of names) {
       const value = this.byName.get(name)?.value;
       if (value !== undefined && value !== null) return value;
@@ -214,18 +306,18 @@ export class States implements Iterable<State> {
   }
 }
 
-/** Types a list of wire states; one that cannot be read is skipped (with a warning), not fatal. */
+/**
+ * Types a list of wire states. A value that does not fit its declared type is kept (see
+ * `State.from`); only an item that is not a state at all (no name) is left out, with a warning.
+ */
 export function parseStates(raw: readonly RawState[] | undefined, logger?: Logger): State[] {
   const states: State[] = [];
-  for (const item of raw ?? []) {
-    try {
-      states.push(State.from(item));
-    } catch (error) {
-      logger?.warn("skipping a state that cannot be read", {
-        state: item?.name,
-        reason: error instanceof Error ? error.message : String(error),
-      });
+  for (const item of Array.isArray(raw) ? raw : []) {
+    if (!item || typeof item.name !== "string") {
+      logger?.warn("skipping an item that is not a state (no name)", { item });
+      continue;
     }
+    states.push(State.from(item, logger));
   }
   return states;
 }

@@ -3,8 +3,11 @@ import type { OverkizContext } from "../client.js";
 import { type ActionInput, DEFAULT_EXECUTION_LABEL, buildActionGroup } from "../models/commands.js";
 import type { ExecutionMode } from "../models/enums.js";
 import { type Execution, isEmptyAnswer, parseExecution } from "../models/execution.js";
+import { checkCommands } from "../models/command-check.js";
+import type { Device } from "../models/device.js";
 import { applyRtsDefaultDuration } from "../models/rts.js";
-import type { HistoryExecution, WireActionGroup, WireExecution } from "../models/wire-types.js";
+import { type HistoryExecution, parseHistoryExecution } from "../models/resources.js";
+import type { WireActionGroup, WireExecution } from "../models/wire-types.js";
 import { checkedId, checkedParams } from "./shared.js";
 
 export interface ExecuteParams {
@@ -12,6 +15,18 @@ export interface ExecuteParams {
   mode?: ExecutionMode | undefined;
   /** Shown in the vendor app's history; `null` sends no label. */
   label?: string | null | undefined;
+  /**
+   * Devices to check the commands against, in addition to those loaded by `getSetup()` /
+   * `getDevices()` (see the client's `validateCommands`).
+   */
+  devices?: readonly Device[] | undefined;
+}
+
+function knownDevices(ctx: OverkizContext, given: readonly Device[] | undefined): Map<string, Device> {
+  const byUrl = new Map<string, Device>();
+  for (const device of ctx.cache.devices ?? []) byUrl.set(device.deviceURL, device);
+  for (const device of given ?? []) byUrl.set(device.deviceURL, device);
+  return byUrl;
 }
 
 /**
@@ -36,18 +51,23 @@ export function executionsResource(ctx: OverkizContext) {
   const { kit } = ctx;
   return {
     /**
-     * Runs commands now; returns the execution id. At most one action per device; every device
-     * URL is checked before anything is sent. With the action queue on, calls within its window
+     * Runs commands now; returns the execution id. Two actions for one device are merged into one
+     * (commands in order); every device URL is checked before anything is sent, and with the device
+     * known (loaded or passed in `devices`) every command is checked against its definition and UI
+     * profiles (`validateCommands: false` turns that off). With the action queue on, calls within its window
      * are merged and share one execution id; per-call options then only contribute their `signal`.
      */
     async executeActionGroup(actions: readonly ActionInput[], params?: ExecuteParams, options?: RequestOptions): Promise<string> {
-      const { mode, label: given } = checkedParams(params, "executeActionGroup", ["mode", "label"]);
+      const { mode, label: given, devices } = checkedParams(params, "executeActionGroup", ["mode", "label", "devices"]);
       if (mode !== undefined && ctx.server.apiType === "local") {
         throw new ValidationError(`Execution mode "${mode}" is not supported by the local API; leave \`mode\` out`);
       }
       const label = given === undefined ? DEFAULT_EXECUTION_LABEL : given;
       const body = buildActionGroup(actions, label);
-      body.actions = applyRtsDefaultDuration(body.actions, ctx.cache.devices, ctx.defaultRtsCommandDurationSeconds);
+      const known = knownDevices(ctx, devices);
+      body.actions = applyRtsDefaultDuration(body.actions, [...known.values()], ctx.defaultRtsCommandDurationSeconds);
+      // Before the queue and the network: a refused command never reaches the gateway.
+      if (ctx.validateCommands) checkCommands(body.actions, known);
       if (ctx.actionQueue) return ctx.actionQueue.add(body.actions, mode, label, options?.signal);
       return sendActionGroup(ctx, body, mode, options);
     },
@@ -79,7 +99,8 @@ export function executionsResource(ctx: OverkizContext) {
     },
 
     async getExecutionHistory(options?: RequestOptions): Promise<HistoryExecution[]> {
-      return kit.call("getExecutionHistory", {}, options);
+      const answer = await kit.call("getExecutionHistory", {}, options);
+      return (Array.isArray(answer) ? answer : []).map((execution) => parseHistoryExecution(execution, ctx.logger));
     },
   };
 }

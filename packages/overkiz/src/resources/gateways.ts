@@ -1,6 +1,6 @@
 import type { RequestOptions } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
-import type { Gateway } from "../models/wire-types.js";
+import { type Gateway, parseGateways } from "../models/resources.js";
 import type { RefreshParams } from "./devices.js";
 import { checkedId, checkedParams } from "./shared.js";
 
@@ -12,7 +12,7 @@ export function gatewaysResource(ctx: OverkizContext) {
     async getGateways(params?: RefreshParams, options?: RequestOptions): Promise<Gateway[]> {
       const { refresh } = checkedParams(params, "getGateways", ["refresh"]);
       if (!refresh && ctx.cache.gateways) return ctx.cache.gateways;
-      ctx.cache.gateways = await kit.call("getGateways", {}, options);
+      ctx.cache.gateways = parseGateways(await kit.call("getGateways", {}, options), ctx.logger);
       return ctx.cache.gateways;
     },
 

@@ -1,6 +1,6 @@
 import type { RequestOptions } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
-import type { LocalToken } from "../models/wire-types.js";
+import { type LocalToken, parseLocalToken } from "../models/resources.js";
 import { checkedId, checkedParams } from "./shared.js";
 
 export const DEFAULT_TOKEN_SCOPE = "devmode";
@@ -43,7 +43,8 @@ export function localTokensResource(ctx: OverkizContext) {
     async getLocalTokens(gatewayId: string, params?: LocalTokensParams, options?: RequestOptions): Promise<LocalToken[]> {
       const { scope } = checkedParams(params, "getLocalTokens", ["scope"]);
       const path = { ...gatewayPath(gatewayId), scopeOrUuid: checkedId("scope", scope ?? DEFAULT_TOKEN_SCOPE) };
-      return kit.call("getLocalTokens", { path }, options);
+      const answer = await kit.call("getLocalTokens", { path }, options);
+      return (Array.isArray(answer) ? answer : []).map(parseLocalToken);
     },
 
     async deleteLocalToken(gatewayId: string, uuid: string, options?: RequestOptions): Promise<void> {

@@ -3,7 +3,7 @@ import type { OverkizContext } from "../client.js";
 import { obfuscateSensitiveData } from "../models/diagnostics.js";
 import { isEmptyAnswer } from "../models/execution.js";
 import { type Setup, parseSetup } from "../models/setup.js";
-import type { Option, OptionParameter, Place } from "../models/wire-types.js";
+import { type Option, type OptionParameter, type Place, parseOption, parsePlace } from "../models/resources.js";
 import { checkedId, checkedParams } from "./shared.js";
 
 export interface GetSetupParams {
@@ -54,18 +54,20 @@ export function setupResource(ctx: OverkizContext) {
       return maskSensitiveData === false ? data : obfuscateSensitiveData(data);
     },
 
+    /** The root place with its nested `subPlaces` (always an array). */
     async getPlaces(options?: RequestOptions): Promise<Place> {
-      return kit.call("getPlaces", {}, options);
+      return parsePlace(await kit.call("getPlaces", {}, options));
     },
 
     async getSetupOptions(options?: RequestOptions): Promise<Option[]> {
-      return kit.call("getSetupOptions", {}, options);
+      const answer = await kit.call("getSetupOptions", {}, options);
+      return (Array.isArray(answer) ? answer : []).map(parseOption);
     },
 
     /** Null for an option the setup does not have (the cloud answers `{}`). */
     async getSetupOption(optionId: string, options?: RequestOptions): Promise<Option | null> {
       const option = await kit.call("getSetupOption", { path: { optionId: checkedId("optionId", optionId) } }, options);
-      return isEmptyAnswer(option) ? null : (option as Option);
+      return isEmptyAnswer(option) ? null : parseOption(option as Parameters<typeof parseOption>[0]);
     },
 
     async getSetupOptionParameter(optionId: string, parameterName: string, options?: RequestOptions): Promise<OptionParameter | null> {

@@ -54,6 +54,7 @@ const cloudBatch = [
 
 describe("parseEvents", () => {
   it("types the known families, keeps the rest as `other` and drops non-events", () => {
+    // A state whose value does not fit its declared type no longer degrades its event: the value is kept.
     const { logger, lines } = recordingLogger();
     const events = parseEvents(cloudBatch, logger);
 
@@ -66,9 +67,14 @@ describe("parseEvents", () => {
       "device:DeviceUnavailableEvent",
       "zone:ZoneUpdatedEvent",
       "other:DeviceStateChangedEvent",
-      "other:DeviceStateChangedEvent",
+      "deviceStateChanged:DeviceStateChangedEvent",
     ]);
-    expect(lines.filter((line) => line.level === "warn")).toHaveLength(2);
+    const warnings = lines.filter((line) => line.level === "warn").map((line) => line.message);
+    expect(warnings.filter((message) => message.startsWith("dropping"))).toHaveLength(2);
+    expect(warnings).toContain("event kept untyped: it lacks what its family requires");
+    expect(warnings).toContain("state value does not fit its declared data type; kept as received");
+    const last = events.at(-1);
+    expect(last?.kind === "deviceStateChanged" && last.deviceStates[0]?.value).toBe("n/a");
   });
 
   it("casts the string values of cloud state events by data type", () => {

@@ -1,0 +1,46 @@
+/**
+ * `@openapp/overkiz/catalogue`: every known state, attribute, command and command-parameter name,
+ * the UI classes, widgets and profiles, and for each UI profile the commands it offers (parameter
+ * types and ranges) and the states it exposes. Generated from the Overkiz reference; a separate
+ * entry so apps that do not need the data do not ship it. Every list accepts unknown names.
+ */
+import { UI_PROFILES } from "./generated/profiles.js";
+import type { ProfileCommand, ProfileDefinition, ProfileState } from "./types.js";
+
+export { OverkizAttribute, OverkizCommand, OverkizCommandParam, OverkizState, UIClass, UIProfile, UIWidget } from "./generated/names.js";
+export { COMMAND_SIGNATURES, type ProfileCommandMap } from "./generated/signatures.js";
+export { EventName, FailureType, MeasuredValueType, UIClassifier, UpdateBoxStatus, UpdateCriticityLevel } from "./generated/catalogue-enums.js";
+import { FailureType } from "./generated/catalogue-enums.js";
+
+/** `CMDCANCELLED` for 106; undefined for a code the catalogue does not know. */
+export function failureTypeName(code: number): keyof typeof FailureType | undefined {
+  return (Object.keys(FailureType) as (keyof typeof FailureType)[]).find((name) => FailureType[name] === code);
+}
+
+/** 106 for `CMDCANCELLED`; undefined for a name the catalogue does not know. */
+export function failureTypeCode(name: string): number | undefined {
+  return Object.hasOwn(FailureType, name) ? FailureType[name as keyof typeof FailureType] : undefined;
+}
+export { UI_PROFILES };
+export type * from "./types.js";
+
+const profiles = UI_PROFILES as unknown as Readonly<Record<string, ProfileDefinition>>;
+
+/** The profile's commands and states, or undefined for a profile the catalogue does not know. */
+export function uiProfile(name: string): ProfileDefinition | undefined {
+  return Object.hasOwn(profiles, name) ? profiles[name] : undefined;
+}
+
+/** Every command the given profiles offer, first profile first, each name once. */
+export function profileCommands(names: Iterable<string>): ProfileCommand[] {
+  const seen = new Map<string, ProfileCommand>();
+  for (const name of names) for (const command of uiProfile(name)?.commands ?? []) if (!seen.has(command.name)) seen.set(command.name, command);
+  return [...seen.values()];
+}
+
+/** Every state the given profiles expose, each name once. */
+export function profileStates(names: Iterable<string>): ProfileState[] {
+  const seen = new Map<string, ProfileState>();
+  for (const name of names) for (const state of uiProfile(name)?.states ?? []) if (!seen.has(state.name)) seen.set(state.name, state);
+  return [...seen.values()];
+}

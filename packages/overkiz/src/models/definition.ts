@@ -1,0 +1,69 @@
+import type { Logger } from "@openapp/core";
+import type { CommandDefinition, Definition, StateDefinition } from "./wire-types.js";
+import type { CommandName, StateName } from "./names.js";
+
+/** A state definition with one name, whichever the wire used (cloud `qualifiedName`, local `name`). */
+export type NamedStateDefinition = StateDefinition & { readonly qualifiedName: string };
+
+const stateName = (state: StateDefinition): string | undefined => {
+  const record = state as { qualifiedName?: unknown; name?: unknown };
+  if (typeof record.qualifiedName === "string") return record.qualifiedName;
+  return typeof record.name === "string" ? record.name : undefined;
+};
+
+/**
+ * A device definition: every wire field as received, plus lookups by qualified name. Entries the
+ * lookups cannot key (no name) stay in `commands`/`states`, untouched.
+ */
+export class DeviceDefinition {
+  readonly #commands = new Map<string, CommandDefinition>();
+  readonly #states = new Map<string, NamedStateDefinition>();
+
+  private constructor(raw: Definition, logger?: Logger) {
+    Object.assign(this, raw);
+    for (const command of Array.isArray(raw.commands) ? raw.commands : []) {
+      if (typeof command?.commandName === "string") this.#commands.set(command.commandName, command);
+      else logger?.warn("a command definition has no commandName; kept but not looked up", { command });
+    }
+    for (const state of Array.isArray(raw.states) ? raw.states : []) {
+      const name = state ? stateName(state) : undefined;
+      if (name !== undefined) this.#states.set(name, { ...state, qualifiedName: name });
+      else logger?.warn("a state definition has no name; kept but not looked up", { state });
+    }
+  }
+
+  static from(raw: Definition, logger?: Logger): DeviceDefinition & Definition {
+    return new DeviceDefinition(raw, logger) as DeviceDefinition & Definition;
+  }
+
+  /** The command by name (`setClosure`), or undefined. */
+  command(name: CommandName): CommandDefinition | undefined {
+    return this.#commands.get(name);
+  }
+
+  /** The state definition by qualified name (`core:ClosureState`), or undefined. */
+  state(name: StateName): NamedStateDefinition | undefined {
+    return this.#states.get(name);
+  }
+
+  hasCommand(name: CommandName): boolean {
+    return this.#commands.has(name);
+  }
+
+  hasState(name: StateName): boolean {
+    return this.#states.has(name);
+  }
+
+  get commandNames(): string[] {
+    return [...this.#commands.keys()];
+  }
+
+  get stateNames(): string[] {
+    return [...this.#states.keys()];
+  }
+
+  /** The wire shape, as received. */
+  toJSON(): Definition {
+    return { ...this } as unknown as Definition;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Typed models for gateways, places, options, execution history, local tokens and current
+ * executions. Every wire field is kept as received; codes get their readable names next to them,
+ * and values this SDK does not know pass through (names and labels are then undefined / UNKNOWN).
+ */
+import { type Logger, type Simplify, asRecord } from "@openapp/core";
+import {
+  ExecutionState,
+  ExecutionSubType,
+  ExecutionType,
+  GatewaySubType,
+  GatewayType,
+  enumValue,
+  nameOf,
+  readableName,
+} from "./enums.js";
+import type { Schemas } from "./wire-types.js";
+
+type WireGateway = Schemas["Gateway"];
+type WirePlace = Schemas["Place"];
+type WireOption = Schemas["Option"];
+type WireHistoryExecution = Schemas["HistoryExecution"];
+type WireHistoryCommand = Schemas["HistoryCommand"];
+type WireLocalToken = Schemas["LocalToken"];
+
+const isObject = (value: unknown): value is Record<string, unknown> => asRecord(value) !== undefined;
+
+/** Gateway type codes with autocomplete; an unknown code is kept as the number it is. */
+export type GatewayTypeCode = GatewayType | (number & {});
+export type GatewaySubTypeCode = GatewaySubType | (number & {});
+
+export type Gateway = Simplify<
+  WireGateway & {
+    type?: GatewayTypeCode;
+    /** 0 means "none" and stays 0 (Rexel gateways send it). */
+    subType?: GatewaySubTypeCode;
+    /** `TAHOMA_SWITCH` for type 98; `UNKNOWN` for a code this SDK does not know; undefined without a type. */
+    typeName?: keyof typeof GatewayType;
+    /** `Tahoma Switch`. */
+    typeLabel?: string;
+    /** `TAHOMA_PRO` for sub-type 14; undefined for 0 (none) and for codes this SDK does not know. */
+    subTypeName?: keyof typeof GatewaySubType;
+    subTypeLabel?: string;
+    /** `functions` split at the commas. */
+    functionList: string[];
+  }
+>;
+
+export function parseGateway(raw: WireGateway, logger?: Logger): Gateway {
+  const gateway: Gateway = { ...raw, functionList: typeof raw.functions === "string" ? raw.functions.split(",").map((f) => f.trim()).filter(Boolean) : [] };
+  if (typeof raw.type === "number") {
+    const name = nameOf(GatewayType, raw.type) as keyof typeof GatewayType | undefined;
+    if (name === undefined) logger?.debug("unknown gateway type", { type: raw.type, gatewayId: raw.gatewayId });
+    gateway.typeName = name ?? "UNKNOWN";
+    gateway.typeLabel = readableName(gateway.typeName);
+  }
+  if (typeof raw.subType === "number" && raw.subType !== 0) {
+    const name = nameOf(GatewaySubType, raw.subType) as keyof typeof GatewaySubType | undefined;
+    if (name !== undefined) {
+      gateway.subTypeName = name;
+      gateway.subTypeLabel = readableName(name);
+    }
+  }
+  return gateway;
+}
+
+export function parseGateways(raw: readonly WireGateway[] | undefined, logger?: Logger): Gateway[] {
+  return (Array.isArray(raw) ? raw : []).filter(isObject).map((gateway) => parseGateway(gateway as WireGateway, logger));
+}
+
+/** A place and its nested sub-places (rooms, floors), typed at every depth; `lastUpdateTime` may be null. */
+export type Place = Simplify<Omit<WirePlace, "subPlaces"> & { subPlaces?: Place[] }>;
+
+export function parsePlace(raw: WirePlace): Place {
+  const { subPlaces, ...rest } = raw;
+  const place: Place = { ...rest };
+  if (Array.isArray(subPlaces)) place.subPlaces = subPlaces.filter(isObject).map((sub) => parsePlace(sub as WirePlace));
+  return place;
+}
+
+/** Every place of the tree, depth first, the root first. */
+export function flattenPlaces(root: Place): Place[] {
+  return [root, ...(root.subPlaces ?? []).flatMap(flattenPlaces)];
+}
+
+/** The place with this `oid` anywhere in the tree. */
+export function findPlace(root: Place, oid: string): Place | undefined {
+  return flattenPlaces(root).find((place) => place.oid === oid);
+}
+
+export type OptionParameter = Schemas["OptionParameter"];
+
+/** A setup option (`developerMode-<gatewayId>`, …) with its parameters also by name. */
+export type Option = Simplify<WireOption & { parameters: OptionParameter[]; parameterValues: Record<string, string> }>;
+
+export function parseOption(raw: WireOption): Option {
+  const parameters = Array.isArray(raw.parameters) ? raw.parameters.filter(isObject) as OptionParameter[] : [];
+  const parameterValues: Record<string, string> = {};
+  for (const { name, value } of parameters) if (typeof name === "string") parameterValues[name] = value as string;
+  return { ...raw, parameters, parameterValues };
+}
+
+/** Failure type names as the wire sends them (`NO_FAILURE`, `CMDCANCELLED`); unknown ones are kept. */
+export type FailureTypeName = keyof typeof import("../catalogue/generated/catalogue-enums.js").FailureType | (string & {});
+
+export type HistoryCommand = Simplify<
+  Omit<WireHistoryCommand, "state" | "failureType"> & {
+    state?: ExecutionState;
+    failureType?: FailureTypeName;
+  }
+>;
+
+export type HistoryExecution = Simplify<
+  Omit<WireHistoryExecution, "state" | "executionType" | "executionSubType" | "failureType" | "commands"> & {
+    state: ExecutionState;
+    executionType?: ExecutionType;
+    executionSubType?: ExecutionSubType;
+    failureType?: FailureTypeName;
+    commands: HistoryCommand[];
+  }
+>;
+
+function failureFields(name: unknown): { failureType?: string } {
+  return typeof name === "string" ? { failureType: name } : {};
+}
+
+export function parseHistoryExecution(raw: WireHistoryExecution, logger?: Logger): HistoryExecution {
+  const { state, executionType, executionSubType, failureType, commands, ...rest } = raw;
+  const execution: HistoryExecution = {
+    ...rest,
+    ...failureFields(failureType),
+    state: enumValue(ExecutionState, state, "execution state", logger),
+    commands: (Array.isArray(commands) ? commands : []).filter(isObject).map((command) => {
+      const { state: commandState, failureType: commandFailure, ...commandRest } = command as WireHistoryCommand;
+      const typed: HistoryCommand = { ...commandRest, ...failureFields(commandFailure) };
+      if (commandState !== undefined) typed.state = enumValue(ExecutionState, commandState, "execution state", logger);
+      return typed;
+    }),
+  };
+  if (executionType !== undefined) execution.executionType = enumValue(ExecutionType, executionType, "execution type", logger);
+  if (executionSubType !== undefined) execution.executionSubType = enumValue(ExecutionSubType, executionSubType, "execution sub-type", logger);
+  return execution;
+}
+
+/** A local API token; `expirationTime` (epoch ms) is often absent. */
+export type LocalToken = WireLocalToken;
+
+export function parseLocalToken(raw: WireLocalToken): LocalToken {
+  return { ...raw };
+}
+
+/** Whether the token has an expiry and it has passed. */
+export function isLocalTokenExpired(token: LocalToken, now: number = Date.now()): boolean {
+  return typeof token.expirationTime === "number" && token.expirationTime <= now;
+}

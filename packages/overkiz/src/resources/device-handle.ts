@@ -1,0 +1,67 @@
+import type { RequestOptions } from "@openapp/core";
+import type { OverkizContext } from "../client.js";
+import type { CommandInput } from "../models/commands.js";
+import type { Device } from "../models/device.js";
+import type { CatalogueProfile, CommandName, ProfileCommandName, ProfileCommandParameters } from "../models/names.js";
+import type { State } from "../models/state.js";
+import type { ExecuteParams, ExecutionsResource } from "./executions.js";
+import type { DevicesResource } from "./devices.js";
+
+/** Command names a handle offers: its profiles' commands first (autocompleted), any other name too. */
+export type HandleCommandName<P extends CatalogueProfile> = [P] extends [never] ? CommandName : ProfileCommandName<P> | (string & {});
+
+/** The parameters of `C`: the tuple the profiles state for it, else any JSON values. */
+export type HandleCommandParameters<P extends CatalogueProfile, C extends string> = [P] extends [never]
+  ? unknown[]
+  : C extends ProfileCommandName<P>
+    ? ProfileCommandParameters<P, C>
+    : unknown[];
+
+/** One device: commands checked against its definition and profiles (when known), then sent. */
+export interface DeviceHandle<P extends CatalogueProfile = never> {
+  readonly deviceURL: string;
+  /** The device model when the handle was made from one or the device list is loaded. */
+  readonly device: Device | undefined;
+  /** `execute("setClosure", 40)`; returns the execution id. */
+  execute<C extends HandleCommandName<P>>(name: C, ...parameters: HandleCommandParameters<P, C>): Promise<string>;
+  /** Several commands in one execution, in order. */
+  executeCommands(commands: ReadonlyArray<CommandInput | CommandName>, params?: Omit<ExecuteParams, "devices">, options?: RequestOptions): Promise<string>;
+  /** The device's current states from the server. */
+  getStates(options?: RequestOptions): Promise<State[]>;
+  refreshStates(options?: RequestOptions): Promise<void>;
+}
+
+type Needs = Pick<ExecutionsResource, "executeActionGroup"> & Pick<DevicesResource, "getState" | "refreshDeviceStates">;
+
+export function deviceHandleResource(ctx: OverkizContext, client: () => Needs) {
+  return {
+    /**
+     * A handle on one device: `client.device(url).execute("setClosure", 40)`. Pass UI profile
+     * names as the type parameter (`client.device<"StatefulCloseableShutter">(url)`) to get the
+     * profile's commands autocompleted with their parameter types.
+     */
+    device<P extends CatalogueProfile = never>(target: string | Device): DeviceHandle<P> {
+      const given = typeof target === "string" ? undefined : target;
+      const deviceURL = typeof target === "string" ? target : target?.deviceURL;
+      const lookup = () => given ?? ctx.cache.devices?.find((device) => device.deviceURL === deviceURL);
+      const executeCommands = (commands: ReadonlyArray<CommandInput | CommandName>, params?: Omit<ExecuteParams, "devices">, options?: RequestOptions) => {
+        const known = lookup();
+        return client().executeActionGroup([{ deviceURL, commands }], { ...params, ...(known ? { devices: [known] } : {}) }, options);
+      };
+      return {
+        deviceURL,
+        get device() {
+          return lookup();
+        },
+        execute(name: string, ...parameters: unknown[]) {
+          return executeCommands([{ name, parameters }]);
+        },
+        executeCommands,
+        getStates: (options?: RequestOptions) => client().getState(deviceURL, options),
+        refreshStates: (options?: RequestOptions) => client().refreshDeviceStates(deviceURL, options),
+      } as DeviceHandle<P>;
+    },
+  };
+}
+
+export type DeviceHandleResource = ReturnType<typeof deviceHandleResource>;

@@ -1,0 +1,33 @@
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { catalogueOutputs, hasCatalogueSource, parseParameters, parseValueSpec } from "../lib/overkiz-catalogue.js";
+import { abs, repoRoot } from "../lib/vendors.js";
+
+describe("overkiz catalogue generator", () => {
+  it("reads the reference's value types", () => {
+    expect(parseValueSpec("int 0-100")).toEqual({ type: "int", min: 0, max: 100 });
+    expect(parseValueSpec("int -5-5")).toEqual({ type: "int", min: -5, max: 5 });
+    expect(parseValueSpec("float -100.0-100.0")).toEqual({ type: "float", min: -100, max: 100 });
+    expect(parseValueSpec("float >= 0.0")).toEqual({ type: "float", min: 0 });
+    expect(parseValueSpec("string values: 'low', 'high'")).toEqual({ type: "string", values: ["low", "high"] });
+    expect(parseParameters("int 0-100, int 0-100")).toHaveLength(2);
+    expect(parseParameters("string values: 'a', 'b', int 0-1")).toEqual([{ type: "string", values: ["a", "b"] }, { type: "int", min: 0, max: 1 }]);
+    expect(parseParameters("")).toEqual([]);
+    expect(() => parseValueSpec("complex thing")).toThrow(/unknown value type/);
+  });
+
+  it.runIf(hasCatalogueSource())("is deterministic", () => {
+    expect(catalogueOutputs()).toEqual(catalogueOutputs());
+  });
+
+  it("skips cleanly, and the check passes, when the reference is absent", () => {
+    const run = (args: string[]) =>
+      execFileSync(abs("node_modules/.bin/tsx"), ["scripts/generate-overkiz-catalogue.ts", ...args], {
+        cwd: repoRoot,
+        env: { ...process.env, OVERKIZ_CATALOGUE_SOURCE: "/nonexistent/overkiz-catalogues" },
+        encoding: "utf8",
+      });
+    expect(run(["--check"])).toMatch(/no reference, check skipped/);
+    expect(run([])).toMatch(/skipped/);
+  });
+});
