@@ -1,4 +1,5 @@
 import { ConfigError } from "./errors.js";
+import type { KnownSecret } from "./redact.js";
 import type { RequestOptions } from "./request-options.js";
 
 export type SecretSource = string | (() => string | Promise<string>);
@@ -7,7 +8,7 @@ export type SecretSource = string | (() => string | Promise<string>);
 export interface Auth {
   apply(headers: Headers): void | Promise<void>;
   /** Current secret values, so error messages and logs can mask them even when echoed back. */
-  secrets(): readonly string[];
+  secrets(): readonly KnownSecret[];
   /**
    * Runs before each attempt, outside its deadline: sign in when there is no session yet, renew
    * credentials about to expire. Its errors end the call (a refused login is not retried).

@@ -6,14 +6,14 @@ import { type Logger, resolveLogger, silentLogger } from "./logger.js";
 import type { Middleware } from "./middleware.js";
 import type { OperationDescriptor, OperationTable } from "./operations.js";
 import { type PagePromise, failedPages, offsetPages, toPageData } from "./pagination.js";
-import { unwrap } from "./raw-client.js";
+import { parseJsonBody } from "./read-body.js";
 import type { HeaderValues, RequestOptions } from "./request-options.js";
 import type { RefusalPolicy } from "./retry.js";
 import { type FetchLike, Transport, type TransportFetch } from "./transport.js";
 import type { ListItem, PathParams, ResponseBody } from "./types.js";
 
 /** The options every SDK's `RequestOptions` carries; anything else a vendor adds (`org`). */
-export const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers", "idempotencyKey", "middleware"] as const;
+export const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers", "idempotencyKey", "middleware", "maxResponseBytes"] as const;
 
 /** A header whose value comes from a request option or the client's default for it (OpenApp's `org` → `X-Org`). */
 export interface ContextHeader {
@@ -64,6 +64,10 @@ export interface KitOptions {
   refusals?: RefusalPolicy | undefined;
   /** Defaults for request options, e.g. `{ org }`. */
   defaults?: Readonly<Record<string, unknown>> | undefined;
+  /** Largest 2xx body accepted, in bytes (default 32 MiB). */
+  maxResponseBytes?: number | undefined;
+  /** The `fetch` for other origins (image downloads); defaults to `fetch`. */
+  foreignFetch?: FetchLike | undefined;
 }
 
 /**
@@ -76,6 +80,8 @@ export interface CallInput<Op = unknown> {
   body?: unknown;
   /** A non-JSON answer to ask for; the body is then returned as text. */
   accept?: string | undefined;
+  /** Secrets this call sends besides the client's own (a password in a login body): masked in its errors. */
+  secrets?: readonly string[] | undefined;
 }
 
 interface LooseInit {
@@ -108,6 +114,7 @@ function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>
     timeout: options.timeout,
     maxRetries: options.maxRetries,
     random: options.random,
+    maxResponseBytes: options.maxResponseBytes,
     // A silent logger would still cost a timestamp and a log record per attempt.
     logger: logger === silentLogger ? undefined : logger,
     deduplicatesByIdempotencyKey: declaration.deduplicatesByIdempotencyKey,
@@ -122,7 +129,8 @@ function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>
   return {
     authenticated: new Transport({ ...vendor, auth: options.auth }),
     anonymous: new Transport({ ...vendor, extraSecrets: secrets?.secrets }),
-    foreign: new Transport({ ...shared, extraSecrets: secrets?.secrets }),
+    // Downloads check every redirect hop themselves (scheme, private addresses), so they see 3xx answers.
+    foreign: new Transport({ ...shared, fetch: options.foreignFetch ?? options.fetch, extraSecrets: secrets?.secrets, redirects: "return" }),
   };
 }
 
@@ -185,10 +193,26 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     const init: LooseInit = {
       params: { path: input.path, query, header: this.#contextHeaders(id, operation, options) },
       body: input.body,
-      fetch: this.#transportFor(id, operation).fetchWith(this.#transportOptions(options)),
+      fetch: this.#transportFor(id, operation).fetchWith(this.#transportOptions(options), input.secrets),
+      // Parsed here, not by openapi-fetch, so a body that is not JSON is a typed error.
+      parseAs: "text",
       ...contentInit(operation, input.accept),
     };
-    return unwrap((this.raw as unknown as LooseClient).request(operation.method, operation.path, init)) as Promise<ResponseBody<Ops[Id]>>;
+    const { data, response } = await (this.raw as unknown as LooseClient).request(operation.method, operation.path, init);
+    return this.#parseBody(data, response, operation, input) as ResponseBody<Ops[Id]>;
+  }
+
+  #parseBody(text: unknown, response: Response, operation: OperationDescriptor, input: CallInput<unknown>): unknown {
+    if (typeof text !== "string") return text;
+    if (input.accept !== undefined) return text;
+    if (text.trim() === "") return undefined;
+    return parseJsonBody(text, {
+      status: response.status,
+      method: operation.method.toUpperCase(),
+      // The template path: the response built by the transport carries no URL, and ids need no showing.
+      url: `${this.baseUrl}${operation.path}`,
+      secrets: [...(this.#options.auth?.secrets() ?? []), ...(input.secrets ?? [])],
+    });
   }
 
   /**
@@ -270,7 +294,7 @@ function contentInit(operation: OperationDescriptor, accept: string | undefined)
   const needsContentType = media !== null && media !== "application/json" && media !== "multipart/form-data";
   if (!needsContentType && accept === undefined) return {};
   const headers = { ...(needsContentType ? { "Content-Type": media } : {}), ...(accept ? { Accept: accept } : {}) };
-  return accept ? { headers, parseAs: "text" } : { headers };
+  return { headers };
 }
 
 const DEFAULT_PAGINATION = { defaultLimit: 100, maxLimit: 1000 };

@@ -20,6 +20,15 @@ interface WithCode {
   errors?: unknown;
 }
 
+/** The message of the innermost error that carries `code`: the reason a TLS check gave. */
+function reasonFor(error: unknown, code: string, depth = 0): string | undefined {
+  if (depth > MAX_CAUSE_DEPTH || error === null || typeof error !== "object") return undefined;
+  const candidate = error as WithCode & { message?: unknown };
+  const deeper = reasonFor(candidate.cause, code, depth + 1) ?? (Array.isArray(candidate.errors) ? reasonFor(candidate.errors[0], code, depth + 1) : undefined);
+  if (deeper) return deeper;
+  return candidate.code === code && typeof candidate.message === "string" ? candidate.message : undefined;
+}
+
 /** Finds a runtime error code (undici nests it in `cause`, sometimes inside an AggregateError). */
 export function findErrorCode(error: unknown, depth = 0): string | undefined {
   if (depth > MAX_CAUSE_DEPTH || error === null || typeof error !== "object") return undefined;
@@ -34,9 +43,12 @@ export function isTlsErrorCode(code: string | undefined): boolean {
   return code !== undefined && TLS_CODE.test(code);
 }
 
-function describe(code: string | undefined): string {
+function describe(code: string | undefined, error: unknown): string {
   if (code === undefined) return "Connection failed";
-  if (isTlsErrorCode(code)) return `TLS verification failed (${code}); pass the server's CA certificate instead of disabling verification`;
+  if (isTlsErrorCode(code)) {
+    const reason = reasonFor(error, code);
+    return `TLS verification failed (${code}${reason ? `: ${reason}` : ""}); pass the server's CA certificate instead of disabling verification`;
+  }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME") return `Host name could not be resolved (${code})`;
   return `Connection failed (${code})`;
 }
@@ -44,7 +56,7 @@ function describe(code: string | undefined): string {
 /** Wraps whatever `fetch` threw into a ConnectionError that records whether the request left. */
 export function toConnectionError(error: unknown, target: { method: string; url: string }): ConnectionError {
   const code = findErrorCode(error);
-  return new ConnectionError(`${describe(code)}: ${target.method} ${target.url}`, {
+  return new ConnectionError(`${describe(code, error)}: ${target.method} ${target.url}`, {
     cause: error,
     code,
     neverSent: code !== undefined && (NEVER_SENT_CODES.has(code) || isTlsErrorCode(code)),

@@ -181,3 +181,16 @@ export class ResponseParseError extends SdkError {
     this.url = options.url;
   }
 }
+
+/**
+ * The server answered with a redirect the SDK does not follow: a method other than GET/HEAD, another
+ * origin (credentials never leave the configured one), or too many hops. `location` is redacted.
+ */
+export class RedirectError extends ApiError {
+  readonly location: string | undefined;
+
+  constructor(init: ApiErrorInit & { location: string | undefined }) {
+    super(init);
+    this.location = init.location;
+  }
+}

@@ -24,6 +24,8 @@ export {
   Transport,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_IDEMPOTENCY_HEADER,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  MAX_REDIRECTS,
   type FetchLike,
   type TransportFetch,
   type TransportOptions,
@@ -69,6 +71,8 @@ export {
   fileFromUrl,
   isUploadable,
   DEFAULT_MAX_DOWNLOAD_BYTES,
+  MAX_DOWNLOAD_REDIRECTS,
+  isPrivateHost,
   DEFAULT_IMAGE_TYPES,
   type Uploadable,
   type UploadMetadata,
@@ -89,8 +93,8 @@ export {
   maskKnownSecrets,
   type KnownSecret,
 } from "./redact.js";
-export { ResponseTooLargeError, ResponseParseError, type ResponseErrorOptions } from "./errors.js";
-export { readCappedText, readBodyText, parseJsonBody, type CappedText, type BodyContext } from "./read-body.js";
+export { ResponseTooLargeError, ResponseParseError, RedirectError, type ResponseErrorOptions } from "./errors.js";
+export { readCappedText, readBodyText, readBodyBytes, parseJsonBody, type CappedText, type BodyContext } from "./read-body.js";
 export {
   createConsoleLogger,
   resolveLogger,

@@ -80,3 +80,39 @@ export function parseJsonBody(text: string, context: BodyContext & { status: num
     throw new ResponseParseError(textSnippet(text, context.secrets ?? []), { status: context.status, method: context.method, url: context.url });
   }
 }
+
+/**
+ * Reads a (2xx) body as bytes with the same cap as `readBodyText`, for a transport that must
+ * finish reading inside the attempt's deadline and hand on a complete body.
+ */
+export async function readBodyBytes(response: Response, maxBytes: number, context: BodyContext = {}): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () => new ResponseTooLargeError(maxBytes, { status: response.status, method: context.method, url: context.url });
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  const body = response.body;
+  if (body === null) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += (value as Uint8Array).byteLength;
+    if (bytes > maxBytes) {
+      reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value as Uint8Array);
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
+  const joined = new Uint8Array(bytes);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return joined;
+}

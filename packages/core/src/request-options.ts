@@ -18,6 +18,8 @@ export interface RequestOptions {
    * makes a resend safe (the SDK logs one warning per client).
    */
   idempotencyKey?: string | undefined;
+  /** Largest 2xx body accepted, in bytes (the client's default otherwise, 32 MiB unless set). */
+  maxResponseBytes?: number | undefined;
   /** Runs after the client-wide middleware, once per attempt. */
   middleware?: readonly Middleware[] | undefined;
 }

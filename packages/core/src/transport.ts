@@ -2,16 +2,21 @@ import { abortErrorFrom, anySignal, sleep, throwIfAborted } from "./abort.js";
 import { type Auth, noAuth } from "./auth.js";
 import { toConnectionError } from "./connection-failure.js";
 import { type ErrorMapper, errorFromResponse } from "./error-response.js";
-import { ConfigError, SdkError, TimeoutError } from "./errors.js";
+import { ConfigError, RedirectError, SdkError, TimeoutError } from "./errors.js";
+import { readBodyBytes } from "./read-body.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { SharedDeadlines } from "./deadline.js";
 import { type Middleware, composeMiddleware } from "./middleware.js";
-import { redactUrl } from "./redact.js";
+import { type KnownSecret, redactUrl } from "./redact.js";
 import type { HeaderValues, RequestOptions } from "./request-options.js";
 import { DEFAULT_MAX_RETRIES, type RefusalPolicy, type RetryProfile, backoffDelay, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** Same-origin GET/HEAD redirects followed within one attempt. */
+export const MAX_REDIRECTS = 3;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** The subset of `fetch` the transport needs; any WHATWG-compatible implementation fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -42,9 +47,17 @@ export interface TransportOptions {
   /** Vendor refinement of the status-based error classes. */
   mapError?: ErrorMapper | undefined;
   /** Extra values to mask in messages and logs, besides the auth secrets. */
-  secrets?: readonly string[] | undefined;
+  secrets?: readonly KnownSecret[] | undefined;
   /** Secrets known only later (another transport's credentials): read whenever an error is built. */
-  extraSecrets?: (() => readonly string[]) | undefined;
+  extraSecrets?: (() => readonly KnownSecret[]) | undefined;
+  /** Largest 2xx body accepted, in bytes (default 32 MiB); larger is a ResponseTooLargeError. */
+  maxResponseBytes?: number | undefined;
+  /**
+   * `"same-origin"` (default): a GET/HEAD follows a same-origin redirect up to MAX_REDIRECTS hops,
+   * anything else is a RedirectError. `"return"`: 3xx answers are handed to the caller unread
+   * (for downloads that check every hop themselves).
+   */
+  redirects?: "same-origin" | "return" | undefined;
   /** Injected in tests to make backoff jitter deterministic. */
   random?: (() => number) | undefined;
 }
@@ -67,6 +80,9 @@ class PreparedCall {
     readonly maxRetries: number,
     readonly hasIdempotencyKey: boolean,
     readonly middleware: readonly Middleware[],
+    readonly maxResponseBytes: number,
+    /** Secrets this call sends besides the client's (a password in a login body). */
+    readonly callSecrets: readonly KnownSecret[],
   ) {
     this.#template = template;
   }
@@ -105,6 +121,10 @@ class AttemptFailure {
   constructor(
     readonly error: unknown,
     readonly retryAfterMs?: number | undefined,
+    /** The request as this attempt sent it (with its credentials), for vendor refusal handlers. */
+    readonly request?: Request | undefined,
+    /** Ends the call whatever the retry rules say (a failed sign-in). */
+    readonly final = false,
   ) {}
 }
 
@@ -155,12 +175,16 @@ export class Transport {
   }
 
   /** A `fetch` bound to one call's options, e.g. `raw.GET(path, { fetch: transport.fetchWith(options) })`. */
-  fetchWith(options: RequestOptions): TransportFetch {
-    return (input, init) => this.send(input instanceof Request && init === undefined ? input : new Request(input, init), options);
+  fetchWith(options: RequestOptions, callSecrets: readonly KnownSecret[] = NO_SECRETS): TransportFetch {
+    return (input, init) => this.sendCall(input instanceof Request && init === undefined ? input : new Request(input, init), options, callSecrets);
   }
 
-  async send(request: Request, options: RequestOptions = {}): Promise<Response> {
-    const call = this.prepare(request, options);
+  send(request: Request, options: RequestOptions = {}): Promise<Response> {
+    return this.sendCall(request, options, NO_SECRETS);
+  }
+
+  private async sendCall(request: Request, options: RequestOptions, callSecrets: readonly KnownSecret[]): Promise<Response> {
+    const call = this.prepare(request, options, callSecrets);
     for (let attempt = 1; ; attempt++) {
       let outcome: AttemptFailure;
       try {
@@ -173,7 +197,7 @@ export class Transport {
       this.logger.debug("retrying request", { method: call.method, url: call.url, attempt, delayMs: plan.delayMs, reason: plan.reason });
       if (plan.delayMs > 0) await sleep(plan.delayMs, call.callerSignal);
       else throwIfAborted(call.callerSignal);
-      const replacement = await plan.profile?.prepare?.(outcome.error, call.template);
+      const replacement = await plan.profile?.prepare?.(outcome.error, outcome.request ?? call.template);
       if (replacement) call.replaceTemplate(replacement);
     }
   }
@@ -184,7 +208,8 @@ export class Transport {
    * sooner than a `Retry-After` the server asked for (longer than the cap: fail now).
    */
   private planRetry(failure: AttemptFailure, call: PreparedCall, attempt: number): RetryPlan | undefined {
-    const reason = this.options.refusals?.classify(failure.error, call.template);
+    if (failure.final) return undefined;
+    const reason = this.options.refusals?.classify(failure.error, failure.request ?? call.template);
     if (reason !== undefined) return this.planRefusalRetry(reason, call);
     const retriesUsed = attempt - 1 - countRefusalRetries(call);
     if (retriesUsed >= call.maxRetries || !shouldRetry(failure.error, call)) return undefined;
@@ -207,7 +232,7 @@ export class Transport {
    * Everything except auth/network that is identical for every attempt. Headers are set on the
    * request in place: rebuilding a Request costs more than the rest of the pipeline together.
    */
-  private prepare(request: Request, options: RequestOptions): PreparedCall {
+  private prepare(request: Request, options: RequestOptions, callSecrets: readonly KnownSecret[]): PreparedCall {
     const callerSignal = combineCallerSignals(request.signal, options.signal);
     throwIfAborted(callerSignal);
     const headers = request.headers;
@@ -228,6 +253,8 @@ export class Transport {
       validMaxRetries(options.maxRetries ?? this.options.maxRetries ?? DEFAULT_MAX_RETRIES),
       keyed,
       middleware,
+      validMaxBytes(options.maxResponseBytes ?? this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+      callSecrets,
     );
   }
 
@@ -240,32 +267,49 @@ export class Transport {
     return false;
   }
 
-  /** Resolves with a 2xx/3xx response; rejects with an AttemptFailure otherwise. */
+  /** Resolves with a 2xx response read in full (or a 3xx when redirects are returned); rejects with an AttemptFailure otherwise. */
   private async attempt(call: PreparedCall, attempt: number): Promise<Response> {
     const refreshing = this.options.auth?.refresh?.(call.refreshOptions);
-    // Signing in has its own requests and deadlines; it does not eat this attempt's timeout.
-    if (refreshing) await refreshing.catch((error: unknown) => Promise.reject(new AttemptFailure(error)));
+    // Signing in has its own requests and deadlines; it does not eat this attempt's timeout, and its failure ends the call.
+    if (refreshing) await refreshing.catch((error: unknown) => Promise.reject(new AttemptFailure(error, undefined, undefined, true)));
     const startedAt = this.options.logger ? Date.now() : 0;
     const deadline = new AttemptDeadline(call);
+    // A body is a one-shot stream, so each attempt sends a copy; bodyless requests are reused.
+    const request = call.template.body === null ? call.template : call.template.clone();
     let failure: AttemptFailure;
     try {
-      const response = await deadline.race(this.dispatch(call, attempt, deadline.signal));
+      const response = await deadline.race(this.dispatch(call, request, attempt, deadline.signal));
       this.logAttempt(call, attempt, startedAt, { status: response.status });
+      if (response.status < 300) return await deadline.race(this.readWhole(response, call, deadline.signal));
       if (response.status < 400) return response;
-      failure = new AttemptFailure(await deadline.race(this.errorFrom(response, call)), parseRetryAfter(response.headers.get("retry-after")));
+      failure = new AttemptFailure(await deadline.race(this.errorFrom(response, call)), parseRetryAfter(response.headers.get("retry-after")), request);
     } catch (error) {
       const classified = this.classifyFailure(error, call, deadline);
       this.logAttempt(call, attempt, startedAt, { error: describeFailure(classified) });
-      failure = new AttemptFailure(classified);
+      failure = new AttemptFailure(classified, undefined, request);
     } finally {
       deadline.clear();
     }
     throw failure;
   }
 
-  private dispatch(call: PreparedCall, attempt: number, signal: AbortSignal): Promise<Response> {
-    // A body is a one-shot stream, so each attempt sends a copy; bodyless requests are reused.
-    const request = call.template.body === null ? call.template : call.template.clone();
+  /**
+   * The whole 2xx body, inside the attempt's deadline and under the size cap, so a stall is a
+   * TimeoutError, a drop mid-body a ConnectionError and a huge body a ResponseTooLargeError.
+   */
+  private async readWhole(response: Response, call: PreparedCall, signal: AbortSignal): Promise<Response> {
+    if (response.body === null) return response;
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = await readBodyBytes(response, call.maxResponseBytes, { method: call.method, url: call.url });
+    } catch (error) {
+      if (error instanceof SdkError || signal.aborted || call.callerSignal?.aborted) throw error;
+      throw toConnectionError(error, { method: call.method, url: call.url });
+    }
+    return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+  }
+
+  private dispatch(call: PreparedCall, request: Request, attempt: number, signal: AbortSignal): Promise<Response> {
     const send = (): Promise<Response> => {
       if (call.middleware.length === 0) return this.callFetch(request, call, signal);
       const toNetwork = (finalRequest: Request): Promise<Response> => this.callFetch(finalRequest, call, signal);
@@ -283,11 +327,27 @@ export class Transport {
     const fetchImpl = this.options.fetch ?? (globalThis.fetch as FetchLike | undefined);
     if (!fetchImpl) throw new ConfigError("No fetch implementation available; pass `fetch` in the client options");
     try {
-      return await fetchImpl(request, { signal });
+      return await this.fetchFollowing(fetchImpl, request, call, signal);
     } catch (error) {
       // Aborts are classified by the caller from the signals, not from the runtime's error.
-      if (signal.aborted || call.callerSignal?.aborted) throw error;
+      if (error instanceof SdkError || signal.aborted || call.callerSignal?.aborted) throw error;
       throw toConnectionError(error, { method: call.method, url: call.url });
+    }
+  }
+
+  /** Never lets the runtime follow a redirect: credentials must not leave the configured origin. */
+  private async fetchFollowing(fetchImpl: FetchLike, request: Request, call: PreparedCall, signal: AbortSignal): Promise<Response> {
+    let current = request;
+    for (let hop = 0; ; hop++) {
+      const response = await fetchImpl(current, { signal, redirect: "manual" });
+      if (this.options.redirects === "return" || !isRedirect(response)) return response;
+      const target = redirectTarget(response, current);
+      response.body?.cancel().catch(() => undefined);
+      const sameOrigin = target !== undefined && target.origin === new URL(current.url).origin;
+      if (!sameOrigin || hop >= MAX_REDIRECTS || (call.method !== "GET" && call.method !== "HEAD")) {
+        throw redirectRefusal(response, call, target, hop >= MAX_REDIRECTS);
+      }
+      current = new Request(target, { method: call.method, headers: current.headers });
     }
   }
 
@@ -302,13 +362,18 @@ export class Transport {
     return errorFromResponse(response, {
       method: call.method,
       url: call.url,
-      secrets: this.secrets(),
+      secrets: this.secrets(call),
       mapError: this.options.mapError,
     });
   }
 
-  private secrets(): string[] {
-    return [...(this.options.auth?.secrets() ?? []), ...(this.options.secrets ?? []), ...(this.options.extraSecrets?.() ?? [])];
+  private secrets(call?: PreparedCall): KnownSecret[] {
+    return [
+      ...(this.options.auth?.secrets() ?? []),
+      ...(this.options.secrets ?? []),
+      ...(this.options.extraSecrets?.() ?? []),
+      ...(call?.callSecrets ?? []),
+    ];
   }
 
   private get logger(): Logger {
@@ -322,6 +387,38 @@ export class Transport {
 }
 
 const NO_MIDDLEWARE: readonly Middleware[] = [];
+const NO_SECRETS: readonly KnownSecret[] = [];
+
+function validMaxBytes(value: number): number {
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`maxResponseBytes must be a positive whole number of bytes, got ${value}`);
+  return value;
+}
+
+function isRedirect(response: Response): boolean {
+  return REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect";
+}
+
+function redirectTarget(response: Response, request: Request): URL | undefined {
+  const location = response.headers.get("location");
+  if (!location) return undefined;
+  try {
+    return new URL(location, request.url);
+  } catch {
+    return undefined;
+  }
+}
+
+function redirectRefusal(response: Response, call: PreparedCall, target: URL | undefined, tooMany: boolean): RedirectError {
+  const location = target ? redactUrl(target) : undefined;
+  const why = tooMany ? `more than ${MAX_REDIRECTS} redirects` : target === undefined ? "a redirect without a usable Location" : "a redirect the SDK does not follow (another origin, or not a GET/HEAD)";
+  return new RedirectError({
+    status: response.status,
+    message: `${call.method} ${call.url} → ${response.status}: ${why}${location ? ` to ${location}` : ""}; credentials stay with the configured origin`,
+    method: call.method,
+    url: call.url,
+    location,
+  });
+}
 
 function countRefusalRetries(call: PreparedCall): number {
   if (!call.refusalRetries) return 0;

@@ -88,9 +88,58 @@ export interface FileFromUrlOptions {
   /** Allowed content types; default JPEG, PNG, GIF and WebP. */
   accept?: readonly string[] | undefined;
   filename?: string | undefined;
+  /**
+   * Allow loopback, link-local and private addresses (an intranet image host). Off by default: a
+   * server that downloads user-supplied URLs must not be turned against its own network.
+   */
+  allowPrivateNetwork?: boolean | undefined;
 }
 
-function parseHttpUrl(url: string | URL): URL {
+/** Redirect hops a download follows, each checked like the first URL. */
+export const MAX_DOWNLOAD_REDIRECTS = 5;
+
+function ipv4Octets(host: string): number[] | undefined {
+  const parts = host.split(".");
+  if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part))) return undefined;
+  const octets = parts.map(Number);
+  return octets.every((octet) => octet <= 255) ? octets : undefined;
+}
+
+function isPrivateIpv4([a, b]: number[]): boolean {
+  return (
+    a === 0 || a === 10 || a === 127 || (a === 100 && b! >= 64 && b! <= 127) || (a === 169 && b === 254) ||
+    (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) || a! >= 224
+  );
+}
+
+function isPrivateIpv6(host: string): boolean {
+  const address = host.replace(/^\[|\]$/g, "").toLowerCase();
+  if (address === "::" || address === "::1") return true;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address)?.[1];
+  if (mapped) return isPrivateIpv4(ipv4Octets(mapped) ?? [0]);
+  // ::ffff:7f00:1 is how the URL parser writes a mapped 127.0.0.1.
+  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+  if (mappedHex) {
+    const high = Number.parseInt(mappedHex[1]!, 16);
+    return isPrivateIpv4([high >> 8, high & 255]);
+  }
+  return /^f[cd]/.test(address) || /^fe[89ab]/.test(address);
+}
+
+/**
+ * True for hosts that name this machine or a private network by themselves: `localhost`, and IP
+ * literals in loopback, link-local, private, shared (CGNAT), unspecified or multicast ranges. Names
+ * that only resolve there are caught after DNS by the Node helper (`@openapp/core/node`).
+ */
+export function isPrivateHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (host.includes(":")) return isPrivateIpv6(host);
+  const octets = ipv4Octets(host);
+  return octets !== undefined && isPrivateIpv4(octets);
+}
+
+function parseHttpUrl(url: string | URL, allowPrivateNetwork = false): URL {
   let parsed: URL;
   try {
     parsed = new URL(String(url));
@@ -99,6 +148,11 @@ function parseHttpUrl(url: string | URL): URL {
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw new ValidationError(`Only http: and https: URLs can be downloaded, got ${parsed.protocol}`);
+  }
+  if (!allowPrivateNetwork && isPrivateHost(parsed.hostname)) {
+    throw new ValidationError(
+      `Refusing to download from ${redactUrl(parsed)}: it is a loopback, link-local or private address (pass allowPrivateNetwork: true for an intranet host)`,
+    );
   }
   return parsed;
 }
@@ -153,20 +207,32 @@ function detectType(response: Response, url: URL, bytes: Uint8Array): string | u
  * credentials, no cookies, capped in size, and the type must be one of `accept`.
  */
 export async function fileFromUrl(url: string | URL, options: FileFromUrlOptions = {}): Promise<File> {
-  const parsed = parseHttpUrl(url);
+  const allowPrivate = options.allowPrivateNetwork === true;
+  let parsed = parseHttpUrl(url, allowPrivate);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
   const accept = options.accept ?? DEFAULT_IMAGE_TYPES;
   const fetchImpl = options.fetch ?? (globalThis.fetch as FetchLike);
-  const request = new Request(parsed, { credentials: "omit", redirect: "follow", signal: options.signal ?? null });
-  const response = await fetchImpl(request);
+  for (let hop = 0; ; hop++) {
+    const request = new Request(parsed, { credentials: "omit", redirect: "manual", signal: options.signal ?? null });
+    const response = await fetchImpl(request);
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+    if (location === null) return downloadedFile(response, parsed, maxBytes, accept, options.filename);
+    await response.body?.cancel();
+    if (hop >= MAX_DOWNLOAD_REDIRECTS) throw new ValidationError(`Download from ${redactUrl(url)} redirected more than ${MAX_DOWNLOAD_REDIRECTS} times`);
+    // Every hop is checked like the first URL, so a redirect cannot reach a private address either.
+    parsed = parseHttpUrl(new URL(location, parsed), allowPrivate);
+  }
+}
+
+async function downloadedFile(response: Response, url: URL, maxBytes: number, accept: readonly string[], filename: string | undefined): Promise<File> {
   if (!response.ok) {
     await response.body?.cancel();
-    throw new ValidationError(`Download from ${redactUrl(parsed)} failed with HTTP ${response.status}`);
+    throw new ValidationError(`Download from ${redactUrl(url)} failed with HTTP ${response.status}`);
   }
-  const bytes = await readCapped(response, parsed, maxBytes);
-  const type = detectType(response, parsed, bytes);
+  const bytes = await readCapped(response, url, maxBytes);
+  const type = detectType(response, url, bytes);
   if (!type || !accept.includes(type)) {
-    throw new ValidationError(`Download from ${redactUrl(parsed)} has type ${type ?? "unknown"}; expected one of ${accept.join(", ")}`);
+    throw new ValidationError(`Download from ${redactUrl(url)} has type ${type ?? "unknown"}; expected one of ${accept.join(", ")}`);
   }
-  return new File([bytes], options.filename ?? filenameFromUrl(parsed, type), { type });
+  return new File([bytes], filename ?? filenameFromUrl(url, type), { type });
 }

@@ -179,6 +179,18 @@ describe("errors", () => {
     expect(JSON.stringify(error)).not.toContain(TEST_KEY);
   });
 
+  it("keeps the password out of a refused login whose server echoes the request", async () => {
+    const password = "Hunter2-coop-door!";
+    const { fetch } = scriptedFetch(async (request) =>
+      json(401, { message: "Login failed", echo: await request.text() }, { "x-echo": password })(),
+    );
+    const error = await testClient(fetch).login("kim@example.org", password).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LoginFailedError);
+    const { inspect } = await import("node:util");
+    const rendered = [JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }), String(error), (error as Error).stack].join("\n");
+    expect(rendered).not.toContain(password);
+  });
+
   it("maps a refused login and field errors to Omlet-specific classes", async () => {
     const { fetch } = sequenceFetch(
       json(401, { message: "Login failed" }),

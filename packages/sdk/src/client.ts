@@ -59,8 +59,14 @@ export interface OpenAppClientOptions {
   timeout?: number | undefined;
   /** Retries of requests that are safe to repeat (default 2). */
   maxRetries?: number | undefined;
-  /** Also used, without credentials, to download images for `uploadImageFromUrl`. */
+  /** Also used, without credentials, to download images for `uploadImageFromUrl` unless `downloadFetch` is set. */
   fetch?: FetchLike | undefined;
+  /**
+   * The `fetch` for `uploadImageFromUrl` downloads. On a Node server that uploads user-supplied
+   * URLs, pass `createPublicNetworkFetch()` from `@openapp/sdk/node`: names that resolve to
+   * private addresses are then refused after DNS too.
+   */
+  downloadFetch?: FetchLike | undefined;
   middleware?: readonly Middleware[] | undefined;
   /** Silent by default; `OPENAPP_LOG=debug` prints each request. */
   logger?: Logger | undefined;
@@ -72,7 +78,7 @@ export interface OpenAppClientOptions {
 
 // Every option the client reads; the mapped type makes a new option without an entry a compile error.
 const OPTION_KEYS = Object.keys({
-  apiKey: 1, org: 1, baseUrl: 1, authHeader: 1, timeout: 1, maxRetries: 1, fetch: 1, middleware: 1, logger: 1, headers: 1, entityActions: 1,
+  apiKey: 1, org: 1, baseUrl: 1, authHeader: 1, timeout: 1, maxRetries: 1, fetch: 1, downloadFetch: 1, middleware: 1, logger: 1, headers: 1, entityActions: 1,
 } satisfies Record<keyof OpenAppClientOptions, 1>);
 
 /** What makes OpenApp different from the other vendors; the kit builds the rest. */
@@ -121,7 +127,9 @@ function authFor(parsed: ParsedApiKey | undefined, header: OpenAppClientOptions[
     throw new ConfigError(`authHeader must be "authorization" or "x-api-key", got ${JSON.stringify(header)}`);
   }
   const inner = header === "x-api-key" ? headerAuth("X-API-Key", parsed.key) : bearerAuth(parsed.key);
-  return { apply: (headers) => inner.apply(headers), secrets: () => [...inner.secrets(), parsed.secret] };
+  // The key may show its last 4 characters (to tell keys apart); the secret part never does.
+  const secrets = [{ value: parsed.key, showSuffix: true }, parsed.secret];
+  return { apply: (headers) => inner.apply(headers), secrets: () => secrets };
 }
 
 function resolveBaseUrl(parsed: ParsedApiKey | undefined, explicit: string | undefined): string {
@@ -142,6 +150,7 @@ function createContext(options: OpenAppClientOptions): OpenAppContext {
     baseUrl: resolveBaseUrl(parsed, options.baseUrl ?? readEnv("OPENAPP_BASE_URL")),
     auth: authFor(parsed, options.authHeader),
     fetch: options.fetch,
+    foreignFetch: options.downloadFetch,
     headers: options.headers,
     middleware: options.middleware,
     timeout: options.timeout,

@@ -8,6 +8,9 @@ import type { OpenAppRequestOptions, Result } from "./models/operation-types.js"
 /** Opens a local file as a File for `uploadImage` without reading it into memory first. */
 export { fileFromPath } from "@openapp/core/node";
 
+/** A download `fetch` that refuses names resolving to private addresses; pass it as `downloadFetch`. */
+export { createPublicNetworkFetch } from "@openapp/core/node";
+
 export const SCRIPT_EXTENSION = ".openapp";
 
 /**

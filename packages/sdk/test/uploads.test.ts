@@ -114,6 +114,27 @@ describe("uploadImageFromUrl", () => {
   });
 });
 
+describe("uploadImageFromUrl safety", () => {
+  it.each([["http://127.0.0.1/x.png"], ["http://10.0.0.1/x.png"], ["http://[::1]/x.png"], ["http://169.254.169.254/latest"]])(
+    "refuses the private address %s before any request",
+    async (url) => {
+      const { fetch, seen } = imageWorld();
+      await expect(testClient(fetch).devices.uploadImageFromUrl("d1", url)).rejects.toThrow(/private address/);
+      expect(seen).toHaveLength(0);
+    },
+  );
+
+  it("downloads through downloadFetch when one is given, and uploads through the client's fetch", async () => {
+    const api = imageWorld();
+    const downloads = imageWorld({ "https://cdn.example.net/door.png": () => new Response(PNG, { headers: { "content-type": "image/png" } }) });
+    const client = testClient(api.fetch, { downloadFetch: downloads.fetch });
+    expect(await client.devices.uploadImageFromUrl("d1", "https://cdn.example.net/door.png")).toEqual(UPLOADED);
+    expect(downloads.seen.map((s) => s.url)).toEqual(["https://cdn.example.net/door.png"]);
+    expect(api.seen.map((s) => new URL(s.url).pathname)).toEqual(["/api/v1/devices/d1/image"]);
+    expect(downloads.seen[0]!.headers.has("authorization")).toBe(false);
+  });
+});
+
 describe("uploadImageFromUrl failures", () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -31,7 +31,7 @@ function warnInsecure(logger: Logger | undefined): void {
 }
 
 /** Copies the request into undici's own Request type, which its fetch requires. */
-function forwardTo(agent: Agent): FetchLike {
+export function forwardTo(agent: Agent): FetchLike {
   return async (request, init) => {
     const response = await undiciFetch(request.url, {
       method: request.method,
@@ -39,7 +39,8 @@ function forwardTo(agent: Agent): FetchLike {
       // DOM and undici declare the same web stream with different types.
       body: request.body as UndiciRequestInit["body"],
       duplex: "half",
-      redirect: request.redirect,
+      // The transport asks for `redirect: "manual"` in `init`; undici must not follow on its own.
+      redirect: init?.redirect ?? request.redirect,
       // The transport hands each attempt's deadline in `init`; a bare call carries it on the request.
       signal: init?.signal ?? request.signal,
       dispatcher: agent,

@@ -19,7 +19,8 @@ export async function login(
   options?: RequestOptions,
 ): Promise<string> {
   const body = { emailAddress: required("emailAddress", emailAddress), password: required("password", password), ...(cc ? { cc } : {}) };
-  const { apiKey } = await ctx.kit.call("login", { body }, options);
+  // A server that echoes the request must not put the password into an error.
+  const { apiKey } = await ctx.kit.call("login", { body, secrets: [body.password] }, options);
   return apiKey;
 }
 

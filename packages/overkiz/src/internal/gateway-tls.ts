@@ -35,6 +35,11 @@ export function acceptedGatewayNames(hostname: string, options: { gatewayPin?: s
   return [...new Set(names)];
 }
 
+/** Carries Node's own code, so the SDK reports it as a TLS failure and never retries it. */
+function altnameError(message: string): Error {
+  return Object.assign(new Error(message), { code: "ERR_TLS_CERT_ALTNAME_INVALID" });
+}
+
 /**
  * `checkServerIdentity` for gateways. It only runs once the chain has been verified against
  * the CA, so it decides the name alone: the certificate must carry one of the accepted names.
@@ -46,11 +51,11 @@ export function checkGatewayIdentity(
 ): Error | undefined {
   const names = acceptedGatewayNames(hostname, options);
   if (names.length === 0) {
-    return new Error(`Connected to the gateway by IP address (${hostname}); pass gatewayPin so its certificate name <pin>.local can be checked`);
+    return altnameError(`Connected to the gateway by IP address (${hostname}); pass gatewayPin so its certificate name <pin>.local can be checked`);
   }
   if (names.some((name) => checkServerIdentity(name, certificate) === undefined)) return undefined;
   const subject = certificate.subjectaltname ?? certificate.subject?.CN ?? "no name";
-  return new Error(`The gateway certificate (${subject}) names none of ${names.join(", ")}`);
+  return altnameError(`The gateway certificate (${subject}) names none of ${names.join(", ")}`);
 }
 
 /**

@@ -109,6 +109,9 @@ describe("local gateway over TLS", () => {
     expect(causes(noPin)).toMatch(/pass gatewayPin/);
     const otherGateway = await client({ ca: overkizCa.certPem, gatewayPin: "9999-8888-7777" }).login().catch((e: unknown) => e);
     expect(causes(otherGateway)).toMatch(/names none of 9999-8888-7777\.local/);
+    // The reason and Node's code are in the error itself, and a certificate problem is never retried.
+    expect(otherGateway).toMatchObject({ code: "ERR_TLS_CERT_ALTNAME_INVALID" });
+    expect((otherGateway as Error).message).toMatch(/TLS verification failed \(ERR_TLS_CERT_ALTNAME_INVALID: The gateway certificate .* names none of/);
     expect(h.upstream.requests).toHaveLength(0);
   });
 

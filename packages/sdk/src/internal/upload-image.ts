@@ -23,7 +23,10 @@ export interface ImageUploadOptions extends OpenAppRequestOptions {
   maxBytes?: number | undefined;
 }
 
-export type ImageFromUrlOptions = Omit<ImageUploadOptions, "contentType">;
+export interface ImageFromUrlOptions extends Omit<ImageUploadOptions, "contentType"> {
+  /** Allow loopback, link-local and private image hosts (intranet); refused by default. */
+  allowPrivateNetwork?: boolean | undefined;
+}
 
 /** Declared type (argument, then the blob's own), then the extension, then the first bytes. */
 async function imageType(file: File, declared: string | undefined): Promise<string | undefined> {
@@ -48,7 +51,7 @@ async function imageFile(data: Uploadable, options: ImageUploadOptions): Promise
 }
 
 function post<Id extends ImageUploadOperationId>(ctx: OpenAppContext, id: Id, resourceId: string, file: File, options: ImageUploadOptions) {
-  const { contentType: _type, filename: _name, maxBytes: _max, ...requestOptions } = options;
+  const { contentType: _type, filename: _name, maxBytes: _max, allowPrivateNetwork: _private, ...requestOptions } = options as ImageFromUrlOptions & ImageUploadOptions;
   // Every image route is `/{resource}/{id}/image` with a `file` part; the generic id cannot show it.
   const input = { path: { id: resourceId } as Path<Id>, body: { file } as Body<Id> };
   return ctx.kit.call(id, input, requestOptions) as Promise<Result<Id>>;
@@ -70,9 +73,11 @@ export async function uploadImage<Id extends ImageUploadOperationId>(
  * typed errors, but never the key, cookie, client headers or middleware.
  */
 function download(ctx: OpenAppContext, url: string | URL, options: ImageFromUrlOptions): Promise<File> {
-  const { signal, timeout, maxRetries } = options;
-  const fetch = ctx.kit.foreignFetch({ signal, timeout, maxRetries });
-  return fileFromUrl(url, { fetch, maxBytes: options.maxBytes, accept: IMAGE_TYPES, filename: options.filename });
+  const { signal, timeout, maxRetries, allowPrivateNetwork } = options;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
+  // The transport stops reading past the image cap too, so a huge answer is never buffered.
+  const fetch = ctx.kit.foreignFetch({ signal, timeout, maxRetries, maxResponseBytes: maxBytes });
+  return fileFromUrl(url, { fetch, maxBytes, accept: IMAGE_TYPES, filename: options.filename, allowPrivateNetwork });
 }
 
 /** Downloads an http(s) image without the SDK's credentials, then uploads it like `uploadImage`. */

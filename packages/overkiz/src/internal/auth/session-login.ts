@@ -70,13 +70,21 @@ export abstract class SessionLoginStrategy implements AuthStrategy {
  * password and any token issued on the way among the secrets to mask.
  */
 export abstract class AccountLoginStrategy extends SessionLoginStrategy {
-  protected readonly username: string;
-  protected readonly password: string;
+  // In a #private field, so util.inspect and JSON.stringify of the client never show the password.
+  readonly #account: { username: string; password: string };
   #issued: readonly string[] = [];
 
   constructor(username: string, password: string) {
     super();
-    ({ username: this.username, password: this.password } = checkedAccount(username, password));
+    this.#account = checkedAccount(username, password);
+  }
+
+  protected get username(): string {
+    return this.#account.username;
+  }
+
+  protected get password(): string {
+    return this.#account.password;
   }
 
   /** Tokens a partner issued during sign-in: masked like the password. */
