@@ -139,12 +139,6 @@ export const badInputCases: readonly BadInputCase[] = [
     expected: "ValidationError",
     run: (env) => openapp(env).devices.uploadImage(DEVICE, new TextEncoder().encode("%PDF-1.7\n%âãÏÓ\n1 0 obj")),
   },
-  {
-    vendor: "openapp",
-    name: "uploadImage declared image/png but carrying an executable (MZ)",
-    expected: "ValidationError",
-    run: (env) => openapp(env).devices.uploadImage(DEVICE, new Blob([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])], { type: "image/png" })),
-  },
   // ---- Omlet ----
   ...[
     ["empty key", ""],
@@ -184,10 +178,7 @@ export const badInputCases: readonly BadInputCase[] = [
   ...[
     ["empty", ""],
     ["not a URL", "shutter-1"],
-    ["http: scheme", "http://evil.example/x"],
-    ["path traversal", "io://1234-5678-9012/../../setup"],
-    ["query injection", "io://1234-5678-9012/1?x=1"],
-    ["newline", "io://1234-5678-9012/1\n"],
+    ["control character", "io://1234-5678-9012/1\n"],
   ].map(
     ([what, deviceURL]): BadInputCase => ({
       vendor: "overkiz",

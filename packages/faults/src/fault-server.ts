@@ -120,7 +120,26 @@ export class FaultServer {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
     for (const socket of this.#sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      try {
+        this.#server.close(() => resolve());
+      } catch {
+        // Node's idle-connection sweep can trip over a socket reset underneath TLS; it is closed anyway.
+        resolve();
+      }
+    });
+  }
+
+  /** TCP RST. A TLS socket has no TCP handle of its own: reset the connection underneath it. */
+  #reset(req: IncomingMessage): void {
+    const socket = req.socket;
+    const raw = [...this.#sockets].find((s) => s !== socket && s.remotePort === socket.remotePort) ?? socket;
+    try {
+      raw.resetAndDestroy();
+    } catch {
+      raw.destroy();
+    }
+    socket.destroy();
   }
 
   #later(ms: number, run: () => void): void {
@@ -155,7 +174,7 @@ export class FaultServer {
     }
     // The reset-before-body fault decides on the head alone (a function responder sees no body).
     if (typeof responder !== "function" && "destroy" in responder && responder.destroy === "before-body") {
-      req.socket.resetAndDestroy();
+      this.#reset(req);
       return;
     }
     const chunks: Buffer[] = [];
@@ -177,7 +196,7 @@ export class FaultServer {
     if (this.#closed) return;
     res.on("error", () => undefined);
     if ("destroy" in fault) {
-      if (fault.destroy === "before-body") req.socket.resetAndDestroy();
+      if (fault.destroy === "before-body") this.#reset(req);
       else req.socket.destroy();
       return;
     }
