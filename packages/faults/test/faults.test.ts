@@ -128,11 +128,20 @@ describe("faults", () => {
     await pool(lightCases.filter((f) => !f.applies || f.applies(first, warmOp)), CONCURRENCY, (fault) => runCase(fault, first, warmOp, pki, false));
     const judges = await pool(lightRuns, CONCURRENCY, (run) => runCase(run.fault, run.target, run.op, pki, run.viaConsole));
     for (const run of heavyRuns) judges.push(await runCase(run.fault, run.target, run.op, pki, run.viaConsole));
-    for (const judge of judges) {
-      const result = judge();
+    const judged = judges.map((judge) => judge());
+    // A loop delay seen while 15 other cases ran (or the machine was busy) is confirmed by running
+    // the case again with only 3 others; the second measurement decides.
+    const suspects = lightRuns.filter((run) => judged.find((r) => r.id === runId(run))?.loopOnly);
+    const again = await pool(suspects, 4, (run) => runCase(run.fault, run.target, run.op, pki, run.viaConsole));
+    for (const result of again.map((judge) => judge())) {
+      const index = judged.findIndex((r) => r.id === result.id);
+      if (index >= 0) judged[index] = result;
+    }
+    for (const result of judged) {
       record(result);
       results.set(result.id, result);
     }
+    if (suspects.length > 0) report.push(`(${suspects.length} case(s) re-run to confirm an event-loop delay)`);
   }, 120_000);
 
   for (const run of [...lightRuns, ...heavyRuns]) {
