@@ -14,7 +14,7 @@ import { serializeBody } from "./serialize-body.js";
 import { type FetchLike, type SentBody, Transport, type TransportFetch } from "./transport.js";
 import type { ListItem, PathParams, ResponseBody } from "./types.js";
 import { type ResponseSchemas, checkResponseShape, lazySchemas, validateResponse } from "./response-check.js";
-import { isPlainObject } from "./guards.js";
+import { isHeaderSafeToken, isPlainObject } from "./guards.js";
 
 export type { ResponseSchemas } from "./response-check.js";
 
@@ -323,6 +323,9 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
       if (required === undefined) continue;
       const configured = (options as Record<string, unknown> | undefined)?.[context.option] ?? this.#defaults[context.option];
       const value = nonEmpty(configured) ?? (context.fromBody && isPlainObject(body) ? nonEmpty(body[context.fromBody]) : undefined);
+      if (typeof value === "string" && !isHeaderSafeToken(value)) {
+        throw new ConfigError(`${context.option} ${JSON.stringify(value)} cannot be sent as ${context.header}: it contains whitespace or control characters`);
+      }
       if (typeof value === "string" && value !== "") (headers ??= {})[context.header] = value;
       else if (required) throw new ConfigError(context.missing(id));
     }

@@ -9,6 +9,7 @@ import {
   assertKnownOptions,
   bearerAuth,
   headerAuth,
+  isHeaderSafeToken,
   normalizeBaseUrl,
   readEnv,
 } from "@openapp/core";
@@ -125,7 +126,10 @@ export interface OpenAppContext {
 export function validOrg(org: unknown): string | undefined {
   if (org === undefined) return undefined;
   if (typeof org !== "string" || org.trim() === "") throw new ConfigError("The organization id must be a non-empty string");
-  return org.trim();
+  const trimmed = org.trim();
+  // It travels as the X-Org header: a line break or control character would split or break it.
+  if (!isHeaderSafeToken(trimmed)) throw new ConfigError(`The organization id ${JSON.stringify(trimmed)} contains whitespace or control characters`);
+  return trimmed;
 }
 
 /** The key and its secret part are both masked wherever a server echoes them. */

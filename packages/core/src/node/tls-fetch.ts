@@ -51,11 +51,18 @@ export function forwardTo(agent: Agent): FetchLike {
   };
 }
 
+/** Only the boolean `true` turns verification off: `"true"` or `1` from a config file is refused. */
+export function assertBooleanOptOut(insecureSkipVerify: unknown): void {
+  if (insecureSkipVerify === undefined || typeof insecureSkipVerify === "boolean") return;
+  throw new ConfigError(`insecureSkipVerify must be true or false, got ${JSON.stringify(insecureSkipVerify)} (${typeof insecureSkipVerify})`);
+}
+
 /**
  * A `fetch` for Node with a custom CA. Verification stays on unless explicitly disabled.
  * Pass the result as the client's `fetch` option.
  */
 export function createTlsFetch(options: TlsFetchOptions): FetchLike {
+  assertBooleanOptOut(options.insecureSkipVerify);
   if (!options.ca && !options.insecureSkipVerify) {
     throw new ConfigError("createTlsFetch needs a `ca`; verification can only be skipped with insecureSkipVerify: true");
   }

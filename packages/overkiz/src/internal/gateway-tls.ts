@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { type PeerCertificate, checkServerIdentity } from "node:tls";
 import { ConfigError, type FetchLike, type Logger } from "@openapp/core";
-import { createTlsFetch } from "@openapp/core/node";
+import { assertBooleanOptOut, createTlsFetch } from "@openapp/core/node";
 
 export interface LocalGatewayFetchOptions {
   /** PEM of the Overkiz root CA that signs gateway certificates (download it once from Overkiz). */
@@ -65,6 +65,7 @@ export function checkGatewayIdentity(
  */
 export function createLocalGatewayFetch(options: LocalGatewayFetchOptions): FetchLike {
   const { ca, gatewayPin, servername, insecureSkipVerify } = options;
+  assertBooleanOptOut(insecureSkipVerify);
   if (!ca && !insecureSkipVerify) {
     throw new ConfigError("createLocalGatewayFetch needs the Overkiz root CA as `ca`; verification can only be skipped with insecureSkipVerify: true");
   }

@@ -59,6 +59,13 @@ export function toWireAction(input: ActionInput): WireAction {
 }
 
 /**
+ * The most devices one execution may carry. Overkiz documents no limit; a gateway holds at most a
+ * few hundred devices, so a longer list is a caller's bug (a loop gone wrong), refused before it
+ * reaches the gateway.
+ */
+export const MAX_ACTIONS_PER_EXECUTION = 500;
+
+/**
  * Builds the `exec/apply` body. Refuses an empty execution before anything is sent. The gateway
  * takes one action per device, so two actions for the same device are merged into one carrying
  * both commands, in order (as pyoverkiz does); devices keep the order of their first action.
@@ -73,6 +80,11 @@ export function buildActionGroup(actions: readonly ActionInput[], label: string 
     const merged = byDevice.get(action.deviceURL);
     if (merged) merged.commands = [...merged.commands, ...action.commands];
     else byDevice.set(action.deviceURL, action);
+  }
+  if (byDevice.size > MAX_ACTIONS_PER_EXECUTION) {
+    throw new ValidationError(
+      `An execution carries at most ${MAX_ACTIONS_PER_EXECUTION} devices, got ${byDevice.size}: split the call (or use the action queue, which splits at its maxActions)`,
+    );
   }
   return { label, actions: [...byDevice.values()] };
 }

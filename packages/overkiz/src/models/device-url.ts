@@ -15,13 +15,16 @@ export interface DeviceIdentifier {
   baseDeviceUrl: string;
 }
 
-// Full match only: an address never contains `#`, a subsystem id is digits only.
-const DEVICE_URL = /^(?<protocol>[^:/]+):\/\/(?<gatewayId>[^/]+)\/(?<deviceAddress>[^#]+)(?:#(?<subsystemId>\d+))?$/;
+// Full match only: an address never contains `#`, a subsystem id is digits only, and no part holds
+// whitespace or control characters (a trailing newline would otherwise ride along to the gateway).
+const DEVICE_URL = /^(?<protocol>[^:/\s\p{Cc}]+):\/\/(?<gatewayId>[^/\s\p{Cc}]+)\/(?<deviceAddress>[^#\s\p{Cc}]+)(?:#(?<subsystemId>\d+))?$/u;
+// `.` and `..` segments would make the URL a path that leaves the device.
+const DOT_SEGMENT = /(^|\/)\.{1,2}(\/|$)/;
 
 export function parseDeviceUrl(deviceUrl: string): DeviceIdentifier {
   const match = typeof deviceUrl === "string" ? DEVICE_URL.exec(deviceUrl) : null;
   const groups = match?.groups;
-  if (!groups?.protocol || !groups.gatewayId || !groups.deviceAddress) {
+  if (!groups?.protocol || !groups.gatewayId || !groups.deviceAddress || DOT_SEGMENT.test(groups.deviceAddress)) {
     throw new ValidationError(`Invalid device URL ${JSON.stringify(deviceUrl)}: expected <protocol>://<gatewayId>/<address>[#<n>]`);
   }
   const subsystemId = groups.subsystemId === undefined ? null : Number(groups.subsystemId);
@@ -36,7 +39,8 @@ export function parseDeviceUrl(deviceUrl: string): DeviceIdentifier {
 }
 
 export function isValidDeviceUrl(deviceUrl: string): boolean {
-  return typeof deviceUrl === "string" && DEVICE_URL.test(deviceUrl);
+  const address = typeof deviceUrl === "string" ? DEVICE_URL.exec(deviceUrl)?.groups?.deviceAddress : undefined;
+  return address !== undefined && !DOT_SEGMENT.test(address);
 }
 
 /** The device URL itself once the parser accepts it; a ValidationError before anything is sent otherwise. */

@@ -1,4 +1,4 @@
-export { type ActionInput, type CommandInput, DEFAULT_EXECUTION_LABEL, buildActionGroup, command, toWireAction, toWireCommand } from "./commands.js";
+export { type ActionInput, type CommandInput, DEFAULT_EXECUTION_LABEL, MAX_ACTIONS_PER_EXECUTION, buildActionGroup, command, toWireAction, toWireCommand } from "./commands.js";
 export { Device, parseDevices } from "./device.js";
 export { type DeviceIdentifier, isOverkizGateway, isValidDeviceUrl, parseDeviceUrl } from "./device-url.js";
 export {

@@ -1,7 +1,7 @@
 import { type RequestOptions, ValidationError } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
 import { type ActionInput, DEFAULT_EXECUTION_LABEL, buildActionGroup } from "../models/commands.js";
-import type { ExecutionMode } from "../models/enums.js";
+import { ExecutionMode } from "../models/enums.js";
 import { type Execution, isEmptyAnswer, parseExecution } from "../models/execution.js";
 import { checkCommands } from "../models/command-check.js";
 import type { Device } from "../models/device.js";
@@ -21,6 +21,8 @@ export interface ExecuteParams {
    */
   devices?: readonly Device[] | undefined;
 }
+
+const EXECUTION_MODES: readonly unknown[] = Object.values(ExecutionMode);
 
 function knownDevices(ctx: OverkizContext, given: readonly Device[] | undefined): Map<string, Device> {
   const byUrl = new Map<string, Device>();
@@ -59,6 +61,9 @@ export function executionsResource(ctx: OverkizContext) {
      */
     async executeActionGroup(actions: readonly ActionInput[], params?: ExecuteParams, options?: RequestOptions): Promise<string> {
       const { mode, label: given, devices } = checkedParams(params, "executeActionGroup", ["mode", "label", "devices"]);
+      if (mode !== undefined && !EXECUTION_MODES.includes(mode)) {
+        throw new ValidationError(`Unknown execution mode ${JSON.stringify(mode)}: expected one of ${EXECUTION_MODES.join(", ")}`);
+      }
       if (mode !== undefined && ctx.server.apiType === "local") {
         throw new ValidationError(`Execution mode "${mode}" is not supported by the local API; leave \`mode\` out`);
       }

@@ -1,6 +1,6 @@
 import { ConfigError, TimeoutError, ValidationError } from "@openapp/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { OverkizClient, ServiceUnavailableError } from "../../src/index.js";
+import { MAX_ACTIONS_PER_EXECUTION, OverkizClient, ServiceUnavailableError } from "../../src/index.js";
 import { SHUTTER_URL, TEST_SERVER, json, overkizError, scriptedFetch } from "../helpers.js";
 
 const token = { token: "kit-token-0001" };
@@ -78,7 +78,7 @@ describe("inputs checked before the network", () => {
     expect(script.requests).toHaveLength(0);
   });
 
-  it.each(["not-a-device-url", "io://1234-5678-9012/../../x#y", ""])("refuses the device URL %j everywhere before the network", async (url) => {
+  it.each(["not-a-device-url", "io://1234-5678-9012/../../x#y", "io://1234-5678-9012/../x", "io://1234-5678-9012/123\n", "io://1234-5678-9012/1 2", ""])("refuses the device URL %j everywhere before the network", async (url) => {
     const script = offline();
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
     const queued = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch, actionQueue: true });
@@ -90,6 +90,27 @@ describe("inputs checked before the network", () => {
     await expect(client.updateAllDeviceFirmwares({ deviceURLs: [url] })).rejects.toThrow(ValidationError);
     expect(queued.pendingActionsCount).toBe(0);
     expect(script.requests).toHaveLength(0);
+  });
+});
+
+describe("executions are checked before the network", () => {
+  const offline = () => scriptedFetch({});
+
+  it("refuses an unknown mode, naming the known ones", async () => {
+    const script = offline();
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
+    await expect(client.executeActionGroup(close, { mode: "turbo" as never })).rejects.toThrow(/Unknown execution mode "turbo": expected one of highPriority, geolocated, internal/);
+    expect(script.requests).toHaveLength(0);
+  });
+
+  it("refuses more devices than one execution may carry, and takes exactly that many", async () => {
+    const script = offline();
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
+    const devices = (count: number) => Array.from({ length: count }, (_, i) => ({ deviceURL: `io://1234-5678-9012/${10_000_000 + i}`, commands: ["close"] }));
+    await expect(client.executeActionGroup(devices(MAX_ACTIONS_PER_EXECUTION + 1))).rejects.toThrow(/at most 500 devices, got 501/);
+    expect(script.requests).toHaveLength(0);
+    await client.executeActionGroup(devices(MAX_ACTIONS_PER_EXECUTION)).catch(() => undefined);
+    expect(script.requests).toHaveLength(1);
   });
 });
 
