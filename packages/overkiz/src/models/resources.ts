@@ -30,7 +30,7 @@ export type GatewayTypeCode = GatewayType | (number & {});
 export type GatewaySubTypeCode = GatewaySubType | (number & {});
 
 export type Gateway = Simplify<
-  WireGateway & {
+  Omit<WireGateway, "type" | "subType"> & {
     type?: GatewayTypeCode;
     /** 0 means "none" and stays 0 (Rexel gateways send it). */
     subType?: GatewaySubTypeCode;
