@@ -1,5 +1,5 @@
 import { ApiError, SdkError } from "@openapp/core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   AccessDeniedToGatewayError,
   ActionGroupSetupNotFoundError,
@@ -106,13 +106,25 @@ function answer(row: Row): Response {
   return new Response(JSON.stringify(row.body), { status: row.status, headers: { "content-type": "application/json" } });
 }
 
+/** Refusals that prove nothing ran are resent after their backoff: fake time runs the waits out. */
+async function withFakeTime<T>(run: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers();
+  try {
+    const pending = run();
+    await vi.runAllTimersAsync();
+    return await pending;
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 describe("error mapping through the client (NOTES §3.3)", () => {
   it.each(rows.map((row) => ({ ...row, name: row.expected.name, text: JSON.stringify(row.body).slice(0, 70) })))(
     "$side $status $text → $name",
     async (row) => {
       const { fetch } = scriptedFetch({ "GET /setup/places": [answer(row)] });
       const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "test-token-0001" }, fetch, maxRetries: 0 });
-      const thrown = await client.getPlaces().catch((e: unknown) => e);
+      const thrown = await withFakeTime(() => client.getPlaces().catch((e: unknown) => e));
       expect(thrown).toBeInstanceOf(row.expected);
       expect(thrown?.constructor).toBe(row.expected);
       expect(thrown).toBeInstanceOf(BaseOverkizError);
