@@ -8,6 +8,8 @@ import { executeFile } from "@openapp/sdk/node";
 import { InvalidFieldsError, OmletClient } from "@openapp/omlet";
 import { NoSuchDeviceError, OverkizClient, type ServerConfig } from "@openapp/overkiz";
 import { createLocalGatewayFetch } from "@openapp/overkiz/node";
+import { OverkizState, uiProfile } from "@openapp/overkiz/catalogue";
+import type { StateName } from "@openapp/overkiz";
 import { createOpenAppRawClient, operationTable, type paths } from "@openapp/openapp-generated";
 import { zDevice as zOpenAppDevice } from "@openapp/openapp-generated/zod";
 import { createOmletRawClient } from "@openapp/omlet-generated";
@@ -34,6 +36,8 @@ export async function program(): Promise<string[]> {
   const overkiz = new OverkizClient({ server, credentials: { username: "a", password: "b" }, fetchCredentials: credentials });
   const setup = await overkiz.getSetup();
   out.push(String(setup.devices.length));
+  const closure: StateName = OverkizState.CORE_CLOSURE;
+  out.push(closure, String(uiProfile("Alarm")?.commands.length));
   // @ts-expect-error not a RequestCredentials mode
   new OverkizClient({ server: "somfy_europe", credentials: { token: "t" }, fetchCredentials: "always" });
 

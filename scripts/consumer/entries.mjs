@@ -18,6 +18,10 @@ export async function entryChecks(m) {
   row("@openapp/sdk/node throws @openapp/sdk's classes", refused instanceof m["@openapp/sdk"].ValidationError && refused instanceof m["@openapp/core"].SdkError, refused?.name);
   const error = new m["@openapp/overkiz/node"].NoSuchDeviceError({ status: 400, message: "m", method: "GET", url: "https://x.test/" });
   row("instanceof works across @openapp/overkiz and /node", error instanceof m["@openapp/overkiz"].NoSuchDeviceError && error instanceof m["@openapp/core"].ApiError, error.name);
+  const catalogue = m["@openapp/overkiz/catalogue"];
+  const profiles = Object.keys(catalogue?.UI_PROFILES ?? {}).length;
+  const states = Object.keys(catalogue?.OverkizState ?? {}).length;
+  row("@openapp/overkiz/catalogue loads", catalogue?.OverkizState?.CORE_CLOSURE === "core:ClosureState" && profiles > 100, `${states} states, ${profiles} profiles`);
   for (const vendor of ["openapp", "omlet", "overkiz"]) {
     const zod = m[`@openapp/${vendor}-generated/zod`];
     const main = m[`@openapp/${vendor}-generated`];

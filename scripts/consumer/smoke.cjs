@@ -7,6 +7,7 @@ const specifiers = [
   "@openapp/omlet",
   "@openapp/overkiz",
   "@openapp/overkiz/node",
+  "@openapp/overkiz/catalogue",
   "@openapp/openapp-generated",
   "@openapp/openapp-generated/zod",
   "@openapp/omlet-generated",

@@ -23,6 +23,7 @@ const entries = {
   "@openapp/omlet": omlet,
   "@openapp/overkiz": overkiz,
   "@openapp/overkiz/node": await import("@openapp/overkiz/node"),
+  "@openapp/overkiz/catalogue": await import("@openapp/overkiz/catalogue"),
   "@openapp/openapp-generated": openappGenerated,
   "@openapp/openapp-generated/zod": openappZod,
   "@openapp/omlet-generated": omletGenerated,
