@@ -3,7 +3,7 @@
  * for Overkiz calls (both directions contract-checked), while identity providers, which the
  * Overkiz spec does not describe, are scripted on the same upstream and reached directly.
  */
-import { type PrismServer, type RecordedRequest, type Upstream, startPrism, startUpstream } from "@openapp/testing";
+import { type PrismServer, type RecordedRequest, type Upstream, startPrism, startUpstream, violationRecorder } from "@openapp/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import type { Middleware, ServerConfig } from "../../src/index.js";
 
@@ -19,14 +19,9 @@ export interface Harness {
 }
 
 export function useScenarioHarness(): Harness {
-  let violations: string[] = [];
+  const violations = violationRecorder();
   const harness = {
-    recorder: (async (request, next) => {
-      const response = await next(request);
-      const violation = response.headers.get("sl-violations");
-      if (violation) violations.push(`${request.method} ${new URL(request.url).pathname} → ${violation}`);
-      return response;
-    }) as Middleware,
+    recorder: violations.middleware as Middleware,
     server(overrides: Partial<ServerConfig> = {}): ServerConfig {
       return { name: "Prism proxy", endpoint: `${harness.prism.url}/`, manufacturer: "Test", apiType: "cloud", ...overrides };
     },
@@ -47,9 +42,7 @@ export function useScenarioHarness(): Harness {
     harness.upstream.requests.length = 0;
   });
   afterEach(() => {
-    const found = violations;
-    violations = [];
-    expect(found).toEqual([]);
+    expect(violations.take()).toEqual([]);
   });
   return harness;
 }

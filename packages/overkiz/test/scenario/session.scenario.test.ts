@@ -2,44 +2,13 @@
  * Multi-step scenarios against a scripted upstream placed behind `prism proxy --errors`, so
  * both the SDK's requests and the scripted answers are checked against the spec.
  */
-import { type PrismServer, type Upstream, startPrism, startUpstream } from "@openapp/testing";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Middleware, OverkizClient, type ServerConfig } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { OverkizClient } from "../../src/index.js";
+import { useScenarioHarness } from "./harness.js";
 
-let upstream: Upstream;
-let prism: PrismServer;
-let violations: string[] = [];
-
-const recorder: Middleware = async (request, next) => {
-  const response = await next(request);
-  const violation = response.headers.get("sl-violations");
-  if (violation) violations.push(`${request.method} ${new URL(request.url).pathname} → ${violation}`);
-  return response;
-};
-
-beforeAll(async () => {
-  upstream = await startUpstream();
-  prism = await startPrism({ spec: "openapi/overkiz/openapi.yaml", mode: "proxy", upstream: upstream.url });
-});
-
-afterAll(async () => {
-  await prism?.stop();
-  await upstream?.stop();
-});
-
-beforeEach(() => {
-  upstream.requests.length = 0;
-});
-
-afterEach(() => {
-  const found = violations;
-  violations = [];
-  expect(found).toEqual([]);
-});
-
-function server(): ServerConfig {
-  return { name: "Prism proxy", endpoint: `${prism.url}/`, manufacturer: "Test", apiType: "cloud" };
-}
+const h = useScenarioHarness();
+const { recorder } = h;
+const server = () => h.server();
 
 const loginAnswer = (session: string) => ({
   status: 200,
@@ -51,8 +20,8 @@ const place = { oid: "7c26474b-2091-49bf-83cc-a76777e5f70c", label: "Home", type
 
 describe("session scenarios (through prism proxy)", () => {
   it("logs in, sends the cookie, and logs in again once the session expired", async () => {
-    upstream.route("POST", "/login", [loginAnswer("3F2A9C1E7F0B3A5D"), loginAnswer("6E8C1B2A3F4E5D6C")]);
-    upstream.route("GET", "/setup/places", (request) =>
+    h.upstream.route("POST", "/login", [loginAnswer("3F2A9C1E7F0B3A5D"), loginAnswer("6E8C1B2A3F4E5D6C")]);
+    h.upstream.route("GET", "/setup/places", (request) =>
       request.headers.cookie === "JSESSIONID=3F2A9C1E7F0B3A5D" ? notAuthenticated : { status: 200, body: place },
     );
     const client = new OverkizClient({
@@ -63,25 +32,25 @@ describe("session scenarios (through prism proxy)", () => {
 
     await expect(client.getPlaces()).resolves.toMatchObject({ label: "Home" });
 
-    expect(upstream.requests.map((r) => `${r.method} ${r.path} ${r.headers.cookie ?? "-"}`)).toEqual([
+    expect(h.upstream.requests.map((r) => `${r.method} ${r.path} ${r.headers.cookie ?? "-"}`)).toEqual([
       "POST /login -",
       "GET /setup/places JSESSIONID=3F2A9C1E7F0B3A5D",
       "POST /login -",
       "GET /setup/places JSESSIONID=6E8C1B2A3F4E5D6C",
     ]);
-    expect(new URLSearchParams(upstream.requests[0]?.body).get("userId")).toBe("jane.doe@example.com");
-    expect(upstream.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
+    expect(new URLSearchParams(h.upstream.requests[0]?.body).get("userId")).toBe("jane.doe@example.com");
+    expect(h.upstream.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
   });
 
   it("replaces an expired event listener and keeps fetching", async () => {
-    upstream.route("POST", "/events/register", [
+    h.upstream.route("POST", "/events/register", [
       { status: 200, body: { id: "a70f6d96-0000-4000-8000-000000000001" } },
       { status: 200, body: { id: "a70f6d96-0000-4000-8000-000000000002" } },
     ]);
-    upstream.route("POST", "/events/a70f6d96-0000-4000-8000-000000000001/fetch", [
+    h.upstream.route("POST", "/events/a70f6d96-0000-4000-8000-000000000001/fetch", [
       { status: 400, body: { errorCode: "UNSPECIFIED_ERROR", error: '"No registered event listener."' } },
     ]);
-    upstream.route("POST", "/events/a70f6d96-0000-4000-8000-000000000002/fetch", [
+    h.upstream.route("POST", "/events/a70f6d96-0000-4000-8000-000000000002/fetch", [
       {
         status: 200,
         body: [
@@ -107,7 +76,7 @@ describe("session scenarios (through prism proxy)", () => {
   });
 
   it("resends an execution the server refused as too busy, and nothing else", async () => {
-    upstream.route("POST", "/exec/apply", [
+    h.upstream.route("POST", "/exec/apply", [
       { status: 400, body: { errorCode: "RESOURCE_ACCESS_DENIED", error: "Server busy, please try again later. (Too many executions)" } },
       { status: 200, body: { execId: "ee7a5676-c68f-43a3-956d-6f5efc745954" } },
     ]);
@@ -117,7 +86,7 @@ describe("session scenarios (through prism proxy)", () => {
     const execId = await client.executeActionGroup([{ deviceURL: "io://0815-4711-2301/6112754", commands: ["close"] }]);
 
     expect(execId).toBe("ee7a5676-c68f-43a3-956d-6f5efc745954");
-    const bodies = upstream.requests.map((r) => JSON.parse(r.body) as unknown);
+    const bodies = h.upstream.requests.map((r) => JSON.parse(r.body) as unknown);
     expect(bodies).toHaveLength(2);
     expect(bodies[1]).toEqual(bodies[0]);
   });
