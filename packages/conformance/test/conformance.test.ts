@@ -66,7 +66,7 @@ const failureCases: readonly FailureCase[] = [
     reply: (a) => ({ status: 429, headers: { "retry-after": "1" }, body: a.errorBody("Too many requests") }),
     error: "RateLimitError",
   },
-  { name: "socket destroyed after the request was read", reply: () => ({ destroy: true }), error: "ConnectionError" },
+  { name: "socket destroyed after the request was read", reply: () => ({ destroy: "after-body" }), error: "ConnectionError" },
     {
     name: "per-attempt timeout (server never answers)",
     reply: () => ({ hang: true }),

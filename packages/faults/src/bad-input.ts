@@ -7,7 +7,7 @@ import * as omletSdk from "@openapp/omlet";
 import * as overkizSdk from "@openapp/overkiz";
 import { createLocalGatewayFetch, localServer } from "@openapp/overkiz/node";
 import * as openappSdk from "@openapp/sdk";
-import type { FaultServer } from "./fault-server.js";
+import type { ScriptedServer } from "../../conformance/src/server.js";
 import { omletDoor } from "./targets.js";
 
 export type Expected = "ConfigError" | "ValidationError";
@@ -22,7 +22,7 @@ export interface BadInputCase {
 }
 
 export interface BadInputEnv {
-  server: FaultServer;
+  server: ScriptedServer;
   /** The `fetch` option for clients: counts every request and forwards only to the test server. */
   fetch: (input: Request, init?: RequestInit) => Promise<Response>;
   ca: string;

@@ -1,4 +1,4 @@
-import type { Fault, FaultServer, Responder } from "./fault-server.js";
+import type { Responder, ScriptedServer } from "../../conformance/src/server.js";
 import type { CallOptions, ErrorName, Op, Target } from "./targets.js";
 
 /** The per-call timeout every case uses, so stalls end fast. */
@@ -9,9 +9,9 @@ export const READ_ATTEMPTS = 3;
 export interface CaseEnv {
   target: Target;
   op: Op;
-  server: FaultServer;
+  server: ScriptedServer;
   /** The other origin of the cross-origin redirect case. */
-  other: FaultServer | undefined;
+  other: ScriptedServer | undefined;
   controller: AbortController;
   /** Resolves on the first logger line whose message matches. */
   logged(pattern: RegExp): Promise<void>;
@@ -178,7 +178,7 @@ export const faultCases: readonly FaultCase[] = [
     otherOrigin: true,
     consoleVariant: true,
     script: (env) => {
-      const other = env.other as FaultServer;
+      const other = env.other as ScriptedServer;
       route(env, { status: 307, headers: { location: `${other.origin}${env.op.path}` } });
       other.on(env.op.method, env.op.path, env.op.success);
     },

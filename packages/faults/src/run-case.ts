@@ -1,8 +1,8 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { inspect } from "node:util";
 import { deepInspect, errorViews, findLeaks, recordingLogger } from "../../conformance/src/secrets.js";
+import { ScriptedServer, closedPort } from "../../conformance/src/server.js";
 import { CALL_TIMEOUT_MS, type CaseEnv, type FaultCase } from "./cases.js";
-import { FaultServer, closedPort } from "./fault-server.js";
 import type { TestPki } from "./tls.js";
 import type { ErrorName, Op, ResolvedErrors, Target } from "./targets.js";
 
@@ -78,8 +78,8 @@ const errorName = (error: unknown) => (error instanceof Error ? error.constructo
 export async function runCase(fault: FaultCase, target: Target, op: Op, pki: TestPki, viaConsole: boolean): Promise<() => CaseResult> {
   const id = `${target.name} · ${op.label} · ${fault.name}${viaConsole ? " · *_LOG=debug" : ""}`;
   const tls = target.tls ? { tls: fault.impostorCertificate ? pki.impostor : pki.gateway } : {};
-  const server = await FaultServer.start(tls);
-  const other = fault.otherOrigin ? await FaultServer.start(target.tls ? { tls: pki.gateway } : {}) : undefined;
+  const server = await ScriptedServer.start(tls);
+  const other = fault.otherOrigin ? await ScriptedServer.start(target.tls ? { tls: pki.gateway } : {}) : undefined;
   const problems: string[] = [];
   try {
     const { logger, lines } = recordingLogger();
@@ -111,10 +111,10 @@ export async function runCase(fault: FaultCase, target: Target, op: Op, pki: Tes
     fault.script(env);
 
     // A closed port: same scheme and paths, nobody listening.
-    let clientServer: FaultServer = server;
+    let clientServer: ScriptedServer = server;
     if (fault.closedPort) {
       const port = await closedPort();
-      clientServer = { origin: `${target.tls ? "https" : "http"}://127.0.0.1:${port}`, port } as FaultServer;
+      clientServer = { origin: `${target.tls ? "https" : "http"}://127.0.0.1:${port}`, port } as ScriptedServer;
     }
     // The backoff-abort cases need the retry log line even in the console variant.
     const useLogger = !viaConsole || fault.drive !== undefined;

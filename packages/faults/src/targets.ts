@@ -12,8 +12,7 @@ import type { ConformanceAdapter, Operation } from "../../conformance/src/adapte
 import { omletAdapter } from "../../conformance/src/adapters/omlet.js";
 import { openappAdapter } from "../../conformance/src/adapters/openapp.js";
 import { overkizBearerAdapter, overkizSessionAdapter } from "../../conformance/src/adapters/overkiz.js";
-import type { ScriptedServer } from "../../conformance/src/server.js";
-import type { Fault, FaultServer } from "./fault-server.js";
+import type { Reply, ScriptedServer } from "../../conformance/src/server.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: error classes of different façades share no constructor type.
 export type ErrorClass = abstract new (...args: any[]) => Error;
@@ -78,7 +77,7 @@ export interface Op {
   method: string;
   path: string;
   invoke(client: object, options: CallOptions): PromiseLike<unknown>;
-  success: Fault;
+  success: Reply;
   verify?(result: unknown): void;
 }
 
@@ -91,14 +90,12 @@ export interface Target {
   logEnv: string;
   errorBody(message: string): Record<string, unknown>;
   /** Scripts whatever the client needs besides the route under test (a session login). */
-  prepare(server: FaultServer): void;
-  createClient(server: FaultServer, extra?: Record<string, unknown>): object;
+  prepare(server: ScriptedServer): void;
+  createClient(server: ScriptedServer, extra?: Record<string, unknown>): object;
   ops: readonly Op[];
 }
 
 const OVERKIZ_STAND_INS: Partial<Record<ErrorName, string>> = { InternalServerError: "ServiceUnavailableError" };
-
-const asScripted = (server: FaultServer) => server as unknown as ScriptedServer;
 
 function fromOperation(op: Operation<object>, kind: Op["kind"]): Op {
   return {
@@ -107,7 +104,7 @@ function fromOperation(op: Operation<object>, kind: Op["kind"]): Op {
     method: op.method,
     path: op.path,
     invoke: (client, options) => op.invoke(client, options),
-    success: op.success as Fault,
+    success: op.success,
     ...(op.verify ? { verify: op.verify } : {}),
   };
 }
@@ -119,8 +116,8 @@ function fromAdapter(adapter: ConformanceAdapter, facade: Record<string, unknown
     errors: resolveErrors(facade, facade === overkizSdk ? OVERKIZ_STAND_INS : {}),
     logEnv,
     errorBody: adapter.errorBody,
-    prepare: (server) => adapter.prepare?.(asScripted(server)),
-    createClient: (server, extra) => adapter.createClient(asScripted(server), extra),
+    prepare: (server) => adapter.prepare?.(server),
+    createClient: (server, extra) => adapter.createClient(server, extra),
     ops: [fromOperation(adapter.action as Operation<object>, "action"), ...extraOps, fromOperation(adapter.read as Operation<object>, "read")],
   };
 }

@@ -8,9 +8,9 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { deepInspect, errorViews, findLeaks } from "../../conformance/src/secrets.js";
+import { ScriptedServer } from "../../conformance/src/server.js";
 import { type BadInputEnv, badInputCases, badInputSecrets } from "../src/bad-input.js";
 import { faultCases } from "../src/cases.js";
-import { FaultServer } from "../src/fault-server.js";
 import { type CaseResult, captureConsole, consoleLines, describeResult, pool, releaseConsole, runCase } from "../src/run-case.js";
 import { GATEWAY_NAME, IMPOSTOR_NAME, type Op, type Target, targets } from "../src/targets.js";
 import { createTestPki } from "../src/tls.js";
@@ -61,7 +61,7 @@ beforeAll(async () => {
   // Cold code paths (module init, the first TLS handshake, lazy schemas) must not eat a case's 1 s timeout:
   // every call succeeds once before the faults start.
   for (const target of allTargets) {
-    const server = await FaultServer.start(target.tls ? { tls: pki.gateway } : {});
+    const server = await ScriptedServer.start(target.tls ? { tls: pki.gateway } : {});
     try {
       target.prepare(server);
       const client = target.createClient(server);
@@ -174,7 +174,7 @@ describe("TLS opt-out is explicit and loud", () => {
 describe("bad input is refused before any request", () => {
   for (const badCase of badInputCases) {
     test.concurrent(`${badCase.vendor}: ${badCase.name} → ${badCase.expected}`, async ({ expect }) => {
-      const server = await FaultServer.start();
+      const server = await ScriptedServer.start();
       const asked: string[] = [];
       const spy: BadInputEnv["fetch"] = (input, init) => {
         const url = new URL(input.url);
