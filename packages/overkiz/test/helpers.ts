@@ -1,14 +1,6 @@
 import type { Logger } from "@openapp/core";
+import { type RouteAnswer, routedFetch } from "@openapp/testing";
 import type { ServerConfig } from "../src/index.js";
-
-export interface SeenRequest {
-  method: string;
-  path: string;
-  headers: Headers;
-  body: string;
-}
-
-type Answer = Response | ((request: Request) => Response | Promise<Response>);
 
 export const TEST_SERVER: ServerConfig = {
   name: "Test cloud",
@@ -33,24 +25,9 @@ export function loginOk(sessionId = "SESSION-1"): Response {
   });
 }
 
-/**
- * An injected fetch that answers by "METHOD /path" (path relative to the API base) from queues
- * of scripted answers, and records every request it saw.
- */
-export function scriptedFetch(script: Record<string, Answer[]>) {
-  const queues = new Map(Object.entries(script).map(([route, answers]) => [route, [...answers]]));
-  const requests: SeenRequest[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
-    const url = new URL(request.url);
-    const path = url.pathname.replace(/^\/enduser-mobile-web\/(1\/)?enduserAPI/, "");
-    const body = request.body ? await request.clone().text() : "";
-    requests.push({ method: request.method, path, headers: new Headers(request.headers), body });
-    const queue = queues.get(`${request.method} ${path}`);
-    const answer = queue && queue.length > 1 ? queue.shift() : queue?.[0];
-    if (!answer) throw new Error(`unscripted request ${request.method} ${path}`);
-    return typeof answer === "function" ? answer(request) : answer.clone();
-  };
-  return { fetch, requests, count: (method: string, path: string) => requests.filter((r) => r.method === method && r.path === path).length };
+/** @openapp/testing's routed fetch double, routing by the path below the Overkiz API base. */
+export function scriptedFetch(script: Record<string, RouteAnswer[]>) {
+  return routedFetch(script, (url) => url.pathname.replace(/^\/enduser-mobile-web\/(1\/)?enduserAPI/, ""));
 }
 
 export function recordingLogger() {

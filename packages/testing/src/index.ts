@@ -21,5 +21,5 @@ export {
   type OperationRoute,
   type RecordingMiddleware,
 } from "./contract.js";
-export { jsonResponse, noContent, scriptedFetch, sequenceFetch, type SentRequest } from "./fetch-doubles.js";
+export { type RouteAnswer, jsonResponse, noContent, routedFetch, scriptedFetch, sequenceFetch, type SentRequest } from "./fetch-doubles.js";
 export { importMinified, exportedErrors } from "./minified.js";
