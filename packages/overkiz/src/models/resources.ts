@@ -32,7 +32,8 @@ export type GatewaySubTypeCode = GatewaySubType | (number & {});
 export type Gateway = Simplify<
   WireGateway & {
     type?: GatewayTypeCode;
-    /** 0 means "none" and stays 0 (Rexel gateways send it). */
+    // The wire schema documents subType ("0 means none"); a second comment here would make TypeDoc pick one at random.
+    // 0 stays 0 (Rexel gateways send it).
     subType?: GatewaySubTypeCode;
     /** `TAHOMA_SWITCH` for type 98; `UNKNOWN` for a code this SDK does not know; undefined without a type. */
     typeName?: keyof typeof GatewayType;
