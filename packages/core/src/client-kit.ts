@@ -23,7 +23,9 @@ export const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers"
 
 /** A header whose value comes from a request option or the client's default for it (OpenApp's `org` → `X-Org`). */
 export interface ContextHeader {
+  /** The request option that holds the value (`org`). */
   option: string;
+  /** The header it is sent as (`X-Org`). */
   header: string;
   /** How to supply a missing value, for an operation that requires the header. */
   missing(operationId: string): string;
@@ -41,9 +43,13 @@ export interface VendorDeclaration<Table extends OperationTable, Raw> {
   name: string;
   /** Environment variable that turns on console logging (`OPENAPP_LOG=debug`). */
   logLevelEnv: string;
+  /** Prefix of every log line, e.g. `[openapp]`. */
   logPrefix: string;
+  /** The generated operation table: operationId → method, path, parameters. */
   operations: Table;
+  /** Builds the typed openapi-fetch client on the given base URL and `fetch`. */
   createRawClient(options: { baseUrl: string; fetch: TransportFetch }): Raw;
+  /** Vendor refinement of the status-based error classes. */
   mapError?: ErrorMapper | undefined;
   /** Whether the API deduplicates requests by idempotency key (none of ours does today). */
   deduplicatesByIdempotencyKey: boolean;
@@ -51,11 +57,19 @@ export interface VendorDeclaration<Table extends OperationTable, Raw> {
   sendCredentialsToPublicOperations: boolean;
   /** Explains how to configure credentials, for an operation that requires them. */
   missingCredentials(operationId: string): string;
+  /** Headers filled from request options (`org` → `X-Org`). */
   contextHeaders?: readonly ContextHeader[] | undefined;
   /** Request options of this vendor beyond core's (`org`): named in messages, never sent as parameters. */
   requestOptions?: readonly string[] | undefined;
   /** Page sizes of the API's offset-paginated lists. */
-  pagination?: { defaultLimit: number; maxLimit: number } | undefined;
+  pagination?:
+    | {
+        /** Page size when the caller sets no `limit`. */
+        defaultLimit: number;
+        /** Largest `limit` the API accepts; a larger one is a ValidationError. */
+        maxLimit: number;
+      }
+    | undefined;
   /** Rewrites the flat query a caller writes into the wire shape (object parameters). */
   toWireQuery?(operationId: string, query: Record<string, unknown> | undefined): Record<string, unknown> | undefined;
   /**
@@ -67,15 +81,23 @@ export interface VendorDeclaration<Table extends OperationTable, Raw> {
 
 /** The client options shared by every SDK, resolved by the vendor (base URL, credentials). */
 export interface KitOptions {
+  /** Normalized base URL of the API. */
   baseUrl: string;
   /** Undefined when the client has no credentials. */
   auth: Auth | undefined;
+  /** The `fetch` for the API's origin; the global one by default. */
   fetch?: FetchLike | undefined;
+  /** Per-attempt timeout in milliseconds (default 30 s). */
   timeout?: number | undefined;
+  /** Retries after the first attempt (default 2). */
   maxRetries?: number | undefined;
+  /** Client-wide middleware, run once per attempt. */
   middleware?: readonly Middleware[] | undefined;
+  /** Where logs go; otherwise the vendor's log-level environment variable decides. */
   logger?: Logger | undefined;
+  /** Sent on every same-origin request. */
   headers?: HeaderValues | undefined;
+  /** Injected in tests to make backoff jitter deterministic. */
   random?: (() => number) | undefined;
   /** The vendor's refusals that prove nothing ran (needs the client's session, so it comes with the options). */
   refusals?: RefusalPolicy | undefined;
@@ -94,8 +116,11 @@ export interface KitOptions {
  * by the façade method's own signature (flat queries, several media types), checked at run time.
  */
 export interface CallInput<Op = unknown> {
+  /** Path parameters, typed from the spec. */
   path?: ([PathParams<Op>] extends [never] ? undefined : PathParams<Op>) | undefined;
+  /** Query parameters; unknown names are a ValidationError. */
   query?: object | undefined;
+  /** Request body, serialized for the operation's media type. */
   body?: unknown;
   /** A non-JSON answer to ask for; the body is then returned as text. */
   accept?: string | undefined;
@@ -118,7 +143,7 @@ interface LooseClient {
 }
 
 /** Every transport a client needs, built once from the declaration and shared by `withDefaults` copies. */
-interface Transports {
+export interface Transports {
   /** Credentials, client headers and middleware. */
   authenticated: Transport;
   /** Same origin without credentials (login, public routes). */
@@ -163,8 +188,11 @@ function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>
  * answer. Nothing that returns a promise throws synchronously.
  */
 export class ClientKit<Ops, Table extends OperationTable, Raw> {
+  /** What the vendor declared. */
   readonly declaration: VendorDeclaration<Table, Raw>;
+  /** The resolved logger (silent unless configured). */
   readonly logger: Logger;
+  /** The normalized base URL. */
   readonly baseUrl: string;
   /** The typed raw client on the authenticated transport. */
   readonly raw: Raw;
@@ -204,6 +232,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     return this.#defaults[name];
   }
 
+  /** Whether the client was configured with credentials. */
   get hasCredentials(): boolean {
     return this.#hasCredentials;
   }

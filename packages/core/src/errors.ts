@@ -1,6 +1,7 @@
 /** Root of every error the SDKs throw, so callers can catch them all with one `instanceof`. */
 export class SdkError extends Error {
   // Literal names, not `new.target.name`: minifiers rename classes, and `error.name` must not change.
+  /** The class name as a literal (`"SdkError"`, `"NotFoundError"`, …), stable under minification. */
   override readonly name: string = "SdkError";
 
   constructor(message: string, options?: { cause?: unknown }) {
@@ -13,7 +14,9 @@ export class ConfigError extends SdkError { override readonly name: string = "Co
 
 /** One problem found by schema validation: where, and what is wrong. */
 export interface ValidationIssue {
+  /** Where in the data the problem is: keys and indexes from the root. */
   path: ReadonlyArray<PropertyKey>;
+  /** What is wrong there. */
   message: string;
 }
 
@@ -31,12 +34,15 @@ export class ValidationError extends SdkError {
 
 /** Details of a network failure. */
 export interface ConnectionErrorOptions {
+  /** The underlying runtime error. */
   cause?: unknown;
   /** Low-level error code such as `ECONNREFUSED`, when the runtime exposes one. */
   code?: string | undefined;
   /** True only when the request provably never reached the server (refused, DNS). */
   neverSent?: boolean;
+  /** HTTP method of the failed request. */
   method?: string | undefined;
+  /** Redacted URL of the failed request. */
   url?: string | undefined;
 }
 
@@ -84,14 +90,21 @@ export class AbortError extends SdkError {
 
 /** What an ApiError is built from; mappers receive it and may pick a more precise class. */
 export interface ApiErrorInit {
+  /** HTTP status of the answer. */
   status: number;
+  /** The error message. */
   message: string;
+  /** Machine-readable error code from the vendor's error body. */
   code?: string | undefined;
+  /** The parsed error body, secrets masked. */
   body?: unknown;
+  /** The server's request or correlation id. */
   requestId?: string | undefined;
+  /** HTTP method of the request. */
   method: string;
   /** Must already be redacted. */
   url: string;
+  /** Response headers. */
   headers?: Headers | undefined;
   /** Parsed `Retry-After`, when the server sent one. */
   retryAfterMs?: number | undefined;
@@ -174,9 +187,13 @@ export function createApiError(init: ApiErrorInit): ApiError {
 
 /** Where a response came from, for errors about its body. `url` must already be redacted. */
 export interface ResponseErrorOptions {
+  /** HTTP status of the response. */
   status: number;
+  /** HTTP method of the request. */
   method?: string | undefined;
+  /** Redacted URL of the request. */
   url?: string | undefined;
+  /** The underlying error (a parse or stream failure). */
   cause?: unknown;
 }
 
@@ -185,9 +202,13 @@ const describeTarget = (options: ResponseErrorOptions) => (options.method && opt
 /** A response body was larger than the configured cap; nothing past the cap was read. */
 export class ResponseTooLargeError extends SdkError {
   override readonly name: string = "ResponseTooLargeError";
+  /** HTTP status of the response. */
   readonly status: number;
+  /** The cap that was exceeded, in bytes. */
   readonly maxBytes: number;
+  /** HTTP method of the request. */
   readonly method: string | undefined;
+  /** Redacted URL of the request. */
   readonly url: string | undefined;
 
   constructor(maxBytes: number, options: ResponseErrorOptions) {
@@ -202,9 +223,13 @@ export class ResponseTooLargeError extends SdkError {
 /** A 2xx body that should have been JSON did not parse. `snippet` is short and redacted. */
 export class ResponseParseError extends SdkError {
   override readonly name: string = "ResponseParseError";
+  /** HTTP status of the response. */
   readonly status: number;
+  /** The start of the body, redacted (empty when the body was empty). */
   readonly snippet: string;
+  /** HTTP method of the request. */
   readonly method: string | undefined;
+  /** Redacted URL of the request. */
   readonly url: string | undefined;
 
   constructor(snippet: string, options: ResponseErrorOptions) {
@@ -222,6 +247,7 @@ export class ResponseParseError extends SdkError {
  */
 export class RedirectError extends ApiError {
   override readonly name: string = "RedirectError";
+  /** The redacted `Location` header, when the server sent one. */
   readonly location: string | undefined;
 
   constructor(init: ApiErrorInit & { location: string | undefined }) {

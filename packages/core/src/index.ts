@@ -115,6 +115,7 @@ export {
   type CallInput,
   type ContextHeader,
   type KitOptions,
+  type Transports,
   type VendorDeclaration,
 } from "./client-kit.js";
 export { assertKnownOptions, assertKnownParameters, nearestName, type ParameterCheck } from "./known-keys.js";
@@ -133,5 +134,9 @@ export type {
   ResponseBody,
   ErrorBody,
   ListItem,
+  Defined,
+  ParameterGroup,
+  ContentOf,
+  ResponsesOf,
 } from "./types.js";
-export { rawClientDefaults, unwrap } from "./raw-client.js";
+export { rawClientDefaults, unwrap, type RawResult } from "./raw-client.js";

@@ -76,9 +76,11 @@ export function assertKnownOptions(
   if (key !== undefined) throw new ConfigError(`Unknown option \`${key}\` for ${what}${suggestion(key, known, aliases)}`);
 }
 
+/** What {@link assertKnownParameters} checks a parameters object against. */
 export interface ParameterCheck {
   /** Shown in the message, e.g. `devices.get (get_device)`. */
   what: string;
+  /** The parameter names the operation accepts. */
   known: readonly string[];
   /** Keys that belong in the options argument (`signal`, `org` …). */
   requestOptions: readonly string[];

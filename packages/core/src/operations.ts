@@ -12,6 +12,7 @@ export interface OperationDescriptor {
   method: LowerHttpMethod;
   /** Path template from the spec (`/devices/{id}`). */
   path: string;
+  /** Whether the operation needs credentials. */
   auth: AuthRequirement;
   /** Declared header parameters, name → required. */
   headers: Readonly<Record<string, boolean>>;

@@ -6,14 +6,21 @@ import { redactUrl } from "./redact.js";
 
 /** Serializer options for openapi-fetch's createClient: form/explode queries, checked paths, JSON/form/multipart bodies. */
 export const rawClientDefaults = {
+  /** Form-style, exploded query strings. */
   querySerializer: serializeQuery,
+  /** Path templates with checked, encoded parameters. */
   pathSerializer: serializePath,
+  /** JSON, form-urlencoded or multipart, by the request's Content-Type. */
   bodySerializer: serializeBody,
 } as const;
 
-interface RawResult<T> {
+/** An openapi-fetch result: `data` on success, `error` otherwise, and the response. */
+export interface RawResult<T> {
+  /** The parsed 2xx body. */
   data?: T;
+  /** The parsed non-2xx body. */
   error?: unknown;
+  /** The raw response. */
   response: Response;
 }
 

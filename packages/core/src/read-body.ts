@@ -2,6 +2,7 @@ import { ResponseParseError, ResponseTooLargeError } from "./errors.js";
 import type { KnownSecret } from "./redact.js";
 import { textSnippet } from "./snippet.js";
 
+/** A body read up to a byte cap, by {@link readCappedText}. */
 export interface CappedText {
   /** The decoded text of at most `maxBytes` bytes; a character cut by the cap is dropped, not mangled. */
   text: string;
@@ -46,7 +47,9 @@ export async function readCappedText(response: Response, maxBytes: number): Prom
 
 /** Describes the response in errors about its body. `url` must already be redacted. */
 export interface BodyContext {
+  /** HTTP method of the request, for error messages. */
   method?: string | undefined;
+  /** Redacted URL of the request, for error messages. */
   url?: string | undefined;
   /** Masked in error snippets. */
   secrets?: readonly KnownSecret[] | undefined;

@@ -30,7 +30,14 @@ export function isSensitiveQueryName(name: string): boolean {
  * A value to mask wherever it appears. A plain string is masked entirely; an API key may be
  * registered with `showSuffix` so its last 4 characters tell the user which key was used.
  */
-export type KnownSecret = string | { readonly value: string; readonly showSuffix?: boolean | undefined };
+export type KnownSecret =
+  | string
+  | {
+      /** The secret to mask. */
+      readonly value: string;
+      /** Keep its last 4 characters visible (only for secrets of 12 characters or more). */
+      readonly showSuffix?: boolean | undefined;
+    };
 
 const MIN_LENGTH_TO_SHOW_SUFFIX = 12;
 const VISIBLE_SUFFIX_LENGTH = 4;

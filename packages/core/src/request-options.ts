@@ -11,6 +11,7 @@ export interface RequestOptions {
   timeout?: number | undefined;
   /** Retries after the first attempt; 0 disables retrying. */
   maxRetries?: number | undefined;
+  /** Extra headers for this call; `null` removes one the client would send. */
   headers?: HeaderValues | undefined;
   /**
    * Only for APIs declared to deduplicate requests by key: there it is sent as the idempotency

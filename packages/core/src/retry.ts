@@ -1,21 +1,27 @@
 import { isTlsErrorCode } from "./connection-failure.js";
 import { ApiError, ConnectionError, TimeoutError } from "./errors.js";
 
+/** Retries after the first attempt when neither the client nor the call sets `maxRetries`. */
 export const DEFAULT_MAX_RETRIES = 2;
+/** Longest `Retry-After` the SDK waits for (60 s); a longer one ends the call with the error. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 
+/** True for GET, HEAD, PUT, DELETE and OPTIONS (any case): safe to send twice. */
 export function isIdempotentMethod(method: string): boolean {
   return IDEMPOTENT_METHODS.has(method.toUpperCase());
 }
 
+/** True for 408, 425, 429, 500, 502, 503 and 504. */
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
+/** What {@link shouldRetry} needs to know about the request. */
 export interface RetryContext {
+  /** HTTP method of the request. */
   method: string;
   /** The caller supplied an idempotency key to an API declared to deduplicate by key. */
   hasIdempotencyKey: boolean;
@@ -53,7 +59,9 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 
 /** The shape of an exponential backoff: `min(initial · 2^n, max)`, then jittered. */
 export interface BackoffShape {
+  /** Delay before the first retry, before jitter. */
   initialMs: number;
+  /** Longest delay, before jitter. */
   maxMs: number;
   /** `"full"`: uniform in [0, delay]; a ratio r: shortened by up to r·delay. */
   jitter: "full" | number;
@@ -85,6 +93,7 @@ export function retryDelay(retryIndex: number, retryAfterMs: number | undefined,
 export interface RetryProfile {
   /** Resends after the first attempt for this reason. */
   maxRetries: number;
+  /** Delay between resends for this reason. */
   backoff: BackoffShape;
   /** Wall-clock budget from the first attempt: no resend whose wait would end past it. */
   budgetMs?: number | undefined;
@@ -100,6 +109,8 @@ export interface RetryProfile {
  * before anything ran. Such a request is safe to resend whatever its method.
  */
 export interface RefusalPolicy {
+  /** The refusal reason (a key of `profiles`) when `error` proves nothing ran; undefined otherwise. */
   classify(error: unknown, request: Request): string | undefined;
+  /** How to go again, per reason. */
   profiles: Readonly<Record<string, RetryProfile>>;
 }

@@ -12,8 +12,11 @@ import type { FetchBody, FetchInput } from "./fetch-types.js";
 import type { HeaderValues, RequestOptions } from "./request-options.js";
 import { DEFAULT_MAX_RETRIES, type RefusalPolicy, type RetryProfile, backoffDelay, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
 
+/** Per-attempt timeout when neither the client nor the call sets one: 30 s. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Header that carries `idempotencyKey`, for APIs declared to deduplicate by key. */
 export const DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
+/** Largest 2xx body accepted unless configured: 32 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 /** Same-origin GET/HEAD redirects followed within one attempt. */
 export const MAX_REDIRECTS = 3;
@@ -25,15 +28,21 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 /** What the transport hands to openapi-fetch and to anyone else who wants a `fetch`. */
 export type TransportFetch = (input: FetchInput, init?: RequestInit) => Promise<Response>;
 
+/** How a Transport sends: fetch, credentials, headers, middleware, timeout and retry policy. */
 export interface TransportOptions {
   /** Defaults to the global `fetch`, looked up per call so late polyfills still work. */
   fetch?: FetchLike | undefined;
+  /** Applied to every attempt; none by default. */
   auth?: Auth | undefined;
   /** Sent on every request unless the request or call sets the same header. */
   headers?: HeaderValues | undefined;
+  /** Client-wide middleware, run once per attempt before the call's own. */
   middleware?: readonly Middleware[] | undefined;
+  /** Per-attempt timeout in milliseconds (default 30 s); a ConfigError when not positive. */
   timeout?: number | undefined;
+  /** Retries after the first attempt (default 2); a ConfigError when not a non-negative integer. */
   maxRetries?: number | undefined;
+  /** Header that carries a caller's idempotency key (default `Idempotency-Key`). */
   idempotencyHeader?: string | undefined;
   /**
    * The API deduplicates requests by idempotency key, so a keyed POST/PATCH may be resent.
@@ -44,6 +53,7 @@ export interface TransportOptions {
   onIgnoredIdempotencyKey?: (() => void) | undefined;
   /** The vendor's refusals that prove nothing ran, and how to go again after each. */
   refusals?: RefusalPolicy | undefined;
+  /** Receives retry and request debug lines; silent by default. */
   logger?: Logger | undefined;
   /** Vendor refinement of the status-based error classes. */
   mapError?: ErrorMapper | undefined;
@@ -177,6 +187,7 @@ function applyHeaderValues(headers: Headers, values: HeaderValues | undefined, o
  * typed errors and the retry policy decides whether to go again.
  */
 export class Transport {
+  /** The options this transport was built with. */
   readonly options: Readonly<TransportOptions>;
   /** Bound `fetch` with the client defaults, ready for openapi-fetch's `fetch` option. */
   readonly fetch: TransportFetch;
@@ -213,6 +224,10 @@ export class Transport {
       this.sendCall(input instanceof Request && init === undefined ? input : new Request(input, init), options, callSecrets, true, resendable(sent?.body));
   }
 
+  /**
+   * Sends `request` with retries, auth and middleware; resolves with the 2xx (or, with `redirects: "return"`, 3xx) response.
+   * @throws {ApiError} for a non-2xx answer (status-specific subclass), {@link TimeoutError}, {@link ConnectionError} or {@link AbortError} when the attempt fails.
+   */
   send(request: Request, options: RequestOptions = {}): Promise<Response> {
     return this.sendCall(request, options, NO_SECRETS, false);
   }

@@ -56,7 +56,19 @@ export async function toFile(input: Uploadable, metadata: UploadMetadata = {}): 
 }
 
 /** A multipart field: a scalar, an upload, or an upload with its own name and type. */
-export type FormFieldValue = string | number | boolean | Uploadable | { file: Uploadable; filename?: string; contentType?: string };
+export type FormFieldValue =
+  | string
+  | number
+  | boolean
+  | Uploadable
+  | {
+      /** The upload. */
+      file: Uploadable;
+      /** File name sent for it, overriding the upload's own. */
+      filename?: string;
+      /** Media type sent for it, overriding the upload's own. */
+      contentType?: string;
+    };
 
 function isFileWithMetadata(value: unknown): value is { file: Uploadable; filename?: string; contentType?: string } {
   return typeof value === "object" && value !== null && "file" in value && isUploadable((value as { file: unknown }).file);

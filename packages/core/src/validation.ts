@@ -7,8 +7,26 @@ import { ValidationError, type ValidationIssue } from "./errors.js";
 export interface SafeParseSchema<T> {
   /** Checks `data`; zod schemas fit as they are. */
   safeParse(data: unknown):
-    | { success: true; data: T }
-    | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
+    | {
+        /** The data matched. */
+        success: true;
+        /** The parsed value. */
+        data: T;
+      }
+    | {
+        /** The data did not match. */
+        success: false;
+        /** Why it did not match. */
+        error: {
+          /** One entry per problem. */
+          issues: ReadonlyArray<{
+            /** Where in the data: keys and indexes from the root. */
+            path: ReadonlyArray<PropertyKey>;
+            /** What is wrong there. */
+            message: string;
+          }>;
+        };
+      };
 }
 
 function formatIssue(issue: ValidationIssue): string {

@@ -18,6 +18,7 @@ export class InvalidFieldsError extends BadRequestError {
 /** `waitForState` gave up: the device did not settle into the wanted state in time. */
 export class StateTimeoutError extends TimeoutError {
   override readonly name: string = "StateTimeoutError";
+  /** The device that was waited on. */
   readonly deviceId: string;
   /** What the last poll saw, so callers can tell "still pending" from "wrong state". */
   readonly lastDevice: unknown;

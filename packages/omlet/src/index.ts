@@ -1,7 +1,7 @@
 export { OmletClient } from "./client.js";
 export { DEFAULT_BASE_URL, type OmletClientOptions } from "./client.js";
 export type { ActionInput, ActionResult } from "./resources/devices.js";
-export type { ControlOptions, DoorControl, FanControl, FeederControl, LightControl } from "./resources/controls.js";
+export type { ActionTargets, Control, ControlOptions, DoorControl, FanControl, FeederControl, LightControl } from "./resources/controls.js";
 export type { InviteRef } from "./resources/invites.js";
 export type { WaitForStateOptions, WaitProgress } from "./resources/wait-for-state.js";
 export {
@@ -18,6 +18,7 @@ export {
 export { deviceChanges, fieldChanges, type DeviceChange, type FieldChange } from "./models/changes.js";
 
 export type * from "./models/types.js";
+export type { Body, OperationId, Path, Query, Result } from "./models/operation-types.js";
 export { parseOmletTime } from "./models/time.js";
 export { ACCESS_LEVELS, AccessLevel, isAccessLevel } from "./models/access.js";
 export {

@@ -38,6 +38,7 @@ import { type ReferenceResource, referenceResource } from "./resources/reference
 import { type SessionResource, sessionResource } from "./resources/session.js";
 import { type SetupResource, setupResource } from "./resources/setup.js";
 
+/** Options of {@link OverkizClient}: `server` and `credentials` are required. */
 export interface OverkizClientOptions {
   /** A key of `SERVERS` (`"somfy_europe"`), or a config such as `localServer(host)`. */
   server: ServerKey | ServerConfig;
@@ -300,10 +301,12 @@ export class OverkizClient {
     return new StateMirror(this.#ctx, params);
   }
 
+  /** The server this client talks to: endpoint, API type (cloud or local) and brand. */
   get server(): ServerConfig {
     return this.#ctx.server;
   }
 
+  /** The auth strategy in use, built from `credentials` (or the one passed in). */
   get auth(): AuthStrategy {
     return this.#ctx.session.strategy;
   }

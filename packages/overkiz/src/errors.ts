@@ -65,6 +65,7 @@ export class BrandtServiceError extends BaseOverkizError { override readonly nam
 /** Several gateways are reachable and none was chosen; raised before any request. */
 export class NoGatewaySelectedError extends ConfigError { override readonly name: string = "NoGatewaySelectedError"; }
 
+/** A constructor of an Overkiz error class, as the error rules name them. */
 export type OverkizErrorClass = new (init: ApiErrorInit) => BaseOverkizError;
 
 /** One row: matches when the errorCode (if given) is equal and the message (if given) contains `message`. */
@@ -130,7 +131,9 @@ function ruleMatches(rule: ErrorRule, errorCode: string, message: string): boole
   return rule.message === undefined || message.includes(rule.message.toLowerCase());
 }
 
+/** An error answer as the error rules see it. */
 export interface ErrorAnswer {
+  /** HTTP status of the answer. */
   status: number;
   /** The parsed JSON body, or the (possibly shortened) text of a non-JSON body. */
   body: unknown;

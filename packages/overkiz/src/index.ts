@@ -62,11 +62,14 @@ export type { TokenSource } from "./internal/auth/token-source.js";
 export { type ActionQueueSettings, DEFAULT_ACTION_QUEUE } from "./internal/action-queue.js";
 export { type LoginBackoffSettings, LoginLockedError } from "./internal/login-guard.js";
 export { DEFAULT_EVENT_INTERVAL_MS, type EventStreamParams } from "./resources/events.js";
-export type { DiagnosticData, GetSetupParams } from "./resources/setup.js";
+export type { DiagnosticData, DiagnosticParams, GetSetupParams } from "./resources/setup.js";
+export type { DeviceUrlsParams, RefreshParams } from "./resources/devices.js";
+export type { WireHistoryCommand } from "./models/resources.js";
+export type { Raw, Tagged } from "./models/events.js";
 export type { ExecuteParams } from "./resources/executions.js";
 export type { DeviceHandle, HandleCommandName, HandleCommandParameters } from "./resources/device-handle.js";
 export { type MirrorChange, type MirroredExecution, StateMirror, type StateMirrorParams } from "./resources/state-mirror.js";
-export { DEFAULT_TOKEN_SCOPE, type LocalTokenActivation } from "./resources/local-tokens.js";
+export { DEFAULT_TOKEN_SCOPE, type LocalTokenActivation, type LocalTokensParams } from "./resources/local-tokens.js";
 export type * from "./models/wire-types.js";
 export {
   AbortError,

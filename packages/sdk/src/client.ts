@@ -35,11 +35,13 @@ import { type ZonesResource, zonesResource } from "./resources/zones.js";
 
 /** Page size of list methods when `limit` is not given, and the most the API serves per page. */
 export const DEFAULT_PAGE_SIZE = 100;
+/** The largest `limit` a list method accepts. */
 export const MAX_PAGE_SIZE = 200;
 
 /** The sugar methods of an entity handle. */
 export type EntityShortcut = "open" | "close" | "on" | "off";
 
+/** The action ids behind the entity handle's `open`, `close`, `on` and `off`; override with `entityActions`. */
 export const DEFAULT_ENTITY_ACTIONS: Readonly<Record<EntityShortcut, string>> = {
   open: "switchable.open",
   close: "switchable.close",
@@ -47,6 +49,7 @@ export const DEFAULT_ENTITY_ACTIONS: Readonly<Record<EntityShortcut, string>> = 
   off: "switchable.off",
 };
 
+/** Options of {@link OpenAppClient}; every one is optional. */
 export interface OpenAppClientOptions {
   /** `{base_url}_openapp_{secret}`; defaults to `OPENAPP_API_KEY`. Public routes work without one. */
   apiKey?: string | undefined;
@@ -68,6 +71,7 @@ export interface OpenAppClientOptions {
    * private addresses are then refused after DNS too.
    */
   downloadFetch?: FetchLike | undefined;
+  /** Runs once per attempt around every request (logging, tracing, extra headers). */
   middleware?: readonly Middleware[] | undefined;
   /** Silent by default; `OPENAPP_LOG=debug` prints each request. */
   logger?: Logger | undefined;
@@ -115,14 +119,21 @@ export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawC
   loadSchemas: () => import("@openapp/openapp-generated/zod").then((zod) => zod.responseSchemas),
 };
 
+/** The client kit as typed for OpenApp's operations. */
 export type OpenAppKit = ClientKit<operations, typeof operationTable, OpenAppRawClient>;
 
 /** The state every resource shares; `withOrg` copies share everything but the default org. */
 export interface OpenAppContext {
+  /** The kit every call goes through. */
   readonly kit: OpenAppKit;
+  /** Action ids behind the entity handle's sugar methods. */
   readonly entityActions: Readonly<Record<EntityShortcut, string>>;
 }
 
+/**
+ * The trimmed organization id, or undefined when none is given.
+ * @throws {ConfigError} when it is not a non-empty string, or contains whitespace or control characters.
+ */
 export function validOrg(org: unknown): string | undefined {
   if (org === undefined) return undefined;
   if (typeof org !== "string" || org.trim() === "") throw new ConfigError("The organization id must be a non-empty string");
@@ -188,21 +199,37 @@ const inheritedContexts = new WeakMap<object, OpenAppContext>();
  */
 export class OpenAppClient {
   readonly #ctx: OpenAppContext;
+  /** API keys of the calling user. */
   readonly apiKeys: ApiKeysResource;
+  /** Users, their roles and search. */
   readonly users: UsersResource;
+  /** Organizations and their members. */
   readonly orgs: OrgsResource;
+  /** Controllers, relays and cameras. */
   readonly devices: DevicesResource;
+  /** Doors, lights, switches, sensors and apartments, and their actions. */
   readonly entities: EntitiesResource;
+  /** Provider integrations, their access portals and invites. */
   readonly integrations: IntegrationsResource;
+  /** Zones of an integration. */
   readonly zones: ZonesResource;
+  /** The LAN agent: bootstrap, tokens and tasks. */
   readonly lanAgent: LanAgentResource;
+  /** Runs OpenApp Scripting on the server. */
   readonly scripting: ScriptingResource;
+  /** Residents of a building. */
   readonly apartmentResidents: ApartmentResidentsResource;
+  /** The guest side: invites, public portals and intercom calls (no key needed). */
   readonly publicAccess: PublicAccessResource;
+  /** Who the credentials belong to, and session housekeeping. */
   readonly auth: AuthResource;
+  /** The calling user's apartments, invites and push subscriptions. */
   readonly me: MeResource;
+  /** The end-user licence agreement. */
   readonly eula: EulaResource;
+  /** Backend environment and version. */
   readonly status: StatusResource;
+  /** Plans, usage, checkout and quotas. */
   readonly billing: BillingResource;
 
   /** Reads the key, org and base URL from the options or `OPENAPP_*`; bad ones are a ConfigError here, before any request. */

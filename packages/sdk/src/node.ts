@@ -11,11 +11,14 @@ export { fileFromPath } from "@openapp/core/node";
 /** A download `fetch` that refuses names resolving to private addresses; pass it as `downloadFetch`. */
 export { createPublicNetworkFetch } from "@openapp/core/node";
 
+/** The only file extension `executeFile` runs. */
 export const SCRIPT_EXTENSION = ".openapp";
 
 /**
  * Runs a `.openapp` script file with `client.scripting.execute`. Other extensions are refused
  * so a stray path (a shell script, a JSON file) is never sent to the server as code.
+ * `POST /scripting/execute`.
+ * @throws {ValidationError} before any request when the extension is not `.openapp` or the file cannot be read.
  */
 export async function executeFile(client: OpenAppClient, path: string, options?: OpenAppRequestOptions): Promise<Result<"execute_scripting">> {
   if (extname(path).toLowerCase() !== SCRIPT_EXTENSION) {

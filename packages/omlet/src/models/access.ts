@@ -5,7 +5,9 @@ import type { AccessLevel as AccessLevelName } from "./types.js";
  * `inviteUser(groupId, { emailAddress, access: AccessLevel.Admin })`.
  */
 export const AccessLevel = {
+  /** May manage the group and its members. */
   Admin: "Admin",
+  /** May use the group's devices. */
   User: "User",
 } as const satisfies Record<AccessLevelName, AccessLevelName>;
 
@@ -15,6 +17,7 @@ export type AccessLevel = (typeof AccessLevel)[keyof typeof AccessLevel];
 /** Every access level, for pickers and validation. */
 export const ACCESS_LEVELS: readonly AccessLevel[] = Object.values(AccessLevel);
 
+/** True for `"Admin"` and `"User"`. */
 export function isAccessLevel(value: unknown): value is AccessLevel {
   return typeof value === "string" && (ACCESS_LEVELS as readonly string[]).includes(value);
 }

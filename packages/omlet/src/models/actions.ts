@@ -3,17 +3,21 @@ import type { Action, Device } from "./types.js";
 
 /** What the typed action endpoint needs: `POST /device/{deviceId}/action/{action}`. */
 export interface ActionTarget {
+  /** The device the action belongs to. */
   deviceId: string;
+  /** The action's name, e.g. `open`. */
   actionName: string;
 }
 
 const ACTION_PATH = /^\/device\/([^/]+)\/action\/([^/]+)\/?$/;
 const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
 
+/** The names of the actions the device offers, in its order. */
 export function availableActionNames(device: Device): string[] {
   return (device.actions ?? []).map((action) => action.actionName).filter((name): name is string => typeof name === "string");
 }
 
+/** The device's action with this name, or undefined. */
 export function findAction(device: Device, actionName: string): Action | undefined {
   return (device.actions ?? []).find((action) => action.actionName === actionName);
 }

@@ -12,13 +12,52 @@ export interface FieldChange {
   newValue: unknown;
 }
 
+/** One difference between two readings of the device list, by `type`. */
 export type DeviceChange =
-  | { type: "added"; deviceId: string; device: Device }
+  | {
+      /** A device appeared. */
+      type: "added";
+      /** Its id. */
+      deviceId: string;
+      /** The device as just read. */
+      device: Device;
+    }
   /** `device` is the last reading before it went away. */
-  | { type: "removed"; deviceId: string; device: Device }
-  | { type: "changed"; deviceId: string; device: Device; previous: Device; fields: FieldChange[] }
+  | {
+      /** A device went away. */
+      type: "removed";
+      /** Its id. */
+      deviceId: string;
+      /** The last reading before it went away. */
+      device: Device;
+    }
+  | {
+      /** A field of `state` or `configuration` changed. */
+      type: "changed";
+      /** The device's id. */
+      deviceId: string;
+      /** The device as just read. */
+      device: Device;
+      /** The previous reading. */
+      previous: Device;
+      /** The leaves that differ. */
+      fields: FieldChange[];
+    }
   /** A section left a pending or moving state (`openpending` → `open`): the device reported back. */
-  | { type: "settled"; deviceId: string; device: Device; section: string; from: string; to: string };
+  | {
+      /** A section settled. */
+      type: "settled";
+      /** The device's id. */
+      deviceId: string;
+      /** The device as just read. */
+      device: Device;
+      /** The section, e.g. `door`. */
+      section: string;
+      /** The pending or moving state it left. */
+      from: string;
+      /** The state it settled in. */
+      to: string;
+    };
 
 // Where the device's readings live; timestamps and counters outside them change at every check-in.
 const WATCHED_ROOTS = ["state", "configuration"] as const;

@@ -4,6 +4,7 @@ import type { Device } from "./types.js";
 
 /** Sections of `state` whose `state` field describes something that moves or switches. */
 export type StateSection = "door" | "light" | "fan" | "feeder";
+/** How a device is powered, as {@link powerKind} reads it. */
 export type PowerKind = "mains" | "battery" | "unknown";
 
 const MOVING_STATES = new Set(["opening", "closing", "stopping", "calibrating"]);
@@ -78,29 +79,45 @@ export function isSettled(device: Device): boolean {
 
 /** A flat, normalised reading of a device that never throws on sparse payloads. */
 export interface DeviceStatus {
+  /** The device's id. */
   deviceId: string;
+  /** Its serial number. */
   deviceSerial: string | undefined;
+  /** Its type, e.g. `Autodoor`. */
   deviceType: string | undefined;
+  /** Its name. */
   name: string | undefined;
+  /** Mains, battery or unknown, by {@link powerKind}. */
   power: PowerKind;
+  /** Battery level as a number, when reported. */
   batteryLevel: number | undefined;
+  /** Whether the device is connected, when reported. */
   connected: boolean | undefined;
   /** dBm, converted from whichever type the firmware sent. */
   wifiStrength: number | undefined;
+  /** When the device last checked in. */
   lastConnected: Date | undefined;
+  /** When it plans to check in next (battery devices). */
   nextConnection: Date | undefined;
   /** The device missed its planned check-in. */
   overdue: boolean;
+  /** The door's `state`, e.g. `open` or `openpending`. */
   door: string | undefined;
+  /** The door's `fault`, when it reports one. */
   doorFault: string | undefined;
+  /** The light's `state`. */
   light: string | undefined;
+  /** Whether a light is fitted, by {@link hasLightFitted}. */
   lightFitted: boolean | undefined;
+  /** The fan's `state`. */
   fan: string | undefined;
+  /** The feeder's `state`. */
   feeder: string | undefined;
   /** Sections still waiting for the device (e.g. `["door"]` while `openpending`). */
   pending: string[];
 }
 
+/** Reads a device into a {@link DeviceStatus}; never throws, missing fields become undefined. */
 export function deviceStatus(device: Device): DeviceStatus {
   const general = device.state?.general;
   const connected = device.state?.connectivity?.connected;

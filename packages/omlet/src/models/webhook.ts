@@ -5,7 +5,9 @@ import type { OmletEvent } from "./types.js";
 /** Either body Omlet is known to POST: the event itself, or the event under `payload`. */
 export type WebhookBody = components["schemas"]["WebhookBody"];
 
+/** A webhook body read by `parseWebhookEvent`: one changed field of one device. */
 export type OmletWebhookEvent = OmletEvent & {
+  /** The device the event is about. */
   deviceId: string;
   /** The portal token, when Omlet sent it in the body. */
   token: string | undefined;
@@ -16,6 +18,7 @@ export type OmletWebhookEvent = OmletEvent & {
 /** A parsed query: `URLSearchParams`, or the object Express-style servers put on `req.query`. */
 export type WebhookQuery = URLSearchParams | string | Readonly<Record<string, unknown>>;
 
+/** Options of `parseWebhookEvent`: how to check the portal token. */
 export interface ParseWebhookOptions {
   /**
    * The token configured in the developer portal. When given, the request must carry it

@@ -15,7 +15,7 @@ export interface ControlOptions extends RequestOptions {
 }
 
 /** actionName → the settled state it leads to (undefined when there is none, e.g. `stop`). */
-type ActionTargets = Readonly<Record<string, string | undefined>>;
+export type ActionTargets = Readonly<Record<string, string | undefined>>;
 
 interface ControlSpec<A extends ActionTargets> {
   /** Refuse devices of another known type: a fan's `on` is not a light's `on`. */
@@ -24,6 +24,7 @@ interface ControlSpec<A extends ActionTargets> {
   actions: A;
 }
 
+/** Hardware-shaped controls: one method per action name, each queueing that action (`POST /device/{deviceId}/action/{action}`). */
 export type Control<A extends ActionTargets> = { readonly [Name in keyof A]: (options?: ControlOptions) => Promise<ActionResult> };
 
 const DOOR = { deviceType: "Autodoor", section: "door", actions: { open: "open", close: "closed", stop: undefined } } as const;
@@ -31,9 +32,13 @@ const LIGHT = { deviceType: "Autodoor", section: "light", actions: { on: "on", o
 const FAN = { deviceType: "Fan", section: "fan", actions: { on: "on", off: "off", boost: "boost" } } as const;
 const FEEDER = { deviceType: "Feeder", section: "feeder", actions: { open: "open", close: "closed" } } as const;
 
+/** `omlet.door(device)`: `open()`, `close()` and `stop()`. */
 export type DoorControl = Control<typeof DOOR.actions>;
+/** `omlet.light(device)`: `on()` and `off()`. */
 export type LightControl = Control<typeof LIGHT.actions>;
+/** `omlet.fan(device)`: `on()`, `off()` and `boost()`. */
 export type FanControl = Control<typeof FAN.actions>;
+/** `omlet.feeder(device)`: `open()` and `close()`. */
 export type FeederControl = Control<typeof FEEDER.actions>;
 
 function assertDeviceType(device: Device, spec: ControlSpec<ActionTargets>, control: string): void {

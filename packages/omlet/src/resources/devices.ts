@@ -16,8 +16,11 @@ import type {
 /** An entry of `device.actions`, or the two names that identify one. */
 export type ActionInput = Action | ActionTarget;
 
+/** What `performAction` and the hardware controls resolve with. */
 export interface ActionResult {
+  /** The device the action was for. */
   deviceId: string;
+  /** The action's name. */
   actionName: string;
   /** True when `skipIfAlready` found the device already there, so nothing was sent. */
   skipped: boolean;

@@ -5,11 +5,13 @@ import { isSettled, pendingSections, powerKind, sectionState } from "../models/d
 import type { Device } from "../models/types.js";
 import { getDeviceById } from "./devices.js";
 
+/** Options of `waitForState`. */
 export interface WaitForStateOptions {
   /** Give up after this many ms in all. Default: 2 min on mains; two check-ins plus a minute on battery. */
   maxWaitMs?: number | undefined;
   /** Time between polls in ms. Default: 5 s on mains, 30 s on battery. */
   intervalMs?: number | undefined;
+  /** Cancels the wait, including the poll in flight. */
   signal?: AbortSignal | undefined;
   /**
    * Called after every reading, so a wait that can last two check-ins (~20 min on battery) is
@@ -20,11 +22,13 @@ export interface WaitForStateOptions {
 
 /** Where a `waitForState` stands after one reading. */
 export interface WaitProgress {
+  /** The device being waited on. */
   deviceId: string;
   /** The reading just taken. */
   device: Device;
   /** 1 for the first reading. */
   attempt: number;
+  /** Time since the wait began, in ms. */
   elapsedMs: number;
   /** The whole wait allowed, default or `maxWaitMs`. */
   maxWaitMs: number;

@@ -11,6 +11,7 @@ export const MIN_WATCH_INTERVAL_MS = 30_000;
 /** Reads after an action sent through the same client, in ms after it was accepted. */
 export const DEFAULT_FOLLOW_UP_DELAYS_MS: readonly number[] = [1_500, 5_000];
 
+/** Options of `watchDevices` and `onDeviceChanges`. */
 export interface WatchDevicesOptions {
   /** Time between reads in ms (default 300 000, at least 30 000); restarts after every read. */
   intervalMs?: number | undefined;
@@ -32,11 +33,13 @@ export type WatchReason = "initial" | "interval" | "follow-up" | "webhook" | "re
 
 /** One reading that changed something (or the first one). */
 export interface DeviceChanges {
+  /** What triggered the reading. */
   reason: WatchReason;
   /** When the reading finished. */
   at: Date;
   /** Every device, as just read. */
   devices: Device[];
+  /** What differs from the previous reading (empty when nothing did). */
   changes: DeviceChange[];
 }
 

@@ -2,6 +2,7 @@ import { AbortError, ConfigError, type Logger, assertKnownOptions } from "@opena
 import type { ExecutionMode } from "../models/enums.js";
 import type { WireAction, WireActionGroup } from "../models/wire-types.js";
 
+/** How the action queue merges `executeActionGroup` calls (the client's `actionQueue` option). */
 export interface ActionQueueSettings {
   /** Milliseconds to wait for more calls after the first one of a batch (default 100). */
   delayMs?: number | undefined;

@@ -3,6 +3,7 @@ import { type PeerCertificate, checkServerIdentity } from "node:tls";
 import { ConfigError, type FetchLike, type Logger } from "@openapp/core";
 import { assertBooleanOptOut, createTlsFetch } from "@openapp/core/node";
 
+/** Options of `createLocalGatewayFetch()`: the CA to trust, and how host names are checked. */
 export interface LocalGatewayFetchOptions {
   /** PEM of the Overkiz root CA that signs gateway certificates (download it once from Overkiz). */
   ca?: string | Buffer | Array<string | Buffer> | undefined;

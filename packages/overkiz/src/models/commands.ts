@@ -39,6 +39,10 @@ function wireParameter(value: unknown, commandName: string): unknown {
   return String(value);
 }
 
+/**
+ * The wire form of a command (a bare name or `{ name, parameters, type }`); dates become ISO text.
+ * @throws {ValidationError} when the name is empty or a parameter is undefined.
+ */
 export function toWireCommand(input: CommandInput | string): WireCommand {
   const { name, parameters, type } = typeof input === "string" ? { name: input, parameters: undefined, type: undefined } : input;
   if (typeof name !== "string" || name.trim() === "") throw new ValidationError("A command needs a name");
@@ -48,6 +52,10 @@ export function toWireCommand(input: CommandInput | string): WireCommand {
   return wire;
 }
 
+/**
+ * The wire form of an action `{ deviceURL, commands }`.
+ * @throws {ValidationError} when the device URL is missing or malformed, or there are no commands.
+ */
 export function toWireAction(input: ActionInput): WireAction {
   if (typeof input?.deviceURL !== "string" || input.deviceURL === "") throw new ValidationError("An action needs a deviceURL");
   // The one parser: a malformed URL never reaches the gateway.

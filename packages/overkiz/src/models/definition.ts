@@ -32,6 +32,9 @@ export class DeviceDefinition {
     }
   }
 
+  /**
+   * Wraps a wire definition: its fields stay readable, with lookups by name added.
+   */
   static from(raw: Definition, logger?: Logger): DeviceDefinition & Definition {
     return new DeviceDefinition(raw, logger) as DeviceDefinition & Definition;
   }
@@ -46,18 +49,30 @@ export class DeviceDefinition {
     return this.#states.get(name);
   }
 
+  /**
+   * Whether the definition declares this command.
+   */
   hasCommand(name: CommandName): boolean {
     return this.#commands.has(name);
   }
 
+  /**
+   * Whether the definition declares this state.
+   */
   hasState(name: StateName): boolean {
     return this.#states.has(name);
   }
 
+  /**
+   * The names of the declared commands.
+   */
   get commandNames(): string[] {
     return [...this.#commands.keys()];
   }
 
+  /**
+   * The qualified names of the declared states.
+   */
   get stateNames(): string[] {
     return [...this.#states.keys()];
   }

@@ -21,6 +21,10 @@ const DEVICE_URL = /^(?<protocol>[^:/\s\p{Cc}]+):\/\/(?<gatewayId>[^/\s\p{Cc}]+)
 // `.` and `..` segments would make the URL a path that leaves the device.
 const DOT_SEGMENT = /(^|\/)\.{1,2}(\/|$)/;
 
+/**
+ * Splits a device URL into protocol, gateway id, address and subsystem; no request is made.
+ * @throws {ValidationError} when it is not `<protocol>://<gatewayId>/<address>[#<n>]` or has `.`/`..` segments.
+ */
 export function parseDeviceUrl(deviceUrl: string): DeviceIdentifier {
   const match = typeof deviceUrl === "string" ? DEVICE_URL.exec(deviceUrl) : null;
   const groups = match?.groups;
@@ -38,6 +42,7 @@ export function parseDeviceUrl(deviceUrl: string): DeviceIdentifier {
   };
 }
 
+/** Whether `parseDeviceUrl` would accept the URL; never throws. */
 export function isValidDeviceUrl(deviceUrl: string): boolean {
   const address = typeof deviceUrl === "string" ? DEVICE_URL.exec(deviceUrl)?.groups?.deviceAddress : undefined;
   return address !== undefined && !DOT_SEGMENT.test(address);

@@ -85,14 +85,23 @@ export class Device {
     return new Device(raw as WireDevice, logger);
   }
 
+  /**
+   * The commands the device's definition declares.
+   */
   get commands(): readonly CommandDefinition[] {
     return this.definition.commands;
   }
 
+  /**
+   * The declared command by name, or undefined.
+   */
   commandDefinition(name: CommandName): CommandDefinition | undefined {
     return this.definition.command(name);
   }
 
+  /**
+   * Whether the definition declares this command.
+   */
   supportsCommand(name: CommandName): boolean {
     return this.commandDefinition(name) !== undefined;
   }
@@ -111,6 +120,9 @@ export class Device {
     return this.states.update(event.deviceStates);
   }
 
+  /**
+   * Whether the definition declares at least one of these commands.
+   */
   supportsAnyCommand(names: readonly CommandName[]): boolean {
     return names.some((name) => this.supportsCommand(name));
   }
@@ -120,6 +132,9 @@ export class Device {
     return names.find((name) => this.supportsCommand(name));
   }
 
+  /**
+   * The wire object as received.
+   */
   toJSON(): WireDevice {
     return this.raw;
   }

@@ -102,6 +102,7 @@ export const SENSITIVE_STATE_NAMES: ReadonlySet<string> = new Set([
 /** Catches vendor states the list above does not name yet (`ovp:WifiSSIDState`, `x:OwnerEmail`, …). */
 const SENSITIVE_STATE_PATTERN = /Name|Label|SSID|Mac|IP(v[46])?Address|Serial|Latitude|Longitude|Location|Address|Country|City|PostalCode|E?mail|Phone|Password|Token|SetupCode|SetupPayload/i;
 
+/** Whether a state name is known or looks like personal data (names, addresses, SSIDs, tokens, …). */
 export function isSensitiveStateName(name: unknown): boolean {
   if (typeof name !== "string") return false;
   return SENSITIVE_STATE_NAMES.has(name) || SENSITIVE_STATE_PATTERN.test(name.slice(name.indexOf(":") + 1));

@@ -40,6 +40,7 @@ export type ExecutionMode = (typeof ExecutionMode)[keyof typeof ExecutionMode];
 /** Values the server may send that this SDK version does not know become `UNKNOWN`. */
 export const UNKNOWN = "UNKNOWN";
 
+/** The states of an execution; unknown values become `UNKNOWN`. */
 export const ExecutionState = {
   INITIALIZED: "INITIALIZED",
   NOT_TRANSMITTED: "NOT_TRANSMITTED",
@@ -51,8 +52,10 @@ export const ExecutionState = {
   QUEUED_SERVER_SIDE: "QUEUED_SERVER_SIDE",
   UNKNOWN,
 } as const satisfies Record<string, Schemas["ExecutionState"] | typeof UNKNOWN>;
+/** One of {@link ExecutionState}'s values. */
 export type ExecutionState = (typeof ExecutionState)[keyof typeof ExecutionState];
 
+/** How an execution was started; unknown values become `UNKNOWN`. */
 export const ExecutionType = {
   IMMEDIATE_EXECUTION: "Immediate execution",
   DELAYED_EXECUTION: "Delayed execution",
@@ -62,8 +65,10 @@ export const ExecutionType = {
   RAW_TRIGGER_GATEWAY: "Raw trigger (Gateway)",
   UNKNOWN,
 } as const satisfies Record<string, Schemas["ExecutionType"] | typeof UNKNOWN>;
+/** One of {@link ExecutionType}'s values. */
 export type ExecutionType = (typeof ExecutionType)[keyof typeof ExecutionType];
 
+/** The sub-type of an execution; unknown values become `UNKNOWN`. */
 export const ExecutionSubType = {
   NONE: "-",
   ACTION_GROUP: "ACTION_GROUP",
@@ -81,6 +86,7 @@ export const ExecutionSubType = {
   TIME_TRIGGER: "TIME_TRIGGER",
   UNKNOWN,
 } as const satisfies Record<string, Schemas["ExecutionSubType"] | typeof UNKNOWN>;
+/** One of {@link ExecutionSubType}'s values. */
 export type ExecutionSubType = (typeof ExecutionSubType)[keyof typeof ExecutionSubType];
 
 /** Device URL prefixes (from `reference/protocolTypes`). Unknown prefixes are still accepted. */
@@ -129,6 +135,7 @@ export type Protocol = (typeof Protocol)[keyof typeof Protocol];
 
 const knownProtocols: ReadonlySet<string> = new Set(Object.values(Protocol));
 
+/** Whether a device URL's protocol prefix (`io`, `rts`, …) is one of {@link Protocol}. */
 export function isKnownProtocol(prefix: string): prefix is Protocol {
   return knownProtocols.has(prefix);
 }

@@ -4,21 +4,27 @@ import { ExecutionState, enumValue, readableName } from "./enums.js";
 import { type RawState, State } from "./state.js";
 import type { FailureTypeName } from "./resources.js";
 
-type Raw = Record<string, unknown>;
+/** An untouched event payload. */
+export type Raw = Record<string, unknown>;
 
 /**
  * `kind` is added by the SDK so a `switch` narrows cleanly; `name` keeps the server's event
  * name (about 170 exist), `raw` the untouched payload.
  */
-interface Tagged<Kind extends string> {
+export interface Tagged<Kind extends string> {
+  /** The SDK's event kind, for `switch`. */
   kind: Kind;
+  /** The untouched payload. */
   raw: Raw;
 }
 
+/** `DeviceStateChangedEvent`: new values of some states of one device, typed. */
 export type DeviceStateChangedEvent = Simplify<
   Omit<Schemas["DeviceStateChangedEvent"], "deviceStates"> & Tagged<"deviceStateChanged"> & { deviceStates: State[] }
 >;
+/** `ExecutionRegisteredEvent`: an execution was accepted. */
 export type ExecutionRegisteredEvent = Simplify<Schemas["ExecutionRegisteredEvent"] & Tagged<"executionRegistered">>;
+/** `ExecutionStateChangedEvent`: an execution changed state. */
 export type ExecutionStateChangedEvent = Simplify<
   Omit<Schemas["ExecutionStateChangedEvent"], "newState" | "oldState"> &
     Tagged<"executionStateChanged"> & {
@@ -28,8 +34,11 @@ export type ExecutionStateChangedEvent = Simplify<
       isFinal: boolean;
     }
 >;
+/** Device created, updated, removed, available, unavailable or disabled, and device firmware events. */
 export type DeviceEvent = Simplify<Omit<Schemas["DeviceEvent"], "deviceAttributes"> & Tagged<"device"> & { deviceAttributes?: State[] }>;
+/** Gateway alive, down or boot, synchronisation, firmware and function events. */
 export type GatewayEvent = Simplify<Schemas["GatewayEvent"] & Tagged<"gateway">>;
+/** A zone event. */
 export type ZoneEvent = Simplify<Schemas["ZoneEvent"] & Tagged<"zone">>;
 /** Any `…FailedEvent` (device deletion, firmware update, discovery, token, synchronisation, …). */
 export type FailureEvent = Simplify<
@@ -49,6 +58,7 @@ export type FailureEvent = Simplify<
 /** Any other event, or a known one missing a field its family requires. */
 export type OtherEvent = Simplify<Schemas["OtherEvent"] & Tagged<"other">>;
 
+/** Every event `fetchEvents()` and `events()` yield, told apart by `kind`. */
 export type OverkizEvent =
   | DeviceStateChangedEvent
   | ExecutionRegisteredEvent
@@ -59,6 +69,7 @@ export type OverkizEvent =
   | FailureEvent
   | OtherEvent;
 
+/** The `kind` of an {@link OverkizEvent}. */
 export type EventKind = OverkizEvent["kind"];
 
 const isString = (value: unknown): value is string => typeof value === "string" && value !== "";

@@ -11,6 +11,7 @@ export type Execution = Simplify<
   }
 >;
 
+/** Types a wire execution: state, type and sub-type as enum values (unknown ones logged). */
 export function parseExecution(raw: WireExecution, logger?: Logger): Execution {
   const { state, executionType, executionSubType, ...rest } = raw;
   const execution: Execution = { ...rest, state: enumValue(ExecutionState, state, "execution state", logger) };

@@ -14,20 +14,34 @@ import type {
 } from "../catalogue/generated/names.js";
 import type { ProfileCommandMap } from "../catalogue/generated/signatures.js";
 
+/** Every state name the catalogue knows (`OverkizState` in `@openapp/overkiz/catalogue`). */
 export type KnownStateName = OverkizState;
+/** Every attribute name the catalogue knows (`OverkizAttribute` in `@openapp/overkiz/catalogue`). */
 export type KnownAttributeName = OverkizAttribute;
+/** Every command name the catalogue knows (`OverkizCommand` in `@openapp/overkiz/catalogue`). */
 export type KnownCommandName = OverkizCommand;
+/** Every command parameter name the catalogue knows (`OverkizCommandParam` in `@openapp/overkiz/catalogue`). */
 export type KnownCommandParam = OverkizCommandParam;
+/** Every UI class the catalogue knows (`UIClass` in `@openapp/overkiz/catalogue`). */
 export type KnownUIClass = UIClass;
+/** Every UI widget the catalogue knows (`UIWidget` in `@openapp/overkiz/catalogue`). */
 export type KnownUIWidget = UIWidget;
+/** Every UI profile the catalogue knows (`UIProfile` in `@openapp/overkiz/catalogue`). */
 export type KnownUIProfile = UIProfile;
 
+/** A {@link KnownStateName} with autocomplete, or any other string. */
 export type StateName = KnownStateName | (string & {});
+/** A {@link KnownAttributeName} with autocomplete, or any other string. */
 export type AttributeName = KnownAttributeName | (string & {});
+/** A {@link KnownCommandName} with autocomplete, or any other string. */
 export type CommandName = KnownCommandName | (string & {});
+/** A {@link KnownCommandParam} with autocomplete, or any other string. */
 export type CommandParam = KnownCommandParam | (string & {});
+/** A {@link KnownUIClass} with autocomplete, or any other string. */
 export type UIClassName = KnownUIClass | (string & {});
+/** A {@link KnownUIWidget} with autocomplete, or any other string. */
 export type UIWidgetName = KnownUIWidget | (string & {});
+/** A {@link KnownUIProfile} with autocomplete, or any other string. */
 export type UIProfileName = KnownUIProfile | (string & {});
 
 /** Profiles the catalogue knows commands for. */

@@ -14,25 +14,24 @@ import {
   nameOf,
   readableName,
 } from "./enums.js";
-import type { Schemas } from "./wire-types.js";
+import type { Schemas, WireGateway, WireHistoryExecution, WireLocalToken, WireOption, WirePlace } from "./wire-types.js";
 
-type WireGateway = Schemas["Gateway"];
-type WirePlace = Schemas["Place"];
-type WireOption = Schemas["Option"];
-type WireHistoryExecution = Schemas["HistoryExecution"];
-type WireHistoryCommand = Schemas["HistoryCommand"];
-type WireLocalToken = Schemas["LocalToken"];
+/** The spec's `HistoryCommand` schema, as on the wire. */
+export type WireHistoryCommand = Schemas["HistoryCommand"];
 
 const isObject = (value: unknown): value is Record<string, unknown> => asRecord(value) !== undefined;
 
 /** Gateway type codes with autocomplete; an unknown code is kept as the number it is. */
 export type GatewayTypeCode = GatewayType | (number & {});
+/** Gateway sub-type codes with autocomplete; an unknown code is kept as the number it is. */
 export type GatewaySubTypeCode = GatewaySubType | (number & {});
 
+/** A gateway with its type and sub-type named and labelled (`subType` 0 means none and stays 0), and `functions` split. */
 export type Gateway = Simplify<
   Omit<WireGateway, "type" | "subType"> & {
     type?: GatewayTypeCode;
-    /** 0 means "none" and stays 0 (Rexel gateways send it). */
+    // The wire schema documents subType ("0 means none"); a second comment here would make TypeDoc pick one at random.
+    // 0 stays 0 (Rexel gateways send it).
     subType?: GatewaySubTypeCode;
     /** `TAHOMA_SWITCH` for type 98; `UNKNOWN` for a code this SDK does not know; undefined without a type. */
     typeName?: keyof typeof GatewayType;
@@ -46,6 +45,7 @@ export type Gateway = Simplify<
   }
 >;
 
+/** Types a wire gateway: names and labels its type and sub-type, splits `functions`. */
 export function parseGateway(raw: WireGateway, logger?: Logger): Gateway {
   const gateway: Gateway = { ...raw, functionList: typeof raw.functions === "string" ? raw.functions.split(",").map((f) => f.trim()).filter(Boolean) : [] };
   if (typeof raw.type === "number") {
@@ -64,6 +64,7 @@ export function parseGateway(raw: WireGateway, logger?: Logger): Gateway {
   return gateway;
 }
 
+/** Types a list of wire gateways; undefined gives `[]`. */
 export function parseGateways(raw: readonly WireGateway[] | undefined, logger?: Logger): Gateway[] {
   return (Array.isArray(raw) ? raw : []).filter(isObject).map((gateway) => parseGateway(gateway as WireGateway, logger));
 }
@@ -71,6 +72,7 @@ export function parseGateways(raw: readonly WireGateway[] | undefined, logger?: 
 /** A place and its nested sub-places (rooms, floors), typed at every depth; `lastUpdateTime` may be null. */
 export type Place = Simplify<Omit<WirePlace, "subPlaces"> & { subPlaces?: Place[] }>;
 
+/** Types a wire place; `subPlaces` is always an array. */
 export function parsePlace(raw: WirePlace): Place {
   const { subPlaces, ...rest } = raw;
   const place: Place = { ...rest };
@@ -88,11 +90,13 @@ export function findPlace(root: Place, oid: string): Place | undefined {
   return flattenPlaces(root).find((place) => place.oid === oid);
 }
 
+/** One parameter of a setup option. */
 export type OptionParameter = Schemas["OptionParameter"];
 
 /** A setup option (`developerMode-<gatewayId>`, …) with its parameters also by name. */
 export type Option = Simplify<WireOption & { parameters: OptionParameter[]; parameterValues: Record<string, string> }>;
 
+/** Types a wire setup option. */
 export function parseOption(raw: WireOption): Option {
   const parameters = Array.isArray(raw.parameters) ? raw.parameters.filter(isObject) as OptionParameter[] : [];
   const parameterValues: Record<string, string> = {};
@@ -103,6 +107,7 @@ export function parseOption(raw: WireOption): Option {
 /** Failure type names as the wire sends them (`NO_FAILURE`, `CMDCANCELLED`); unknown ones are kept. */
 export type FailureTypeName = keyof typeof import("../catalogue/generated/catalogue-enums.js").FailureType | (string & {});
 
+/** One command of a past execution, typed. */
 export type HistoryCommand = Simplify<
   Omit<WireHistoryCommand, "state" | "failureType"> & {
     state?: ExecutionState;
@@ -110,6 +115,7 @@ export type HistoryCommand = Simplify<
   }
 >;
 
+/** A past execution with its commands, its enums typed and its failure named. */
 export type HistoryExecution = Simplify<
   Omit<WireHistoryExecution, "state" | "executionType" | "executionSubType" | "failureType" | "commands"> & {
     state: ExecutionState;
@@ -124,6 +130,7 @@ function failureFields(name: unknown): { failureType?: string } {
   return typeof name === "string" ? { failureType: name } : {};
 }
 
+/** Types a wire history execution (unknown enum values logged). */
 export function parseHistoryExecution(raw: WireHistoryExecution, logger?: Logger): HistoryExecution {
   const { state, executionType, executionSubType, failureType, commands, ...rest } = raw;
   const execution: HistoryExecution = {
@@ -145,6 +152,7 @@ export function parseHistoryExecution(raw: WireHistoryExecution, logger?: Logger
 /** A local API token; `expirationTime` (epoch ms) is often absent. */
 export type LocalToken = WireLocalToken;
 
+/** Types a wire local token. */
 export function parseLocalToken(raw: WireLocalToken): LocalToken {
   return { ...raw };
 }

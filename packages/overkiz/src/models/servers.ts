@@ -1,5 +1,6 @@
 import { ConfigError } from "@openapp/core";
 
+/** `cloud` for the vendors' servers, `local` for a gateway's developer-mode API. */
 export type ApiType = "cloud" | "local";
 
 /** Where an Overkiz API lives and who runs it. */
@@ -17,6 +18,7 @@ export interface ServerConfig {
 
 const CLOUD_PATH = "/enduser-mobile-web/enduserAPI/";
 const LOCAL_PATH = "/enduser-mobile-web/1/enduserAPI/";
+/** Port of the gateway's local API. */
 export const DEFAULT_LOCAL_PORT = 8443;
 
 function cloud(key: string, name: string, host: string, manufacturer: string): ServerConfig {
@@ -49,12 +51,15 @@ export const SERVERS = {
   ubiwizz: cloud("ubiwizz", "Ubiwizz", "ha129-1.overkiz.com", "Decelect"),
 } as const satisfies Record<string, ServerConfig>;
 
+/** A key of {@link SERVERS}, e.g. `"somfy_europe"`. */
 export type ServerKey = keyof typeof SERVERS;
 
 /** Servers whose gateways also offer the local (Developer Mode) API. */
 export const SERVERS_WITH_LOCAL_API: readonly ServerKey[] = ["somfy_europe", "somfy_oceania", "somfy_america", "rexel"];
 
+/** Options of {@link localServer}: port and how the server is named. */
 export interface LocalServerOptions {
+  /** Port of the local API (default 8443). */
   port?: number | undefined;
   name?: string | undefined;
   manufacturer?: string | undefined;

@@ -6,6 +6,7 @@ import { type Gateway, type Place, parseGateways, parsePlace } from "./resources
 /** The installation; on the local API only `gateways` and `devices` are present. */
 export type Setup = Simplify<Omit<WireSetup, "devices" | "gateways" | "rootPlace"> & { devices: Device[]; gateways: Gateway[]; rootPlace?: Place }>;
 
+/** Types a wire setup: gateways, devices (unmodellable ones skipped with a warning) and the root place. */
 export function parseSetup(raw: WireSetup, logger: Logger): Setup {
   const { rootPlace, ...rest } = raw;
   const setup: Setup = { ...rest, gateways: parseGateways(raw.gateways, logger), devices: parseDevices(raw.devices, logger) };

@@ -2,7 +2,9 @@ import { type Logger, ValidationError, asRecord } from "@openapp/core";
 import { DataType } from "./enums.js";
 import type { StateName } from "./names.js";
 
+/** A JSON object value. */
 export type JsonObject = { [key: string]: unknown };
+/** A state's typed value; null when the state has none. */
 export type StateValue = string | number | boolean | JsonObject | unknown[] | null;
 
 /** What the wire may carry for a state: typed (setup, local API) or a string (cloud events). */
@@ -188,31 +190,57 @@ export class State {
     return new State(raw.name, type, value, lastUpdateTime, raw.value, mismatch);
   }
 
+  /**
+   * The value as an integer (integer and date states); null for a state without a value.
+   * @throws {ValidationError} when the state has a value of another data type.
+   */
   valueAsInt(): number | null {
     return this.read<number>("an integer", [DataType.INTEGER, DataType.DATE], (v) => typeof v === "number" && Number.isInteger(v));
   }
 
-  /** Integer states are accepted too. */
+  /**
+   * Integer states are accepted too.
+   * @throws {ValidationError} when the state has a value of another data type.
+   */
   valueAsFloat(): number | null {
     return this.read<number>("a number", [DataType.FLOAT, DataType.INTEGER], (v) => typeof v === "number");
   }
 
+  /**
+   * The value as a boolean; null for a state without a value.
+   * @throws {ValidationError} when the state has a value of another data type.
+   */
   valueAsBool(): boolean | null {
     return this.read<boolean>("a boolean", [DataType.BOOLEAN], (v) => typeof v === "boolean");
   }
 
+  /**
+   * The value as a string (string, blob and password states); null for a state without a value.
+   * @throws {ValidationError} when the state has a value of another data type.
+   */
   valueAsStr(): string | null {
     return this.read<string>("a string", [DataType.STRING, DataType.BLOB, DataType.PASSWORD], (v) => typeof v === "string");
   }
 
+  /**
+   * The value as a JSON object; null for a state without a value.
+   * @throws {ValidationError} when the state has a value of another data type.
+   */
   valueAsDict(): JsonObject | null {
     return this.read<JsonObject>("a JSON object", [DataType.JSON_OBJECT], isObject);
   }
 
+  /**
+   * The value as a JSON array (array and object states); null for a state without a value.
+   * @throws {ValidationError} when the state has a value of another data type.
+   */
   valueAsList(): unknown[] | null {
     return this.read<unknown[]>("a JSON array", [DataType.JSON_ARRAY, DataType.JSON_OBJECT], Array.isArray);
   }
 
+  /**
+   * The wire shape: name, type, and value and time when set.
+   */
   toJSON(): RawState {
     const json: RawState = { name: this.name, type: this.type };
     if (this.value !== null) json.value = this.value;
@@ -237,18 +265,22 @@ export class States implements Iterable<State> {
     this.byName = new Map([...states].map((state) => [state.name, state]));
   }
 
+  /** Types a list of wire states (see {@link parseStates}); undefined gives an empty set. */
   static from(raw: readonly RawState[] | undefined, logger?: Logger): States {
     return new States(parseStates(raw, logger));
   }
 
+  /** How many states are held. */
   get size(): number {
     return this.byName.size;
   }
 
+  /** The state by qualified name (`core:ClosureState`), or undefined. */
   get(name: StateName): State | undefined {
     return this.byName.get(name);
   }
 
+  /** Whether a state with this name is held. */
   has(name: StateName): boolean {
     return this.byName.has(name);
   }
@@ -267,10 +299,12 @@ export class States implements Iterable<State> {
     return changed;
   }
 
+  /** Removes the state; false when it was not held. */
   delete(name: StateName): boolean {
     return this.byName.delete(name);
   }
 
+  /** Whether any of these states is held. */
   hasAny(names: readonly StateName[]): boolean {
     return names.some((name) => this.byName.has(name));
   }
@@ -293,14 +327,17 @@ export class States implements Iterable<State> {
     return undefined;
   }
 
+  /** The states, in insertion order. */
   [Symbol.iterator](): Iterator<State> {
     return this.byName.values();
   }
 
+  /** The states as an array, in insertion order. */
   toArray(): State[] {
     return [...this.byName.values()];
   }
 
+  /** The wire shape of every state. */
   toJSON(): RawState[] {
     return this.toArray().map((state) => state.toJSON());
   }

@@ -13,17 +13,35 @@ function utcTimestamp(when: Date | number): number {
 export function actionGroupsResource(ctx: OverkizContext) {
   const { kit } = ctx;
   return {
+    /**
+     * Persisted action groups (scenes).
+     * `GET /actionGroups`.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async getActionGroups(options?: RequestOptions): Promise<PersistedActionGroup[]> {
       return kit.call("getActionGroups", {}, options);
     },
 
-    /** Runs a scene and returns the execution id. */
+    /**
+     * Runs a scene and returns the execution id.
+     * `POST /exec/{actionGroupOID}`.
+     * @throws {ValidationError} before any request when `actionGroupOID` is empty.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async executePersistedActionGroup(actionGroupOID: string, options?: RequestOptions): Promise<string> {
       const path = { actionGroupOID: checkedId("actionGroupOID", actionGroupOID) };
       return (await kit.call("executePersistedActionGroup", { path }, options)).execId;
     },
 
-    /** Schedules a scene (`when` is a Date or epoch seconds) and returns the trigger id (cloud only). */
+    /**
+     * Schedules a scene (`when` is a Date or epoch seconds) and returns the trigger id (cloud only).
+     * `POST /exec/schedule/{actionGroupOID}/{utcTimestamp}`.
+     * @throws {ValidationError} before any request when `actionGroupOID` is empty.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async schedulePersistedActionGroup(actionGroupOID: string, when: Date | number, options?: RequestOptions): Promise<string> {
       const path = { actionGroupOID: checkedId("actionGroupOID", actionGroupOID), utcTimestamp: utcTimestamp(when) };
       return (await kit.call("schedulePersistedActionGroup", { path }, options)).triggerId;

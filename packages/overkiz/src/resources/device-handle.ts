@@ -28,6 +28,7 @@ export interface DeviceHandle<P extends CatalogueProfile = never> {
   executeCommands(commands: ReadonlyArray<CommandInput | CommandName>, params?: Omit<ExecuteParams, "devices">, options?: RequestOptions): Promise<string>;
   /** The device's current states from the server. */
   getStates(options?: RequestOptions): Promise<State[]>;
+  /** Asks the device to report its states (`POST /setup/devices/{deviceURL}/states/refresh`); they arrive as events. */
   refreshStates(options?: RequestOptions): Promise<void>;
 }
 

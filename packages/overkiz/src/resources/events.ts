@@ -3,6 +3,7 @@ import type { OverkizContext } from "../client.js";
 import { type OverkizEvent, parseEvents } from "../models/events.js";
 import { checkedParams } from "./shared.js";
 
+/** Options of `events()`. */
 export interface EventStreamParams {
   /** Ends the loop (it then throws AbortError) and stops any wait at once. */
   signal?: AbortSignal | undefined;
@@ -10,6 +11,7 @@ export interface EventStreamParams {
   intervalMs?: number | undefined;
 }
 
+/** Time between two event fetches of `events()` unless set: the documented limit of one per second. */
 export const DEFAULT_EVENT_INTERVAL_MS = 1_000;
 
 function checkedInterval(intervalMs: number | undefined): number {
@@ -68,7 +70,12 @@ async function* streamEvents(ctx: OverkizContext, params: EventStreamParams | un
  */
 export function eventsResource(ctx: OverkizContext) {
   return {
-    /** Registers a listener and remembers it for `fetchEvents()`. */
+    /**
+     * Registers a listener and remembers it for `fetchEvents()`.
+     * `POST /events/register`.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async registerEventListener(options?: RequestOptions): Promise<string> {
       return ctx.listener.register(options);
     },
@@ -76,12 +83,19 @@ export function eventsResource(ctx: OverkizContext) {
     /**
      * Events received since the previous fetch, oldest first; registers (and re-registers an
      * expired) listener itself. Poll at most once per second.
+     * `POST /events/{listenerId}/fetch` (after `POST /events/register` when there is no listener).
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
      */
     async fetchEvents(options?: RequestOptions): Promise<OverkizEvent[]> {
       return parseEvents(await ctx.listener.fetch(options), ctx.logger);
     },
 
-    /** Unregisters the current listener, if any; unknown ids are accepted by the server. */
+    /**
+     * Unregisters the current listener, if any; unknown ids are accepted by the server.
+     * `POST /events/{listenerId}/unregister`.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async unregisterEventListener(options?: RequestOptions): Promise<void> {
       await ctx.listener.unregister(options);
     },
@@ -91,6 +105,10 @@ export function eventsResource(ctx: OverkizContext) {
      * `for await (const event of client.events({ signal })) { … }`. Expired listeners, token
      * refreshes, "too many concurrent requests" and an expired session are handled underneath; the
      * listener is unregistered when the loop ends (break, abort or error). One loop per client.
+     * `POST /events/{listenerId}/fetch` per poll.
+     * @throws {ValidationError} when `params` has an unknown name or `intervalMs` is not positive.
+     * @throws {ConfigError} when another `events()` loop is running on this client.
+     * @throws {AbortError} when `signal` ends the loop.
      */
     events(params?: EventStreamParams): AsyncGenerator<OverkizEvent, void, undefined> {
       return streamEvents(ctx, params);

@@ -10,6 +10,7 @@ import { type HistoryExecution, parseHistoryExecution } from "../models/resource
 import type { WireActionGroup, WireExecution } from "../models/wire-types.js";
 import { checkedId, checkedParams } from "./shared.js";
 
+/** Options of `executeActionGroup`: mode, label and devices to check against. */
 export interface ExecuteParams {
   /** `highPriority`, `geolocated` or `internal`; cloud only. */
   mode?: ExecutionMode | undefined;
@@ -58,6 +59,11 @@ export function executionsResource(ctx: OverkizContext) {
      * known (loaded or passed in `devices`) every command is checked against its definition and UI
      * profiles (`validateCommands: false` turns that off). With the action queue on, calls within its window
      * are merged and share one execution id; per-call options then only contribute their `signal`.
+     * `POST /exec/apply`, or `POST /exec/apply/{mode}` with a mode.
+     * @throws {ValidationError} before any request when an action or device URL is malformed, `mode` is unknown
+     * (or given on the local API), or a command is not declared by, or out of range for, a known device.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer (`TooManyExecutionsError` once its resends are spent).
      */
     async executeActionGroup(actions: readonly ActionInput[], params?: ExecuteParams, options?: RequestOptions): Promise<string> {
       const { mode, label: given, devices } = checkedParams(params, "executeActionGroup", ["mode", "label", "devices"]);
@@ -77,32 +83,64 @@ export function executionsResource(ctx: OverkizContext) {
       return sendActionGroup(ctx, body, mode, options);
     },
 
-    /** Sends the queued executions now and waits for their answers (no-op without a queue). */
+    /**
+     * Sends the queued executions now (`POST /exec/apply` each) and waits for their answers (no-op
+     * without a queue). Never rejects: a failed execution rejects its `executeActionGroup` calls.
+     */
     async flushActionQueue(): Promise<void> {
       await ctx.actionQueue?.flush();
     },
 
-    /** Null when the execution is not running (finished or unknown). */
+    /**
+     * Null when the execution is not running (finished or unknown).
+     * `GET /exec/current/{execId}`.
+     * @throws {ValidationError} before any request when `execId` is empty.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async getCurrentExecution(execId: string, options?: RequestOptions): Promise<Execution | null> {
       const answer = await kit.call("getCurrentExecution", { path: { execId: checkedId("execId", execId) } }, options);
       return isEmptyAnswer(answer) ? null : parseExecution(answer as WireExecution, ctx.logger);
     },
 
+    /**
+     * Executions in progress.
+     * `GET /exec/current`.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async getCurrentExecutions(options?: RequestOptions): Promise<Execution[]> {
       const answer = await kit.call("getCurrentExecutions", {}, options);
       return answer.map((execution) => parseExecution(execution, ctx.logger));
     },
 
-    /** Also succeeds for executions that already finished. */
+    /**
+     * Cancels a running execution; also succeeds for executions that already finished.
+     * `DELETE /exec/current/setup/{execId}`.
+     * @throws {ValidationError} before any request when `execId` is empty.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async cancelExecution(execId: string, options?: RequestOptions): Promise<void> {
       await kit.call("cancelExecution", { path: { execId: checkedId("execId", execId) } }, options);
     },
 
-    /** Cancels every running execution (local API). */
+    /**
+     * Cancels every running execution (local API).
+     * `DELETE /exec/current/setup`.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async cancelAllExecutions(options?: RequestOptions): Promise<void> {
       await kit.call("cancelAllExecutions", {}, options);
     },
 
+    /**
+     * Past executions.
+     * `GET /history/executions`.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async getExecutionHistory(options?: RequestOptions): Promise<HistoryExecution[]> {
       const answer = await kit.call("getExecutionHistory", {}, options);
       return (Array.isArray(answer) ? answer : []).map((execution) => parseHistoryExecution(execution, ctx.logger));

@@ -12,12 +12,21 @@ function gatewaySelecting(ctx: OverkizContext, method: string): GatewaySelecting
 /** Login, API version, closing, and the gateway choice of directory accounts (Rexel). */
 export function sessionResource(ctx: OverkizContext) {
   return {
-    /** Opens the session (or checks the token). Called automatically before the first request. */
+    /**
+     * Opens the session (or checks the token). Called automatically before the first request.
+     * `POST /login` for username/password servers; token strategies check or fetch their token (partner identity providers included).
+     * @throws {BadCredentialsError} (or a brand's subclass) when the credentials are refused.
+     * @throws {LoginLockedError} without a request while the pause after refused logins (`loginBackoff`) runs.
+     */
     async login(options?: RequestOptions): Promise<void> {
       return ctx.session.login(options);
     },
 
-    /** Protocol version of the API, e.g. `2024.4.2-7`; answered without credentials (`security: []`). */
+    /**
+     * Protocol version of the API, e.g. `2024.4.2-7`; answered without credentials (`security: []`).
+     * `GET /apiVersion`.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async getApiVersion(options?: RequestOptions): Promise<string> {
       return (await ctx.kit.call("getApiVersion", {}, options)).protocolVersion;
     },
@@ -25,6 +34,7 @@ export function sessionResource(ctx: OverkizContext) {
     /**
      * Sends what the action queue holds, then unregisters the event listener, releases the auth
      * strategy and forgets cached answers.
+     * `POST /events/{listenerId}/unregister` when a listener is registered; that failure is only logged.
      */
     async close(options?: RequestOptions): Promise<void> {
       await ctx.actionQueue?.flush();
@@ -39,7 +49,10 @@ export function sessionResource(ctx: OverkizContext) {
       }
     },
 
-    /** Gateways of the account (Rexel's directory); works before a gateway is chosen. */
+    /**
+     * Gateways of the account (Rexel's directory); works before a gateway is chosen.
+     * @throws {ConfigError} for accounts without a gateway directory (anything but Rexel).
+     */
     async discoverGateways(options?: RequestOptions): Promise<DirectoryGateway[]> {
       const strategy = gatewaySelecting(ctx, "discoverGateways");
       if (!strategy.isAuthenticated()) {
@@ -51,7 +64,11 @@ export function sessionResource(ctx: OverkizContext) {
       return strategy.discoverGateways(ctx.session.context(options));
     },
 
-    /** The gateway every following call is for (Rexel); sent as the `gatewayId` header. */
+    /**
+     * The gateway every following call is for (Rexel); sent as the `gatewayId` header.
+     * No request is made; a different gateway forgets cached answers.
+     * @throws {ConfigError} for accounts without a gateway directory (anything but Rexel).
+     */
     selectGateway(gatewayId: string): void {
       const strategy = gatewaySelecting(ctx, "selectGateway");
       if (strategy.gatewayId !== undefined && strategy.gatewayId !== gatewayId) ctx.resetCache();

@@ -6,11 +6,13 @@ import { type Setup, parseSetup } from "../models/setup.js";
 import { type Option, type OptionParameter, type Place, parseOption, parsePlace } from "../models/resources.js";
 import { checkedId, checkedParams } from "./shared.js";
 
+/** Options of `getSetup()`. */
 export interface GetSetupParams {
   /** Ignore the cached setup and read it again (rate-limited by the server: use sparingly). */
   refresh?: boolean | undefined;
 }
 
+/** Options of `getDiagnosticData()`. */
 export interface DiagnosticParams {
   /** `false` returns the answers unmasked. */
   maskSensitiveData?: boolean | undefined;
@@ -18,7 +20,9 @@ export interface DiagnosticParams {
 
 /** Raw `/setup` and `/actionGroups` answers for bug reports. */
 export interface DiagnosticData {
+  /** The `/setup` answer. */
   setup: unknown;
+  /** The `/actionGroups` answer. */
   actionGroups: unknown;
 }
 
@@ -54,22 +58,46 @@ export function setupResource(ctx: OverkizContext) {
       return maskSensitiveData === false ? data : obfuscateSensitiveData(data);
     },
 
-    /** The root place with its nested `subPlaces` (always an array). */
+    /**
+     * The root place with its nested `subPlaces` (always an array).
+     * `GET /setup/places`.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async getPlaces(options?: RequestOptions): Promise<Place> {
       return parsePlace(await kit.call("getPlaces", {}, options));
     },
 
+    /**
+     * Options of the setup.
+     * `GET /setup/options`.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async getSetupOptions(options?: RequestOptions): Promise<Option[]> {
       const answer = await kit.call("getSetupOptions", {}, options);
       return (Array.isArray(answer) ? answer : []).map(parseOption);
     },
 
-    /** Null for an option the setup does not have (the cloud answers `{}`). */
+    /**
+     * Null for an option the setup does not have (the cloud answers `{}`).
+     * `GET /setup/options/{optionId}`.
+     * @throws {ValidationError} before any request when `optionId` is empty.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async getSetupOption(optionId: string, options?: RequestOptions): Promise<Option | null> {
       const option = await kit.call("getSetupOption", { path: { optionId: checkedId("optionId", optionId) } }, options);
       return isEmptyAnswer(option) ? null : parseOption(option as Parameters<typeof parseOption>[0]);
     },
 
+    /**
+     * One parameter of an option.
+     * `GET /setup/options/{optionId}/{parameterName}`.
+     * @throws {ValidationError} before any request when `optionId` is empty, or `parameterName` is empty.
+     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+     * @throws {BaseOverkizError} for an error answer.
+     */
     async getSetupOptionParameter(optionId: string, parameterName: string, options?: RequestOptions): Promise<OptionParameter | null> {
       const path = { optionId: checkedId("optionId", optionId), parameterName: checkedId("parameterName", parameterName) };
       const parameter = await kit.call("getSetupOptionParameter", { path }, options);

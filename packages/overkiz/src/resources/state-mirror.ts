@@ -8,6 +8,7 @@ import type { State, StateValue } from "../models/state.js";
 import { type Setup, parseSetup } from "../models/setup.js";
 import { checkedParams } from "./shared.js";
 
+/** Options of `createStateMirror()`. */
 export interface StateMirrorParams {
   /** Milliseconds between the starts of two event fetches (default 1000). */
   intervalMs?: number | undefined;
@@ -28,6 +29,7 @@ export interface MirroredExecution {
   failureType?: string | undefined;
 }
 
+/** One change a {@link StateMirror} applied, by `type`. */
 export type MirrorChange =
   | { type: "states"; deviceURL: string; states: State[] }
   | { type: "deviceAdded"; device: Device }
@@ -129,6 +131,7 @@ export class StateMirror {
     this.#iterators.clear();
   }
 
+  /** Whether the mirror is started and following events. */
   get running(): boolean {
     return this.#abort !== undefined;
   }
@@ -138,10 +141,12 @@ export class StateMirror {
     return this.#resyncs;
   }
 
+  /** Every mirrored device, as last known. */
   get devices(): Device[] {
     return [...this.#devices.values()];
   }
 
+  /** The mirrored device with this URL, or undefined. */
   device(deviceURL: string): Device | undefined {
     return this.#devices.get(deviceURL);
   }

@@ -3,13 +3,22 @@ import type { OpenAppContext } from "../client.js";
 import type { ImageUploadOperationId, Result } from "../models/operation-types.js";
 import { type ImageFromUrlOptions, type ImageUploadOptions, uploadImage, uploadImageFromUrl } from "./upload-image.js";
 
+/** `uploadImage` and `uploadImageFromUrl`, on every resource that carries a picture. */
 export interface ImageMethods<Id extends ImageUploadOperationId> {
   /**
    * Uploads a JPEG, PNG or WebP picture (Blob, File, bytes or stream; at most 10 MiB). The type
    * comes from `contentType`, then the file's own type or extension, then its first bytes.
+   * `POST /{resource}/{id}/image`, one multipart part named `file`.
+   * @throws {ValidationError} before any request when the data is not an upload, is over `maxBytes`, or is not JPEG, PNG or WebP.
+   * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
    */
   uploadImage(id: string, data: Uploadable, options?: ImageUploadOptions): Promise<Result<Id>>;
-  /** Downloads an http(s) image without the SDK's credentials or middleware, then uploads it. */
+  /**
+   * Downloads an http(s) image without the SDK's credentials or middleware, then uploads it
+   * (`GET url`, then `POST /{resource}/{id}/image`).
+   * @throws {ValidationError} when the URL is not http(s), names a private host (unless `allowPrivateNetwork`), redirects too often, fails, or is not an image within `maxBytes`.
+   * @throws {ApiError} when the upload gets a non-2xx answer.
+   */
   uploadImageFromUrl(id: string, url: string | URL, options?: ImageFromUrlOptions): Promise<Result<Id>>;
 }
 

@@ -15,14 +15,17 @@ import type { Body, ImageUploadOperationId, OpenAppRequestOptions, Path, Result 
 export const IMAGE_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/webp"];
 const EXTENSIONS: Readonly<Record<string, string>> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" };
 
+/** Options of `uploadImage`: request options plus how to name, type and cap the image. */
 export interface ImageUploadOptions extends OpenAppRequestOptions {
   /** Wins over the file's own type and its extension. */
   contentType?: string | undefined;
+  /** File name sent with the image; an extension matching its type is added when missing. */
   filename?: string | undefined;
   /** Largest image accepted, in bytes (default 10 MiB). */
   maxBytes?: number | undefined;
 }
 
+/** Options of `uploadImageFromUrl`: like {@link ImageUploadOptions}, the type always comes from the download. */
 export interface ImageFromUrlOptions extends Omit<ImageUploadOptions, "contentType"> {
   /** Allow loopback, link-local and private image hosts (intranet); refused by default. */
   allowPrivateNetwork?: boolean | undefined;

@@ -14,10 +14,13 @@ import type {
 } from "@openapp/core";
 import type { operationTable, operations } from "@openapp/openapp-generated";
 
-type Table = typeof operationTable;
+/** The generated operation table's type. */
+export type Table = typeof operationTable;
 
+/** Every operationId of the OpenApp API. */
 export type OperationId = keyof Table & keyof operations;
 
+/** The generated operation type for an id. */
 export type Operation<Id extends OperationId> = operations[Id];
 
 /** Operations that page with `limit`/`offset`, as the generated table records them. */
@@ -36,16 +39,19 @@ export type OptionalOrgOperationId = {
 /** Object-valued query parameters; on the wire their members are top-level keys (form, explode). */
 export type ObjectQueryName = "output_options" | "pagination";
 
-type Members<Q, K extends ObjectQueryName> = K extends keyof Q ? Partial<NonNullable<Q[K]>> : unknown;
+/** The members of object query parameter `K` of `Q`, all optional; `unknown` when `Q` has none. */
+export type Members<Q, K extends ObjectQueryName> = K extends keyof Q ? Partial<NonNullable<Q[K]>> : unknown;
 
 /** A query with its object parameters flattened, the way callers write it: `{ include_deleted, limit, integration_id }`. */
 export type FlatQuery<Q> = Simplify<Omit<Q, ObjectQueryName> & Members<Q, "output_options"> & Members<Q, "pagination">>;
 
-type RawQuery<Id extends OperationId> = QueryParams<Operation<Id>>;
+/** The query parameters as the spec declares them (object parameters unflattened). */
+export type RawQuery<Id extends OperationId> = QueryParams<Operation<Id>>;
 
 /** The query parameters a façade method accepts for an operation. */
 export type Query<Id extends OperationId> = [RawQuery<Id>] extends [never] ? never : FlatQuery<RawQuery<Id>>;
 
+/** The path parameters of an operation. */
 export type Path<Id extends OperationId> = PathParams<Operation<Id>>;
 
 /** The request body in the operation's own media type (JSON, multipart or octet-stream). */
@@ -66,6 +72,7 @@ export interface OpenAppRequestOptions extends RequestOptions {
   org?: string | undefined;
 }
 
+/** Operations with object-valued query parameters. */
 export type ObjectQueryOperationId = {
   [Id in OperationId]: [RawQuery<Id>] extends [never] ? never : Extract<keyof RawQuery<Id>, ObjectQueryName> extends never ? never : Id;
 }[OperationId];

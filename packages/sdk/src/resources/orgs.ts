@@ -7,32 +7,82 @@ import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, R
 export function orgsResource(ctx: OpenAppContext) {
   // Object.assign keeps ImageMethods by name in the declarations, with its docs.
   return Object.assign({
-    /** Organizations the key can see, page by page. */
+    /**
+     * Organizations the key can see, page by page.
+     * `GET /orgs`, one request per page.
+     * @throws {ConfigError} before any request when the client has no API key.
+     * @throws {ValidationError} before any request when `limit` is not a whole number from 1 to 200, `offset` is negative, or `params` has a name the operation does not take.
+     * @throws {ApiError} for a non-2xx answer.
+     */
     list(params?: ListParams<"list_orgs">, options?: Options): PagePromise<Item<"list_orgs">> {
       return ctx.kit.list("list_orgs", { query: params }, options);
     },
+    /**
+     * Get an organization.
+     * `GET /orgs/{id}`.
+     * @throws {ConfigError} before any request when the client has no API key.
+     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
+     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
+     */
     get(id: string, params?: Query<"get_org">, options?: Options): Promise<Result<"get_org">> {
       return ctx.kit.call("get_org", { path: { id }, query: params }, options);
     },
+    /**
+     * Create an organization.
+     * `POST /orgs`.
+     * @throws {ConfigError} before any request when the client has no API key.
+     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
+     * @throws {ApiError} for a non-2xx answer.
+     */
     create(body: Body<"create_org">, params?: Query<"create_org">, options?: Options): Promise<Result<"create_org">> {
       return ctx.kit.call("create_org", { body, query: params }, options);
     },
+    /**
+     * Update an organization.
+     * `PUT /orgs/{id}`.
+     * @throws {ConfigError} before any request when the client has no API key.
+     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
+     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
+     */
     update(id: string, body: Body<"update_org">, params?: Query<"update_org">, options?: Options): Promise<Result<"update_org">> {
       return ctx.kit.call("update_org", { path: { id }, body, query: params }, options);
     },
+    /**
+     * Soft-delete an organization.
+     * `DELETE /orgs/{id}`.
+     * @throws {ConfigError} before any request when the client has no API key.
+     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
+     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
+     */
     delete(id: string, params?: Query<"delete_org">, options?: Options): Promise<Result<"delete_org">> {
       return ctx.kit.call("delete_org", { path: { id }, query: params }, options);
     },
+    /**
+     * Purge an organization.
+     * `DELETE /orgs/{id}/purge`.
+     * @throws {ConfigError} before any request when the client has no API key.
+     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
+     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
+     */
     purge(id: string, params?: Query<"hard_delete_org">, options?: Options): Promise<Result<"hard_delete_org">> {
       return ctx.kit.call("hard_delete_org", { path: { id }, query: params }, options);
     },
-    /** What the caller may do in this organization. */
+    /**
+     * What the caller may do in this organization.
+     * `GET /orgs/{id}/permissions`.
+     * @throws {ConfigError} before any request when the client has no API key.
+     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
+     */
     permissions(id: string, options?: Options): Promise<Result<"get_org_permissions">> {
       return ctx.kit.call("get_org_permissions", { path: { id } }, options);
     },
     /**
      * Members of an organization, page by page (`recursive: true` adds descendant orgs).
      * `X-Org` defaults to that organization when neither the call nor the client names one.
+     * `GET /orgs/{org_id}/users`, one request per page.
+     * @throws {ConfigError} before any request when the client has no API key.
+     * @throws {ValidationError} before any request when `limit` is not a whole number from 1 to 200, `offset` is negative, or `params` has a name the operation does not take.
+     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
      */
     users(orgId: string, params?: ListParams<"list_org_users">, options?: Options): PagePromise<Item<"list_org_users">> {
       const withOrg: Options = { ...options, org: options?.org ?? (ctx.kit.defaultOption("org") as string | undefined) ?? orgId };
@@ -41,4 +91,5 @@ export function orgsResource(ctx: OpenAppContext) {
   }, imageMethods(ctx, "upload_org_image"));
 }
 
+/** The type of `client.orgs`: the methods returned by {@link orgsResource}. */
 export type OrgsResource = ReturnType<typeof orgsResource>;

@@ -9,6 +9,10 @@ export function scriptingResource(ctx: OpenAppContext) {
      * Runs a script and returns `{ result }`, the value of its last expression. Scripts have side
      * effects, so a failed run is never retried once it may have reached the server.
      * On Node, `executeFile` from `@openapp/sdk/node` runs a `.openapp` file.
+     * `POST /scripting/execute`.
+     * @throws {ValidationError} before any request when the script is empty or blank.
+     * @throws {ConfigError} before any request when the client has no API key.
+     * @throws {ApiError} for a non-2xx answer.
      */
     async execute(script: string | Body<"execute_scripting">, options?: Options): Promise<Result<"execute_scripting">> {
       const body = typeof script === "string" ? { script } : script;
@@ -20,4 +24,5 @@ export function scriptingResource(ctx: OpenAppContext) {
   };
 }
 
+/** The type of `client.scripting`: the methods returned by {@link scriptingResource}. */
 export type ScriptingResource = ReturnType<typeof scriptingResource>;

@@ -20,6 +20,10 @@ export class BearerTokenStrategy implements AuthStrategy {
     return true;
   }
 
+  /**
+   * No request on the cloud; on a local gateway one cheap read proves the token works.
+   * @throws {BaseOverkizError} when the local gateway refuses the token.
+   */
   async login(context: AuthContext): Promise<void> {
     // The local gateway has no login call; a cheap read proves the token works.
     if (context.server.apiType === "local") await context.verifyAccess();

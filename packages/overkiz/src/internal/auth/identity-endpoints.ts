@@ -37,10 +37,12 @@ export interface IdentityEndpoints {
   };
 }
 
+/** Replacements for some of {@link DEFAULT_IDENTITY_ENDPOINTS}, per provider (the client's `identityEndpoints`). */
 export type IdentityEndpointOverrides = { [Provider in keyof IdentityEndpoints]?: Partial<IdentityEndpoints[Provider]> };
 
 const REXEL_TENANT = "https://consumerlogin.rexelservices.fr/670998c0-f737-4d75-a32f-ba9292755b70/oauth2/v2.0";
 
+/** The partner identity providers' URLs and client ids, per brand. */
 export const DEFAULT_IDENTITY_ENDPOINTS: Readonly<IdentityEndpoints> = {
   somfy: {
     tokenUrl: "https://accounts.somfy.com/oauth/oauth/v2/token/jwt",

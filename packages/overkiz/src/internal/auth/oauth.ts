@@ -72,6 +72,7 @@ export abstract class OAuthBearerStrategy implements AuthStrategy {
 
   /** Tokens without a refresh token to start from (password grant, code exchange). */
   protected abstract requestTokens(context: AuthContext): Promise<OAuthTokens>;
+  /** Exchanges the refresh token for new tokens at the identity provider. */
   protected abstract requestRefresh(context: AuthContext, refreshToken: string): Promise<OAuthTokens>;
   /** Checks or steps that follow every new token (Rexel: consent claim, gateway choice). */
   protected async accept(_context: AuthContext, _tokens: OAuthTokens): Promise<void> {}
@@ -85,6 +86,10 @@ export abstract class OAuthBearerStrategy implements AuthStrategy {
     return this.#accessToken;
   }
 
+  /**
+   * Gets tokens from the identity provider (trying the refresh token first, when there is one).
+   * @throws {BadCredentialsError} (a brand's subclass) when the provider refuses the credentials.
+   */
   async login(context: AuthContext): Promise<void> {
     const refreshed = this.#refreshToken ? await this.#tryRefresh(context, this.#refreshToken) : undefined;
     await this.#store(context, refreshed ?? (await this.requestTokens(context)));

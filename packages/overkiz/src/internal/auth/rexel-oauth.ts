@@ -8,8 +8,10 @@ import { type IdentityEndpoints, resolveIdentityEndpoints } from "./identity-end
 import { type IdentityCaller, formRequest, identityError, readJson, sendIdentity } from "./identity-http.js";
 import { type OAuthTokens, jwtClaims, readTokenAnswer } from "./oauth.js";
 
+/** Rexel's OAuth endpoints and client id. */
 export type RexelEndpoints = IdentityEndpoints["rexel"];
 
+/** A PKCE verifier and its challenge, for `buildAuthorizeUrl()`. */
 export interface PkcePair {
   /** Keep it until the code comes back; never send it to the authorize URL. */
   codeVerifier: string;
@@ -35,6 +37,7 @@ export async function createPkcePair(byteLength = 64): Promise<PkcePair> {
   return { codeVerifier, codeChallenge: await pkceChallenge(codeVerifier) };
 }
 
+/** What `buildAuthorizeUrl()` puts into Rexel's authorize URL. */
 export interface AuthorizeUrlOptions {
   codeChallenge: string;
   /** Echoed back on the redirect; use it to match the answer to the request. */
@@ -90,6 +93,7 @@ export async function requestRexelTokens(
   return tokens;
 }
 
+/** Options of the standalone Rexel OAuth helpers. */
 export interface RexelRequestOptions {
   /** Defaults to the global fetch. */
   fetch?: FetchLike | undefined;
@@ -97,6 +101,7 @@ export interface RexelRequestOptions {
   signal?: AbortSignal | undefined;
   /** Milliseconds (default 30 s). */
   timeout?: number | undefined;
+  /** Clock in epoch milliseconds, for token expiry; injectable for tests. */
   now?: (() => number) | undefined;
 }
 
@@ -105,6 +110,7 @@ function standaloneCaller(options: RexelRequestOptions): IdentityCaller {
   return { fetch: (request) => transport.send(request, { signal: options.signal }) };
 }
 
+/** The code from the OAuth redirect, with the PKCE verifier it was started with. */
 export interface AuthorizationCodeGrant {
   code: string;
   codeVerifier: string;

@@ -46,6 +46,7 @@ class GatewayChoice {
     if (gatewayId !== undefined) this.select(gatewayId);
   }
 
+  /** The selected gateway, if any. */
   get gatewayId(): string | undefined {
     return this.#gatewayId;
   }
@@ -81,6 +82,7 @@ class GatewayChoice {
   }
 }
 
+/** Rexel credentials: an authorization code from the OAuth redirect, or tokens from an earlier sign-in. */
 export interface RexelOAuthOptions {
   /** From the redirect after `buildAuthorizeUrl()`; used once. */
   authorizationCode?: string | undefined;
@@ -116,6 +118,7 @@ export class RexelOAuthStrategy extends OAuthBearerStrategy implements GatewaySe
     this.#gateways = new GatewayChoice(options.gatewayId);
   }
 
+  /** The selected gateway, if any. */
   get gatewayId(): string | undefined {
     return this.#gateways.gatewayId;
   }
@@ -124,6 +127,10 @@ export class RexelOAuthStrategy extends OAuthBearerStrategy implements GatewaySe
     return super.isAuthenticated() && this.#gateways.gatewayId !== undefined;
   }
 
+  /**
+   * Gets tokens when needed, then makes sure a gateway is chosen (from the directory).
+   * @throws {NoGatewaySelectedError} when the account has several gateways and none was selected.
+   */
   override async login(context: AuthContext): Promise<void> {
     // A missing gateway choice alone does not need new tokens.
     if (!super.isAuthenticated()) await super.login(context);
@@ -174,6 +181,7 @@ export class RexelTokenStrategy extends BearerTokenStrategy implements GatewaySe
     this.#gateways = new GatewayChoice(options.gatewayId);
   }
 
+  /** The selected gateway, if any. */
   get gatewayId(): string | undefined {
     return this.#gateways.gatewayId;
   }
@@ -182,6 +190,10 @@ export class RexelTokenStrategy extends BearerTokenStrategy implements GatewaySe
     return this.#gateways.gatewayId !== undefined;
   }
 
+  /**
+   * Makes sure a gateway is chosen (from the directory), reading the token first.
+   * @throws {NoGatewaySelectedError} when the account has several gateways and none was selected.
+   */
   override async login(context: AuthContext): Promise<void> {
     await this.#gateways.ensure(context, await this.currentToken());
   }

@@ -28,6 +28,10 @@ export abstract class SessionLoginStrategy implements AuthStrategy {
   /** The form sent to `POST /login`. */
   protected abstract loginForm(context: AuthContext): Promise<LoginForm>;
 
+  /**
+   * `POST /login` with the strategy's form; the server's session cookie then authorizes requests.
+   * @throws {BadCredentialsError} when the server refuses the form or answers `success: false`.
+   */
   async login(context: AuthContext): Promise<void> {
     this.#sessionId = undefined;
     this.#loggedIn = false;
@@ -79,10 +83,12 @@ export abstract class AccountLoginStrategy extends SessionLoginStrategy {
     this.#account = checkedAccount(username, password);
   }
 
+  /** The account's user name. */
   protected get username(): string {
     return this.#account.username;
   }
 
+  /** The account's password. */
   protected get password(): string {
     return this.#account.password;
   }

@@ -4,6 +4,7 @@ import { checkedAccount } from "./session-login.js";
 import type { AuthContext } from "./strategy.js";
 import { formRequest, identityError, readJson, sendIdentity } from "./identity-http.js";
 
+/** Somfy account credentials for the OAuth password grant. */
 export interface SomfyOAuthOptions {
   username: string;
   password: string;

@@ -43,6 +43,10 @@ export interface AuthStrategy {
   readonly name: string;
   /** True once requests can be authorized without another `login()`. */
   isAuthenticated(): boolean;
+  /**
+   * Signs in (or checks or fetches the token) so the next requests are authorized.
+   * @throws {BadCredentialsError} (or a brand's subclass) when the credentials are refused.
+   */
   login(context: AuthContext): Promise<void>;
   /** Writes the credentials into one attempt's headers (core's `Auth.apply`). */
   apply(headers: Headers): void | Promise<void>;
@@ -77,10 +81,13 @@ export interface DirectoryGateway {
 /** Strategies whose account spans several gateways and whose calls name one (Rexel). */
 export interface GatewaySelectingStrategy extends AuthStrategy {
   readonly gatewayId: string | undefined;
+  /** The gateways of the account's directory; signs in first when needed. */
   discoverGateways(context: AuthContext): Promise<DirectoryGateway[]>;
+  /** The gateway every following request is for (sent as the `gatewayId` header); no request is made. */
   selectGateway(gatewayId: string): void;
 }
 
+/** Whether the strategy offers a gateway directory (Rexel). */
 export function isGatewaySelecting(strategy: AuthStrategy): strategy is GatewaySelectingStrategy {
   const candidate = strategy as Partial<GatewaySelectingStrategy>;
   return typeof candidate.discoverGateways === "function" && typeof candidate.selectGateway === "function";
