@@ -19,29 +19,34 @@ function pair(name: string, value: Primitive | Date): string {
   return `${encodeURIComponent(name)}=${encodeURIComponent(formatPrimitive(value))}`;
 }
 
-function serializeArray(name: string, values: readonly unknown[]): string[] {
-  return values.filter((item) => !isAbsent(item)).map((item) => {
-    if (isPrimitive(item) || item instanceof Date) return pair(name, item);
-    throw new ValidationError(`Query parameter "${name}" holds a nested value that form style cannot express`);
-  });
+// Each helper pushes onto one list: no intermediate arrays per parameter on the hot path.
+function pushArray(parts: string[], name: string, values: readonly unknown[]): void {
+  for (const item of values) {
+    if (isAbsent(item)) continue;
+    if (!isPrimitive(item) && !(item instanceof Date)) {
+      throw new ValidationError(`Query parameter "${name}" holds a nested value that form style cannot express`);
+    }
+    parts.push(pair(name, item));
+  }
 }
 
 /** Object members become top-level keys (form + explode), as OpenAPI specifies by default. */
-function serializeObject(name: string, value: Record<string, unknown>): string[] {
-  return Object.entries(value).flatMap(([member, memberValue]) => {
-    if (isAbsent(memberValue)) return [];
-    if (Array.isArray(memberValue)) return serializeArray(member, memberValue);
-    if (isPrimitive(memberValue) || memberValue instanceof Date) return [pair(member, memberValue)];
-    throw new ValidationError(`Query parameter "${name}.${member}" is nested too deeply for form style`);
-  });
+function pushObject(parts: string[], name: string, value: Record<string, unknown>): void {
+  for (const member of Object.keys(value)) {
+    const memberValue = value[member];
+    if (isAbsent(memberValue)) continue;
+    if (Array.isArray(memberValue)) pushArray(parts, member, memberValue);
+    else if (isPrimitive(memberValue) || memberValue instanceof Date) parts.push(pair(member, memberValue));
+    else throw new ValidationError(`Query parameter "${name}.${member}" is nested too deeply for form style`);
+  }
 }
 
-function serializeParam(name: string, value: unknown): string[] {
-  if (isAbsent(value)) return [];
-  if (Array.isArray(value)) return serializeArray(name, value);
-  if (isPrimitive(value) || value instanceof Date) return [pair(name, value)];
-  if (typeof value === "object") return serializeObject(name, value as Record<string, unknown>);
-  throw new ValidationError(`Query parameter "${name}" has unsupported type ${typeof value}`);
+function pushParam(parts: string[], name: string, value: unknown): void {
+  if (isAbsent(value)) return;
+  if (Array.isArray(value)) pushArray(parts, name, value);
+  else if (isPrimitive(value) || value instanceof Date) parts.push(pair(name, value));
+  else if (typeof value === "object") pushObject(parts, name, value as Record<string, unknown>);
+  else throw new ValidationError(`Query parameter "${name}" has unsupported type ${typeof value}`);
 }
 
 /**
@@ -52,7 +57,9 @@ function serializeParam(name: string, value: unknown): string[] {
  */
 export function serializeQuery(query: Record<string, unknown> | null | undefined): string {
   if (!query) return "";
-  return Object.entries(query).flatMap(([name, value]) => serializeParam(name, value)).join("&");
+  const parts: string[] = [];
+  for (const name of Object.keys(query)) pushParam(parts, name, query[name]);
+  return parts.join("&");
 }
 
 /** Appends serialised query parameters to a URL that may already carry some. */

@@ -372,7 +372,8 @@ export class Transport {
     if (response.body === null) return response;
     let bytes: Uint8Array<ArrayBuffer>;
     try {
-      bytes = await readBodyBytes(response, call.maxResponseBytes, { method: call.method, url: call.url });
+      // The call itself as context: its redacted URL is computed only if an error needs it.
+      bytes = await readBodyBytes(response, call.maxResponseBytes, call);
     } catch (error) {
       if (error instanceof SdkError || signal.aborted || call.callerSignal?.aborted) throw error;
       throw toConnectionError(error, { method: call.method, url: call.url });
