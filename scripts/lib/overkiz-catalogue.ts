@@ -39,10 +39,25 @@ function readTsv(name: string): Row[] {
 const key = (constant: string) => (/^[A-Za-z_$][\w$]*$/.test(constant) ? constant : JSON.stringify(constant));
 const sortRows = (rows: Row[]) => [...rows].sort((a, b) => (a.constant < b.constant ? -1 : a.constant > b.constant ? 1 : 0));
 
-/** `export const Name = { CONSTANT: "value", … } as const;` (codes stay numbers). */
-function constObject(name: string, rows: Row[], doc: string, numeric = false): string {
+/** `TAHOMA_V2` → `Tahoma V2`: the readable label of a constant name (same rule as the SDK's `readableName`). */
+function readableLabel(constant: string): string {
+  return constant
+    .split("_")
+    .filter((word) => word !== "")
+    .map((word) => word.charAt(0) + word.slice(1).toLowerCase())
+    .join(" ");
+}
+
+/** One-line member comment: the readable label and the wire value (`Tahoma Switch (98).`). */
+const labelDoc = (row: Row, numeric: boolean) => `${readableLabel(row.constant)} (${numeric ? Number(row.value) : `\`${row.value}\``}).`;
+
+/**
+ * `export const Name = { CONSTANT: "value", … } as const;` (codes stay numbers). With `memberDocs`,
+ * each member gets a one-line comment (its readable label and wire value), for the enums TypeDoc documents.
+ */
+function constObject(name: string, rows: Row[], doc: string, numeric = false, memberDocs = false): string {
   const body = sortRows(rows)
-    .map((row) => `  ${key(row.constant)}: ${numeric ? Number(row.value) : JSON.stringify(row.value)},`)
+    .map((row) => `${memberDocs ? `  /** ${labelDoc(row, numeric)} */\n` : ""}  ${key(row.constant)}: ${numeric ? Number(row.value) : JSON.stringify(row.value)},`)
     .join("\n");
   return `/** ${doc} */\nexport const ${name} = {\n${body}\n} as const;\nexport type ${name} = (typeof ${name})[keyof typeof ${name}];\n`;
 }
@@ -175,13 +190,13 @@ function namesFile(): string {
   return parts.join("\n");
 }
 
-/** The small enums the models use; they live in the main entry. */
+/** The small enums the models use; they live in the main entry (and its API docs), so each member gets a comment. */
 function enumsFile(): string {
   return [
     HEADER,
-    constObject("GatewayType", readTsv("GatewayType"), "Gateway type codes (`gateway.type`); `UNKNOWN` (-1) is the SDK's own.", true),
-    constObject("GatewaySubType", readTsv("GatewaySubType"), "Gateway sub-type codes (`gateway.subType`); 0 means none.", true),
-    constObject("StateDefinitionType", readTsv("StateDefinitionType"), "Kinds of state definitions (`definition.states[].type`)."),
+    constObject("GatewayType", readTsv("GatewayType"), "Gateway type codes (`gateway.type`); `UNKNOWN` (-1) is the SDK's own.", true, true),
+    constObject("GatewaySubType", readTsv("GatewaySubType"), "Gateway sub-type codes (`gateway.subType`); 0 means none.", true, true),
+    constObject("StateDefinitionType", readTsv("StateDefinitionType"), "Kinds of state definitions (`definition.states[].type`).", false, true),
   ].join("\n");
 }
 

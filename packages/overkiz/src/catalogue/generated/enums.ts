@@ -2,93 +2,171 @@
 
 /** Gateway type codes (`gateway.type`); `UNKNOWN` (-1) is the SDK's own. */
 export const GatewayType = {
+  /** Connexoon (34). */
   CONNEXOON: 34,
+  /** Connexoon Rts (53). */
   CONNEXOON_RTS: 53,
+  /** Connexoon Rts Australia (62). */
   CONNEXOON_RTS_AUSTRALIA: 62,
+  /** Connexoon Rts Japan (56). */
   CONNEXOON_RTS_JAPAN: 56,
+  /** Cozytouch (32). */
   COZYTOUCH: 32,
+  /** Cozytouch Sauter (83). */
   COZYTOUCH_SAUTER: 83,
+  /** Cozytouch V2 (105). */
   COZYTOUCH_V2: 105,
+  /** Daikin Onecta (118). */
   DAIKIN_ONECTA: 118,
+  /** Eliot (77). */
   ELIOT: 77,
+  /** Energeasy Connect (19). */
   ENERGEASY_CONNECT: 19,
+  /** Energeasy Connect Rail Din (48). */
   ENERGEASY_CONNECT_RAIL_DIN: 48,
+  /** Energeasy Connect V2 (57). */
   ENERGEASY_CONNECT_V2: 57,
+  /** Energeasy Connect V3 (120). */
   ENERGEASY_CONNECT_V3: 120,
+  /** Energeasy Connect V3 Rail Din (125). */
   ENERGEASY_CONNECT_V3_RAIL_DIN: 125,
+  /** Hattara Rail Din (47). */
   HATTARA_RAIL_DIN: 47,
+  /** Hexaconnect (117). */
   HEXACONNECT: 117,
+  /** Hi Box (44). */
   HI_BOX: 44,
+  /** Hi Kumo Adapter (22). */
   HI_KUMO_ADAPTER: 22,
+  /** Home Protect System (58). */
   HOME_PROTECT_SYSTEM: 58,
+  /** Jsw Camera (35). */
   JSW_CAMERA: 35,
+  /** Kizbox Mini (21). */
   KIZBOX_MINI: 21,
+  /** Kizbox Mini Io (28). */
   KIZBOX_MINI_IO: 28,
+  /** Kizbox Mini Modbus (42). */
   KIZBOX_MINI_MODBUS: 42,
+  /** Kizbox Mini Ovp (43). */
   KIZBOX_MINI_OVP: 43,
+  /** Kizbox Mini Vmbus (27). */
   KIZBOX_MINI_VMBUS: 27,
+  /** Kizbox V1 (2). */
   KIZBOX_V1: 2,
+  /** Kizbox V2 (24). */
   KIZBOX_V2: 24,
+  /** Kizbox V2 2h (31). */
   KIZBOX_V2_2H: 31,
+  /** Kizbox V2 3h (30). */
   KIZBOX_V2_3H: 30,
+  /** Myfox Alarm System (25). */
   MYFOX_ALARM_SYSTEM: 25,
+  /** Netatmo (92). */
   NETATMO: 92,
+  /** Nexity Rail Din (74). */
   NEXITY_RAIL_DIN: 74,
+  /** Nexity Rail Din S (109). */
   NEXITY_RAIL_DIN_S: 109,
+  /** Opendoors Lock System (54). */
   OPENDOORS_LOCK_SYSTEM: 54,
+  /** Smartly Minibox Raildin (66). */
   SMARTLY_MINIBOX_RAILDIN: 66,
+  /** Smartly Mini Daughterboard Zwave (65). */
   SMARTLY_MINI_DAUGHTERBOARD_ZWAVE: 65,
+  /** Somfy Connectivity Kit (99). */
   SOMFY_CONNECTIVITY_KIT: 99,
+  /** Tahoma (15). */
   TAHOMA: 15,
+  /** Tahoma Bee (67). */
   TAHOMA_BEE: 67,
+  /** Tahoma Beecon (75). */
   TAHOMA_BEECON: 75,
+  /** Tahoma Rail Din (72). */
   TAHOMA_RAIL_DIN: 72,
+  /** Tahoma Rail Din S (108). */
   TAHOMA_RAIL_DIN_S: 108,
+  /** Tahoma Switch (98). */
   TAHOMA_SWITCH: 98,
+  /** Tahoma Switch Au (123). */
   TAHOMA_SWITCH_AU: 123,
+  /** Tahoma Switch Ch (126). */
   TAHOMA_SWITCH_CH: 126,
+  /** Tahoma Switch Oc (122). */
   TAHOMA_SWITCH_OC: 122,
+  /** Tahoma Switch Sc (128). */
   TAHOMA_SWITCH_SC: 128,
+  /** Tahoma Switch Us (121). */
   TAHOMA_SWITCH_US: 121,
+  /** Tahoma V2 (29). */
   TAHOMA_V2: 29,
+  /** Tahoma V2 Rts (41). */
   TAHOMA_V2_RTS: 41,
+  /** Thermostat Somfy System (63). */
   THERMOSTAT_SOMFY_SYSTEM: 63,
+  /** Unknown (-1). */
   UNKNOWN: -1,
+  /** Verisure Alarm System (20). */
   VERISURE_ALARM_SYSTEM: 20,
+  /** Virtual Kizbox (0). */
   VIRTUAL_KIZBOX: 0,
+  /** Wiser (88). */
   WISER: 88,
+  /** Wizz Box (52). */
   WIZZ_BOX: 52,
 } as const;
 export type GatewayType = (typeof GatewayType)[keyof typeof GatewayType];
 
 /** Gateway sub-type codes (`gateway.subType`); 0 means none. */
 export const GatewaySubType = {
+  /** Hitachi Box (5). */
   HITACHI_BOX: 5,
+  /** Maroc Telecom Box (7). */
   MAROC_TELECOM_BOX: 7,
+  /** Mondial Box (6). */
   MONDIAL_BOX: 6,
+  /** Somfy Box (4). */
   SOMFY_BOX: 4,
+  /** Tahoma Basic (1). */
   TAHOMA_BASIC: 1,
+  /** Tahoma Basic Plus (2). */
   TAHOMA_BASIC_PLUS: 2,
+  /** Tahoma Box C Io (17). */
   TAHOMA_BOX_C_IO: 17,
+  /** Tahoma Maison Avenir Et Tradition (12). */
   TAHOMA_MAISON_AVENIR_ET_TRADITION: 12,
+  /** Tahoma Monsieur Store (11). */
   TAHOMA_MONSIEUR_STORE: 11,
+  /** Tahoma Premium (3). */
   TAHOMA_PREMIUM: 3,
+  /** Tahoma Pro (14). */
   TAHOMA_PRO: 14,
+  /** Tahoma Security Pro (16). */
   TAHOMA_SECURITY_PRO: 16,
+  /** Tahoma Security Short Channel (15). */
   TAHOMA_SECURITY_SHORT_CHANNEL: 15,
+  /** Tahoma Serenity (8). */
   TAHOMA_SERENITY: 8,
+  /** Tahoma Serenity Premium (10). */
   TAHOMA_SERENITY_PREMIUM: 10,
+  /** Tahoma Short Channel (13). */
   TAHOMA_SHORT_CHANNEL: 13,
+  /** Tahoma Verisure (9). */
   TAHOMA_VERISURE: 9,
+  /** Unknown (-1). */
   UNKNOWN: -1,
 } as const;
 export type GatewaySubType = (typeof GatewaySubType)[keyof typeof GatewaySubType];
 
 /** Kinds of state definitions (`definition.states[].type`). */
 export const StateDefinitionType = {
+  /** Continuous (`ContinuousState`). */
   CONTINUOUS: "ContinuousState",
+  /** Data (`DataState`). */
   DATA: "DataState",
+  /** Discrete (`DiscreteState`). */
   DISCRETE: "DiscreteState",
+  /** Unknown (`Unknown`). */
   UNKNOWN: "Unknown",
 } as const;
 export type StateDefinitionType = (typeof StateDefinitionType)[keyof typeof StateDefinitionType];
