@@ -194,7 +194,7 @@ function namesFile(): string {
 function enumsFile(): string {
   return [
     HEADER,
-    constObject("GatewayType", readTsv("GatewayType"), "Gateway type codes (`gateway.type`); `UNKNOWN` (-1) is the SDK's own.", true, true),
+    constObject("GatewayType", readTsv("GatewayType"), "Gateway type codes (`gateway.type`); `UNKNOWN` (-1) stands for a code the catalogue does not know, never sent by a gateway.", true, true),
     constObject("GatewaySubType", readTsv("GatewaySubType"), "Gateway sub-type codes (`gateway.subType`); 0 means none.", true, true),
     constObject("StateDefinitionType", readTsv("StateDefinitionType"), "Kinds of state definitions (`definition.states[].type`).", false, true),
   ].join("\n");
