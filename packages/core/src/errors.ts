@@ -199,45 +199,45 @@ export interface ResponseErrorOptions {
 
 const describeTarget = (options: ResponseErrorOptions) => (options.method && options.url ? `${options.method} ${options.url}` : "Response");
 
-/** A response body was larger than the configured cap; nothing past the cap was read. */
-export class ResponseTooLargeError extends SdkError {
-  override readonly name: string = "ResponseTooLargeError";
+/** An error about a response's body: where it came from (status, method, redacted URL). */
+export class ResponseBodyError extends SdkError {
+  override readonly name: string = "ResponseBodyError";
   /** HTTP status of the response. */
   readonly status: number;
-  /** The cap that was exceeded, in bytes. */
-  readonly maxBytes: number;
   /** HTTP method of the request. */
   readonly method: string | undefined;
   /** Redacted URL of the request. */
   readonly url: string | undefined;
 
-  constructor(maxBytes: number, options: ResponseErrorOptions) {
-    super(`${describeTarget(options)} → ${options.status}: body exceeds the ${maxBytes}-byte limit`, { cause: options.cause });
+  constructor(problem: string, options: ResponseErrorOptions) {
+    super(`${describeTarget(options)} → ${options.status}: ${problem}`, { cause: options.cause });
     this.status = options.status;
-    this.maxBytes = maxBytes;
     this.method = options.method;
     this.url = options.url;
   }
 }
 
+/** A response body was larger than the configured cap; nothing past the cap was read. */
+export class ResponseTooLargeError extends ResponseBodyError {
+  override readonly name: string = "ResponseTooLargeError";
+  /** The cap that was exceeded, in bytes. */
+  readonly maxBytes: number;
+
+  constructor(maxBytes: number, options: ResponseErrorOptions) {
+    super(`body exceeds the ${maxBytes}-byte limit`, options);
+    this.maxBytes = maxBytes;
+  }
+}
+
 /** A 2xx body that should have been JSON did not parse. `snippet` is short and redacted. */
-export class ResponseParseError extends SdkError {
+export class ResponseParseError extends ResponseBodyError {
   override readonly name: string = "ResponseParseError";
-  /** HTTP status of the response. */
-  readonly status: number;
   /** The start of the body, redacted (empty when the body was empty). */
   readonly snippet: string;
-  /** HTTP method of the request. */
-  readonly method: string | undefined;
-  /** Redacted URL of the request. */
-  readonly url: string | undefined;
 
   constructor(snippet: string, options: ResponseErrorOptions) {
-    super(`${describeTarget(options)} → ${options.status}: body is not valid JSON${snippet ? `: ${snippet}` : " (empty)"}`, { cause: options.cause });
-    this.status = options.status;
+    super(`body is not valid JSON${snippet ? `: ${snippet}` : " (empty)"}`, options);
     this.snippet = snippet;
-    this.method = options.method;
-    this.url = options.url;
   }
 }
 

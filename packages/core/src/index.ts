@@ -95,7 +95,7 @@ export {
   maskKnownSecrets,
   type KnownSecret,
 } from "./redact.js";
-export { ResponseTooLargeError, ResponseParseError, RedirectError, type ResponseErrorOptions } from "./errors.js";
+export { ResponseBodyError, ResponseTooLargeError, ResponseParseError, RedirectError, type ResponseErrorOptions } from "./errors.js";
 export { readCappedText, readBodyText, readBodyBytes, parseJsonBody, type CappedText, type BodyContext } from "./read-body.js";
 export {
   createConsoleLogger,

@@ -81,6 +81,7 @@ export {
   ConnectionError,
   InternalServerError,
   RedirectError,
+  ResponseBodyError,
   ResponseParseError,
   ResponseTooLargeError,
   NotFoundError,

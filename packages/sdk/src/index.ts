@@ -58,6 +58,7 @@ export {
   RateLimitError,
   InternalServerError,
   RedirectError,
+  ResponseBodyError,
   ResponseParseError,
   ResponseTooLargeError,
   ConnectionError,
