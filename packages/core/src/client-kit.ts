@@ -11,7 +11,9 @@ import type { HeaderValues, RequestOptions } from "./request-options.js";
 import type { RefusalPolicy } from "./retry.js";
 import type { FetchBody } from "./fetch-types.js";
 import { serializeBody } from "./serialize-body.js";
-import { type FetchLike, type SentBody, Transport, type TransportFetch } from "./transport.js";
+import { serializePath } from "./serialize-path.js";
+import { serializeQuery } from "./serialize-query.js";
+import { type FetchLike, Transport, type TransportFetch } from "./transport.js";
 import type { ListItem, PathParams, ResponseBody } from "./types.js";
 import { type ResponseSchemas, checkResponseShape, lazySchemas, validateResponse } from "./response-check.js";
 import { isHeaderSafeToken, isPlainObject } from "./guards.js";
@@ -47,8 +49,11 @@ export interface VendorDeclaration<Table extends OperationTable, Raw> {
   logPrefix: string;
   /** The generated operation table: operationId → method, path, parameters. */
   operations: Table;
-  /** Builds the typed openapi-fetch client on the given base URL and `fetch`. */
-  createRawClient(options: { baseUrl: string; fetch: TransportFetch }): Raw;
+  /**
+   * Builds the typed openapi-fetch client on the given base URL and `fetch`, for a façade that
+   * exposes one (`client.raw`); built on first use. The kit's own calls never go through it.
+   */
+  createRawClient?: ((options: { baseUrl: string; fetch: TransportFetch }) => Raw) | undefined;
   /** Vendor refinement of the status-based error classes. */
   mapError?: ErrorMapper | undefined;
   /** Whether the API deduplicates requests by idempotency key (none of ours does today). */
@@ -128,20 +133,6 @@ export interface CallInput<Op = unknown> {
   secrets?: readonly string[] | undefined;
 }
 
-interface LooseInit {
-  params: { path?: unknown; query?: Record<string, unknown> | undefined; header?: Record<string, string> | undefined };
-  body?: unknown;
-  headers?: Record<string, string>;
-  parseAs?: "json" | "text";
-  fetch: TransportFetch;
-  bodySerializer?: (body: unknown, headers?: Headers | Record<string, unknown>) => FetchBody | undefined;
-}
-
-// The operation id picks method and path at run time; the typed signature of `call` checks the input.
-interface LooseClient {
-  request(method: string, path: string, init: LooseInit): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-}
-
 /** Every transport a client needs, built once from the declaration and shared by `withDefaults` copies. */
 export interface Transports {
   /** Credentials, client headers and middleware. */
@@ -152,6 +143,8 @@ export interface Transports {
   foreign: Transport;
   /** The response schemas, loaded on first use when the client validates responses. */
   schemas: () => Promise<ResponseSchemas>;
+  /** The typed raw client, built on first use of `raw`. */
+  raw?: unknown;
 }
 
 function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>, options: KitOptions, logger: Logger): Transports {
@@ -184,8 +177,8 @@ function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>
 
 /**
  * The one skeleton every façade stands on: the vendor declares what differs, the kit checks the
- * inputs, picks the transport, sends the operation through the typed raw client and unwraps the
- * answer. Nothing that returns a promise throws synchronously.
+ * inputs, builds the request from the operation table, picks the transport, sends it and parses
+ * the answer. Nothing that returns a promise throws synchronously.
  */
 export class ClientKit<Ops, Table extends OperationTable, Raw> {
   /** What the vendor declared. */
@@ -194,19 +187,19 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
   readonly logger: Logger;
   /** The normalized base URL. */
   readonly baseUrl: string;
-  /** The typed raw client on the authenticated transport. */
-  readonly raw: Raw;
   readonly #transports: Transports;
+  /** The base URL without a trailing slash, where operation paths are appended. */
+  readonly #pathPrefix: string;
   readonly #hasCredentials: boolean;
   readonly #defaults: Readonly<Record<string, unknown>>;
   readonly #requestOptions: readonly string[];
 
-  constructor(declaration: VendorDeclaration<Table, Raw>, options: KitOptions, shared?: { transports: Transports; raw: Raw; logger: Logger }) {
+  constructor(declaration: VendorDeclaration<Table, Raw>, options: KitOptions, shared?: { transports: Transports; logger: Logger }) {
     this.declaration = declaration;
     this.baseUrl = options.baseUrl;
     this.logger = shared?.logger ?? resolveLogger({ logger: options.logger, envVar: declaration.logLevelEnv, prefix: declaration.logPrefix });
     this.#transports = shared?.transports ?? buildTransports(declaration as VendorDeclaration<OperationTable, unknown>, options, this.logger);
-    this.raw = shared?.raw ?? declaration.createRawClient({ baseUrl: options.baseUrl, fetch: this.#transports.authenticated.fetch });
+    this.#pathPrefix = options.baseUrl.endsWith("/") ? options.baseUrl.slice(0, -1) : options.baseUrl;
     this.#hasCredentials = options.auth !== undefined;
     this.#defaults = options.defaults ?? {};
     this.#requestOptions = [...REQUEST_OPTION_KEYS, ...(declaration.requestOptions ?? [])];
@@ -222,9 +215,21 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
   withDefaults(defaults: Readonly<Record<string, unknown>>): ClientKit<Ops, Table, Raw> {
     return new ClientKit(this.declaration, { ...this.#options, defaults: { ...this.#defaults, ...defaults } }, {
       transports: this.#transports,
-      raw: this.raw,
       logger: this.logger,
     });
+  }
+
+  /**
+   * The typed raw client on the authenticated transport, built on first use.
+   * @throws {ConfigError} when the vendor declares no raw client.
+   */
+  get raw(): Raw {
+    const transports = this.#transports;
+    if (transports.raw === undefined) {
+      if (!this.declaration.createRawClient) throw new ConfigError(`${this.declaration.name} has no raw client`);
+      transports.raw = this.declaration.createRawClient({ baseUrl: this.baseUrl, fetch: transports.authenticated.fetch });
+    }
+    return transports.raw as Raw;
   }
 
   /** The request-option default the client was configured with (`org`). */
@@ -247,32 +252,54 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     input: CallInput<Ops[Id]> = {},
     options?: RequestOptions,
   ): Promise<ResponseBody<Ops[Id]>> {
+    return (await this.callWithResponse(id, input, options)).body;
+  }
+
+  /**
+   * Like {@link ClientKit.call}, and also hands back the answer's status and headers (a login
+   * whose session arrives as a cookie). The response body is already read: use `body`.
+   */
+  async callWithResponse<Id extends keyof Ops & keyof Table & string>(
+    id: Id,
+    input: CallInput<Ops[Id]> = {},
+    options?: RequestOptions,
+  ): Promise<{ body: ResponseBody<Ops[Id]>; response: Response }> {
     const operation = this.declaration.operations[id] as OperationDescriptor;
     const query = this.#wireQuery(id, operation, input.query);
-    // The serialized body, kept so a resend rebuilds the request from it instead of cloning every attempt.
-    const sent: SentBody = {};
-    const init: LooseInit = {
-      params: { path: input.path, query, header: this.#contextHeaders(id, operation, options, input.body) },
-      body: input.body,
-      fetch: this.#transportFor(id, operation).bufferedFetchWith(this.#transportOptions(options), input.secrets, sent),
-      // Parsed here, not by openapi-fetch, so a body that is not JSON is a typed error.
-      parseAs: "text",
-      ...contentInit(operation, input.accept),
-    };
-    if (input.body !== undefined) init.bodySerializer = (body, headers) => (sent.body = serializeBody(body, headers));
+    const headers = new Headers(this.#contextHeaders(id, operation, options, input.body));
+    const transport = this.#transportFor(id, operation);
+    const { request, body: sentBody } = this.#request(operation, input, query, headers);
     // Start loading the schemas alongside the request, not after it.
     const schemas = this.#options.validateResponses ? this.#transports.schemas() : undefined;
     schemas?.catch(() => undefined);
-    const { data, response } = await (this.raw as unknown as LooseClient).request(operation.method, operation.path, init);
-    const body = checkResponseShape(this.declaration.name, id, operation, this.#parseBody(data, response, operation, input));
+    const response = await transport.sendBuffered(request, this.#transportOptions(options), input.secrets, sentBody);
+    const body = checkResponseShape(this.declaration.name, id, operation, this.#parseBody(await response.text(), response, operation, input));
     if (schemas) validateResponse(this.declaration.name, id, (await schemas)[id], body);
-    return body as ResponseBody<Ops[Id]>;
+    return { body: body as ResponseBody<Ops[Id]>, response };
   }
 
-  #parseBody(text: unknown, response: Response, operation: OperationDescriptor, input: CallInput<unknown>): unknown {
-    // openapi-fetch gives no data for an empty body; a text answer is then the empty text.
-    if (input.accept !== undefined) return typeof text === "string" ? text : "";
-    if (typeof text !== "string") return text;
+  /** The operation's request on the checked query and context headers: encoded path, content headers, the serialized body. */
+  #request(
+    operation: OperationDescriptor,
+    input: CallInput<unknown>,
+    query: Record<string, unknown> | undefined,
+    headers: Headers,
+  ): { request: Request; body: FetchBody | undefined } {
+    const path = serializePath(operation.path, input.path as Record<string, unknown> | undefined);
+    const media = operation.requestMediaType;
+    // JSON is the default below and multipart must carry the runtime's boundary.
+    if (media !== null && media !== "application/json" && media !== "multipart/form-data") headers.set("Content-Type", media);
+    if (input.accept !== undefined) headers.set("Accept", input.accept);
+    const body = serializeBody(input.body, headers);
+    if (body !== undefined && !(body instanceof FormData) && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+    const search = serializeQuery(query);
+    const url = `${this.#pathPrefix}${path}${search === "" ? "" : `?${search}`}`;
+    return { request: new Request(url, { method: operation.method.toUpperCase(), headers, body: body as BodyInit | undefined }), body };
+  }
+
+  #parseBody(text: string, response: Response, operation: OperationDescriptor, input: CallInput<unknown>): unknown {
+    if (input.accept !== undefined) return text;
+    if (text === "") return undefined;
     // JSON.parse first: the common case costs no trimmed copy of the body and no secrets list.
     try {
       return JSON.parse(text) as unknown;
@@ -316,12 +343,6 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
   /** A `fetch` for another origin (identity provider, image host): never the client's credentials. */
   foreignFetch(options?: RequestOptions): TransportFetch {
     return this.#transports.foreign.fetchWith(this.#transportOptions(options));
-  }
-
-  /** The `fetch` the given operation goes through, for raw-client calls the façade builds itself. */
-  fetchFor(id: keyof Table & string, options?: RequestOptions): TransportFetch {
-    const operation = this.declaration.operations[id] as OperationDescriptor;
-    return this.#transportFor(id, operation).fetchWith(this.#transportOptions(options));
   }
 
   #transportFor(id: string, operation: OperationDescriptor): Transport {
@@ -371,15 +392,6 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
 }
 
 const nonEmpty = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
-
-function contentInit(operation: OperationDescriptor, accept: string | undefined): Partial<LooseInit> {
-  const media = operation.requestMediaType;
-  // JSON is openapi-fetch's default and multipart must carry the runtime's boundary.
-  const needsContentType = media !== null && media !== "application/json" && media !== "multipart/form-data";
-  if (!needsContentType && accept === undefined) return {};
-  const headers = { ...(needsContentType ? { "Content-Type": media } : {}), ...(accept ? { Accept: accept } : {}) };
-  return { headers };
-}
 
 const DEFAULT_PAGINATION = { defaultLimit: 100, maxLimit: 1000 };
 

@@ -215,13 +215,13 @@ export class Transport {
   }
 
   /**
-   * @internal For the client kit, which reads a 2xx answer once through openapi-fetch's
-   * `parseAs: "text"`: the body already read inside the deadline is handed on as is, not wrapped
-   * in a second `Response` (whose construction and re-read cost more than the rest of the call).
+   * @internal For the client kit, which builds each request itself and reads a 2xx answer once, as
+   * text: the body already read inside the deadline is handed on as is, not wrapped in a second
+   * `Response` (whose construction and re-read cost more than the rest of the call). `body` is the
+   * serialized body the request was built from, so a resend can rebuild the request from it.
    */
-  bufferedFetchWith(options: RequestOptions, callSecrets: readonly KnownSecret[] = NO_SECRETS, sent?: SentBody): TransportFetch {
-    return (input, init) =>
-      this.sendCall(input instanceof Request && init === undefined ? input : new Request(input, init), options, callSecrets, true, resendable(sent?.body));
+  sendBuffered(request: Request, options: RequestOptions, callSecrets: readonly KnownSecret[] = NO_SECRETS, body?: FetchBody): Promise<Response> {
+    return this.sendCall(request, options, callSecrets, true, resendable(body));
   }
 
   /**
@@ -461,11 +461,6 @@ export class Transport {
 
 const NO_MIDDLEWARE: readonly Middleware[] = [];
 
-/** @internal Where the kit's body serializer leaves the serialized body of one call. */
-export interface SentBody {
-  body?: FetchBody | undefined;
-}
-
 /**
  * A serialized body a resend can be rebuilt from as is. Not FormData (a new multipart boundary
  * would contradict the Content-Type already set) and not a stream (read once).
@@ -478,8 +473,7 @@ function resendable(body: FetchBody | undefined): FetchBody | undefined {
 const utf8 = new TextDecoder();
 
 /**
- * A 2xx answer whose body was read whole inside the deadline: what openapi-fetch and the kit read
- * of a Response (status, headers, the body as text), without building a second Response.
+ * A 2xx answer whose body was read whole inside the deadline: what the kit reads of a Response (status, headers, the body as text), without building a second Response.
  */
 class BufferedResponse {
   readonly status: number;

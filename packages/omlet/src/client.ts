@@ -12,7 +12,7 @@ import {
   normalizeBaseUrl,
   readEnv,
 } from "@openapp/core";
-import { type OmletRawClient, createOmletRawClient, omletDefaultBaseUrl, operationTable, type operations } from "@openapp/omlet-generated";
+import { omletDefaultBaseUrl, operationTable, type operations } from "@openapp/omlet-generated";
 import { omletErrorMapper } from "./errors.js";
 import { type OmletWebhookEvent, type ParseWebhookOptions, parseWebhookEvent } from "./models/webhook.js";
 import type {
@@ -90,12 +90,11 @@ const OPTION_KEYS = Object.keys({
 } satisfies Record<keyof OmletClientOptions, 1>);
 
 /** What makes Omlet different from the other vendors; the kit builds the rest. */
-export const omletVendor: VendorDeclaration<typeof operationTable, OmletRawClient> = {
+export const omletVendor: VendorDeclaration<typeof operationTable, never> = {
   name: "Omlet",
   logLevelEnv: "OMLET_LOG",
   logPrefix: "omlet",
   operations: operationTable,
-  createRawClient: createOmletRawClient,
   mapError: omletErrorMapper,
   // Omlet queues every command it receives; it documents no deduplication.
   deduplicatesByIdempotencyKey: false,
@@ -106,7 +105,7 @@ export const omletVendor: VendorDeclaration<typeof operationTable, OmletRawClien
   loadSchemas: () => import("@openapp/omlet-generated/zod").then((zod) => zod.responseSchemas),
 };
 
-export type OmletKit = ClientKit<operations, typeof operationTable, OmletRawClient>;
+export type OmletKit = ClientKit<operations, typeof operationTable, never>;
 
 /** The state every resource shares. */
 export interface OmletContext {

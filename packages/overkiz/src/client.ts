@@ -9,7 +9,7 @@ import {
   type VendorDeclaration,
   assertKnownOptions,
 } from "@openapp/core";
-import { type OverkizRawClient, createOverkizRawClient, operationTable, type operations } from "@openapp/overkiz-generated";
+import { operationTable, type operations } from "@openapp/overkiz-generated";
 import { overkizErrorMapper } from "./errors.js";
 import { ActionQueue, type ActionQueueSettings, resolveActionQueueSettings } from "./internal/action-queue.js";
 import { type Credentials, strategyFor } from "./internal/auth/credentials.js";
@@ -106,12 +106,11 @@ const OPTION_KEYS = Object.keys({
 const RENAMED_OPTIONS = { defaultRtsCommandDuration: "defaultRtsCommandDurationSeconds" };
 
 /** What makes Overkiz different from the other vendors; the kit builds the rest. */
-export const overkizVendor: VendorDeclaration<typeof operationTable, OverkizRawClient> = {
+export const overkizVendor: VendorDeclaration<typeof operationTable, never> = {
   name: "Overkiz",
   logLevelEnv: "OVERKIZ_LOG",
   logPrefix: "overkiz",
   operations: operationTable,
-  createRawClient: createOverkizRawClient,
   mapError: overkizErrorMapper,
   // Overkiz documents no request deduplication: a caller's idempotencyKey is dropped by core.
   deduplicatesByIdempotencyKey: false,
@@ -121,7 +120,7 @@ export const overkizVendor: VendorDeclaration<typeof operationTable, OverkizRawC
   loadSchemas: () => import("@openapp/overkiz-generated/zod").then((zod) => zod.responseSchemas),
 };
 
-export type OverkizKit = ClientKit<operations, typeof operationTable, OverkizRawClient>;
+export type OverkizKit = ClientKit<operations, typeof operationTable, never>;
 
 /** Answers kept between calls; `getSetup({ refresh: true })` and `close()` reset them. */
 export interface ClientCache {
@@ -177,8 +176,7 @@ function createContext(options: OverkizClientOptions): OverkizContext {
     },
     now,
     identity,
-    raw: () => built().raw,
-    fetchFor: (id, requestOptions) => built().fetchFor(id, requestOptions),
+    call: (id, input, requestOptions) => built().callWithResponse(id, input, requestOptions),
     foreignFetch: (requestOptions) => built().foreignFetch(requestOptions),
   });
   let listener: EventListener | undefined;

@@ -9,8 +9,11 @@ type CreateClient = typeof openapiFetch.default;
 
 // openapi-fetch has only a default export, and its CommonJS build sets "exports.default". The CommonJS
 // bundle of this ("type": "module") package hands the whole module over as "default": unwrap once more.
-const createClient: CreateClient =
-  typeof openapiFetch.default === "function" ? openapiFetch.default : (openapiFetch.default as unknown as { default: CreateClient }).default;
+// Resolved on use, so a bundle that never builds a raw client leaves openapi-fetch out.
+function createClient<Paths extends {}>(options: ClientOptions): Client<Paths> {
+  const factory = typeof openapiFetch.default === "function" ? openapiFetch.default : (openapiFetch.default as unknown as { default: CreateClient }).default;
+  return factory<Paths>(options);
+}
 
 export type OmletRawClient = Client<paths>;
 

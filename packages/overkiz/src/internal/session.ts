@@ -1,5 +1,4 @@
-import { type Auth, type Logger, type RequestOptions, type TransportFetch, toFormUrlEncoded, unwrap } from "@openapp/core";
-import type { OverkizRawClient } from "@openapp/overkiz-generated";
+import type { Auth, Logger, RequestOptions, TransportFetch } from "@openapp/core";
 import type { ServerConfig } from "../models/servers.js";
 import type { LoginForm, LoginResponse } from "../models/wire-types.js";
 import type { IdentityEndpoints } from "./auth/identity-endpoints.js";
@@ -12,9 +11,11 @@ export interface SessionLinks {
   logger: Logger;
   now: () => number;
   identity: IdentityEndpoints;
-  raw(): OverkizRawClient;
-  /** The kit's `fetchFor(id, options)`: picks the authenticated or anonymous transport from the table. */
-  fetchFor(id: "login" | "getGateways", options?: RequestOptions): TransportFetch;
+  /**
+   * The kit's `callWithResponse`: sends the operation on the transport its table row picks
+   * (`/login` anonymously), resolving with the parsed body and the answer's status and headers.
+   */
+  call(id: "login" | "getGateways", input: { body?: LoginForm }, options?: RequestOptions): Promise<{ body: unknown; response: Response }>;
   /** Other origins (identity providers): no Overkiz credentials, headers or middleware. */
   foreignFetch(options?: RequestOptions): TransportFetch;
 }
@@ -137,8 +138,7 @@ export class OverkizSession implements Auth {
   async #verifyAccess(options: RequestOptions | undefined): Promise<void> {
     this.#verifying += 1;
     try {
-      const fetch = this.#links.fetchFor("getGateways", options);
-      await unwrap(this.#links.raw().GET("/setup/gateways", { fetch }));
+      await this.#links.call("getGateways", {}, options);
     } finally {
       this.#verifying -= 1;
     }
@@ -146,13 +146,7 @@ export class OverkizSession implements Auth {
 
   async #submitLoginForm(form: LoginForm, options: RequestOptions | undefined): Promise<LoginResult> {
     // `/login` needs no credentials (the spec's `security: []`): the kit sends it anonymously.
-    const result = await this.#links.raw().POST("/login", {
-      body: form,
-      bodySerializer: (fields) => toFormUrlEncoded(fields as Record<string, unknown>).toString(),
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      fetch: this.#links.fetchFor("login", options),
-    });
-    const body = (await unwrap(Promise.resolve(result))) as LoginResponse | undefined;
-    return { status: result.response.status, headers: result.response.headers, body };
+    const { body, response } = await this.#links.call("login", { body: form }, options);
+    return { status: response.status, headers: response.headers, body: body as LoginResponse | undefined };
   }
 }
