@@ -83,6 +83,25 @@ describe("ClientKit inputs", () => {
     expect(fetch.calls.map((call) => new URL(call.url).search)).toEqual(["?q=x&limit=2&offset=0", "?q=x&limit=2&offset=2"]);
   });
 
+  it("builds the request itself: encoded path on a trailing-slash base URL, form query, JSON body with its Content-Type", async () => {
+    const fetch = scriptedFetch(json(200, { ok: 1 }), json(200, [1]));
+    const kit = kitWith(fetch, { baseUrl: `${BASE}/`, defaults: { org: "o1" } });
+    await kit.call("open_thing", { path: { id: "a b/c" }, body: { speed: 2 } });
+    const sent = fetch.calls[0]!;
+    expect([sent.method, sent.url]).toEqual(["POST", `${BASE}/things/a%20b%2Fc/open`]);
+    expect(sent.headers.get("content-type")).toBe("application/json");
+    expect(sent.body).toBe(JSON.stringify({ speed: 2 }));
+    await kit.call("list_things", { query: { q: ["x", "y"] } });
+    expect(fetch.calls[1]!.url).toBe(`${BASE}/things?q=x&q=y`);
+    expect(fetch.calls[1]!.headers.has("content-type")).toBe(false);
+  });
+
+  it("refuses a missing path parameter before the network instead of sending the template", async () => {
+    const fetch = scriptedFetch();
+    await expect(kitWith(fetch).call("open_thing", {} as never)).rejects.toThrow(/Path parameter "id" is required/);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
   it("foreign fetches carry neither credentials nor client headers", async () => {
     const fetch = scriptedFetch(json(200, {}));
     const kit = kitWith(fetch, { headers: { "X-Client": "1" } });
