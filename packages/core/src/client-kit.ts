@@ -273,7 +273,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     const schemas = this.#options.validateResponses ? this.#transports.schemas() : undefined;
     schemas?.catch(() => undefined);
     const response = await transport.sendBuffered(request, this.#transportOptions(options), input.secrets, sentBody);
-    const body = checkResponseShape(this.declaration.name, id, operation, this.#parseBody(await response.text(), response, operation, input));
+    const body = checkResponseShape(this.declaration.name, id, operation, this.#parseBody(response.status === 204 ? "" : await response.text(), response, operation, input));
     if (schemas) validateResponse(this.declaration.name, id, (await schemas)[id], body);
     return { body: body as ResponseBody<Ops[Id]>, response };
   }

@@ -294,7 +294,9 @@ export class Transport {
     buffered: boolean,
     resendBody: FetchBody | undefined,
   ): PreparedCall {
-    const callerSignal = combineCallerSignals(request.signal, options.signal);
+    // The kit builds its requests without a signal (a Request then carries one that never aborts):
+    // only the options' signal counts, and no listener is put on the request's.
+    const callerSignal = buffered ? options.signal : combineCallerSignals(request.signal, options.signal);
     throwIfAborted(callerSignal);
     const headers = request.headers;
     applyHeaderValues(headers, this.options.headers, true);
