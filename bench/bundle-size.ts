@@ -114,6 +114,19 @@ for (const { name, dir, targetKb, ceilingKb } of entries) {
   const shares = [...parts].sort((a, b) => b[1] - a[1]);
   console.log(`  ${shares.map(([part, bytes]) => `${part} ${((bytes / minified) * kb).toFixed(1)} kB`).join(" · ")}  (${(minified / 1024).toFixed(1)} kB minified)`);
 }
+// The floor under every façade: the one kit (transport, retries, deadlines, capped reads, typed and
+// redacted errors) that each of them must carry, before any operation table or vendor code.
+const kit = await build({
+  stdin: { contents: 'export { ClientKit } from "@openapp/core";', resolveDir: resolve("packages/sdk"), loader: "ts" },
+  bundle: true,
+  minify: true,
+  format: "esm",
+  platform: "browser",
+  write: false,
+  logLevel: "silent",
+});
+const kitBytes = kit.outputFiles[0]?.contents ?? new Uint8Array();
+console.log(`floor: core's ClientKit alone is ${(gzipSync(kitBytes, { level: 9 }).length / 1024).toFixed(1)} kB min+gzip`);
 if (check && over > 0) {
   console.error(`${over} entr${over === 1 ? "y is" : "ies are"} over the bundle-size ceiling`);
   process.exit(1);
