@@ -133,6 +133,14 @@ export interface CallInput<Op = unknown> {
   secrets?: readonly string[] | undefined;
 }
 
+/** What {@link ClientKit.callWithResponse} resolves with. */
+export interface CallResult<Body> {
+  /** The parsed body, as `call` returns it. */
+  body: Body;
+  /** The answer's status and headers; its body is already read. */
+  response: Response;
+}
+
 /** Every transport a client needs, built once from the declaration and shared by `withDefaults` copies. */
 export interface Transports {
   /** Credentials, client headers and middleware. */
@@ -263,7 +271,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     id: Id,
     input: CallInput<Ops[Id]> = {},
     options?: RequestOptions,
-  ): Promise<{ body: ResponseBody<Ops[Id]>; response: Response }> {
+  ): Promise<CallResult<ResponseBody<Ops[Id]>>> {
     const operation = this.declaration.operations[id] as OperationDescriptor;
     const query = this.#wireQuery(id, operation, input.query);
     const headers = new Headers(this.#contextHeaders(id, operation, options, input.body));

@@ -113,6 +113,7 @@ export {
   ClientKit,
   REQUEST_OPTION_KEYS,
   type CallInput,
+  type CallResult,
   type ContextHeader,
   type KitOptions,
   type Transports,

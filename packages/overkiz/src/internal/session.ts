@@ -1,4 +1,4 @@
-import type { Auth, Logger, RequestOptions, TransportFetch } from "@openapp/core";
+import type { Auth, CallResult, Logger, RequestOptions, TransportFetch } from "@openapp/core";
 import type { ServerConfig } from "../models/servers.js";
 import type { LoginForm, LoginResponse } from "../models/wire-types.js";
 import type { IdentityEndpoints } from "./auth/identity-endpoints.js";
@@ -15,7 +15,7 @@ export interface SessionLinks {
    * The kit's `callWithResponse`: sends the operation on the transport its table row picks
    * (`/login` anonymously), resolving with the parsed body and the answer's status and headers.
    */
-  call(id: "login" | "getGateways", input: { body?: LoginForm }, options?: RequestOptions): Promise<{ body: unknown; response: Response }>;
+  call(id: "login" | "getGateways", input: { body?: LoginForm }, options?: RequestOptions): Promise<CallResult<unknown>>;
   /** Other origins (identity providers): no Overkiz credentials, headers or middleware. */
   foreignFetch(options?: RequestOptions): TransportFetch;
 }
