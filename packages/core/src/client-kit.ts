@@ -302,7 +302,10 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     if (body !== undefined && !(body instanceof FormData) && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
     const search = serializeQuery(query);
     const url = `${this.#pathPrefix}${path}${search === "" ? "" : `?${search}`}`;
-    return { request: new Request(url, { method: operation.method.toUpperCase(), headers, body: body as BodyInit | undefined }), body };
+    const init: RequestInit & { duplex?: "half" } = { method: operation.method.toUpperCase(), headers, body: body as BodyInit | undefined };
+    // A stream body is sent as it is read, which fetch only allows when asked for.
+    if (typeof ReadableStream !== "undefined" && body instanceof ReadableStream) init.duplex = "half";
+    return { request: new Request(url, init), body };
   }
 
   #parseBody(text: string, response: Response, operation: OperationDescriptor, input: CallInput<unknown>): unknown {

@@ -96,6 +96,13 @@ describe("ClientKit inputs", () => {
     expect(fetch.calls[1]!.headers.has("content-type")).toBe(false);
   });
 
+  it("sends a stream body as it is read", async () => {
+    const fetch = scriptedFetch(json(200, { ok: 1 }));
+    const stream = new Blob(['{"speed":3}']).stream();
+    await kitWith(fetch).call("open_thing", { path: { id: "t1" }, body: stream });
+    expect(fetch.calls[0]!.body).toBe('{"speed":3}');
+  });
+
   it("refuses a missing path parameter before the network instead of sending the template", async () => {
     const fetch = scriptedFetch();
     await expect(kitWith(fetch).call("open_thing", {} as never)).rejects.toThrow(/Path parameter "id" is required/);
