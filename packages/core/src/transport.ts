@@ -381,7 +381,7 @@ export class Transport {
       throw toConnectionError(error, { method: call.method, url: call.url });
     }
     if (call.buffered) return new BufferedResponse(response, bytes) as unknown as Response;
-    return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new ReadResponse(response, bytes);
   }
 
   private dispatch(call: PreparedCall, request: Request, attempt: number, signal: AbortSignal): Promise<Response> {
@@ -506,6 +506,77 @@ class BufferedResponse {
 
   get body(): ReadableStream<Uint8Array> | null {
     return new Response(this.#bytes).body;
+  }
+}
+/**
+ * A 2xx answer read whole inside the deadline, handed on as a real `Response` (raw clients, any
+ * caller of `Transport.fetch`): its body is served from the bytes in memory, not through a second
+ * stream, which costs more than the rest of the call. `body`, `formData()` and a clone after a
+ * read fall back to an ordinary Response over the same bytes.
+ */
+class ReadResponse extends Response {
+  readonly #bytes: Uint8Array<ArrayBuffer>;
+  #used = false;
+  #stream: Response | undefined;
+
+  constructor(response: Response, bytes: Uint8Array<ArrayBuffer>) {
+    super(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+    this.#bytes = bytes;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#used || (this.#stream?.bodyUsed ?? false);
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.#streamed().body;
+  }
+
+  override text(): Promise<string> {
+    if (this.#stream) return this.#stream.text();
+    return this.#take().then((bytes) => utf8.decode(bytes));
+  }
+
+  override json(): Promise<unknown> {
+    return this.text().then(JSON.parse);
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    if (this.#stream) return this.#stream.arrayBuffer();
+    return this.#take().then((bytes) => bytes.slice().buffer);
+  }
+
+  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    // Not `bytes()` of the fallback: Node 20's Response has none.
+    if (this.#stream) return this.#stream.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+    return this.#take().then((bytes) => bytes.slice());
+  }
+
+  override blob(): Promise<Blob> {
+    if (this.#stream) return this.#stream.blob();
+    return this.#take().then((bytes) => new Blob([bytes], { type: this.headers.get("content-type") ?? "" }));
+  }
+
+  override formData(): Promise<FormData> {
+    return this.#streamed().formData();
+  }
+
+  override clone(): Response {
+    if (this.#stream) return this.#stream.clone();
+    if (this.#used) throw new TypeError("Response.clone: the body has already been read");
+    return new ReadResponse(this, this.#bytes);
+  }
+
+  #take(): Promise<Uint8Array<ArrayBuffer>> {
+    if (this.#used) return Promise.reject(new TypeError("Body is unusable: the body has already been read"));
+    this.#used = true;
+    return Promise.resolve(this.#bytes);
+  }
+
+  /** An ordinary Response over the bytes, from the first use that needs a stream on. */
+  #streamed(): Response {
+    this.#stream ??= new Response(this.#used ? null : this.#bytes, { status: this.status, statusText: this.statusText, headers: this.headers });
+    return this.#stream;
   }
 }
 const NO_SECRETS: readonly KnownSecret[] = [];

@@ -455,3 +455,30 @@ describe("Transport.derive", () => {
     expect(Object.fromEntries(fetch.calls[0]!.headers)).toMatchObject({ "user-agent": "sdk/1", "x-org": "org_7" });
   });
 });
+
+describe("Transport answers read inside the deadline", () => {
+  const answer = () => new Response('{"id":"d1","name":"Front door"}', { status: 201, statusText: "Created", headers: { "content-type": "application/json", "x-request-id": "r1" } });
+
+  it("hands on a real Response whose body reads once, in every form, from memory", async () => {
+    const transport = new Transport({ fetch: scriptedFetch(answer(), answer(), answer(), answer()) });
+    const first = await transport.fetch(URL_DEVICES);
+    expect(first).toBeInstanceOf(Response);
+    expect([first.status, first.statusText, first.ok, first.headers.get("x-request-id"), first.bodyUsed]).toEqual([201, "Created", true, "r1", false]);
+    expect(await first.json()).toEqual({ id: "d1", name: "Front door" });
+    expect(first.bodyUsed).toBe(true);
+    await expect(first.text()).rejects.toBeInstanceOf(TypeError);
+    expect(() => first.clone()).toThrow(TypeError);
+
+    const second = await transport.fetch(URL_DEVICES);
+    const copy = second.clone();
+    expect(new TextDecoder().decode(await second.arrayBuffer())).toBe('{"id":"d1","name":"Front door"}');
+    expect((await copy.blob()).type).toBe("application/json");
+
+    const streamed = await transport.fetch(URL_DEVICES);
+    expect(await new Response(streamed.body).text()).toBe('{"id":"d1","name":"Front door"}');
+    expect(streamed.bodyUsed).toBe(true);
+
+    const bytes = await (await transport.fetch(URL_DEVICES)).bytes();
+    expect(new TextDecoder().decode(bytes)).toBe('{"id":"d1","name":"Front door"}');
+  });
+});
