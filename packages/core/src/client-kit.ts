@@ -280,7 +280,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     // Start loading the schemas alongside the request, not after it.
     const schemas = this.#options.validateResponses ? this.#transports.schemas() : undefined;
     schemas?.catch(() => undefined);
-    const response = await transport.sendBuffered(request, this.#transportOptions(options), input.secrets, sentBody);
+    const response = await transport.sendBuilt(request, this.#transportOptions(options), input.secrets, sentBody);
     const body = checkResponseShape(this.declaration.name, id, operation, this.#parseBody(response.status === 204 ? "" : await response.text(), response, operation, input));
     if (schemas) validateResponse(this.declaration.name, id, (await schemas)[id], body);
     return { body: body as ResponseBody<Ops[Id]>, response };

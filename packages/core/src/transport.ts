@@ -96,8 +96,6 @@ class PreparedCall {
     readonly maxResponseBytes: number,
     /** Secrets this call sends besides the client's (a password in a login body). */
     readonly callSecrets: readonly KnownSecret[],
-    /** The caller only reads the body once, as text (the kit): hand it on without a second Response. */
-    readonly buffered: boolean,
     /** The serialized body the template was built from, when a resend can rebuild it from that. */
     readonly resendBody: FetchBody | undefined,
   ) {
@@ -215,12 +213,11 @@ export class Transport {
   }
 
   /**
-   * @internal For the client kit, which builds each request itself and reads a 2xx answer once, as
-   * text: the body already read inside the deadline is handed on as is, not wrapped in a second
-   * `Response` (whose construction and re-read cost more than the rest of the call). `body` is the
+   * @internal For the client kit, which builds each request itself without a signal: only the
+   * options' signal can cancel it, so none of the request's own is listened to. `body` is the
    * serialized body the request was built from, so a resend can rebuild the request from it.
    */
-  sendBuffered(request: Request, options: RequestOptions, callSecrets: readonly KnownSecret[] = NO_SECRETS, body?: FetchBody): Promise<Response> {
+  sendBuilt(request: Request, options: RequestOptions, callSecrets: readonly KnownSecret[] = NO_SECRETS, body?: FetchBody): Promise<Response> {
     return this.sendCall(request, options, callSecrets, true, resendable(body));
   }
 
@@ -236,10 +233,10 @@ export class Transport {
     request: Request,
     options: RequestOptions,
     callSecrets: readonly KnownSecret[],
-    buffered: boolean,
+    builtByKit: boolean,
     resendBody?: FetchBody | undefined,
   ): Promise<Response> {
-    const call = this.prepare(request, options, callSecrets, buffered, resendBody);
+    const call = this.prepare(request, options, callSecrets, builtByKit, resendBody);
     for (let attempt = 1; ; attempt++) {
       let outcome: AttemptFailure;
       try {
@@ -291,12 +288,12 @@ export class Transport {
     request: Request,
     options: RequestOptions,
     callSecrets: readonly KnownSecret[],
-    buffered: boolean,
+    builtByKit: boolean,
     resendBody: FetchBody | undefined,
   ): PreparedCall {
     // The kit builds its requests without a signal (a Request then carries one that never aborts):
     // only the options' signal counts, and no listener is put on the request's.
-    const callerSignal = buffered ? options.signal : combineCallerSignals(request.signal, options.signal);
+    const callerSignal = builtByKit ? options.signal : combineCallerSignals(request.signal, options.signal);
     throwIfAborted(callerSignal);
     const headers = request.headers;
     applyHeaderValues(headers, this.options.headers, true);
@@ -318,7 +315,6 @@ export class Transport {
       middleware,
       validMaxBytes(options.maxResponseBytes ?? this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
       callSecrets,
-      buffered,
       resendBody,
     );
   }
@@ -380,7 +376,6 @@ export class Transport {
       if (error instanceof SdkError || signal.aborted || call.callerSignal?.aborted) throw error;
       throw toConnectionError(error, { method: call.method, url: call.url });
     }
-    if (call.buffered) return new BufferedResponse(response, bytes) as unknown as Response;
     return new ReadResponse(response, bytes);
   }
 
@@ -474,40 +469,6 @@ function resendable(body: FetchBody | undefined): FetchBody | undefined {
 }
 const utf8 = new TextDecoder();
 
-/**
- * A 2xx answer whose body was read whole inside the deadline: what the kit reads of a Response (status, headers, the body as text), without building a second Response.
- */
-class BufferedResponse {
-  readonly status: number;
-  readonly statusText: string;
-  readonly headers: Headers;
-  readonly ok = true;
-  readonly #bytes: Uint8Array<ArrayBuffer>;
-
-  constructor(response: Response, bytes: Uint8Array<ArrayBuffer>) {
-    this.status = response.status;
-    this.statusText = response.statusText;
-    this.headers = response.headers;
-    this.#bytes = bytes;
-  }
-
-  /** UTF-8, a leading BOM dropped, like Response.text(). */
-  text(): Promise<string> {
-    return Promise.resolve(utf8.decode(this.#bytes));
-  }
-
-  json(): Promise<unknown> {
-    return this.text().then(JSON.parse);
-  }
-
-  arrayBuffer(): Promise<ArrayBuffer> {
-    return Promise.resolve(this.#bytes.slice().buffer);
-  }
-
-  get body(): ReadableStream<Uint8Array> | null {
-    return new Response(this.#bytes).body;
-  }
-}
 /**
  * A 2xx answer read whole inside the deadline, handed on as a real `Response` (raw clients, any
  * caller of `Transport.fetch`): its body is served from the bytes in memory, not through a second
