@@ -494,8 +494,7 @@ class ReadResponse extends Response {
   }
 
   override text(): Promise<string> {
-    if (this.#stream) return this.#stream.text();
-    return this.#take().then((bytes) => utf8.decode(bytes));
+    return this.#read((stream) => stream.text(), (bytes) => utf8.decode(bytes));
   }
 
   override json(): Promise<unknown> {
@@ -503,19 +502,16 @@ class ReadResponse extends Response {
   }
 
   override arrayBuffer(): Promise<ArrayBuffer> {
-    if (this.#stream) return this.#stream.arrayBuffer();
-    return this.#take().then((bytes) => bytes.slice().buffer);
+    return this.#read((stream) => stream.arrayBuffer(), (bytes) => bytes.slice().buffer);
   }
 
   override bytes(): Promise<Uint8Array<ArrayBuffer>> {
     // Not `bytes()` of the fallback: Node 20's Response has none.
-    if (this.#stream) return this.#stream.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-    return this.#take().then((bytes) => bytes.slice());
+    return this.arrayBuffer().then((buffer) => new Uint8Array(buffer));
   }
 
   override blob(): Promise<Blob> {
-    if (this.#stream) return this.#stream.blob();
-    return this.#take().then((bytes) => new Blob([bytes], { type: this.headers.get("content-type") ?? "" }));
+    return this.#read((stream) => stream.blob(), (bytes) => new Blob([bytes], { type: this.headers.get("content-type") ?? "" }));
   }
 
   override formData(): Promise<FormData> {
@@ -528,10 +524,12 @@ class ReadResponse extends Response {
     return new ReadResponse(this, this.#bytes);
   }
 
-  #take(): Promise<Uint8Array<ArrayBuffer>> {
+  /** Once: from the bytes, or from the fallback Response once one exists. */
+  #read<T>(fromStream: (stream: Response) => Promise<T>, fromBytes: (bytes: Uint8Array<ArrayBuffer>) => T): Promise<T> {
+    if (this.#stream) return fromStream(this.#stream);
     if (this.#used) return Promise.reject(new TypeError("Body is unusable: the body has already been read"));
     this.#used = true;
-    return Promise.resolve(this.#bytes);
+    return Promise.resolve(fromBytes(this.#bytes));
   }
 
   /** An ordinary Response over the bytes, from the first use that needs a stream on. */
@@ -540,6 +538,7 @@ class ReadResponse extends Response {
     return this.#stream;
   }
 }
+
 const NO_SECRETS: readonly KnownSecret[] = [];
 
 function validMaxBytes(value: number): number {
