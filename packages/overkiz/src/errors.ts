@@ -70,8 +70,11 @@ export type OverkizErrorClass = new (init: ApiErrorInit) => BaseOverkizError;
 
 /** One row: matches when the errorCode (if given) is equal and the message (if given) contains `message`. */
 export interface ErrorRule {
+  /** `errorCode` the server's answer must carry, e.g. `NO_SUCH_DEVICE`; any code when absent. */
   errorCode?: string;
+  /** Text the error message must contain (compared case-insensitively); any message when absent. */
   message?: string;
+  /** Error class thrown when the rule matches. */
   error: OverkizErrorClass;
 }
 

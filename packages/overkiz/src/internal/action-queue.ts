@@ -21,7 +21,12 @@ export interface ResolvedQueueSettings {
 }
 
 /** pyoverkiz's defaults: a 100 ms window, 20 devices. */
-export const DEFAULT_ACTION_QUEUE = { delayMs: 100, maxActions: 20 } as const;
+export const DEFAULT_ACTION_QUEUE = {
+  /** Milliseconds to wait for more calls after the first one of a batch. */
+  delayMs: 100,
+  /** The most devices merging puts into one execution. */
+  maxActions: 20,
+} as const;
 
 const SETTING_KEYS = Object.keys({ delayMs: 1, maxActions: 1 } satisfies Record<keyof ActionQueueSettings, 1>);
 

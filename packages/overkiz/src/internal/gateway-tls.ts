@@ -16,6 +16,7 @@ export interface LocalGatewayFetchOptions {
   servername?: string | undefined;
   /** Skips certificate verification; an explicit, loudly logged opt-in. Prefer `ca`. */
   insecureSkipVerify?: boolean | undefined;
+  /** Receives the warning when certificate verification is turned off. */
   logger?: Logger | undefined;
 }
 

@@ -5,6 +5,7 @@ import type { CommandName } from "./names.js";
 
 /** A command for one device: `{ name: "setClosure", parameters: [40] }`. */
 export interface CommandInput {
+  /** Command name, e.g. `setClosure` or `open`. */
   name: CommandName;
   /** Plain JSON values; omitted on the wire when empty. */
   parameters?: readonly unknown[] | undefined;
@@ -14,7 +15,9 @@ export interface CommandInput {
 
 /** Commands for one device. A bare string is a command without parameters. */
 export interface ActionInput {
+  /** URL of the device the commands are for. */
   deviceURL: string;
+  /** Commands to send to the device, in order. */
   commands: ReadonlyArray<CommandInput | CommandName>;
 }
 

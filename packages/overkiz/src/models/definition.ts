@@ -3,7 +3,10 @@ import type { CommandDefinition, Definition, StateDefinition } from "./wire-type
 import type { CommandName, StateName } from "./names.js";
 
 /** A state definition with one name, whichever the wire used (cloud `qualifiedName`, local `name`). */
-export type NamedStateDefinition = StateDefinition & { readonly qualifiedName: string };
+export type NamedStateDefinition = StateDefinition & {
+  /** The state's name, e.g. `core:ClosureState`, from `qualifiedName` or else `name`. */
+  readonly qualifiedName: string;
+};
 
 const stateName = (state: StateDefinition): string | undefined => {
   const record = state as { qualifiedName?: unknown; name?: unknown };

@@ -4,6 +4,7 @@ import { ValidationError } from "@openapp/core";
 export interface DeviceIdentifier {
   /** The prefix before `://` (`io`, `rts`, `hue`, …); unknown prefixes are kept as they are. */
   protocol: string;
+  /** Id of the gateway the device belongs to, e.g. `1234-5678-9012`; not always numeric. */
   gatewayId: string;
   /** Everything after the gateway id; may itself contain `/` and `:`. */
   deviceAddress: string;

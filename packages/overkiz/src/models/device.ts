@@ -35,21 +35,33 @@ function uiField(raw: Record<string, unknown>, key: "uiClass" | "widget", fallba
 
 /** A device with parsed identifier, typed states and command helpers. */
 export class Device {
+  /** `<protocol>://<gatewayId>/<address>[#<subsystemId>]`, e.g. `io://1234-5678-9012/1234567`. */
   readonly deviceURL: string;
+  /** `deviceURL` split into protocol, gateway id, address and sub-system. */
   readonly identifier: DeviceIdentifier;
+  /** Name the user gave the device; empty when the server sent none. */
   readonly label: string;
+  /** Device model, e.g. `io:RollerShutterGenericIOComponent`. */
   readonly controllableName: string;
   /** The wire definition plus lookups by name: `definition.state("core:ClosureState")`, `definition.command("setClosure")`. */
   readonly definition: DeviceDefinition & Definition;
+  /** Current states, typed, by name. */
   readonly states: States;
+  /** Attributes of the device, typed, by name; same shape as states. */
   readonly attributes: States;
+  /** Whether the device can be reached; `true` when the server does not say. */
   readonly available: boolean;
+  /** Whether the device is enabled; `true` when the server does not say. */
   readonly enabled: boolean;
   /** See `ProductType`. */
   readonly type: ProductType;
+  /** UI class, e.g. `RollerShutter`; taken from the definition when the device has none. */
   readonly uiClass: string;
+  /** UI widget, e.g. `PositionableRollerShutter`; taken from the definition's `widgetName` when the device has none. */
   readonly widget: string;
+  /** Object id of the device on the cloud; undefined when the server does not send it. */
   readonly oid: string | undefined;
+  /** `oid` of the place (room) the device is in; undefined when the server does not send it. */
   readonly placeOID: string | undefined;
   /** Local API: 0 for the main device. */
   readonly subsystemId: number | undefined;

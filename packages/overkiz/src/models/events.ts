@@ -20,7 +20,11 @@ export interface Tagged<Kind extends string> {
 
 /** `DeviceStateChangedEvent`: new values of some states of one device, typed. */
 export type DeviceStateChangedEvent = Simplify<
-  Omit<Schemas["DeviceStateChangedEvent"], "deviceStates"> & Tagged<"deviceStateChanged"> & { deviceStates: State[] }
+  Omit<Schemas["DeviceStateChangedEvent"], "deviceStates"> &
+    Tagged<"deviceStateChanged"> & {
+      /** The states that changed, with their values typed (the wire sends them as strings). */
+      deviceStates: State[];
+    }
 >;
 /** `ExecutionRegisteredEvent`: an execution was accepted. */
 export type ExecutionRegisteredEvent = Simplify<Schemas["ExecutionRegisteredEvent"] & Tagged<"executionRegistered">>;
@@ -28,14 +32,22 @@ export type ExecutionRegisteredEvent = Simplify<Schemas["ExecutionRegisteredEven
 export type ExecutionStateChangedEvent = Simplify<
   Omit<Schemas["ExecutionStateChangedEvent"], "newState" | "oldState"> &
     Tagged<"executionStateChanged"> & {
+      /** State the execution is in now; `UNKNOWN` for a value this SDK does not know. */
       newState: ExecutionState;
+      /** State the execution was in before; `UNKNOWN` for a value this SDK does not know. */
       oldState: ExecutionState;
       /** True when `newState` is final (`timeToNextState === -1`). */
       isFinal: boolean;
     }
 >;
 /** Device created, updated, removed, available, unavailable or disabled, and device firmware events. */
-export type DeviceEvent = Simplify<Omit<Schemas["DeviceEvent"], "deviceAttributes"> & Tagged<"device"> & { deviceAttributes?: State[] }>;
+export type DeviceEvent = Simplify<
+  Omit<Schemas["DeviceEvent"], "deviceAttributes"> &
+    Tagged<"device"> & {
+      /** The device's attributes, typed, when the event carries them. */
+      deviceAttributes?: State[];
+    }
+>;
 /** Gateway alive, down or boot, synchronisation, firmware and function events. */
 export type GatewayEvent = Simplify<Schemas["GatewayEvent"] & Tagged<"gateway">>;
 /** A zone event. */
@@ -50,8 +62,11 @@ export type FailureEvent = Simplify<
       failureTypeCode?: number;
       /** Readable form of the failure type (`Cmd Cancelled` style), when there is one. */
       failureLabel?: string;
+      /** Gateway the failure concerns, when the event names one. */
       gatewayId?: string;
+      /** Device the failure concerns, when the event names one. */
       deviceURL?: string;
+      /** Numeric protocol type (1 for io, 2 for rts, …), when the event carries one. */
       protocolType?: number;
     }
 >;

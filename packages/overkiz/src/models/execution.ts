@@ -5,8 +5,11 @@ import { ExecutionState, ExecutionSubType, ExecutionType, enumValue } from "./en
 /** An execution in progress, with its state and types mapped onto the SDK enums. */
 export type Execution = Simplify<
   Omit<WireExecution, "state" | "executionType" | "executionSubType"> & {
+    /** Where the execution is now, e.g. `IN_PROGRESS`; `UNKNOWN` for a value this SDK does not know. */
     state: ExecutionState;
+    /** How the execution was started, e.g. `Immediate execution`. */
     executionType?: ExecutionType;
+    /** Finer kind of execution, e.g. `MANUAL_CONTROL`. */
     executionSubType?: ExecutionSubType;
   }
 >;

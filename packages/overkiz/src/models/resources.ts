@@ -29,9 +29,10 @@ export type GatewaySubTypeCode = GatewaySubType | (number & {});
 /** A gateway with its type and sub-type named and labelled (`subType` 0 means none and stays 0), and `functions` split. */
 export type Gateway = Simplify<
   Omit<WireGateway, "type" | "subType"> & {
+    /** Gateway type code, e.g. 98 for a TaHoma Switch; see {@link GatewayType}. */
     type?: GatewayTypeCode;
-    // The wire schema documents subType ("0 means none"); a second comment here would make TypeDoc pick one at random.
     // 0 stays 0 (Rexel gateways send it).
+    /** Gateway sub-type code; 0 means none. See {@link GatewaySubType}. */
     subType?: GatewaySubTypeCode;
     /** `TAHOMA_SWITCH` for type 98; `UNKNOWN` for a code this SDK does not know; undefined without a type. */
     typeName?: keyof typeof GatewayType;
@@ -39,6 +40,7 @@ export type Gateway = Simplify<
     typeLabel?: string;
     /** `TAHOMA_PRO` for sub-type 14; undefined for 0 (none) and for codes this SDK does not know. */
     subTypeName?: keyof typeof GatewaySubType;
+    /** `Tahoma Pro`: readable form of `subTypeName`; undefined whenever `subTypeName` is. */
     subTypeLabel?: string;
     /** `functions` split at the commas. */
     functionList: string[];
@@ -70,7 +72,12 @@ export function parseGateways(raw: readonly WireGateway[] | undefined, logger?: 
 }
 
 /** A place and its nested sub-places (rooms, floors), typed at every depth; `lastUpdateTime` may be null. */
-export type Place = Simplify<Omit<WirePlace, "subPlaces"> & { subPlaces?: Place[] }>;
+export type Place = Simplify<
+  Omit<WirePlace, "subPlaces"> & {
+    /** Places nested in this one (rooms of a floor, …). */
+    subPlaces?: Place[];
+  }
+>;
 
 /** Types a wire place; `subPlaces` is always an array. */
 export function parsePlace(raw: WirePlace): Place {
@@ -94,7 +101,14 @@ export function findPlace(root: Place, oid: string): Place | undefined {
 export type OptionParameter = Schemas["OptionParameter"];
 
 /** A setup option (`developerMode-<gatewayId>`, …) with its parameters also by name. */
-export type Option = Simplify<WireOption & { parameters: OptionParameter[]; parameterValues: Record<string, string> }>;
+export type Option = Simplify<
+  WireOption & {
+    /** The option's parameters as sent (`[]` when absent). */
+    parameters: OptionParameter[];
+    /** The same parameters as a name → value map, e.g. `{ gatewayId: "1234-5678-9012" }`. */
+    parameterValues: Record<string, string>;
+  }
+>;
 
 /** Types a wire setup option. */
 export function parseOption(raw: WireOption): Option {
@@ -110,7 +124,9 @@ export type FailureTypeName = keyof typeof import("../catalogue/generated/catalo
 /** One command of a past execution, typed. */
 export type HistoryCommand = Simplify<
   Omit<WireHistoryCommand, "state" | "failureType"> & {
+    /** State the command reached; `UNKNOWN` for a value this SDK does not know. */
     state?: ExecutionState;
+    /** Why the command failed, e.g. `CMDCANCELLED`; `NO_FAILURE` when it did not. */
     failureType?: FailureTypeName;
   }
 >;
@@ -118,10 +134,15 @@ export type HistoryCommand = Simplify<
 /** A past execution with its commands, its enums typed and its failure named. */
 export type HistoryExecution = Simplify<
   Omit<WireHistoryExecution, "state" | "executionType" | "executionSubType" | "failureType" | "commands"> & {
+    /** Final state of the execution; `UNKNOWN` for a value this SDK does not know. */
     state: ExecutionState;
+    /** How the execution was started, e.g. `Immediate execution`. */
     executionType?: ExecutionType;
+    /** Finer kind of execution, e.g. `MANUAL_CONTROL`. */
     executionSubType?: ExecutionSubType;
+    /** Why the execution failed, e.g. `CMDCANCELLED`; `NO_FAILURE` when it did not. */
     failureType?: FailureTypeName;
+    /** The commands the execution ran (`[]` when the server sent none). */
     commands: HistoryCommand[];
   }
 >;

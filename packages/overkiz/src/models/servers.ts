@@ -7,10 +7,13 @@ export type ApiType = "cloud" | "local";
 export interface ServerConfig {
   /** Our key for the server (`somfy_europe`); absent for hand-made configs. */
   key?: string | undefined;
+  /** Display name of the server, e.g. `Somfy (Europe)`. */
   name: string;
   /** Base URL including the API path, ending with `/`. */
   endpoint: string;
+  /** Brand or company behind the server, e.g. `Somfy`. */
   manufacturer: string;
+  /** Whether this is a cloud server or a gateway's local API. */
   apiType: ApiType;
   /** Web page where users manage their account or gateway, when known. */
   configurationUrl?: string | undefined;
@@ -27,27 +30,48 @@ function cloud(key: string, name: string, host: string, manufacturer: string): S
 
 /** The cloud servers of the Overkiz platform, by brand and region. */
 export const SERVERS = {
+  /** Atlantic Cozytouch, cloud API at `ha110-1.overkiz.com`. */
   atlantic_cozytouch: cloud("atlantic_cozytouch", "Atlantic Cozytouch", "ha110-1.overkiz.com", "Atlantic"),
+  /** Brandt Smart Control, cloud API at `ha3-1.overkiz.com`. */
   brandt: cloud("brandt", "Brandt Smart Control", "ha3-1.overkiz.com", "Brandt"),
+  /** Flexom, cloud API at `ha108-1.overkiz.com`. */
   flexom: cloud("flexom", "Flexom", "ha108-1.overkiz.com", "Bouygues"),
+  /** Hexaom HexaConnect, cloud API at `ha5-1.overkiz.com`. */
   hexaom_hexaconnect: cloud("hexaom_hexaconnect", "Hexaom HexaConnect", "ha5-1.overkiz.com", "Hexaom"),
+  /** Hitachi Hi Kumo (Asia), cloud API at `ha203-1.overkiz.com`. */
   hi_kumo_asia: cloud("hi_kumo_asia", "Hitachi Hi Kumo (Asia)", "ha203-1.overkiz.com", "Hitachi"),
+  /** Hitachi Hi Kumo (Europe), cloud API at `ha117-1.overkiz.com`. */
   hi_kumo_europe: cloud("hi_kumo_europe", "Hitachi Hi Kumo (Europe)", "ha117-1.overkiz.com", "Hitachi"),
+  /** Hitachi Hi Kumo (Oceania), cloud API at `ha203-1.overkiz.com`. */
   hi_kumo_oceania: cloud("hi_kumo_oceania", "Hitachi Hi Kumo (Oceania)", "ha203-1.overkiz.com", "Hitachi"),
+  /** Nexity Eugénie, cloud API at `ha106-1.overkiz.com`. */
   nexity: cloud("nexity", "Nexity Eugénie", "ha106-1.overkiz.com", "Nexity"),
+  /** Rexel Energeasy Connect, cloud API reached through Rexel's proxy at `econnect-api.rexelservices.fr`. */
   rexel: {
+    /** Our key for the server. */
     key: "rexel",
+    /** Display name of the server. */
     name: "Rexel Energeasy Connect",
+    /** Base URL of the API, ending with `/`. */
     endpoint: "https://econnect-api.rexelservices.fr/api/enduser/overkiz/",
+    /** Brand behind the server. */
     manufacturer: "Rexel",
+    /** A cloud server. */
     apiType: "cloud",
   },
+  /** Sauter Cozytouch, cloud API at `ha110-1.overkiz.com`. */
   sauter_cozytouch: cloud("sauter_cozytouch", "Sauter Cozytouch", "ha110-1.overkiz.com", "Sauter"),
+  /** SIMU (LiveIn2), cloud API at `ha101-1.overkiz.com`. */
   simu_livein2: cloud("simu_livein2", "SIMU (LiveIn2)", "ha101-1.overkiz.com", "Somfy"),
+  /** Somfy (Europe), cloud API at `ha101-1.overkiz.com`. */
   somfy_europe: cloud("somfy_europe", "Somfy (Europe)", "ha101-1.overkiz.com", "Somfy"),
+  /** Somfy (North America), cloud API at `ha401-1.overkiz.com`. */
   somfy_america: cloud("somfy_america", "Somfy (North America)", "ha401-1.overkiz.com", "Somfy"),
+  /** Somfy (Oceania), cloud API at `ha201-1.overkiz.com`. */
   somfy_oceania: cloud("somfy_oceania", "Somfy (Oceania)", "ha201-1.overkiz.com", "Somfy"),
+  /** Thermor Cozytouch, cloud API at `ha110-1.overkiz.com`. */
   thermor_cozytouch: cloud("thermor_cozytouch", "Thermor Cozytouch", "ha110-1.overkiz.com", "Thermor"),
+  /** Ubiwizz, cloud API at `ha129-1.overkiz.com`. */
   ubiwizz: cloud("ubiwizz", "Ubiwizz", "ha129-1.overkiz.com", "Decelect"),
 } as const satisfies Record<string, ServerConfig>;
 
@@ -61,7 +85,9 @@ export const SERVERS_WITH_LOCAL_API: readonly ServerKey[] = ["somfy_europe", "so
 export interface LocalServerOptions {
   /** Port of the local API (default 8443). */
   port?: number | undefined;
+  /** Display name of the server (default `Somfy Developer Mode`). */
   name?: string | undefined;
+  /** Brand shown for the server (default `Somfy`). */
   manufacturer?: string | undefined;
 }
 

@@ -4,7 +4,16 @@ import { type Device, parseDevices } from "./device.js";
 import { type Gateway, type Place, parseGateways, parsePlace } from "./resources.js";
 
 /** The installation; on the local API only `gateways` and `devices` are present. */
-export type Setup = Simplify<Omit<WireSetup, "devices" | "gateways" | "rootPlace"> & { devices: Device[]; gateways: Gateway[]; rootPlace?: Place }>;
+export type Setup = Simplify<
+  Omit<WireSetup, "devices" | "gateways" | "rootPlace"> & {
+    /** Every device of the installation that could be modelled. */
+    devices: Device[];
+    /** The gateways of the installation. */
+    gateways: Gateway[];
+    /** Top of the place tree (house, floors, rooms); cloud only. */
+    rootPlace?: Place;
+  }
+>;
 
 /** Types a wire setup: gateways, devices (unmodellable ones skipped with a warning) and the root place. */
 export function parseSetup(raw: WireSetup, logger: Logger): Setup {

@@ -9,9 +9,13 @@ export type StateValue = string | number | boolean | JsonObject | unknown[] | nu
 
 /** What the wire may carry for a state: typed (setup, local API) or a string (cloud events). */
 export interface RawState {
+  /** Qualified state name, e.g. `core:ClosureState`. */
   name: string;
+  /** Data type code (see `DataType`); `NONE` when absent. */
   type?: number;
+  /** Value as sent: typed JSON, or a string in cloud events; absent when the state has none. */
   value?: unknown;
+  /** When the value last changed, in epoch milliseconds, when the server sends it. */
   lastUpdateTime?: number;
 }
 
@@ -97,6 +101,7 @@ export function castStateValue(name: string, type: number, value: unknown): Stat
 
 /** A value read leniently: the closest faithful value, and why it does not fit its declared type. */
 export interface StateReading {
+  /** The value, typed by its data type when it fits; null when there is none. */
   value: StateValue;
   /** Set when the value does not fit the declared data type; the value is then kept as close to the wire as JSON allows. */
   mismatch?: string | undefined;
@@ -158,10 +163,13 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** A device state or attribute with typed accessors. */
 export class State {
+  /** Qualified state name, e.g. `core:ClosureState`. */
   readonly name: string;
   /** Data type code; see `DataType`. */
   readonly type: DataType;
+  /** The typed value; null when the state has none. */
   readonly value: StateValue;
+  /** When the value last changed, in epoch milliseconds; undefined when the server did not say. */
   readonly lastUpdateTime: number | undefined;
   /** The value exactly as the wire carried it (a string in cloud events). */
   readonly rawValue: unknown;

@@ -19,6 +19,7 @@ export type HandleCommandParameters<P extends CatalogueProfile, C extends string
 
 /** One device: commands checked against its definition and profiles (when known), then sent. */
 export interface DeviceHandle<P extends CatalogueProfile = never> {
+  /** URL of the device this handle acts on. */
   readonly deviceURL: string;
   /** The device model when the handle was made from one or the device list is loaded. */
   readonly device: Device | undefined;

@@ -20,27 +20,83 @@ export interface StateMirrorParams {
 
 /** What the mirror tracks of an execution: its latest state and, once final, its outcome. */
 export interface MirroredExecution {
+  /** Id of the execution, as returned when it was applied. */
   execId: string;
+  /** Latest state the events reported. */
   state: ExecutionState;
+  /** Label the execution was registered with, when known. */
   label?: string | undefined;
+  /** Devices the execution acts on; empty when the mirror did not see it registered. */
   deviceURLs: string[];
   /** Set once the execution reached its final state. */
   final: boolean;
+  /** Failure type name the events reported, e.g. `CMDCANCELLED`, when there is one. */
   failureType?: string | undefined;
 }
 
 /** One change a {@link StateMirror} applied, by `type`. */
 export type MirrorChange =
-  | { type: "states"; deviceURL: string; states: State[] }
-  | { type: "deviceAdded"; device: Device }
-  | { type: "deviceUpdated"; device: Device }
-  | { type: "deviceRemoved"; deviceURL: string }
-  | { type: "deviceAvailability"; deviceURL: string; available: boolean }
-  | { type: "gateway"; gatewayId: string; alive: boolean }
-  | { type: "execution"; execution: MirroredExecution }
-  | { type: "failure"; event: FailureEvent }
+  | {
+      /** Some states of one device changed. */
+      type: "states";
+      /** The device whose states changed. */
+      deviceURL: string;
+      /** The states whose value changed, with their new values. */
+      states: State[];
+    }
+  | {
+      /** A device was added to the setup. */
+      type: "deviceAdded";
+      /** The new device. */
+      device: Device;
+    }
+  | {
+      /** A device was updated. */
+      type: "deviceUpdated";
+      /** The device as it is now. */
+      device: Device;
+    }
+  | {
+      /** A device was removed from the setup. */
+      type: "deviceRemoved";
+      /** The device that was removed. */
+      deviceURL: string;
+    }
+  | {
+      /** A device became available or unavailable. */
+      type: "deviceAvailability";
+      /** The device concerned. */
+      deviceURL: string;
+      /** Whether the device is available now. */
+      available: boolean;
+    }
+  | {
+      /** A gateway went down or came back. */
+      type: "gateway";
+      /** The gateway concerned. */
+      gatewayId: string;
+      /** Whether the gateway is alive now. */
+      alive: boolean;
+    }
+  | {
+      /** An execution was registered or changed state. */
+      type: "execution";
+      /** The execution as the mirror now knows it. */
+      execution: MirroredExecution;
+    }
+  | {
+      /** A `…FailedEvent` arrived. */
+      type: "failure";
+      /** The failure event as received. */
+      event: FailureEvent;
+    }
   /** The setup was read again; `reason` says why (listener lost, fetch failed, unknown device). */
-  | { type: "resynced"; reason: string };
+  | {
+      /** The setup was read again. */
+      type: "resynced";
+      /** Why: listener lost, fetch failed, unknown device, … */
+      reason: string;
+    };
 
 const positive = (value: number | undefined, fallback: number, name: string): number => {
   const resolved = value ?? fallback;

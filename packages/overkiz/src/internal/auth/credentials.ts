@@ -12,12 +12,15 @@ import type { TokenSource } from "./token-source.js";
 
 /** E-mail and password; the server decides how they are used (session, OAuth, partner login). */
 export interface PasswordCredentials {
+  /** Account e-mail (or user name). */
   username: string;
+  /** Account password. */
   password: string;
 }
 
 /** A bearer token or a callback returning the current one (local API, generic bearer, Rexel). */
 export interface TokenCredentials {
+  /** The bearer token, or a callback that returns the current one. */
   token: TokenSource;
   /** Rexel only: the gateway to use, skipping discovery. */
   gatewayId?: string | undefined;
@@ -25,12 +28,15 @@ export interface TokenCredentials {
 
 /** A partner JWT exchanged for a session (`POST /login` with `jwt`). */
 export interface JwtCredentials {
+  /** The JWT, or a callback that returns the current one. */
   jwt: TokenSource;
 }
 
 /** A single-sign-on token exchanged for a session (`POST /login` with `userId` and `ssoToken`). */
 export interface SsoTokenCredentials {
+  /** Account the SSO token belongs to. */
   userId: string;
+  /** The SSO token, or a callback that returns the current one. */
   ssoToken: TokenSource;
 }
 

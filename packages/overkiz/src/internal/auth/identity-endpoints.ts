@@ -8,27 +8,60 @@ import { checkedUrl } from "../../models/servers.js";
  */
 export interface IdentityEndpoints {
   /** Somfy Europe OAuth (password grant → bearer JWT). */
-  somfy: { tokenUrl: string; clientId: string; clientSecret: string };
+  somfy: {
+    /** OAuth token endpoint. */
+    tokenUrl: string;
+    /** OAuth client id of the vendor's app. */
+    clientId: string;
+    /** OAuth client secret of the vendor's app. */
+    clientSecret: string;
+  };
   /** Atlantic / Thermor / Sauter Cozytouch: OAuth token, then a JWT for the Overkiz login. */
-  cozytouch: { tokenUrl: string; jwtUrl: string; clientCredentials: string; usernamePrefix: string };
+  cozytouch: {
+    /** OAuth token endpoint (password grant). */
+    tokenUrl: string;
+    /** Endpoint that turns the OAuth access token into a JWT for the Overkiz login. */
+    jwtUrl: string;
+    /** Base64 `clientId:secret` sent as HTTP Basic authorization to `tokenUrl`. */
+    clientCredentials: string;
+    /** Put before the user's e-mail to form the OAuth username, e.g. `GA-PRIVATEPERSON/`. */
+    usernamePrefix: string;
+  };
   /** Nexity Eugénie: AWS Cognito (SRP), then an SSO token for the Overkiz login. */
   nexity: {
+    /** AWS region of the Cognito user pool, e.g. `eu-west-1`. */
     cognitoRegion: string;
+    /** Id of the Cognito user pool. */
     cognitoUserPoolId: string;
+    /** Cognito app client id of the vendor's app. */
     cognitoClientId: string;
     /** Cognito service URL; derived from the region when undefined. */
     cognitoEndpoint: string | undefined;
+    /** Endpoint that turns the Cognito id token into an SSO token for the Overkiz login. */
     ssoTokenUrl: string;
   };
   /** Brandt Smart Control: session cookie, then a JWT for the Overkiz login. */
-  brandt: { sessionUrl: string; jwtUrl: string; partner: string };
+  brandt: {
+    /** Endpoint where e-mail and password open a session. */
+    sessionUrl: string;
+    /** Endpoint that issues a JWT for the Overkiz login once the session is open. */
+    jwtUrl: string;
+    /** Partner name sent with the e-mail and password. */
+    partner: string;
+  };
   /** Rexel Energeasy Connect: Azure AD B2C with PKCE, and the gateway directory. */
   rexel: {
+    /** OAuth authorization endpoint the user signs in at. */
     authorizeUrl: string;
+    /** OAuth token endpoint (code and refresh grants). */
     tokenUrl: string;
+    /** Azure AD B2C policy, sent as the `p` query parameter. */
     policy: string;
+    /** OAuth client id of the app. */
     clientId: string;
+    /** OAuth scope requested. */
     scope: string;
+    /** Where the sign-in page sends the user back with the code; may use a custom scheme. */
     redirectUri: string;
     /** Claim value the access token must carry in `consent`. */
     consent: string;

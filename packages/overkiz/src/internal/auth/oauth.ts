@@ -4,7 +4,9 @@ import { type AuthContext, type AuthStrategy, setBearer } from "./strategy.js";
 
 /** Tokens from an OAuth server. */
 export interface OAuthTokens {
+  /** Token sent as `Authorization: Bearer …`. */
   accessToken: string;
+  /** Token that gets a new access token; undefined when the server issued none. */
   refreshToken?: string | undefined;
   /** Epoch milliseconds; undefined when the server did not say (the token is used until refused). */
   expiresAt?: number | undefined;

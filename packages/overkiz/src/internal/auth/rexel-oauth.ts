@@ -15,6 +15,7 @@ export type RexelEndpoints = IdentityEndpoints["rexel"];
 export interface PkcePair {
   /** Keep it until the code comes back; never send it to the authorize URL. */
   codeVerifier: string;
+  /** S256 challenge of the verifier, for the authorize URL. */
   codeChallenge: string;
 }
 
@@ -39,10 +40,13 @@ export async function createPkcePair(byteLength = 64): Promise<PkcePair> {
 
 /** What `buildAuthorizeUrl()` puts into Rexel's authorize URL. */
 export interface AuthorizeUrlOptions {
+  /** PKCE challenge, e.g. from `createPkcePair()`. */
   codeChallenge: string;
   /** Echoed back on the redirect; use it to match the answer to the request. */
   state?: string | undefined;
+  /** Where Rexel sends the user back; defaults to the endpoints' `redirectUri`. */
   redirectUri?: string | undefined;
+  /** Replacements for some of Rexel's default endpoints. */
   endpoints?: Partial<RexelEndpoints> | undefined;
 }
 
@@ -97,7 +101,9 @@ export async function requestRexelTokens(
 export interface RexelRequestOptions {
   /** Defaults to the global fetch. */
   fetch?: FetchLike | undefined;
+  /** Replacements for some of Rexel's default endpoints. */
   endpoints?: Partial<RexelEndpoints> | undefined;
+  /** Aborts the request. */
   signal?: AbortSignal | undefined;
   /** Milliseconds (default 30 s). */
   timeout?: number | undefined;
@@ -112,8 +118,11 @@ function standaloneCaller(options: RexelRequestOptions): IdentityCaller {
 
 /** The code from the OAuth redirect, with the PKCE verifier it was started with. */
 export interface AuthorizationCodeGrant {
+  /** The `code` query parameter of the redirect. */
   code: string;
+  /** PKCE verifier whose challenge was in the authorize URL. */
   codeVerifier: string;
+  /** Redirect URI used in the authorize URL; defaults to the endpoints' `redirectUri`. */
   redirectUri?: string | undefined;
 }
 

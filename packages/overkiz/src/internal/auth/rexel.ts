@@ -86,7 +86,9 @@ class GatewayChoice {
 export interface RexelOAuthOptions {
   /** From the redirect after `buildAuthorizeUrl()`; used once. */
   authorizationCode?: string | undefined;
+  /** PKCE verifier whose challenge was in the authorize URL; needed with `authorizationCode`. */
   codeVerifier?: string | undefined;
+  /** Redirect URI used in the authorize URL; defaults to the endpoints' `redirectUri`. */
   redirectUri?: string | undefined;
   /** A refresh token kept from an earlier session; tried before the code. */
   refreshToken?: string | undefined;

@@ -6,7 +6,15 @@ import { type AuthContext, type AuthStrategy, clearCredentials } from "./strateg
 import { type TokenSource, checkedTokenSource, resolveToken } from "./token-source.js";
 
 /** Account credentials, checked before anything is sent. */
-export function checkedAccount(username: string, password: string): { username: string; password: string } {
+export function checkedAccount(
+  username: string,
+  password: string,
+): {
+  /** The user name, trimmed. */
+  username: string;
+  /** The password, as given. */
+  password: string;
+} {
   if (typeof username !== "string" || username.trim() === "") throw new ConfigError("username must be a non-empty string");
   if (typeof password !== "string" || password === "") throw new ConfigError("password must be a non-empty string");
   return { username: username.trim(), password };

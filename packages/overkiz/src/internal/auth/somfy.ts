@@ -6,7 +6,9 @@ import { formRequest, identityError, readJson, sendIdentity } from "./identity-h
 
 /** Somfy account credentials for the OAuth password grant. */
 export interface SomfyOAuthOptions {
+  /** Somfy account e-mail. */
   username: string;
+  /** Somfy account password. */
   password: string;
   /** Called with every new set of tokens. */
   onTokens?: TokensListener | undefined;

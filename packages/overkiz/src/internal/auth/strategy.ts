@@ -5,7 +5,9 @@ import type { IdentityEndpoints } from "./identity-endpoints.js";
 
 /** What `POST /login` answered. */
 export interface LoginResult {
+  /** HTTP status of the answer. */
   status: number;
+  /** Headers of the answer (the session cookie arrives in `Set-Cookie`). */
   headers: Headers;
   /** Absent for a 204 or an empty body. */
   body: LoginResponse | undefined;
@@ -13,7 +15,9 @@ export interface LoginResult {
 
 /** What the client lends a strategy while it logs in or refreshes. */
 export interface AuthContext {
+  /** The server the client talks to. */
   server: ServerConfig;
+  /** The client's logger. */
   logger: Logger;
   /**
    * For identity providers outside Overkiz: the client's fetch with its timeout, logging and
@@ -69,10 +73,13 @@ export interface AuthStrategy {
 
 /** A gateway reachable through an account directory (Rexel). */
 export interface DirectoryGateway {
+  /** Gateway id, e.g. `1234-5678-9012`. */
   gatewayId: string;
   /** The home (site) the gateway belongs to. */
   homeId: string;
+  /** Name of the home, when the directory gives one. */
   homeLabel: string | undefined;
+  /** The directory's `externalId` of the gateway, when it gives one. */
   externalId: string | undefined;
   /** The directory entry as received. */
   raw: Record<string, unknown>;
@@ -80,6 +87,7 @@ export interface DirectoryGateway {
 
 /** Strategies whose account spans several gateways and whose calls name one (Rexel). */
 export interface GatewaySelectingStrategy extends AuthStrategy {
+  /** The selected gateway; undefined until one is selected or discovered. */
   readonly gatewayId: string | undefined;
   /** The gateways of the account's directory; signs in first when needed. */
   discoverGateways(context: AuthContext): Promise<DirectoryGateway[]>;
