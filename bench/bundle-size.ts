@@ -36,7 +36,9 @@ interface Entry {
 }
 
 const entries: Entry[] = [
-  { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 23 },
+  // Raised once, 23 → 23.2 kB: answers read inside the deadline are handed on as a Response served
+  // from memory (raw-client calls 110 → 62 µs in-memory), which costs 0.15 kB.
+  { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 23.2 },
   { name: "@openapp/omlet", dir: "packages/omlet", targetKb: 12, ceilingKb: 21 },
   { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 41 },
 ];

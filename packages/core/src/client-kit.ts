@@ -13,7 +13,7 @@ import type { FetchBody } from "./fetch-types.js";
 import { serializeBody } from "./serialize-body.js";
 import { serializePath } from "./serialize-path.js";
 import { serializeQuery } from "./serialize-query.js";
-import { type FetchLike, Transport, type TransportFetch } from "./transport.js";
+import { type FetchLike, Transport, type TransportFetch, ignoredIdempotencyKey } from "./transport.js";
 import type { ListItem, PathParams, ResponseBody } from "./types.js";
 import { type ResponseSchemas, checkResponseShape, lazySchemas, validateResponse } from "./response-check.js";
 import { isHeaderSafeToken, isPlainObject } from "./guards.js";
@@ -169,7 +169,7 @@ function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>
     onIgnoredIdempotencyKey: () => {
       if (warned) return;
       warned = true;
-      logger.warn(`idempotencyKey ignored: ${declaration.name} does not deduplicate requests, so a key cannot make a resend safe`);
+      logger.warn(ignoredIdempotencyKey(declaration.name));
     },
   };
   const vendor = { ...shared, headers: options.headers, middleware: options.middleware, mapError: declaration.mapError, refusals: options.refusals };

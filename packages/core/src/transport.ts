@@ -28,6 +28,10 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 /** What the transport hands to openapi-fetch and to anyone else who wants a `fetch`. */
 export type TransportFetch = (input: FetchInput, init?: RequestInit) => Promise<Response>;
 
+/** The warning for a caller's idempotency key that an API (`"Acme"`) cannot honour. */
+export const ignoredIdempotencyKey = (api: string): string =>
+  `idempotencyKey ignored: ${api} does not deduplicate requests, so a key cannot make a resend safe`;
+
 /** How a Transport sends: fetch, credentials, headers, middleware, timeout and retry policy. */
 export interface TransportOptions {
   /** Defaults to the global `fetch`, looked up per call so late polyfills still work. */
@@ -324,7 +328,7 @@ export class Transport {
     if (key === undefined) return false;
     if (this.options.deduplicatesByIdempotencyKey) return true;
     if (this.options.onIgnoredIdempotencyKey) this.options.onIgnoredIdempotencyKey();
-    else this.logger.warn("idempotencyKey ignored: this API does not deduplicate requests, so a key cannot make a resend safe");
+    else this.logger.warn(ignoredIdempotencyKey("this API"));
     return false;
   }
 
@@ -511,7 +515,7 @@ class ReadResponse extends Response {
   }
 
   override blob(): Promise<Blob> {
-    return this.#read((stream) => stream.blob(), (bytes) => new Blob([bytes], { type: this.headers.get("content-type") ?? "" }));
+    return this.#streamed().blob();
   }
 
   override formData(): Promise<FormData> {
