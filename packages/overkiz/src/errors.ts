@@ -4,7 +4,12 @@
  */
 import { ApiError, type ApiErrorInit, ConfigError, type ErrorMapper, asRecord } from "@openapp/core";
 
-/** Root of every error the Overkiz API answers with. */
+/**
+ * Root of every Overkiz error, as in pyoverkiz: every error the Overkiz API answers with (an
+ * {@link ApiError}), and the few the SDK raises itself before any request
+ * ({@link NoGatewaySelectedError}, {@link UnsupportedOperationError} from `discoverGateways()`).
+ * Those are {@link ConfigError}s, not ApiErrors: they carry no answer, so `status` is undefined.
+ */
 export class BaseOverkizError extends ApiError {
   override readonly name: string = "BaseOverkizError";
   /** How long the server asked us to wait (`Retry-After`), when it said. */
@@ -13,6 +18,29 @@ export class BaseOverkizError extends ApiError {
   constructor(init: ApiErrorInit) {
     super(init);
     this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** Also true for an {@link OverkizConfigError} that stands for this class or a subclass of it. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (value instanceof OverkizConfigError) return value.standsFor === this || value.standsFor.prototype instanceof this;
+    return Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+}
+
+/**
+ * An Overkiz error the SDK raises before any request. It is a ConfigError (so the login guard
+ * and retries never take it for a server's answer) and, through `instanceof`, also the
+ * pyoverkiz class it stands for and every class above that one.
+ */
+class OverkizConfigError extends ConfigError {
+  override readonly name: string;
+  /** The Overkiz error class `instanceof` also matches. */
+  readonly standsFor: abstract new (...args: never[]) => BaseOverkizError;
+
+  constructor(name: string, standsFor: abstract new (...args: never[]) => BaseOverkizError, message: string) {
+    super(message);
+    this.name = name;
+    this.standsFor = standsFor;
   }
 }
 
@@ -62,8 +90,24 @@ export class CozyTouchServiceError extends BaseOverkizError { override readonly 
 export class NexityServiceError extends BaseOverkizError { override readonly name: string = "NexityServiceError"; }
 export class BrandtServiceError extends BaseOverkizError { override readonly name: string = "BrandtServiceError"; }
 
-/** Several gateways are reachable and none was chosen; raised before any request. */
-export class NoGatewaySelectedError extends ConfigError { override readonly name: string = "NoGatewaySelectedError"; }
+/**
+ * Several gateways are reachable and none was chosen; raised before any request. A
+ * {@link BaseOverkizError} (as in pyoverkiz) and a {@link ConfigError}.
+ */
+export class NoGatewaySelectedError extends OverkizConfigError {
+  constructor(message: string) {
+    super("NoGatewaySelectedError", BaseOverkizError, message);
+  }
+}
+
+/**
+ * The {@link UnsupportedOperationError} the SDK raises itself, before any request, for an
+ * operation this server or account does not offer (e.g. `discoverGateways()` outside Rexel).
+ * `instanceof UnsupportedOperationError`, `BaseOverkizError` and `ConfigError` all hold.
+ */
+export function unsupportedOperation(message: string): ConfigError & UnsupportedOperationError {
+  return new OverkizConfigError("UnsupportedOperationError", UnsupportedOperationError, message) as ConfigError & UnsupportedOperationError;
+}
 
 /** A constructor of an Overkiz error class, as the error rules name them. */
 export type OverkizErrorClass = new (init: ApiErrorInit) => BaseOverkizError;

@@ -1,11 +1,11 @@
-import { ConfigError, type RequestOptions } from "@openapp/core";
+import type { RequestOptions } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
-import { NoGatewaySelectedError } from "../errors.js";
+import { NoGatewaySelectedError, unsupportedOperation } from "../errors.js";
 import { type DirectoryGateway, type GatewaySelectingStrategy, isGatewaySelecting } from "../internal/auth/strategy.js";
 
 function gatewaySelecting(ctx: OverkizContext, method: string): GatewaySelectingStrategy {
   const strategy = ctx.session.strategy;
-  if (!isGatewaySelecting(strategy)) throw new ConfigError(`${method}() is only available for accounts with a gateway directory (Rexel)`);
+  if (!isGatewaySelecting(strategy)) throw unsupportedOperation(`${method}() is only available for accounts with a gateway directory (Rexel)`);
   return strategy;
 }
 
@@ -51,7 +51,7 @@ export function sessionResource(ctx: OverkizContext) {
 
     /**
      * Gateways of the account (Rexel's directory); works before a gateway is chosen.
-     * @throws {ConfigError} for accounts without a gateway directory (anything but Rexel).
+     * @throws {UnsupportedOperationError} (also a ConfigError) before any request, for accounts without a gateway directory (anything but Rexel).
      */
     async discoverGateways(options?: RequestOptions): Promise<DirectoryGateway[]> {
       const strategy = gatewaySelecting(ctx, "discoverGateways");
@@ -67,7 +67,7 @@ export function sessionResource(ctx: OverkizContext) {
     /**
      * The gateway every following call is for (Rexel); sent as the `gatewayId` header.
      * No request is made; a different gateway forgets cached answers.
-     * @throws {ConfigError} for accounts without a gateway directory (anything but Rexel).
+     * @throws {UnsupportedOperationError} (also a ConfigError) before any request, for accounts without a gateway directory (anything but Rexel).
      */
     selectGateway(gatewayId: string): void {
       const strategy = gatewaySelecting(ctx, "selectGateway");

@@ -1,4 +1,4 @@
-import { ApiError, SdkError } from "@openapp/core";
+import { ApiError, ConfigError, SdkError } from "@openapp/core";
 import { describe, expect, it, vi } from "vitest";
 import {
   AccessDeniedToGatewayError,
@@ -14,6 +14,7 @@ import {
   MaintenanceError,
   MissingAPIKeyError,
   MissingAuthorizationTokenError,
+  NoGatewaySelectedError,
   NoOverkizUserError,
   NoRegisteredEventListenerError,
   NoSuchActionGroupError,
@@ -143,6 +144,38 @@ describe("error hierarchy", () => {
     expect(MaintenanceError.prototype).toBeInstanceOf(ServiceUnavailableError);
     expect(TooManyRequestsError.prototype).not.toBeInstanceOf(BadCredentialsError);
     expect(BaseOverkizError.prototype).toBeInstanceOf(SdkError);
+  });
+
+  it("makes NoGatewaySelectedError a BaseOverkizError and a ConfigError, never an answer", () => {
+    const error = new NoGatewaySelectedError("The Rexel account has 2 gateways; call selectGateway(id)");
+    expect(error).toBeInstanceOf(BaseOverkizError);
+    expect(error).toBeInstanceOf(NoGatewaySelectedError);
+    expect(error).toBeInstanceOf(ConfigError);
+    // Not an API answer: the login guard and retries only count ApiErrors.
+    expect(error).not.toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(ResourceAccessDeniedError);
+    expect(error.name).toBe("NoGatewaySelectedError");
+    expect(String(error)).toBe("NoGatewaySelectedError: The Rexel account has 2 gateways; call selectGateway(id)");
+    // Answers of the API are still told apart as before.
+    expect(new BadCredentialsError({ status: 400, message: "Bad credentials", method: "POST", url: "https://x.test/login" })).not.toBeInstanceOf(
+      NoGatewaySelectedError,
+    );
+  });
+
+  it.each(["discoverGateways", "selectGateway"] as const)("refuses %s() outside Rexel with UnsupportedOperationError before any request", async (method) => {
+    const { fetch, requests } = scriptedFetch({});
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "test-token-0001" }, fetch });
+    const thrown = await Promise.resolve()
+      .then(() => (method === "discoverGateways" ? client.discoverGateways() : client.selectGateway("1234-5678-9012")))
+      .catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(UnsupportedOperationError);
+    expect(thrown).toBeInstanceOf(BaseOverkizError);
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect(thrown).not.toBeInstanceOf(ApiError);
+    expect(thrown).not.toBeInstanceOf(NoGatewaySelectedError);
+    expect((thrown as Error).name).toBe("UnsupportedOperationError");
+    expect((thrown as Error).message).toContain(`${method}() is only available`);
+    expect(requests).toHaveLength(0);
   });
 
   it("carries the error code, the body and a redacted URL", async () => {
