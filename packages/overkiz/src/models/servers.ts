@@ -89,6 +89,20 @@ export interface LocalServerOptions {
   name?: string | undefined;
   /** Brand shown for the server (default `Somfy`). */
   manufacturer?: string | undefined;
+  /** Web page where the user manages the gateway (an `http`/`https` URL); kept as `configurationUrl`. */
+  configurationUrl?: string | undefined;
+}
+
+/** A web page address given by the user: any `http`/`https` URL, kept as written. */
+function pageUrl(value: unknown, what: string): string {
+  let protocol: string;
+  try {
+    protocol = new URL(String(value)).protocol;
+  } catch {
+    throw new ConfigError(`${what} ${JSON.stringify(value)} is not a URL`);
+  }
+  if (protocol !== "https:" && protocol !== "http:") throw new ConfigError(`${what} must be an http or https URL, got ${JSON.stringify(value)}`);
+  return String(value);
 }
 
 function hostForUrl(host: string): string {
@@ -97,8 +111,9 @@ function hostForUrl(host: string): string {
 }
 
 /**
- * The local API of one gateway: `localServer("gateway-1234-5678-9012.local")` or
- * `localServer("192.168.1.10", { port: 8443 })`.
+ * The local API of one gateway: `localServer("gateway-1234-5678-9012.local")`,
+ * `localServer("192.168.1.10", { port: 8443 })` or, with the page where the user manages it,
+ * `localServer("192.168.1.10", { configurationUrl: "https://www.somfy.com/" })`.
  */
 export function localServer(host: string, options: LocalServerOptions = {}): ServerConfig {
   const trimmed = typeof host === "string" ? host.trim() : "";
@@ -110,13 +125,15 @@ export function localServer(host: string, options: LocalServerOptions = {}): Ser
   const hostname = hostAndPort?.[1] ?? trimmed;
   const port = options.port ?? (hostAndPort ? Number(hostAndPort[2]) : DEFAULT_LOCAL_PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`Invalid port ${port} for localServer`);
-  return {
+  const server: ServerConfig = {
     key: "somfy_developer_mode",
     name: options.name ?? "Somfy Developer Mode",
     endpoint: `https://${hostForUrl(hostname)}:${port}${LOCAL_PATH}`,
     manufacturer: options.manufacturer ?? "Somfy",
     apiType: "local",
   };
+  if (options.configurationUrl !== undefined) server.configurationUrl = pageUrl(options.configurationUrl, "localServer configurationUrl");
+  return server;
 }
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);

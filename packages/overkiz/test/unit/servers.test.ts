@@ -43,6 +43,21 @@ describe("localServer", () => {
     expect(() => localServer(host)).toThrow(ConfigError);
   });
 
+  it("keeps the page where the user manages the gateway", () => {
+    const server = localServer("192.168.1.10", { configurationUrl: "https://www.somfy.com/en/tahoma-developer-mode" });
+    expect(server.configurationUrl).toBe("https://www.somfy.com/en/tahoma-developer-mode");
+    expect(server.endpoint).toBe("https://192.168.1.10:8443/enduser-mobile-web/1/enduserAPI/");
+    expect(localServer("gateway.local", { configurationUrl: "http://gateway.local/" }).configurationUrl).toBe("http://gateway.local/");
+    // Without one the config has no such key, as before.
+    expect(Object.keys(localServer("gateway.local"))).not.toContain("configurationUrl");
+    expect(resolveServer(server).configurationUrl).toBe("https://www.somfy.com/en/tahoma-developer-mode");
+  });
+
+  it.each(["somfy.com", "javascript:alert(1)", "ftp://gateway.local/"])("refuses the configuration URL %j", (configurationUrl) => {
+    expect(() => localServer("gateway.local", { configurationUrl })).toThrow(ConfigError);
+    expect(() => localServer("gateway.local", { configurationUrl })).toThrow(/configurationUrl/);
+  });
+
   it("refuses a bad port", () => {
     expect(() => localServer("gateway.local", { port: 70000 })).toThrow(ConfigError);
   });
