@@ -21,7 +21,7 @@ export class BaseOverkizError extends ApiError {
   }
 
   /** Also true for an {@link OverkizConfigError} that stands for this class or a subclass of it. */
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     if (value instanceof OverkizConfigError) return value.standsFor === this || value.standsFor.prototype instanceof this;
     return Function.prototype[Symbol.hasInstance].call(this, value);
   }
@@ -105,8 +105,8 @@ export class NoGatewaySelectedError extends OverkizConfigError {
  * operation this server or account does not offer (e.g. `discoverGateways()` outside Rexel).
  * `instanceof UnsupportedOperationError`, `BaseOverkizError` and `ConfigError` all hold.
  */
-export function unsupportedOperation(message: string): ConfigError & UnsupportedOperationError {
-  return new OverkizConfigError("UnsupportedOperationError", UnsupportedOperationError, message) as ConfigError & UnsupportedOperationError;
+export function unsupportedOperation(message: string): ConfigError {
+  return new OverkizConfigError("UnsupportedOperationError", UnsupportedOperationError, message);
 }
 
 /** A constructor of an Overkiz error class, as the error rules name them. */

@@ -1,12 +1,32 @@
-import type { Logger } from "@openapp/core";
-import type { CommandDefinition, Definition, StateDefinition } from "./wire-types.js";
+import type { Logger, Simplify } from "@openapp/core";
+import type { CommandDefinition, Definition, Schemas, StateDefinition } from "./wire-types.js";
 import type { CommandName, StateName } from "./names.js";
+import { StateDefinitionType, enumValue } from "./enums.js";
 
-/** A state definition with one name, whichever the wire used (cloud `qualifiedName`, local `name`). */
-export type NamedStateDefinition = StateDefinition & {
-  /** The state's name, e.g. `core:ClosureState`, from `qualifiedName` or else `name`. */
-  readonly qualifiedName: string;
-};
+/**
+ * A state definition with one name, whichever the wire used (cloud `qualifiedName`, local `name`),
+ * and its kind typed: a kind this SDK does not know is `StateDefinitionType.UNKNOWN`, with what
+ * the wire sent in `rawType`.
+ */
+export type NamedStateDefinition = Simplify<
+  Omit<Schemas["CloudStateDefinition"], "qualifiedName" | "type"> &
+    Partial<Schemas["LocalStateDefinition"]> & {
+      /** The state's name, e.g. `core:ClosureState`, from `qualifiedName` or else `name`. */
+      readonly qualifiedName: string;
+      /** `ContinuousState`, `DiscreteState`, `DataState`, or `Unknown` for a kind this SDK does not know; absent on the local API. */
+      type?: StateDefinitionType;
+      /** The kind as the wire sent it (`"FutureState"`), present only when `type` is `Unknown`. */
+      rawType?: unknown;
+    }
+>;
+
+function namedState(state: StateDefinition, qualifiedName: string, logger: Logger | undefined): NamedStateDefinition {
+  const named: NamedStateDefinition = { ...(state as Omit<NamedStateDefinition, "qualifiedName">), qualifiedName };
+  if (!("type" in state) || state.type === undefined) return named;
+  named.type = enumValue(StateDefinitionType, state.type, "state definition type", logger);
+  if (named.type === StateDefinitionType.UNKNOWN) named.rawType = state.type;
+  return named;
+}
 
 const stateName = (state: StateDefinition): string | undefined => {
   const record = state as { qualifiedName?: unknown; name?: unknown };
@@ -30,7 +50,7 @@ export class DeviceDefinition {
     }
     for (const state of Array.isArray(raw.states) ? raw.states : []) {
       const name = state ? stateName(state) : undefined;
-      if (name !== undefined) this.#states.set(name, { ...state, qualifiedName: name });
+      if (name !== undefined) this.#states.set(name, namedState(state, name, logger));
       else logger?.warn("a state definition has no name; kept but not looked up", { state });
     }
   }
@@ -64,6 +84,30 @@ export class DeviceDefinition {
    */
   hasState(name: StateName): boolean {
     return this.#states.has(name);
+  }
+
+  /** The first of `names` (in your order of preference, not the definition's) that the definition declares. */
+  firstCommand(names: readonly CommandName[]): CommandName | undefined {
+    return names.find((name) => this.#commands.has(name));
+  }
+
+  /** Whether the definition declares at least one of these commands. */
+  hasAnyCommand(names: readonly CommandName[]): boolean {
+    return this.firstCommand(names) !== undefined;
+  }
+
+  /** The definition of the first of `names` (in your order of preference, not the definition's) that the definition declares. */
+  firstState(names: readonly StateName[]): NamedStateDefinition | undefined {
+    for (const name of names) {
+      const state = this.#states.get(name);
+      if (state) return state;
+    }
+    return undefined;
+  }
+
+  /** Whether the definition declares at least one of these states. */
+  hasAnyState(names: readonly StateName[]): boolean {
+    return this.firstState(names) !== undefined;
   }
 
   /**

@@ -136,12 +136,12 @@ export class Device {
    * Whether the definition declares at least one of these commands.
    */
   supportsAnyCommand(names: readonly CommandName[]): boolean {
-    return names.some((name) => this.supportsCommand(name));
+    return this.definition.hasAnyCommand(names);
   }
 
   /** The first of `names` (in the caller's order of preference) the device supports. */
-  firstCommand(names: readonly CommandName[]): string | undefined {
-    return names.find((name) => this.supportsCommand(name));
+  firstCommand(names: readonly CommandName[]): CommandName | undefined {
+    return this.definition.firstCommand(names);
   }
 
   /**

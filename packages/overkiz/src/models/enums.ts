@@ -229,10 +229,11 @@ export function isKnownProtocol(prefix: string): prefix is Protocol {
 }
 
 /**
- * Maps a wire value onto one of our enum values; a value this SDK does not know becomes
- * `UNKNOWN` (logged once per call) so new server values never break parsing.
+ * Maps a wire value onto one of our enum values; a value this SDK does not know becomes the
+ * enum's `UNKNOWN` member (logged once per call), as pyoverkiz's enums do, so new server values
+ * never break parsing. Works for string enums and numeric codes alike.
  */
-export function enumValue<E extends Record<string, string> & { UNKNOWN: typeof UNKNOWN }>(
+export function enumValue<E extends Readonly<Record<string, string | number>> & { readonly UNKNOWN: string | number }>(
   values: E,
   raw: unknown,
   label: string,
@@ -241,7 +242,7 @@ export function enumValue<E extends Record<string, string> & { UNKNOWN: typeof U
   const known = Object.values(values).find((value) => value === raw);
   if (known !== undefined) return known as E[keyof E];
   if (raw !== undefined) logger?.warn(`unknown ${label} value`, { value: raw });
-  return UNKNOWN as E[keyof E];
+  return values.UNKNOWN as E[keyof E];
 }
 
 // The larger enums (FailureType, EventName, MeasuredValueType, …) are in `@openapp/overkiz/catalogue`.

@@ -326,13 +326,31 @@ export class States implements Iterable<State> {
     return undefined;
   }
 
-  /** The value of the first of `names` that is present and holds a value. */
-  selectValue(names: readonly StateName[]): StateValue | undefined {
+  /**
+   * The first of `names` (in your order of preference) that is present and holds a value (not
+   * `null`), as pyoverkiz's `states.first`; {@link select} also takes a state without value.
+   */
+  first(names: readonly StateName[]): State | undefined {
     for (const name of names) {
-      const value = this.byName.get(name)?.value;
-      if (value !== undefined && value !== null) return value;
+      const state = this.byName.get(name);
+      if (state && state.value !== null && state.value !== undefined) return state;
     }
     return undefined;
+  }
+
+  /** The value of {@link first}: of the first of `names` that is present and holds a value. */
+  firstValue(names: readonly StateName[]): StateValue | undefined {
+    return this.first(names)?.value;
+  }
+
+  /** Whether the state is present and holds a value (not `null`); {@link has} only asks whether it is present. */
+  hasValue(name: StateName): boolean {
+    return this.first([name]) !== undefined;
+  }
+
+  /** Whether any of these states is present and holds a value; {@link hasAny} only asks whether one is present. */
+  hasAnyValue(names: readonly StateName[]): boolean {
+    return this.first(names) !== undefined;
   }
 
   /** The states, in insertion order. */

@@ -165,9 +165,8 @@ describe("error hierarchy", () => {
   it.each(["discoverGateways", "selectGateway"] as const)("refuses %s() outside Rexel with UnsupportedOperationError before any request", async (method) => {
     const { fetch, requests } = scriptedFetch({});
     const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "test-token-0001" }, fetch });
-    const thrown = await Promise.resolve()
-      .then(() => (method === "discoverGateways" ? client.discoverGateways() : client.selectGateway("1234-5678-9012")))
-      .catch((e: unknown) => e);
+    const call = async () => (method === "discoverGateways" ? client.discoverGateways() : client.selectGateway("1234-5678-9012"));
+    const thrown = await call().catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(UnsupportedOperationError);
     expect(thrown).toBeInstanceOf(BaseOverkizError);
     expect(thrown).toBeInstanceOf(ConfigError);

@@ -101,8 +101,23 @@ describe("States", () => {
 
   it("selects the first present state and the first present value", () => {
     expect(states.select(["core:MovingState", "core:TargetClosureState", "core:ClosureState"])?.name).toBe("core:TargetClosureState");
-    expect(states.selectValue(["core:TargetClosureState", "core:ClosureState"])).toBe(35);
-    expect(states.selectValue(["core:MovingState"])).toBeUndefined();
+    expect(states.firstValue(["core:TargetClosureState", "core:ClosureState"])).toBe(35);
+    expect(states.firstValue(["core:MovingState"])).toBeUndefined();
+  });
+
+  it("takes the first state of the given names that holds a value, as pyoverkiz's first", () => {
+    // Caller's order wins over the device's: the device lists ClosureState first.
+    expect(states.first(["core:OpenClosedState", "core:ClosureState"])?.name).toBe("core:OpenClosedState");
+    // A state without value is skipped by first (select still returns it).
+    expect(states.first(["core:TargetClosureState", "core:ClosureState"])?.name).toBe("core:ClosureState");
+    expect(states.first(["core:TargetClosureState", "core:MovingState"])).toBeUndefined();
+    expect(states.first([])).toBeUndefined();
+    expect(states.hasValue("core:TargetClosureState")).toBe(false);
+    expect(states.has("core:TargetClosureState")).toBe(true);
+    expect(states.hasValue("core:ClosureState")).toBe(true);
+    expect(states.hasAnyValue(["core:TargetClosureState", "core:MovingState"])).toBe(false);
+    expect(states.hasAny(["core:TargetClosureState", "core:MovingState"])).toBe(true);
+    expect(states.hasAnyValue(["core:MovingState", "core:OpenClosedState"])).toBe(true);
   });
 
   it("serialises back to the wire shape", () => {
