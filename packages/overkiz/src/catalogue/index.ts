@@ -12,14 +12,14 @@ export { COMMAND_SIGNATURES, type ProfileCommandMap } from "./generated/signatur
 export { EventName, FailureType, MeasuredValueType, UIClassifier, UpdateBoxStatus, UpdateCriticityLevel } from "./generated/catalogue-enums.js";
 import { FailureType } from "./generated/catalogue-enums.js";
 
-/** `CMDCANCELLED` for 106; undefined for a code the catalogue does not know. */
-export function failureTypeName(code: number): keyof typeof FailureType | undefined {
-  return (Object.keys(FailureType) as (keyof typeof FailureType)[]).find((name) => FailureType[name] === code);
+/** `CMDCANCELLED` for 106; `UNKNOWN` for a code the catalogue does not know (as pyoverkiz's `FailureType(99)`). */
+export function failureTypeName(code: number): keyof typeof FailureType {
+  return (Object.keys(FailureType) as (keyof typeof FailureType)[]).find((name) => FailureType[name] === code) ?? "UNKNOWN";
 }
 
-/** 106 for `CMDCANCELLED`; undefined for a name the catalogue does not know. */
-export function failureTypeCode(name: string): number | undefined {
-  return Object.hasOwn(FailureType, name) ? FailureType[name as keyof typeof FailureType] : undefined;
+/** 106 for `CMDCANCELLED`; `FailureType.UNKNOWN` (-1) for a name the catalogue does not know. */
+export function failureTypeCode(name: string): FailureType {
+  return Object.hasOwn(FailureType, name) ? FailureType[name as keyof typeof FailureType] : FailureType.UNKNOWN;
 }
 export { UI_PROFILES };
 export type * from "./types.js";

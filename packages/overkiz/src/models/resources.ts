@@ -38,30 +38,37 @@ export type Gateway = Simplify<
     typeName?: keyof typeof GatewayType;
     /** `Tahoma Switch`. */
     typeLabel?: string;
-    /** `TAHOMA_PRO` for sub-type 14; undefined for 0 (none) and for codes this SDK does not know. */
+    /** `TAHOMA_PRO` for sub-type 14; `UNKNOWN` for a code this SDK does not know; undefined for 0 (none) and without a sub-type. */
     subTypeName?: keyof typeof GatewaySubType;
-    /** `Tahoma Pro`: readable form of `subTypeName`; undefined whenever `subTypeName` is. */
+    /** `Tahoma Pro`: readable form of `subTypeName` (`Unknown` for an unknown code); undefined whenever `subTypeName` is. */
     subTypeLabel?: string;
     /** `functions` split at the commas. */
     functionList: string[];
   }
 >;
 
+/** The constant name of a code (`TAHOMA_SWITCH` for gateway type 98), or `UNKNOWN` for a code this SDK does not know. */
+function codeName<E extends Readonly<Record<string, number>> & { readonly UNKNOWN: number }>(
+  values: E,
+  code: number,
+  label: string,
+  logger: Logger | undefined,
+): keyof E & string {
+  const name = nameOf(values, code);
+  if (name === undefined) logger?.debug(`unknown ${label}`, { code });
+  return (name ?? "UNKNOWN") as keyof E & string;
+}
+
 /** Types a wire gateway: names and labels its type and sub-type, splits `functions`. */
 export function parseGateway(raw: WireGateway, logger?: Logger): Gateway {
   const gateway: Gateway = { ...raw, functionList: typeof raw.functions === "string" ? raw.functions.split(",").map((f) => f.trim()).filter(Boolean) : [] };
   if (typeof raw.type === "number") {
-    const name = nameOf(GatewayType, raw.type) as keyof typeof GatewayType | undefined;
-    if (name === undefined) logger?.debug("unknown gateway type", { type: raw.type, gatewayId: raw.gatewayId });
-    gateway.typeName = name ?? "UNKNOWN";
+    gateway.typeName = codeName(GatewayType, raw.type, "gateway type", logger);
     gateway.typeLabel = readableName(gateway.typeName);
   }
   if (typeof raw.subType === "number" && raw.subType !== 0) {
-    const name = nameOf(GatewaySubType, raw.subType) as keyof typeof GatewaySubType | undefined;
-    if (name !== undefined) {
-      gateway.subTypeName = name;
-      gateway.subTypeLabel = readableName(name);
-    }
+    gateway.subTypeName = codeName(GatewaySubType, raw.subType, "gateway sub-type", logger);
+    gateway.subTypeLabel = readableName(gateway.subTypeName);
   }
   return gateway;
 }
