@@ -5,6 +5,7 @@ import { ProductType } from "./enums.js";
 import { type RawState, type State, States } from "./state.js";
 import { DeviceDefinition } from "./definition.js";
 import type { CommandName } from "./names.js";
+import { INSPECT_CUSTOM, inspectAs, maskGatewayIds } from "./printing.js";
 
 const isObject = (value: unknown): value is Record<string, unknown> => asRecord(value) !== undefined;
 
@@ -149,6 +150,11 @@ export class Device {
    */
   toJSON(): WireDevice {
     return this.raw;
+  }
+
+  /** Printed (`console.log`, `util.inspect`), the device URL's gateway id is masked (`io://****-****-9012/…`). */
+  [INSPECT_CUSTOM](depth: number | null, options: object, inspect: (value: unknown, options: object) => string): string {
+    return inspectAs("Device", maskGatewayIds({ ...this }), depth, options, inspect);
   }
 }
 

@@ -14,6 +14,7 @@ import {
   nameOf,
   readableName,
 } from "./enums.js";
+import { maskGatewayIds, printRedacted } from "./printing.js";
 import type { Schemas, WireGateway, WireHistoryExecution, WireLocalToken, WireOption, WirePlace } from "./wire-types.js";
 
 /** The spec's `HistoryCommand` schema, as on the wire. */
@@ -59,7 +60,10 @@ function codeName<E extends Readonly<Record<string, number>> & { readonly UNKNOW
   return (name ?? "UNKNOWN") as keyof E & string;
 }
 
-/** Types a wire gateway: names and labels its type and sub-type, splits `functions`. */
+/**
+ * Types a wire gateway: names and labels its type and sub-type, splits `functions`. Printed
+ * (`console.log`), its gateway id is masked; `gatewayId` and JSON keep it.
+ */
 export function parseGateway(raw: WireGateway, logger?: Logger): Gateway {
   const gateway: Gateway = { ...raw, functionList: typeof raw.functions === "string" ? raw.functions.split(",").map((f) => f.trim()).filter(Boolean) : [] };
   if (typeof raw.type === "number") {
@@ -70,7 +74,7 @@ export function parseGateway(raw: WireGateway, logger?: Logger): Gateway {
     gateway.subTypeName = codeName(GatewaySubType, raw.subType, "gateway sub-type", logger);
     gateway.subTypeLabel = readableName(gateway.subTypeName);
   }
-  return gateway;
+  return printRedacted(gateway, "Gateway", maskGatewayIds);
 }
 
 /** Types a list of wire gateways; undefined gives `[]`. */

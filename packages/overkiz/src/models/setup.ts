@@ -2,6 +2,8 @@ import type { Logger, Simplify } from "@openapp/core";
 import type { WireSetup } from "./wire-types.js";
 import { type Device, parseDevices } from "./device.js";
 import { type Gateway, type Place, parseGateways, parsePlace } from "./resources.js";
+import { maskIdentifier } from "./diagnostics.js";
+import { maskGatewayIds, printRedacted } from "./printing.js";
 
 /** The installation; on the local API only `gateways` and `devices` are present. */
 export type Setup = Simplify<
@@ -15,10 +17,19 @@ export type Setup = Simplify<
   }
 >;
 
-/** Types a wire setup: gateways, devices (unmodellable ones skipped with a warning) and the root place. */
+/**
+ * Types a wire setup: gateways, devices (unmodellable ones skipped with a warning) and the root
+ * place. Printed (`console.log`, `util.inspect`), its setup id, gateway ids and device URLs are
+ * masked (`SETUP-****-****-9012`); the properties and `JSON.stringify` keep the real values.
+ */
 export function parseSetup(raw: WireSetup, logger: Logger): Setup {
   const { rootPlace, ...rest } = raw;
   const setup: Setup = { ...rest, gateways: parseGateways(raw.gateways, logger), devices: parseDevices(raw.devices, logger) };
   if (rootPlace && typeof rootPlace === "object") setup.rootPlace = parsePlace(rootPlace);
-  return setup;
+  return printRedacted(setup, "Setup", printedSetup);
+}
+
+/** What a printed setup shows: its id and every gateway id masked. */
+function printedSetup(setup: Setup): unknown {
+  return maskGatewayIds(typeof setup.id === "string" ? { ...setup, id: maskIdentifier(setup.id) } : setup);
 }
