@@ -20,7 +20,7 @@ export class BaseOverkizError extends ApiError {
     this.retryAfterMs = init.retryAfterMs;
   }
 
-  /** Also true for an {@link OverkizConfigError} that stands for this class or a subclass of it. */
+  /** Also true for an error the SDK raised before any request that stands for this class or a subclass of it. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (value instanceof OverkizConfigError) return value.standsFor === this || value.standsFor.prototype instanceof this;
     return Function.prototype[Symbol.hasInstance].call(this, value);
@@ -33,6 +33,7 @@ export class BaseOverkizError extends ApiError {
  * pyoverkiz class it stands for and every class above that one.
  */
 class OverkizConfigError extends ConfigError {
+  /** The pyoverkiz class name, e.g. `NoGatewaySelectedError`; kept when a minifier renames classes. */
   override readonly name: string;
   /** The Overkiz error class `instanceof` also matches. */
   readonly standsFor: abstract new (...args: never[]) => BaseOverkizError;
