@@ -192,7 +192,7 @@ describe("login back-off", () => {
       new CozyTouchServiceError(init(401)),
       new BadCredentialsError(init(503)),
       new ConnectionError("reset"),
-      new TimeoutError("slow"),
+      new TimeoutError(30_000),
     ]) {
       expect(isLoginRefusal(error), error.name).toBe(false);
     }
