@@ -447,7 +447,7 @@ export class StateMirror {
         // A loss inside the failed call (an undrained replaced listener) keeps its own reason.
         pendingResync ??= this.#listenerLoss() ?? "event fetch failed";
         failures += 1;
-        const delay = Math.min(1_000 * 2 ** (failures - 1), 60_000);
+        const delay = Math.min(this.#intervalMs * 2 ** (failures - 1), 60_000);
         this.#ctx.logger.warn("state mirror: event fetch failed; will read the setup again", {
           reason: error instanceof Error ? error.message : String(error),
           retryInMs: delay,
