@@ -13,9 +13,12 @@ import { checkedParams } from "./shared.js";
 export interface StateMirrorParams {
   /** Milliseconds between the starts of two event fetches (default 1000). */
   intervalMs?: number | undefined;
-  /** Changes one `changes()` iterator buffers for a slow consumer before dropping the oldest (default 1000). */
+  /** Changes one `changes()` iterator buffers for a slow consumer before dropping the oldest, with one warning (default 1000). */
   maxBufferedChanges?: number | undefined;
-  /** Finished executions kept with their outcome (default 100). */
+  /**
+   * Finished executions kept with their outcome (default 100). Running executions are capped at
+   * ten times this; beyond, the oldest is reported finished with an `UNKNOWN` outcome.
+   */
   recentExecutions?: number | undefined;
 }
 
@@ -277,6 +280,7 @@ export class StateMirror {
     const buffer: MirrorChange[] = [];
     let waiting: ((result: IteratorResult<MirrorChange>) => void) | undefined;
     let ended = false;
+    let behind = false;
     const max = this.#maxBuffered;
     const logger = this.#ctx.logger;
     const iterators = this.#iterators;
@@ -291,7 +295,9 @@ export class StateMirror {
         buffer.push(change);
         if (buffer.length > max) {
           buffer.shift();
-          logger.warn("state mirror: a changes() consumer is behind; dropped the oldest change");
+          // One warning per backlog, not one per dropped change.
+          if (!behind) logger.warn(`state mirror: a changes() consumer is ${max} changes behind; dropping the oldest until it catches up`);
+          behind = true;
         }
       },
       end() {
@@ -308,6 +314,7 @@ export class StateMirror {
     return {
       next(): Promise<IteratorResult<MirrorChange>> {
         const next = buffer.shift();
+        if (buffer.length === 0) behind = false;
         if (next) return Promise.resolve({ value: next, done: false });
         if (ended) return Promise.resolve({ value: undefined, done: true });
         return new Promise((resolve) => {

@@ -59,6 +59,8 @@ export interface ChaosReport {
   losses: number;
   /** Losses no later setup read and `resynced` followed. */
   lossesWithoutResync: number;
+  /** How each of those happened. */
+  unresyncedLosses: string[];
   resyncs: number;
   /** Devices whose mirrored closure differs from the truth at the end. */
   wrongStates: number;
@@ -182,6 +184,7 @@ async function chaos(sim: SimulatedCloud, seed: number, createClient: ChaosClien
     seed,
     losses: sim.losses.length,
     lossesWithoutResync: sim.losses.filter((loss) => !covered(loss.seq)).length,
+    unresyncedLosses: sim.losses.filter((loss) => !covered(loss.seq)).map((loss) => loss.how),
     resyncs: resyncedAfter.length,
     wrongStates: wrongStates(),
     stuckExecutions: mirror.runningExecutions.filter((execution) => sim.executions.get(execution.execId)?.state !== "IN_PROGRESS").length,

@@ -66,6 +66,8 @@ interface QueuedEvent {
   /** Copies on their way in an answer. */
   inFlight: number;
   delivered: boolean;
+  /** Counted in a loss already. */
+  lost: boolean;
 }
 
 interface Listener {
@@ -109,6 +111,8 @@ export class SimulatedCloud {
   #ids = 0;
   readonly #sessions = new Set<string>();
   readonly #listeners = new Map<string, Listener>();
+  /** The listener the client follows: the last one whose registration answer reached it. */
+  #followed: string | undefined;
   /** Ground truth: closure per device URL. */
   readonly closures = new Map<string, number>();
   gatewayAlive = true;
@@ -263,6 +267,9 @@ export class SimulatedCloud {
       case "POST /events/register": {
         const id = `listener-${++this.#ids}`;
         this.#listeners.set(id, { id, session, queue: [], lastFetchAt: Date.now() });
+        onDelivered(response, () => {
+          this.#followed = id;
+        });
         return this.#answer(response, after, 200, { id }, delay);
       }
       case "GET /setup":
@@ -311,7 +318,7 @@ export class SimulatedCloud {
         event.inFlight -= 1;
         if (delivered) event.delivered = true;
       }
-      if (!delivered) this.#checkLost(taken, "fetch answer lost");
+      if (!delivered) this.#checkLost(taken, "fetch answer lost", id === this.#followed);
     };
     if (after !== undefined) {
       settle(false);
@@ -388,7 +395,7 @@ export class SimulatedCloud {
   #emit(body: Record<string, unknown>): void {
     this.#seq += 1;
     this.counts.events += 1;
-    const event: QueuedEvent = { seq: this.#seq, body: { ...body, timestamp: EPOCH + this.#seq, setupOID: "setup-1", owningPartners: [] }, copies: 0, inFlight: 0, delivered: false };
+    const event: QueuedEvent = { seq: this.#seq, body: { ...body, timestamp: EPOCH + this.#seq, setupOID: "setup-1", owningPartners: [] }, copies: 0, inFlight: 0, delivered: false, lost: false };
     for (const listener of this.#listeners.values()) {
       listener.queue.push(event);
       event.copies += 1;
@@ -400,12 +407,18 @@ export class SimulatedCloud {
     if (!listener) return;
     this.#listeners.delete(id);
     for (const event of listener.queue) event.copies -= 1;
-    this.#checkLost(listener.queue, how);
+    this.#checkLost(listener.queue, how, id === this.#followed);
   }
 
-  /** Events with no copy left anywhere and never delivered are lost: one loss per occasion. */
-  #checkLost(events: QueuedEvent[], how: string): void {
-    if (events.some((event) => !event.delivered && event.copies === 0 && event.inFlight === 0)) this.#lose(how);
+  /**
+   * Undelivered events are lost when they leave the listener the client follows, or their last
+   * copy anywhere (a replaced listener not drained): one loss per occasion, each event counted once.
+   * Copies left in listeners the client abandoned or never learnt of do not save them.
+   */
+  #checkLost(events: QueuedEvent[], how: string, fromFollowed: boolean): void {
+    const lost = events.filter((event) => !event.delivered && !event.lost && (fromFollowed || (event.copies === 0 && event.inFlight === 0)));
+    for (const event of lost) event.lost = true;
+    if (lost.length > 0) this.#lose(how);
   }
 
   #lose(how: string): void {
@@ -432,6 +445,11 @@ export class SimulatedCloud {
       devices: [...this.closures].map(([url, closure], index) => wireDevice(url, `Shutter ${index + 1}`, closure)),
     };
   }
+}
+
+/** Runs `then` once the whole answer was handed to the connection. */
+function onDelivered(response: ServerResponse, then: () => void): void {
+  response.on("finish", then);
 }
 
 export function deviceUrl(index: number): string {
