@@ -16,8 +16,10 @@
  * simulator's sequence, so a test can tell whether a setup read came after it.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Socket } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
+import { readBody } from "@openapp/testing";
+import { GATEWAY_ID } from "../fixtures/endpoints.js";
+import { shutterDevice } from "../fixtures/shutter.js";
 
 /** A seeded uniform random source (mulberry32): the same seed gives the same run of draws. */
 export function seededRandom(seed: number): () => number {
@@ -93,7 +95,6 @@ export interface Loss {
   how: string;
 }
 
-export const GATEWAY_ID = "0815-4711-2301";
 export const API_BASE = "/enduser-mobile-web/enduserAPI";
 const NOT_AUTHENTICATED = { errorCode: "RESOURCE_ACCESS_DENIED", error: "Not authenticated" };
 const LISTENER_GONE = { errorCode: "UNSPECIFIED_ERROR", error: '"No registered event listener."' };
@@ -442,7 +443,7 @@ export class SimulatedCloud {
   #setup(): unknown {
     return {
       gateways: [{ gatewayId: GATEWAY_ID, alive: this.gatewayAlive, connectivity: { status: this.gatewayAlive ? "OK" : "KO", protocolVersion: "2025.4.4-9" } }],
-      devices: [...this.closures].map(([url, closure], index) => wireDevice(url, `Shutter ${index + 1}`, closure)),
+      devices: [...this.closures].map(([url, closure], index) => shutterDevice(url, `Shutter ${index + 1}`, closure)),
     };
   }
 }
@@ -456,27 +457,6 @@ export function deviceUrl(index: number): string {
   return `io://${GATEWAY_ID}/${6_112_000 + index}`;
 }
 
-function wireDevice(deviceURL: string, label: string, closure: number) {
-  return {
-    deviceURL,
-    label,
-    controllableName: "io:RollerShutterGenericIOComponent",
-    definition: {
-      commands: [{ commandName: "setClosure", nparams: 1 }],
-      states: [{ qualifiedName: "core:ClosureState", type: "ContinuousState" }],
-      widgetName: "PositionableRollerShutter",
-      uiClass: "RollerShutter",
-      uiProfiles: ["StatefulCloseableShutter"],
-    },
-    states: [{ name: "core:ClosureState", type: 1, value: closure }],
-    available: true,
-    enabled: true,
-    type: 1,
-    uiClass: "RollerShutter",
-    widget: "PositionableRollerShutter",
-  };
-}
-
 function wireExecution(execution: SimExecution) {
   return {
     id: execution.id,
@@ -488,13 +468,4 @@ function wireExecution(execution: SimExecution) {
     executionSubType: "MANUAL_CONTROL",
     actionGroup: { label: execution.label, actions: execution.actions },
   };
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
 }

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type MirrorChange, OverkizClient } from "../../src/index.js";
+import { shutterDevice } from "../fixtures/shutter.js";
 import { useScenarioHarness } from "./harness.js";
 
 const h = useScenarioHarness();
@@ -20,26 +21,7 @@ const L3 = "b70f6d96-0a19-0483-72d9-ac5f6bd70003";
 const EXEC = "1a041f08-a73e-4f18-8fb4-880f32890f8b";
 const listenerGone = { status: 400, body: { errorCode: "UNSPECIFIED_ERROR", error: '"No registered event listener."' } };
 
-function device(deviceURL: string, label: string, closure: number) {
-  return {
-    deviceURL,
-    label,
-    controllableName: "io:RollerShutterGenericIOComponent",
-    definition: {
-      commands: [{ commandName: "setClosure", nparams: 1 }],
-      states: [{ qualifiedName: "core:ClosureState", type: "ContinuousState" }],
-      widgetName: "PositionableRollerShutter",
-      uiClass: "RollerShutter",
-      uiProfiles: ["StatefulCloseableShutter"],
-    },
-    states: [{ name: "core:ClosureState", type: 1, value: closure }],
-    available: true,
-    enabled: true,
-    type: 1,
-    uiClass: "RollerShutter",
-    widget: "PositionableRollerShutter",
-  };
-}
+const device = shutterDevice;
 
 const setup = (devices: unknown[]) => ({
   status: 200,

@@ -175,17 +175,15 @@ describe("login back-off", () => {
 
   it("names the refusals by class: every brand's bad credentials and lockouts, never a service failure", () => {
     const init = (status: number) => ({ status, message: "m", method: "POST", url: "https://overkiz.test/login" });
-    for (const error of [
+    const refusals = [
       new BadCredentialsError(init(400)),
       new NexityBadCredentialsError(init(400)),
       new TooManyRequestsError(init(400)),
       new TooManyAttemptsBannedError(init(400)),
       new InvalidTokenError(init(401)),
       new NotAuthenticatedError(init(401)),
-    ]) {
-      expect(isLoginRefusal(error), error.name).toBe(true);
-    }
-    for (const error of [
+    ];
+    const failures = [
       new ServiceUnavailableError(init(503)),
       new NexityServiceError(init(400)),
       new SomfyServiceError(init(200)),
@@ -193,9 +191,9 @@ describe("login back-off", () => {
       new BadCredentialsError(init(503)),
       new ConnectionError("reset"),
       new TimeoutError(30_000),
-    ]) {
-      expect(isLoginRefusal(error), error.name).toBe(false);
-    }
+    ];
+    expect(refusals.filter((error) => !isLoginRefusal(error)).map((error) => error.name)).toEqual([]);
+    expect(failures.filter((error) => isLoginRefusal(error)).map((error) => error.name)).toEqual([]);
   });
 
   it("caps the pause and can be configured or turned off", async () => {
