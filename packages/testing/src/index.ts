@@ -3,6 +3,7 @@ export { prismGlobalSetup, type GlobalSetupContext } from "./global-setup.js";
 export { startPrism, type PrismOptions, type PrismServer } from "./prism.js";
 export { fromRepo, repoRoot } from "./repo.js";
 export {
+  readBody,
   startUpstream,
   type RecordedRequest,
   type ScriptedResponse,

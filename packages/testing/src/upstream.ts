@@ -32,7 +32,8 @@ export interface Upstream {
 
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The whole body of a request to a test server, as text. */
+export function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));

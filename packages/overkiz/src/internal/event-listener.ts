@@ -40,10 +40,13 @@ export class EventListener {
   /** True while an `events()` loop (or a state mirror) owns the listener. */
   streaming = false;
   /**
-   * Bumped when a listener was lost (expired, gateway reboot) and a new one registered: events may
-   * have been missed in between. A replacement after new credentials drains the old one and does not count.
+   * Bumped whenever events may have been lost: the listener expired (idle, gateway reboot), a
+   * replaced listener could not be drained, or a listener was dropped or replaced without draining
+   * while a loop owned it. A replacement after new credentials that drains the old one does not count.
    */
   losses = 0;
+  /** Why the latest loss happened (the state mirror reports it with its resync). */
+  lastLoss: string | undefined;
 
   constructor(calls: ListenerCalls, logger: Logger) {
     this.#calls = calls;
@@ -54,11 +57,14 @@ export class EventListener {
     return this.#id;
   }
 
-  /** Registers a listener and remembers it, under the current credentials. */
+  /**
+   * Registers a listener and remembers it, under the current credentials. One a loop owns is
+   * abandoned undrained: that counts as a loss.
+   */
   async register(options?: RequestOptions): Promise<string> {
-    const id = await this.#calls.register(options);
-    this.#id = id;
-    this.#generation = this.#calls.generation();
+    const abandoned = this.#id;
+    const id = await this.#registerNew(options);
+    if (abandoned !== undefined && this.streaming) this.#lost("event listener replaced without draining it");
     return id;
   }
 
@@ -83,11 +89,14 @@ export class EventListener {
   async renewAfterExpiry(expiredId: string): Promise<string> {
     this.#logger.info("event listener expired; registering a new one", { listenerId: expiredId });
     this.#overlap = undefined;
-    this.losses += 1;
-    return this.register();
+    this.#lost("event listener expired");
+    return this.#registerNew();
   }
 
-  /** Unregisters the current listener, if any; unknown ids are accepted by the server. */
+  /**
+   * Unregisters the current listener, if any; unknown ids are accepted by the server. While a
+   * loop owns it, its undelivered events go with it: that counts as a loss.
+   */
   async unregister(options?: RequestOptions): Promise<void> {
     const id = this.#id;
     if (id === undefined) return;
@@ -95,25 +104,42 @@ export class EventListener {
     if (this.#id === id) this.forget();
   }
 
+  /** Forgets the current listener without a request (a loss while a loop owns it). */
   forget(): void {
+    if (this.#id !== undefined && this.streaming) this.#lost("event listener dropped while it may hold events");
     this.#id = undefined;
     this.#overlap = undefined;
+  }
+
+  async #registerNew(options?: RequestOptions): Promise<string> {
+    const id = await this.#calls.register(options);
+    this.#id = id;
+    this.#generation = this.#calls.generation();
+    return id;
+  }
+
+  #lost(reason: string): void {
+    this.losses += 1;
+    this.lastLoss = reason;
   }
 
   /**
    * New credentials (a token refresh, a new session) get a new listener, as the vendor's own
    * clients do. The new one is registered first so nothing is missed, then the old one is drained
-   * and dropped; its last events may reach the new listener too and are skipped there once.
+   * and dropped; its last events may reach the new listener too and are skipped there once. A
+   * drain that fails is a loss (see `losses`).
    */
   async #replace(options?: RequestOptions): Promise<unknown[]> {
     const old = this.#id as string;
-    await this.register(options);
+    await this.#registerNew(options);
     let drained: unknown[] = [];
     try {
       drained = await this.#calls.fetch(old, options);
     } catch (error) {
       if (error instanceof AbortError) throw error;
-      this.#logger.debug("the replaced event listener could not be drained", { listenerId: old, reason: (error as Error).message });
+      // Whatever the old listener held before the new one existed is gone with it.
+      this.#lost("the replaced event listener could not be drained");
+      this.#logger.warn("the replaced event listener could not be drained; its events are lost", { listenerId: old, reason: (error as Error).message });
     }
     try {
       await this.#calls.unregister(old, options);

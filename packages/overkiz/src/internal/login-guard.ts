@@ -1,4 +1,19 @@
 import { ApiError, ConfigError, SdkError, assertKnownOptions } from "@openapp/core";
+import {
+  BadCredentialsError,
+  BrandtServiceError,
+  CozyTouchServiceError,
+  InvalidTokenError,
+  MissingAPIKeyError,
+  NexityServiceError,
+  NoSuchTokenError,
+  ResourceAccessDeniedError,
+  ServiceUnavailableError,
+  SomfyServiceError,
+  TooManyAttemptsBannedError,
+  TooManyRequestsError,
+  UnknownUserError,
+} from "../errors.js";
 
 /** Login attempts are paused after a refusal, so a retry loop cannot get the account banned. */
 export class LoginLockedError extends SdkError {
@@ -36,14 +51,49 @@ function positive(value: number, name: string, minimum: number): number {
   return value;
 }
 
+/**
+ * Answers that say the credentials or the account were refused: wrong password (every brand's
+ * `BadCredentialsError`), "Too many requests … login with", "Too many attempts … temporarily
+ * banned", unknown user, missing API key, a refused or unknown token, access denied (a local
+ * token the gateway refuses answers "Not authenticated").
+ */
+const REFUSED_CREDENTIALS = [
+  BadCredentialsError,
+  TooManyRequestsError,
+  TooManyAttemptsBannedError,
+  UnknownUserError,
+  MissingAPIKeyError,
+  InvalidTokenError,
+  NoSuchTokenError,
+  ResourceAccessDeniedError,
+] as const;
+
+/** A partner or the server failed to answer properly: says nothing about the credentials. */
+const SERVICE_FAILURES = [ServiceUnavailableError, SomfyServiceError, CozyTouchServiceError, NexityServiceError, BrandtServiceError] as const;
+
+/** Statuses that refuse whoever asks, for answers no Overkiz rule names (a custom strategy, a proxy). */
+const REFUSING_STATUSES = new Set([401, 403, 429]);
+
+/**
+ * Whether a failed login was a refusal of the credentials or the account — the only failures
+ * that start the login pause. 5xx answers, timeouts, network failures and a partner's broken
+ * answer are not: they go through the ordinary retry rule.
+ */
+export function isLoginRefusal(error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.status >= 500) return false;
+  if (SERVICE_FAILURES.some((failure) => error instanceof failure)) return false;
+  return REFUSED_CREDENTIALS.some((refusal) => error instanceof refusal) || REFUSING_STATUSES.has(error.status);
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 /**
  * Overkiz and its partners ban accounts that keep logging in with refused credentials. After a
- * refused login (an answer, not a network failure) further logins fail fast for 60 s, then ×4
- * per further refusal up to 4 h; a successful login resets it.
+ * refused login ({@link isLoginRefusal}: bad credentials, too many attempts, a lockout — not a
+ * 5xx, a timeout or a network failure) further logins fail fast for 60 s, then ×4 per further
+ * refusal up to 4 h; a successful login resets it.
  */
 export class LoginGuard {
   readonly #now: () => number;
@@ -75,8 +125,8 @@ export class LoginGuard {
   }
 
   failed(error: unknown): void {
-    // Only a server's refusal counts; a network failure says nothing about the credentials.
-    if (!(error instanceof ApiError)) return;
+    // Only a refusal counts; a 5xx, a timeout or a network failure says nothing about the credentials.
+    if (!isLoginRefusal(error)) return;
     this.#failures += 1;
     this.#lastError = error;
     const delayMs = Math.min(this.#initialMs * this.#multiplier ** (this.#failures - 1), this.#maxMs);

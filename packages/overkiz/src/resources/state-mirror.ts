@@ -3,6 +3,7 @@ import type { OverkizContext } from "../client.js";
 import { Device } from "../models/device.js";
 import { ExecutionState } from "../models/enums.js";
 import { type FailureEvent, type OverkizEvent, parseEvents } from "../models/events.js";
+import { type Execution, parseExecution } from "../models/execution.js";
 import type { StateName } from "../models/names.js";
 import type { State, StateValue } from "../models/state.js";
 import { type Setup, parseSetup } from "../models/setup.js";
@@ -12,9 +13,12 @@ import { checkedParams } from "./shared.js";
 export interface StateMirrorParams {
   /** Milliseconds between the starts of two event fetches (default 1000). */
   intervalMs?: number | undefined;
-  /** Changes one `changes()` iterator buffers for a slow consumer before dropping the oldest (default 1000). */
+  /** Changes one `changes()` iterator buffers for a slow consumer before dropping the oldest, with one warning (default 1000). */
   maxBufferedChanges?: number | undefined;
-  /** Finished executions kept with their outcome (default 100). */
+  /**
+   * Finished executions kept with their outcome (default 100). Running executions are capped at
+   * ten times this; beyond, the oldest is reported finished with an `UNKNOWN` outcome.
+   */
   recentExecutions?: number | undefined;
 }
 
@@ -22,7 +26,10 @@ export interface StateMirrorParams {
 export interface MirroredExecution {
   /** Id of the execution, as returned when it was applied. */
   execId: string;
-  /** Latest state the events reported. */
+  /**
+   * Latest state the events reported, or `/exec/current` after a resync. `UNKNOWN` (with `final`)
+   * when the execution ended while events were lost and its outcome could not be read.
+   */
   state: ExecutionState;
   /** Label the execution was registered with, when known. */
   label?: string | undefined;
@@ -90,13 +97,33 @@ export type MirrorChange =
       /** The failure event as received. */
       event: FailureEvent;
     }
-  /** The setup was read again; `reason` says why (listener lost, fetch failed, unknown device). */
+  /**
+   * The setup and the running executions were read again, after every difference they showed was
+   * reported; `reason` says why (listener expired or not drained, fetch failed, gateway rebooted, …).
+   */
   | {
-      /** The setup was read again. */
+      /** The setup and the running executions were read again. */
       type: "resynced";
-      /** Why: listener lost, fetch failed, unknown device, … */
+      /** Why: listener expired or not drained, fetch failed, gateway rebooted, unknown device, … */
       reason: string;
     };
+
+/** Final states of an execution. */
+const FINAL_STATES: ReadonlySet<ExecutionState> = new Set([ExecutionState.COMPLETED, ExecutionState.FAILED]);
+
+/** What the mirror tracks of an execution `/exec/current` lists. */
+function mirroredFrom(execution: Execution): MirroredExecution {
+  const actions = execution.actionGroup?.actions ?? [];
+  return {
+    execId: execution.id,
+    state: execution.state,
+    label: execution.actionGroup?.label,
+    deviceURLs: actions.map((action) => action.deviceURL).filter((url): url is string => typeof url === "string"),
+    final: FINAL_STATES.has(execution.state),
+  };
+}
+
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 const positive = (value: number | undefined, fallback: number, name: string): number => {
   const resolved = value ?? fallback;
@@ -107,8 +134,11 @@ const positive = (value: number | undefined, fallback: number, name: string): nu
 /**
  * One object that loads the setup, follows the event listener and keeps every device's states
  * current: state changes, devices added, updated and removed, availability, gateways down and up,
- * executions and their outcome. After a lost listener or a failed fetch (a gap it cannot prove
- * empty) it reads the setup again. Read any state synchronously (`mirror.value(url, name)`),
+ * executions and their outcome. After every possible loss of events (an expired listener, a
+ * replaced listener that could not be drained, a listener dropped undrained, a failed fetch, a
+ * gateway reboot) it reads the setup and the running executions again, reports every difference
+ * and emits `resynced`; an execution that ended meanwhile gets its real state, or `UNKNOWN`, never
+ * stays running. Read any state synchronously (`mirror.value(url, name)`),
  * subscribe with `mirror.on(fn)` or `for await (const change of mirror.changes())`. Memory is
  * bounded: the devices of the setup, a capped list of finished executions, capped change buffers.
  */
@@ -250,6 +280,7 @@ export class StateMirror {
     const buffer: MirrorChange[] = [];
     let waiting: ((result: IteratorResult<MirrorChange>) => void) | undefined;
     let ended = false;
+    let behind = false;
     const max = this.#maxBuffered;
     const logger = this.#ctx.logger;
     const iterators = this.#iterators;
@@ -264,7 +295,9 @@ export class StateMirror {
         buffer.push(change);
         if (buffer.length > max) {
           buffer.shift();
-          logger.warn("state mirror: a changes() consumer is behind; dropped the oldest change");
+          // One warning per backlog, not one per dropped change.
+          if (!behind) logger.warn(`state mirror: a changes() consumer is ${max} changes behind; dropping the oldest until it catches up`);
+          behind = true;
         }
       },
       end() {
@@ -281,6 +314,7 @@ export class StateMirror {
     return {
       next(): Promise<IteratorResult<MirrorChange>> {
         const next = buffer.shift();
+        if (buffer.length === 0) behind = false;
         if (next) return Promise.resolve({ value: next, done: false });
         if (ended) return Promise.resolve({ value: undefined, done: true });
         return new Promise((resolve) => {
@@ -318,19 +352,36 @@ export class StateMirror {
     return parsed;
   }
 
-  async #load(options: RequestOptions): Promise<void> {
+  /** The setup and the running executions, both read before anything is applied. */
+  async #read(options: RequestOptions): Promise<{ setup: Setup; executions: Execution[] }> {
     const setup = await this.#readSetup(options);
+    const current = await this.#ctx.kit.call("getCurrentExecutions", {}, options);
+    return { setup, executions: current.map((execution) => parseExecution(execution, this.#ctx.logger)) };
+  }
+
+  async #load(options: RequestOptions): Promise<void> {
+    const { setup, executions } = await this.#read(options);
+    this.#replaceDevices(setup);
+    this.#running.clear();
+    for (const execution of executions) if (!FINAL_STATES.has(execution.state)) this.#running.set(execution.id, mirroredFrom(execution));
+  }
+
+  #replaceDevices(setup: Setup): void {
     this.#devices.clear();
     this.#unavailable.clear();
+    this.#gateways.clear();
     for (const device of setup.devices) this.#devices.set(device.deviceURL, device);
     for (const gateway of setup.gateways) this.#gateways.set(gateway.gatewayId, gateway.alive ?? true);
   }
 
-  /** Reads the setup again and reports what differs from what the mirror held. */
+  /** Reads the setup and the running executions again and reports what differs from what the mirror held. */
   async #resync(reason: string, options: RequestOptions): Promise<void> {
+    this.#ctx.logger.info("state mirror: reading the setup and the running executions again", { reason });
+    const { setup, executions } = await this.#read(options);
     const before = new Map(this.#devices);
-    this.#ctx.logger.info("state mirror: reading the setup again", { reason });
-    await this.#load(options);
+    const availableBefore = new Map([...before.keys()].map((url) => [url, this.isAvailable(url)]));
+    const gatewaysBefore = new Map(this.#gateways);
+    this.#replaceDevices(setup);
     this.#resyncs += 1;
     for (const [url, device] of this.#devices) {
       const old = before.get(url);
@@ -338,16 +389,45 @@ export class StateMirror {
         this.#emit({ type: "deviceAdded", device });
         continue;
       }
-      const changed = device.states.toArray().filter((state) => {
-        const previous = old.states.get(state.name);
-        return !previous || JSON.stringify(previous.value) !== JSON.stringify(state.value);
-      });
+      if (old.label !== device.label || !sameValue(old.definition, device.definition)) this.#emit({ type: "deviceUpdated", device });
+      const changed = device.states.toArray().filter((state) => !sameValue(old.states.get(state.name)?.value, state.value));
       if (changed.length > 0) this.#emit({ type: "states", deviceURL: url, states: changed });
+      const available = this.isAvailable(url) as boolean;
+      if (availableBefore.get(url) !== available) this.#emit({ type: "deviceAvailability", deviceURL: url, available });
     }
     for (const url of before.keys()) if (!this.#devices.has(url)) this.#emit({ type: "deviceRemoved", deviceURL: url });
+    for (const [gatewayId, alive] of this.#gateways) {
+      if (gatewaysBefore.has(gatewayId) && gatewaysBefore.get(gatewayId) !== alive) this.#emit({ type: "gateway", gatewayId, alive });
+    }
+    this.#reconcileExecutions(executions);
     this.#emit({ type: "resynced", reason });
   }
 
+  /**
+   * Running executions `/exec/current` no longer lists ended while events were lost: their final
+   * event may still come (it then replaces `UNKNOWN`), else `UNKNOWN` is their outcome. Those it
+   * lists that the mirror missed are tracked from here.
+   */
+  #reconcileExecutions(current: Execution[]): void {
+    const listed = new Map(current.map((execution) => [execution.id, execution]));
+    for (const known of [...this.#running.values()]) {
+      const now = listed.get(known.execId);
+      if (!now) this.#track({ ...known, state: ExecutionState.UNKNOWN, final: true });
+      else if (now.state !== known.state) this.#track({ ...known, state: now.state, final: FINAL_STATES.has(now.state) });
+    }
+    for (const execution of listed.values()) {
+      if (!this.#running.has(execution.id) && !this.#finished(execution.id)) this.#track(mirroredFrom(execution));
+    }
+  }
+
+  #finished(execId: string): MirroredExecution | undefined {
+    return this.#recent.find((execution) => execution.execId === execId);
+  }
+
+  /**
+   * Fetches, applies, and after a possible loss reads everything again — once the events already
+   * waiting were applied, so the snapshot is the newest thing the mirror holds.
+   */
   async #follow(signal: AbortSignal): Promise<void> {
     const options: RequestOptions = { signal };
     let failures = 0;
@@ -358,34 +438,38 @@ export class StateMirror {
         const wait = nextFetchAt - this.#ctx.now();
         if (wait > 0) await sleep(wait, signal);
         nextFetchAt = this.#ctx.now() + this.#intervalMs;
+        const raw = await this.#ctx.listener.fetch(options);
+        pendingResync ??= this.#listenerLoss();
+        for (const event of parseEvents(raw, this.#ctx.logger)) {
+          const reason = await this.#apply(event, options);
+          if (reason) pendingResync ??= reason;
+        }
         if (pendingResync) {
           await this.#resync(pendingResync, options);
           pendingResync = undefined;
         }
-        const raw = await this.#ctx.listener.fetch(options);
-        if (this.#ctx.listener.losses !== this.#losses) {
-          this.#losses = this.#ctx.listener.losses;
-          // The old listener is gone with whatever it still held: the new one's events come after a gap.
-          await this.#resync("event listener lost", options);
-        }
-        for (const event of parseEvents(raw, this.#ctx.logger)) {
-          const unknown = await this.#apply(event, options);
-          if (unknown) pendingResync ??= unknown;
-        }
         failures = 0;
       } catch (error) {
         if (signal.aborted || error instanceof AbortError) return;
+        // A loss inside the failed call (an undrained replaced listener) keeps its own reason.
+        pendingResync ??= this.#listenerLoss() ?? "event fetch failed";
         failures += 1;
-        const delay = Math.min(1_000 * 2 ** (failures - 1), 60_000);
+        const delay = Math.min(this.#intervalMs * 2 ** (failures - 1), 60_000);
         this.#ctx.logger.warn("state mirror: event fetch failed; will read the setup again", {
           reason: error instanceof Error ? error.message : String(error),
           retryInMs: delay,
         });
-        // A fetch that failed may have taken events with it: the gap cannot be proven empty.
-        pendingResync = "event fetch failed";
         await sleep(delay, signal).catch(() => undefined);
       }
     }
+  }
+
+  /** The reason of a loss the listener counted since the mirror last looked, if any. */
+  #listenerLoss(): string | undefined {
+    const { losses, lastLoss } = this.#ctx.listener;
+    if (losses === this.#losses) return undefined;
+    this.#losses = losses;
+    return lastLoss ?? "event listener lost";
   }
 
   /** Applies one event; returns a reason to resync when the event cannot be applied faithfully. */
@@ -400,14 +484,8 @@ export class StateMirror {
       }
       case "device":
         return this.#applyDeviceEvent(event.name, event.deviceURL, options);
-      case "gateway": {
-        const alive = event.name === "GatewayDownEvent" ? false : event.name === "GatewayAliveEvent" || event.name === "GatewayBootEvent" ? true : undefined;
-        if (alive !== undefined && this.#gateways.get(event.gatewayId) !== alive) {
-          this.#gateways.set(event.gatewayId, alive);
-          this.#emit({ type: "gateway", gatewayId: event.gatewayId, alive });
-        }
-        return undefined;
-      }
+      case "gateway":
+        return this.#applyGatewayEvent(event.name, event.gatewayId);
       case "executionRegistered": {
         const execution: MirroredExecution = {
           execId: event.execId,
@@ -420,7 +498,10 @@ export class StateMirror {
         return undefined;
       }
       case "executionStateChanged": {
-        const known = this.#running.get(event.execId) ?? { execId: event.execId, state: event.newState, deviceURLs: [], final: false };
+        const finished = this.#running.has(event.execId) ? undefined : this.#finished(event.execId);
+        // An ended execution only takes the final event that tells its outcome, in place of UNKNOWN.
+        if (finished && !(finished.state === ExecutionState.UNKNOWN && event.isFinal)) return undefined;
+        const known = this.#running.get(event.execId) ?? finished ?? { execId: event.execId, state: event.newState, deviceURLs: [], final: false };
         const failureType = (event.raw as { failureType?: unknown }).failureType;
         this.#track({ ...known, state: event.newState, final: event.isFinal, failureType: typeof failureType === "string" ? failureType : known.failureType });
         return undefined;
@@ -436,14 +517,33 @@ export class StateMirror {
   #track(execution: MirroredExecution): void {
     if (execution.final) {
       this.#running.delete(execution.execId);
+      const index = this.#recent.findIndex((recent) => recent.execId === execution.execId);
+      if (index >= 0) this.#recent.splice(index, 1);
       this.#recent.push(execution);
       if (this.#recent.length > this.#maxRecent) this.#recent.splice(0, this.#recent.length - this.#maxRecent);
     } else {
       this.#running.set(execution.execId, execution);
-      // A listener gap can leave executions whose final event never comes; keep the map bounded.
-      if (this.#running.size > this.#maxRecent * 10) this.#running.delete(this.#running.keys().next().value as string);
     }
     this.#emit({ type: "execution", execution });
+    // Bounded: beyond the cap the oldest running execution is reported with an unknown outcome.
+    const oldest = this.#running.size > this.#maxRecent * 10 ? this.#running.values().next().value : undefined;
+    if (oldest) this.#track({ ...oldest, state: ExecutionState.UNKNOWN, final: true });
+  }
+
+  /**
+   * Down and alive change the gateway's flag. A reboot, or a gateway back after being down, may
+   * have ended executions and changed states without events: a reason to read everything again.
+   */
+  #applyGatewayEvent(name: string, gatewayId: string): string | undefined {
+    const wasDown = this.#gateways.get(gatewayId) === false;
+    const alive = name === "GatewayDownEvent" ? false : name === "GatewayAliveEvent" || name === "GatewayBootEvent" ? true : undefined;
+    if (alive !== undefined && this.#gateways.get(gatewayId) !== alive) {
+      this.#gateways.set(gatewayId, alive);
+      this.#emit({ type: "gateway", gatewayId, alive });
+    }
+    if (name === "GatewayBootEvent") return `gateway ${gatewayId} rebooted`;
+    if (alive === true && wasDown) return `gateway ${gatewayId} back after being down`;
+    return undefined;
   }
 
   async #applyDeviceEvent(name: string, deviceURL: string, options: RequestOptions): Promise<string | undefined> {

@@ -1,11 +1,12 @@
 /**
  * The live state mirror against `prism proxy --errors`: a burst of events, a device removed and
- * one added, a gateway down and up, an execution to its outcome, a token refresh (the listener is
- * replaced and drained: no gap, no new setup read) and a listener expiry (a gap: the setup is read
- * again and the differences are reported).
+ * one added, a gateway down and up (it may have missed something: read again), an execution to
+ * its outcome, a token refresh (the listener is replaced and drained: no gap, no new setup read)
+ * and a listener expiry (a gap: the setup is read again and the differences are reported).
  */
 import { describe, expect, it } from "vitest";
 import { type MirrorChange, OverkizClient } from "../../src/index.js";
+import { shutterDevice } from "../fixtures/shutter.js";
 import { useScenarioHarness } from "./harness.js";
 
 const h = useScenarioHarness();
@@ -20,26 +21,7 @@ const L3 = "b70f6d96-0a19-0483-72d9-ac5f6bd70003";
 const EXEC = "1a041f08-a73e-4f18-8fb4-880f32890f8b";
 const listenerGone = { status: 400, body: { errorCode: "UNSPECIFIED_ERROR", error: '"No registered event listener."' } };
 
-function device(deviceURL: string, label: string, closure: number) {
-  return {
-    deviceURL,
-    label,
-    controllableName: "io:RollerShutterGenericIOComponent",
-    definition: {
-      commands: [{ commandName: "setClosure", nparams: 1 }],
-      states: [{ qualifiedName: "core:ClosureState", type: "ContinuousState" }],
-      widgetName: "PositionableRollerShutter",
-      uiClass: "RollerShutter",
-      uiProfiles: ["StatefulCloseableShutter"],
-    },
-    states: [{ name: "core:ClosureState", type: 1, value: closure }],
-    available: true,
-    enabled: true,
-    type: 1,
-    uiClass: "RollerShutter",
-    widget: "PositionableRollerShutter",
-  };
-}
+const device = shutterDevice;
 
 const setup = (devices: unknown[]) => ({
   status: 200,
@@ -68,8 +50,14 @@ describe("state mirror", () => {
       { status: 200, body: { access_token: "mirror-access-2", refresh_token: "mirror-refresh-2", expires_in: 3600 } },
     ]);
     h.upstream.route("POST", "/events/register", [{ status: 200, body: { id: L1 } }, { status: 200, body: { id: L2 } }, { status: 200, body: { id: L3 } }]);
-    // Initial setup: three devices. After the expiry: the awning moved while nobody listened.
-    h.upstream.route("GET", "/setup", [setup([device(SHUTTER, "Shutter", 0), device(AWNING, "Awning", 0), device(LIGHT, "Light", 0)]), setup([device(SHUTTER, "Shutter", 99), device(AWNING, "Awning", 77)])]);
+    h.upstream.route("GET", "/exec/current", [{ status: 200, body: [] }]);
+    // Initial setup: three devices. After the gateway came back: as the events said. After the
+    // expiry: the awning moved while nobody listened.
+    h.upstream.route("GET", "/setup", [
+      setup([device(SHUTTER, "Shutter", 0), device(AWNING, "Awning", 0), device(LIGHT, "Light", 0)]),
+      setup([device(SHUTTER, "Shutter", 100), device(AWNING, "Awning", 0)]),
+      setup([device(SHUTTER, "Shutter", 99), device(AWNING, "Awning", 77)]),
+    ]);
     const burst = Array.from({ length: 200 }, (_, i) => closure(SHUTTER, i % 101, 1_763_712_000_000 + i));
     h.upstream.route("POST", `/events/${L1}/fetch`, [
       { status: 200, body: burst },
@@ -116,7 +104,7 @@ describe("state mirror", () => {
     expect(mirror.value(SHUTTER, "core:ClosureState")).toBe(0);
     expect(mirror.devices).toHaveLength(3);
 
-    await until(() => mirror.resyncCount === 1, "the resync after the listener expiry");
+    await until(() => mirror.resyncCount === 2, "the resync after the listener expiry");
     await mirror.stop();
     await draining;
 
@@ -134,9 +122,16 @@ describe("state mirror", () => {
     // After the expiry the setup was read again: the awning's 77 (moved during the gap) and the shutter's 99.
     expect(mirror.value(AWNING, "core:ClosureState")).toBe(77);
     expect(mirror.value(SHUTTER, "core:ClosureState")).toBe(99);
-    expect(seen.at(-1)).toEqual({ type: "resynced", reason: "event listener lost" });
-    // The token refresh replaced the listener without a gap (drained, duplicates skipped): no setup read for it.
-    expect(h.requestsTo("/setup")).toHaveLength(2);
+    expect(seen.at(-1)).toEqual({ type: "resynced", reason: "event listener expired" });
+    // The gateway back after being down was read again (nothing differed but the outcome of what
+    // it may have missed); the token refresh replaced the listener without a gap (drained,
+    // duplicates skipped): no setup read for it.
+    expect(seen.filter((c) => c.type === "resynced")).toEqual([
+      { type: "resynced", reason: `gateway ${GATEWAY} back after being down` },
+      { type: "resynced", reason: "event listener expired" },
+    ]);
+    expect(h.requestsTo("/setup")).toHaveLength(3);
+    expect(h.requestsTo("/exec/current")).toHaveLength(3);
     const awningValues = seen.filter((c) => c.type === "states" && c.deviceURL === AWNING).map((c) => (c.type === "states" ? c.states[0]?.value : undefined));
     expect(awningValues).toEqual([10, 20, 77]);
     expect(iterated).toEqual(seen);
@@ -148,6 +143,7 @@ describe("state mirror", () => {
   it("adds a created device by reading it, and stops cleanly mid-wait", async () => {
     const NEW = `io://${GATEWAY}/7000001`;
     h.upstream.route("POST", "/events/register", [{ status: 200, body: { id: L1 } }]);
+    h.upstream.route("GET", "/exec/current", [{ status: 200, body: [] }]);
     h.upstream.route("GET", "/setup", [setup([device(SHUTTER, "Shutter", 0)])]);
     h.upstream.route("GET", `/setup/devices/${encodeURIComponent(NEW)}`, [{ status: 200, body: device(NEW, "New shutter", 50) }]);
     h.upstream.route("POST", `/events/${L1}/fetch`, [
@@ -164,6 +160,64 @@ describe("state mirror", () => {
     await mirror.stop();
     expect(h.requestsTo(`/events/${L1}/unregister`)).toHaveLength(1);
     await expect(mirror.stop()).resolves.toBeUndefined();
+  });
+});
+
+describe("state mirror losses", () => {
+  const running = (execId: string) => ({
+    id: execId,
+    description: "Execution : Close",
+    owner: "jane.doe@example.com",
+    state: "IN_PROGRESS",
+    startTime: 1_763_712_000_000,
+    actionGroup: { label: "Close", actions: [{ deviceURL: SHUTTER, commands: [{ name: "close" }] }] },
+  });
+
+  it("a replaced listener that cannot be drained, a listener dropped by the app and a gateway reboot each read everything again", async () => {
+    h.upstream.route("POST", "/login", [
+      { status: 200, headers: { "set-cookie": "JSESSIONID=S1; Path=/" }, body: { success: true } },
+      { status: 200, headers: { "set-cookie": "JSESSIONID=S2; Path=/" }, body: { success: true } },
+    ]);
+    h.upstream.route("POST", "/events/register", [{ status: 200, body: { id: L1 } }, { status: 200, body: { id: L2 } }, { status: 200, body: { id: L3 } }]);
+    // At start the execution runs; after the reboot it is gone (its final event never came).
+    h.upstream.route("GET", "/exec/current", [{ status: 200, body: [running(EXEC)] }, { status: 200, body: [running(EXEC)] }, { status: 200, body: [running(EXEC)] }, { status: 200, body: [] }]);
+    h.upstream.route("GET", "/setup", [setup([device(SHUTTER, "Shutter", 0)]), setup([device(SHUTTER, "Shutter", 37)]), setup([device(SHUTTER, "Shutter", 68)]), setup([device(SHUTTER, "Shutter", 70)])]);
+    // The drain after the second sign-in (session S2) fails.
+    const busy = { status: 503, headers: { "content-type": "text/html" }, body: "<html>busy</html>" };
+    h.upstream.route("POST", `/events/${L1}/fetch`, (request) => (request.headers.cookie?.includes("S2") ? busy : { status: 200, body: [] }));
+    h.upstream.route("POST", `/events/${L2}/fetch`, [{ status: 200, body: [] }]);
+    h.upstream.route("POST", `/events/${L3}/fetch`, [{ status: 200, body: [] }, { status: 200, body: [{ name: "GatewayBootEvent", timestamp: 1_763_712_100_000, gatewayId: GATEWAY }] }, { status: 200, body: [] }]);
+    for (const id of [L1, L2, L3]) h.upstream.route("POST", `/events/${id}/unregister`, [{ status: 200, body: [] }]);
+
+    const client = new OverkizClient({ server: h.server(), credentials: { username: "jane.doe@example.com", password: "correct-horse-battery" }, middleware: [h.recorder] });
+    const mirror = client.createStateMirror({ intervalMs: 5 });
+    const resyncs: string[] = [];
+    mirror.on((change) => {
+      if (change.type === "resynced") resyncs.push(change.reason);
+    });
+    await mirror.start();
+    expect(mirror.runningExecutions.map((e) => [e.execId, e.state, e.deviceURLs])).toEqual([[EXEC, "IN_PROGRESS", [SHUTTER]]]);
+
+    // Another call signs in again: the mirror registers L2 and drains L1, which answers 503.
+    await client.login();
+    await until(() => resyncs.length === 1, "the resync after the failed drain");
+    expect(resyncs).toEqual(["the replaced event listener could not be drained"]);
+    expect(mirror.value(SHUTTER, "core:ClosureState")).toBe(37);
+
+    // The app drops the listener the mirror follows.
+    await client.unregisterEventListener();
+    await until(() => resyncs.length === 2, "the resync after the dropped listener");
+    expect(resyncs[1]).toBe("event listener dropped while it may hold events");
+    expect(mirror.value(SHUTTER, "core:ClosureState")).toBe(68);
+
+    await until(() => resyncs.length === 3, "the resync after the reboot");
+    expect(resyncs[2]).toBe(`gateway ${GATEWAY} rebooted`);
+    expect(mirror.value(SHUTTER, "core:ClosureState")).toBe(70);
+    expect(mirror.runningExecutions).toEqual([]);
+    expect(mirror.recentExecutions).toEqual([{ execId: EXEC, state: "UNKNOWN", label: "Close", deviceURLs: [SHUTTER], final: true }]);
+    await mirror.stop();
+    expect(h.requestsTo(`/events/${L1}/unregister`)).toHaveLength(1);
+    expect(h.requestsTo(`/events/${L3}/unregister`)).toHaveLength(1);
   });
 });
 

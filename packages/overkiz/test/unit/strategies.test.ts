@@ -1,23 +1,31 @@
 import { createHash } from "node:crypto";
-import { ConfigError, ConnectionError } from "@openapp/core";
+import { ConfigError, ConnectionError, TimeoutError } from "@openapp/core";
 import type { PeerCertificate } from "node:tls";
 import { describe, expect, it } from "vitest";
 import {
+  BadCredentialsError,
   BearerTokenStrategy,
   BrandtLoginStrategy,
+  CozyTouchServiceError,
   CozytouchLoginStrategy,
   InvalidTokenError,
   JwtLoginStrategy,
   LoginLockedError,
+  NexityBadCredentialsError,
   NexityLoginStrategy,
+  NexityServiceError,
   NotAuthenticatedError,
   OverkizClient,
   PasswordLoginStrategy,
   RexelOAuthStrategy,
   RexelTokenStrategy,
   SERVERS,
+  ServiceUnavailableError,
   SomfyOAuthStrategy,
+  SomfyServiceError,
   SsoTokenLoginStrategy,
+  TooManyAttemptsBannedError,
+  TooManyRequestsError,
   assertRexelConsent,
   jwtClaims,
   localServer,
@@ -26,7 +34,8 @@ import {
   strategyFor,
 } from "../../src/index.js";
 import { acceptedGatewayNames, checkGatewayIdentity } from "../../src/node.js";
-import { LOCAL_TEST_SERVER, TEST_SERVER, json, scriptedFetch } from "../helpers.js";
+import { isLoginRefusal } from "../../src/internal/login-guard.js";
+import { LOCAL_TEST_SERVER, TEST_SERVER, json, loginOk, scriptedFetch } from "../helpers.js";
 
 const account = { username: "jane.doe@example.com", password: "correct-horse-battery" };
 const fakeJwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.c2ln`;
@@ -98,6 +107,93 @@ describe("login back-off", () => {
     await expect(client.login()).rejects.toBeInstanceOf(ConnectionError);
     await expect(client.login()).rejects.toBeInstanceOf(ConnectionError);
     expect(script.count("POST", "/login")).toBe(2);
+  });
+
+  const refusalOf = (status: number, errorCode: string, error: string) => json({ errorCode, error }, status);
+
+  it.each([
+    ["a 503", new Response("", { status: 503 })],
+    ["a 502 proxy page", new Response("<html>Bad Gateway</html>", { status: 502, headers: { "content-type": "text/html" } })],
+    ["a maintenance page", new Response("<html>The service is down for maintenance</html>", { status: 503, headers: { "content-type": "text/html" } })],
+    ["a 500 with an errorCode", refusalOf(500, "UNSPECIFIED_ERROR", "Internal error")],
+    ["an unrecognised 400", refusalOf(400, "INVALID_PARAMETER", "Bad parameters")],
+  ])("does not pause after %s: it says nothing about the credentials", async (_what, answer) => {
+    const script = scriptedFetch({ "POST /login": [answer, loginOk()] });
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: account, fetch: script.fetch, maxRetries: 0 });
+    await expect(client.login()).rejects.not.toBeInstanceOf(LoginLockedError);
+    await expect(client.login()).resolves.toBeUndefined();
+    expect(script.count("POST", "/login")).toBe(2);
+  });
+
+  it.each([
+    ["bad credentials", refusalOf(400, "AUTHENTICATION_ERROR", "Bad credentials")],
+    ["too many login attempts", refusalOf(400, "AUTHENTICATION_ERROR", "Too many requests, try again later : login with jane.doe@example.com")],
+    ["a temporary ban", refusalOf(400, "UNSPECIFIED_ERROR", "Too many attempts with an invalid token, temporarily banned")],
+    ["an unknown account", refusalOf(400, "AUTHENTICATION_ERROR", "No such user account : jane.doe@example.com")],
+    ["an unrecognised authentication error", refusalOf(401, "AUTHENTICATION_ERROR", "Account locked")],
+    ["success=false", json({ success: false }, 200)],
+    ["a bare 429", new Response("", { status: 429 })],
+  ])("pauses after %s", async (_what, answer) => {
+    const script = scriptedFetch({ "POST /login": [answer, loginOk()] });
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: account, fetch: script.fetch, maxRetries: 0 });
+    await expect(client.login()).rejects.not.toBeInstanceOf(LoginLockedError);
+    await expect(client.login()).rejects.toBeInstanceOf(LoginLockedError);
+    expect(script.count("POST", "/login")).toBe(1);
+  });
+
+  it("a 503 during the re-login after an expired session does not stop the next call", async () => {
+    const notAuthenticated = refusalOf(401, "RESOURCE_ACCESS_DENIED", "Not authenticated");
+    const script = scriptedFetch({
+      "POST /login": [loginOk("S1"), new Response("", { status: 503 }), loginOk("S2")],
+      "GET /setup/gateways": [json([]), notAuthenticated, json([])],
+    });
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: account, fetch: script.fetch, maxRetries: 0 });
+    const read = () => client.getGateways({ refresh: true });
+    await expect(read()).resolves.toEqual([]);
+    await expect(read()).rejects.not.toBeInstanceOf(LoginLockedError);
+    await expect(read()).resolves.toEqual([]);
+    expect(script.count("POST", "/login")).toBe(3);
+  });
+
+  it.each([
+    ["Somfy", "somfy_europe", "POST /somfy/token"],
+    ["Cozytouch", "atlantic_cozytouch", "POST /atlantic/token"],
+  ] as const)("%s: a 5xx or 408 from the identity provider does not pause, its refusal does", async (_brand, key, route) => {
+    const [, path] = route.split(" ") as [string, string];
+    const base = "https://identity.test";
+    const refused = json(key === "somfy_europe" ? { message: "error.invalid.grant" } : { error: "invalid_grant", error_description: "Bad credentials" }, 400);
+    const answers = [new Response("", { status: 503 }), new Response("", { status: 408 }), refused];
+    const fetch = async (input: Request) => {
+      if (!input.url.startsWith(base)) throw new Error(`unexpected ${input.url}`);
+      return (answers.shift() as Response).clone();
+    };
+    const identityEndpoints = key === "somfy_europe" ? { somfy: { tokenUrl: `${base}${path}` } } : { cozytouch: { tokenUrl: `${base}${path}` } };
+    const client = new OverkizClient({ server: { ...SERVERS[key], endpoint: TEST_SERVER.endpoint }, credentials: account, fetch, identityEndpoints, maxRetries: 0 });
+    for (let i = 0; i < 3; i++) await expect(client.login()).rejects.not.toBeInstanceOf(LoginLockedError);
+    await expect(client.login()).rejects.toBeInstanceOf(LoginLockedError);
+  });
+
+  it("names the refusals by class: every brand's bad credentials and lockouts, never a service failure", () => {
+    const init = (status: number) => ({ status, message: "m", method: "POST", url: "https://overkiz.test/login" });
+    const refusals = [
+      new BadCredentialsError(init(400)),
+      new NexityBadCredentialsError(init(400)),
+      new TooManyRequestsError(init(400)),
+      new TooManyAttemptsBannedError(init(400)),
+      new InvalidTokenError(init(401)),
+      new NotAuthenticatedError(init(401)),
+    ];
+    const failures = [
+      new ServiceUnavailableError(init(503)),
+      new NexityServiceError(init(400)),
+      new SomfyServiceError(init(200)),
+      new CozyTouchServiceError(init(401)),
+      new BadCredentialsError(init(503)),
+      new ConnectionError("reset"),
+      new TimeoutError(30_000),
+    ];
+    expect(refusals.filter((error) => !isLoginRefusal(error)).map((error) => error.name)).toEqual([]);
+    expect(failures.filter((error) => isLoginRefusal(error)).map((error) => error.name)).toEqual([]);
   });
 
   it("caps the pause and can be configured or turned off", async () => {

@@ -64,8 +64,11 @@ export function identityError(ErrorClass: OverkizErrorClass, failure: IdentityFa
   });
 }
 
+/** A provider that failed to answer in time or at all: nothing was said about the credentials. */
+const UNAVAILABLE_STATUS = (status: number) => status >= 500 || status === 408;
+
 /**
- * Sends an identity request; an error answer becomes `refusedAs` (5xx: ServiceUnavailableError),
+ * Sends an identity request; an error answer becomes `refusedAs` (5xx, 408: ServiceUnavailableError),
  * with the provider's own message kept. Network errors, timeouts and aborts pass through.
  */
 export async function sendIdentity(caller: IdentityCaller, request: Request, refusedAs: OverkizErrorClass, what: string): Promise<Response> {
@@ -73,7 +76,7 @@ export async function sendIdentity(caller: IdentityCaller, request: Request, ref
     return await caller.fetch(request);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    const ErrorClass = error.status >= 500 ? ServiceUnavailableError : refusedAs;
+    const ErrorClass = UNAVAILABLE_STATUS(error.status) ? ServiceUnavailableError : refusedAs;
     throw new ErrorClass({
       status: error.status,
       message: `${what} failed: ${error.message}`,

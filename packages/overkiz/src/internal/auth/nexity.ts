@@ -21,7 +21,8 @@ const NO_STORAGE: ICognitoStorage = {
   clear: () => undefined,
 };
 
-const BAD_CREDENTIAL_CODES = new Set(["NotAuthorizedException", "UserNotFoundException"]);
+/** Cognito's answers for a wrong password (also "Password attempts exceeded"), an unknown or unusable account. */
+const BAD_CREDENTIAL_CODES = new Set(["NotAuthorizedException", "UserNotFoundException", "UserNotConfirmedException", "PasswordResetRequiredException"]);
 
 interface CognitoFailure {
   code?: string;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { OverkizClient } from "../../src/index.js";
+import { SHUTTER_URL, TEST_SERVER, json, recordingLogger, scriptedFetch, wireDevice } from "../helpers.js";
+
+const closure = (value: number) => ({ name: "DeviceStateChangedEvent", timestamp: 1_763_712_000_000 + value, deviceURL: SHUTTER_URL, deviceStates: [{ name: "core:ClosureState", type: 1, value: String(value) }] });
+
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+describe("state mirror changes()", () => {
+  it("keeps the newest changes for a consumer that fell behind, with one warning per backlog", async () => {
+    const { logger, lines } = recordingLogger();
+    let batch: unknown[] = [];
+    const script = scriptedFetch({
+      "POST /events/register": [json({ id: "listener-1" })],
+      "GET /setup": [json({ gateways: [], devices: [wireDevice()] })],
+      "GET /exec/current": [json([])],
+      "POST /events/listener-1/fetch": [
+        () => {
+          const answer = json(batch);
+          batch = [];
+          return answer;
+        },
+      ],
+      "POST /events/listener-1/unregister": [json([])],
+    });
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "mirror-token" }, fetch: script.fetch, logger });
+    const mirror = client.createStateMirror({ intervalMs: 1, maxBufferedChanges: 2 });
+    const changes = mirror.changes();
+    await mirror.start();
+    const behind = () => lines.filter((line) => line.level === "warn" && line.message.includes("behind")).length;
+
+    batch = [closure(1), closure(2), closure(3), closure(4), closure(5)];
+    await until(() => mirror.value(SHUTTER_URL, "core:ClosureState") === 5);
+    expect(behind()).toBe(1);
+    const first = [await changes.next(), await changes.next()].map((result) => (result.value as { states: { value: unknown }[] }).states[0]?.value);
+    expect(first).toEqual([4, 5]);
+
+    batch = [closure(6), closure(7), closure(8)];
+    await until(() => mirror.value(SHUTTER_URL, "core:ClosureState") === 8);
+    expect(behind()).toBe(2);
+    await mirror.stop();
+    const rest: unknown[] = [];
+    for await (const change of changes) rest.push((change as { states: { value: unknown }[] }).states[0]?.value);
+    expect(rest).toEqual([7, 8]);
+  });
+});
