@@ -125,10 +125,14 @@ function readProfiles(): Record<string, RawProfile> {
 
 const json = (value: unknown) => JSON.stringify(value);
 
-/** TypeScript type of one parameter, for the typed device handle. */
+/**
+ * TypeScript type of one parameter, for the typed device handle. A profile's string values are
+ * offered, not imposed: real devices accept values their profile does not list (an Atlantic heater's
+ * `setHeatingLevel("off")`), and the runtime check judges them against the device's own definition.
+ */
 function parameterType(spec: ValueSpec): string {
   if (spec.type === "int" || spec.type === "float") return "number";
-  if (spec.type === "string") return spec.values ? spec.values.map((v) => json(v)).join(" | ") : "string";
+  if (spec.type === "string") return spec.values ? [...spec.values.map((v) => json(v)), "(string & {})"].join(" | ") : "string";
   if (spec.type === "boolean") return "boolean";
   if (spec.type === "array") return "unknown[]";
   return "unknown";

@@ -83,12 +83,23 @@ describe("commands the device itself allows are sent", () => {
     expect(sent()).toHaveLength(2);
   });
 
-  it("every value a device declares for a set… command's state passes", async () => {
-    for (const raw of [IO_HEATER, MODBUSLINK_HEATER, FROST_PROTECTED_HEATER, TOWEL_DRYER]) {
-      const { run, sent } = clientFor(raw);
-      for (const level of HEATING_LEVELS) await run([setHeatingLevel(level)]);
-      expect(sent()).toHaveLength(HEATING_LEVELS.length);
+  it("every value a device lists or reports for the state of each of its set… commands passes", async () => {
+    const devices = [IO_HEATER, MODBUSLINK_HEATER, FROST_PROTECTED_HEATER, TOWEL_DRYER, WATER_HEATER, RANGED_WATER_HEATER].map((raw) => Device.parse(raw));
+    let tried = 0;
+    for (const device of devices) {
+      const { run, sent } = clientFor(device.raw as unknown as Record<string, unknown>);
+      for (const name of device.definition.commandNames.filter((command) => /^set[A-Z]/.test(command))) {
+        const subject = name.slice(3);
+        const states = device.definition.stateNames.filter((state) => [`${subject}State`, `Target${subject}State`].includes(state.split(":")[1] ?? ""));
+        const values = states.flatMap((state) => [...((device.definition.state(state) as { values?: string[] }).values ?? []), device.states.get(state)?.value]);
+        for (const value of values.filter((value) => value !== undefined)) {
+          await run([{ name, parameters: [value] }]);
+          tried++;
+        }
+      }
+      expect(sent().length).toBeGreaterThan(0);
     }
+    expect(tried).toBeGreaterThanOrEqual(4 * HEATING_LEVELS.length + 3);
   });
 });
 
