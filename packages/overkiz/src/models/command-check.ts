@@ -12,7 +12,8 @@ import type { CommandDefinition, WireAction, WireCommand } from "./wire-types.js
  *    required ones `paramsSig` names.
  * 2. What the device declares for the state a `set…` command sets (`setHeatingLevel` →
  *    `io:TargetHeatingLevelState`): the value it reports and every value its definition lists
- *    always pass; its own bounds states (`core:MaximumTargetTemperatureState`, …) are the range.
+ *    always pass; its own bounds states (`core:MaximumTargetTemperatureState`, …) are the range,
+ *    and a definition declaring them (even unreported) makes the range the device's own.
  * 3. The catalogue's UI-profile signatures fill in the type and range only where the device
  *    declares nothing. Where the device declares a value set, a profile's enumeration means
  *    "one of the device's values"; a profile rule that a declared or reported value breaks is
@@ -91,6 +92,8 @@ interface DeviceEvidence {
   /** The device's own bounds, each with the state that holds it. */
   readonly min: { readonly state: string; readonly value: number } | undefined;
   readonly max: { readonly state: string; readonly value: number } | undefined;
+  /** Whether its definition declares bounds states (reported or not): its range is its own, not a profile's. */
+  readonly ownRange: boolean;
 }
 
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
@@ -124,10 +127,11 @@ function deviceEvidence(device: Device, command: string): DeviceEvidence {
     reported: states.map((name) => device.states.get(name)?.value).filter((value) => value !== undefined && value !== null),
     min: reportedBound(device, bounds?.min),
     max: reportedBound(device, bounds?.max),
+    ownRange: [...(bounds?.min ?? []), ...(bounds?.max ?? [])].some((name) => device.definition.hasState(name)),
   };
 }
 
-const NO_EVIDENCE: DeviceEvidence = { declared: undefined, reported: [], min: undefined, max: undefined };
+const NO_EVIDENCE: DeviceEvidence = { declared: undefined, reported: [], min: undefined, max: undefined, ownRange: false };
 
 /** A rule for one parameter and where it comes from (for the error message). */
 interface Rule {
@@ -137,18 +141,22 @@ interface Rule {
 
 /**
  * The catalogue's rule as far as the device allows it: an enumeration becomes the device's own
- * value set where it declares one; a rule a declared or reported value breaks is relaxed to its
- * bare type, or dropped when even that is broken.
+ * value set where it declares one; a range gives way to bounds states the device declares; a rule
+ * a declared or reported value breaks is relaxed to its bare type, or dropped when even that is
+ * broken.
  */
 function ruleForDevice(rule: Rule, evidence: DeviceEvidence): Rule | undefined {
   const { declared } = evidence;
+  const bare: Rule = { spec: { type: rule.spec.type } as ValueSpec, source: rule.source };
+  const numeric = rule.spec.type === "int" || rule.spec.type === "float";
   const narrowed: Rule =
     rule.spec.type === "string" && rule.spec.values && declared
       ? { spec: { type: "string", values: declared.values }, source: `its ${declared.states.join(", ")} definition lists them` }
-      : rule;
+      : numeric && evidence.ownRange
+        ? bare
+        : rule;
   const known = [...(declared?.values ?? []), ...evidence.reported];
   if (known.every((value) => fits(narrowed.spec, value))) return narrowed;
-  const bare: Rule = { spec: { type: narrowed.spec.type } as ValueSpec, source: rule.source };
   return known.every((value) => fits(bare.spec, value)) ? bare : undefined;
 }
 

@@ -54,6 +54,12 @@ describe("commands the device itself allows are sent", () => {
     expect(sent()).toHaveLength(2);
   });
 
+  it("water heater declaring range states it has not reported yet: the range is the device's own, not the profile's", async () => {
+    const { run, sent } = clientFor({ ...RANGED_WATER_HEATER, states: [{ name: "core:TargetTemperatureState", type: 2, value: 20 }] });
+    await run([{ name: "setTargetTemperature", parameters: [55] }]);
+    expect(sent()).toEqual([[{ name: "setTargetTemperature", parameters: [55] }]]);
+  });
+
   it.each([
     ["heater", FROST_PROTECTED_HEATER],
     ["towel dryer", TOWEL_DRYER],
