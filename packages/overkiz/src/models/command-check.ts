@@ -28,6 +28,9 @@ const DEVICE_BOUNDS: Readonly<Record<string, { readonly min: readonly string[]; 
     min: ["core:TargetTemperatureCurrentLowerBoundState", "core:MinimumTargetTemperatureState", "core:MinimalTemperatureManualModeState"],
     max: ["core:TargetTemperatureCurrentUpperBoundState", "core:MaximumTargetTemperatureState", "core:MaximalTemperatureManualModeState"],
   },
+  setTargetDHWTemperature: { min: ["core:MinimalTemperatureManualModeState"], max: ["core:MaximalTemperatureManualModeState"] },
+  setHeatingTargetTemperature: { min: ["core:MinimumHeatingTargetTemperatureState"], max: ["core:MaximumHeatingTargetTemperatureState"] },
+  setCoolingTargetTemperature: { min: ["core:MinimumCoolingTargetTemperatureState"], max: ["core:MaximumCoolingTargetTemperatureState"] },
 };
 
 /** How many parameters a command definition allows and, when it says so, how many it requires. */

@@ -54,6 +54,12 @@ describe("commands the device itself allows are sent", () => {
     expect(sent()).toHaveLength(2);
   });
 
+  it("water heater with its own range: setTargetDHWTemperature(65), above the DHWThermostat profile's 60", async () => {
+    const { run, sent } = clientFor(RANGED_WATER_HEATER);
+    await run([{ name: "setTargetDHWTemperature", parameters: [65] }]);
+    expect(sent()).toEqual([[{ name: "setTargetDHWTemperature", parameters: [65] }]]);
+  });
+
   it("water heater declaring range states it has not reported yet: the range is the device's own, not the profile's", async () => {
     const { run, sent } = clientFor({ ...RANGED_WATER_HEATER, states: [{ name: "core:TargetTemperatureState", type: 2, value: 20 }] });
     await run([{ name: "setTargetTemperature", parameters: [55] }]);
@@ -139,6 +145,9 @@ describe("what the device proves wrong is refused before the network", () => {
       [{ name: "setTargetTemperature", parameters: [70] }],
       /must be a number from 50 to 65 \(the device reports core:MinimalTemperatureManualModeState 50, core:MaximalTemperatureManualModeState 65\), got 70/,
     ));
+
+  it("a hot-water setpoint above the device's own maximum", () =>
+    expectRefusal(RANGED_WATER_HEATER, [{ name: "setTargetDHWTemperature", parameters: [75] }], /setTargetDHWTemperature parameter 1 must be a number from 50 to 65/));
 
   it("a value of the wrong type where only the UI profile speaks", () =>
     expectRefusal(WATER_HEATER, [{ name: "setTargetTemperature", parameters: ["hot"] }], /setTargetTemperature parameter 1 must be a number \(its UI profile .*Thermostat.* says so\), got "hot"/));
