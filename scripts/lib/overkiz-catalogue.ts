@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { repoRoot } from "./vendors.js";
+import { CATALOGUE_ADDITIONS, constantFor } from "./overkiz-catalogue-additions.js";
 
 // OVERKIZ_CATALOGUE_SOURCE points elsewhere (tests use it to prove the skip when the reference is absent).
 export const CATALOGUE_SOURCE = resolve(repoRoot, process.env.OVERKIZ_CATALOGUE_SOURCE ?? "../shared/reference/overkiz/catalogues");
@@ -32,6 +33,21 @@ function readTsv(name: string): Row[] {
   for (const row of rows) {
     if (seen.has(row.constant)) throw new Error(`${name}.tsv: duplicate constant ${row.constant}`);
     seen.add(row.constant);
+  }
+  return rows;
+}
+
+/** The reference's rows plus the names real setups carry that it lacks (see overkiz-catalogue-additions.ts). */
+function withAdditions(name: keyof typeof CATALOGUE_ADDITIONS): Row[] {
+  const rows = readTsv(name);
+  const values = new Set(rows.map((row) => row.value));
+  const constants = new Set(rows.map((row) => row.constant));
+  for (const addition of CATALOGUE_ADDITIONS[name]) {
+    const [value, constant] = typeof addition === "string" ? [addition, constantFor(addition)] : addition;
+    if (values.has(value)) continue;
+    if (constants.has(constant)) throw new Error(`${name}: addition ${value} would reuse the constant ${constant}`);
+    rows.push({ value, constant });
+    constants.add(constant);
   }
   return rows;
 }
@@ -109,10 +125,14 @@ function readProfiles(): Record<string, RawProfile> {
 
 const json = (value: unknown) => JSON.stringify(value);
 
-/** TypeScript type of one parameter, for the typed device handle. */
+/**
+ * TypeScript type of one parameter, for the typed device handle. A profile's string values are
+ * offered, not imposed: real devices accept values their profile does not list (an Atlantic heater's
+ * `setHeatingLevel("off")`), and the runtime check judges them against the device's own definition.
+ */
 function parameterType(spec: ValueSpec): string {
   if (spec.type === "int" || spec.type === "float") return "number";
-  if (spec.type === "string") return spec.values ? spec.values.map((v) => json(v)).join(" | ") : "string";
+  if (spec.type === "string") return spec.values ? [...spec.values.map((v) => json(v)), "(string & {})"].join(" | ") : "string";
   if (spec.type === "boolean") return "boolean";
   if (spec.type === "array") return "unknown[]";
   return "unknown";
@@ -179,12 +199,12 @@ function signaturesFile(profiles: Record<string, RawProfile>): string {
 function namesFile(): string {
   const parts = [
     HEADER,
-    constObject("OverkizState", readTsv("OverkizState"), "Known state names (`core:ClosureState`, …); devices and firmware add more."),
+    constObject("OverkizState", withAdditions("OverkizState"), "Known state names (`core:ClosureState`, …); devices and firmware add more."),
     constObject("OverkizAttribute", readTsv("OverkizAttribute"), "Known attribute names."),
-    constObject("OverkizCommand", readTsv("OverkizCommand"), "Known command names (`setClosure`, …)."),
+    constObject("OverkizCommand", withAdditions("OverkizCommand"), "Known command names (`setClosure`, …)."),
     constObject("OverkizCommandParam", readTsv("OverkizCommandParam"), "Known command parameter values (`low`, `comfort`, …)."),
-    constObject("UIClass", readTsv("UIClass"), "UI classes (`RollerShutter`, …)."),
-    constObject("UIWidget", readTsv("UIWidget"), "UI widgets (`PositionableRollerShutter`, …)."),
+    constObject("UIClass", withAdditions("UIClass"), "UI classes (`RollerShutter`, …)."),
+    constObject("UIWidget", withAdditions("UIWidget"), "UI widgets (`PositionableRollerShutter`, …)."),
     constObject("UIProfile", readTsv("UIProfile"), "UI profiles (`StatefulCloseable`, …)."),
   ];
   return parts.join("\n");

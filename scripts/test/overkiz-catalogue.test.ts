@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { catalogueOutputs, hasCatalogueSource, parseParameters, parseValueSpec } from "../lib/overkiz-catalogue.js";
+import { constantFor } from "../lib/overkiz-catalogue-additions.js";
 import { abs, repoRoot } from "../lib/vendors.js";
 
 describe("overkiz catalogue generator", () => {
@@ -14,6 +15,19 @@ describe("overkiz catalogue generator", () => {
     expect(parseParameters("string values: 'a', 'b', int 0-1")).toEqual([{ type: "string", values: ["a", "b"] }, { type: "int", min: 0, max: 1 }]);
     expect(parseParameters("")).toEqual([]);
     expect(() => parseValueSpec("complex thing")).toThrow(/unknown value type/);
+  });
+
+  it("names an added wire name's constant the reference's way", () => {
+    expect(constantFor("AtlanticElectricalHeaterWithAdjustableTemperatureSetpoint")).toBe("ATLANTIC_ELECTRICAL_HEATER_WITH_ADJUSTABLE_TEMPERATURE_SETPOINT");
+    expect(constantFor("setDHWMode")).toBe("SET_DHW_MODE");
+    expect(constantFor("core:TargetTemperatureCurrentUpperBoundState")).toBe("CORE_TARGET_TEMPERATURE_CURRENT_UPPER_BOUND");
+  });
+
+  it.runIf(hasCatalogueSource())("adds the names real setups send that the reference lacks", () => {
+    const names = catalogueOutputs()["packages/overkiz/src/catalogue/generated/names.ts"];
+    expect(names).toContain('ATLANTIC_ELECTRICAL_HEATER_WITH_ADJUSTABLE_TEMPERATURE_SETPOINT: "AtlanticElectricalHeaterWithAdjustableTemperatureSetpoint",');
+    expect(names).toContain('UNPAIR_ALL_ONE_WAY_CONTROLLERS_AND_DELETE_NODE: "unpairAllOneWayControllersAndDeleteNode",');
+    expect(names).toContain('CORE_FIRMWARE_REVISION_STATE: "core:FirmwareRevisionState",');
   });
 
   it.runIf(hasCatalogueSource())("is deterministic", () => {

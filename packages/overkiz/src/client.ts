@@ -90,8 +90,10 @@ export interface OverkizClientOptions {
   validateResponses?: boolean | undefined;
   /**
    * Check commands for known devices (loaded by `getSetup()`/`getDevices()` or passed in) before
-   * sending: undeclared commands, too many parameters, and parameters outside the type or range
-   * of the device's UI profile are a ValidationError. Default true.
+   * sending; only what the device proves wrong is a ValidationError: a command its definition
+   * does not list, more parameters than it allows (optional ones counted), a value outside the
+   * set or range the device declares; its UI profiles fill in types and ranges only where it
+   * declares nothing (see the README). Default true.
    */
   validateCommands?: boolean | undefined;
 }

@@ -1001,6 +1001,8 @@ export interface components {
         CommandDefinition: {
             commandName: string;
             nparams: number;
+            /** @description The parameters, comma-separated, `*` marking an optional one (`p1,*p2`). Local definitions send it, with `nparams` counting the required parameters only; cloud definitions omit it, and their `nparams` counts the optional ones too. */
+            paramsSig?: string;
         };
         CommandPrototype: {
             parameters?: {

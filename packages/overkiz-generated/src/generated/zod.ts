@@ -215,7 +215,8 @@ export const zEventState = z.looseObject({
 
 export const zCommandDefinition = z.looseObject({
     commandName: z.string(),
-    nparams: z.int().gte(0)
+    nparams: z.int().gte(0),
+    paramsSig: z.string().optional()
 });
 
 export const zCloudStateDefinition = z.looseObject({

@@ -1,19 +1,22 @@
 import type { WireAction, WireCommand } from "./wire-types.js";
 import type { Device } from "./device.js";
 import { isValidDeviceUrl, parseDeviceUrl } from "./device-url.js";
+import { parameterCounts } from "./command-check.js";
 
 function withDuration(command: WireCommand, device: Device, seconds: number): WireCommand {
-  const nparams = device.commandDefinition(command.name)?.nparams ?? 0;
+  const definition = device.commandDefinition(command.name);
+  const max = definition ? parameterCounts(definition).max : 0;
   const given = command.parameters?.length ?? 0;
   // Only the duration may be missing: anything shorter is the caller's mistake, left for the server to report.
-  if (nparams === 0 || given !== nparams - 1) return command;
+  if (max === 0 || !Number.isFinite(max) || given !== max - 1) return command;
   return { ...command, parameters: [...(command.parameters ?? []), seconds] };
 }
 
 /**
  * RTS motors read their last parameter as how long (in seconds) to run, and the gateway blocks
- * the device meanwhile. With a default duration set, an RTS command one parameter short of its
- * definition gets it appended. Unknown devices (not in the cached list) and other protocols
+ * the device meanwhile. With a default duration set, an RTS command one parameter short of what
+ * its definition allows (`nparams`, or `paramsSig` with the optional `*p1` of local definitions)
+ * gets it appended. Unknown devices (not in the cached list) and other protocols
  * are left alone; nothing the caller passed is modified.
  */
 export function applyRtsDefaultDuration(

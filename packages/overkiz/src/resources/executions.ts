@@ -56,12 +56,13 @@ export function executionsResource(ctx: OverkizContext) {
     /**
      * Runs commands now; returns the execution id. Two actions for one device are merged into one
      * (commands in order); every device URL is checked before anything is sent, and with the device
-     * known (loaded or passed in `devices`) every command is checked against its definition and UI
-     * profiles (`validateCommands: false` turns that off). With the action queue on, calls within its window
+     * known (loaded or passed in `devices`) every command is checked against what the device declares
+     * and reports, its UI profiles filling in only where it declares nothing (`validateCommands: false`
+     * turns that off). With the action queue on, calls within its window
      * are merged and share one execution id; per-call options then only contribute their `signal`.
      * `POST /exec/apply`, or `POST /exec/apply/{mode}` with a mode.
      * @throws {ValidationError} before any request when an action or device URL is malformed, `mode` is unknown
-     * (or given on the local API), or a command is not declared by, or out of range for, a known device.
+     * (or given on the local API), or a known device's definition or states prove a command wrong.
      * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
      * @throws {BaseOverkizError} for an error answer (`TooManyExecutionsError` once its resends are spent).
      */

@@ -28,6 +28,10 @@ describe("name catalogue", () => {
     expect(Object.keys(UIClass).length).toBeGreaterThan(70);
     expect(Object.keys(UIWidget).length).toBeGreaterThan(340);
     expect(Object.keys(UIProfile).length).toBeGreaterThan(200);
+    // Names real setups send that the reference lacks, added by the generator.
+    expect(UIWidget.ATLANTIC_ELECTRICAL_HEATER_WITH_ADJUSTABLE_TEMPERATURE_SETPOINT).toBe("AtlanticElectricalHeaterWithAdjustableTemperatureSetpoint");
+    expect(OverkizCommand.SET_SETPOINT_LOWERING_TEMPERATURE_IN_PROG_MODE).toBe("setSetpointLoweringTemperatureInProgMode");
+    expect(OverkizState.CORE_TARGET_TEMPERATURE_CURRENT_UPPER_BOUND).toBe("core:TargetTemperatureCurrentUpperBoundState");
     expect(Object.keys(UI_PROFILES)).toHaveLength(202);
     expect(EventName.DEVICE_STATE_CHANGED).toBe("DeviceStateChangedEvent");
   });

@@ -25,7 +25,7 @@ export const COMMAND_SIGNATURES: Readonly<Record<string, readonly CommandSignatu
 /** Profile → command → parameter tuple (types only; no runtime cost). */
 export interface ProfileCommandMap {
   AirFan: { setFanSpeedLevel: [number]; };
-  AirFanMode: { setFanSpeedMode: ["low" | "high"]; };
+  AirFanMode: { setFanSpeedMode: ["low" | "high" | (string & {})]; };
   AirOutputLevelSensor: {  };
   AirQuality: {  };
   Alarm: { arm: []; disarm: []; };
@@ -73,7 +73,7 @@ export interface ProfileCommandMap {
   FossilEnergyConsumption: {  };
   GasConsumption: {  };
   GasDetector: {  };
-  HeatingLevel: { setHeatingLevel: ["comfort" | "eco"]; };
+  HeatingLevel: { setHeatingLevel: ["comfort" | "eco" | (string & {})]; };
   IntrusionDetector: {  };
   IntrusionEventDetector: {  };
   LevelControl: { setLevel: [number]; };
@@ -121,7 +121,7 @@ export interface ProfileCommandMap {
   StartStop: { start: []; stop: []; };
   Startable: { start: []; };
   StatefulAirFan: { setFanSpeedLevel: [number]; };
-  StatefulAirFanMode: { setFanSpeedMode: ["low" | "high"]; };
+  StatefulAirFanMode: { setFanSpeedMode: ["low" | "high" | (string & {})]; };
   StatefulAlarm: { arm: []; disarm: []; };
   StatefulBasicCloseable: { setClosure: [number]; };
   StatefulBasicOpenClose: { close: []; open: []; };
@@ -153,7 +153,7 @@ export interface ProfileCommandMap {
   StatefulDoorLockWithOpeningStatus: { lock: []; unlock: []; };
   StatefulDualThermostat: { setCoolingTargetTemperature: [number]; setHeatingTargetTemperature: [number]; };
   StatefulDualThermostatWithSensor: { setCoolingTargetTemperature: [number]; setHeatingTargetTemperature: [number]; };
-  StatefulHeatingLevel: { setHeatingLevel: ["comfort" | "eco"]; };
+  StatefulHeatingLevel: { setHeatingLevel: ["comfort" | "eco" | (string & {})]; };
   StatefulLevelControl: { setLevel: [number]; };
   StatefulLevelControlHeating: { setLevel: [number]; };
   StatefulLightDimmer: { setIntensity: [number]; };
