@@ -138,7 +138,8 @@ function urlTokens(url: ParseWebhookOptions["url"]): string[] {
   return parsed ? QUERY_TOKEN_KEYS.flatMap((key) => parsed.searchParams.getAll(key)) : [];
 }
 
-function queryTokens(query: WebhookQuery | undefined): string[] {
+/** Query values under the token keys, of any type: `tokenText` keeps the usable ones. */
+function queryTokens(query: WebhookQuery | undefined): unknown[] {
   if (query === undefined) return [];
   if (typeof query === "string" || query instanceof URLSearchParams) {
     const params = new URLSearchParams(query);
