@@ -114,12 +114,19 @@ async function runSeed(seed: number): Promise<string> {
     let latest: readonly Device[] = [];
     let stall: Promise<void> | undefined;
     let release = () => {};
+    let ended: string | undefined;
     const consumer = (async () => {
       for await (const batch of watcher) {
         latest = batch.devices;
         if (stall) await stall;
       }
-    })();
+    })().then(
+      () => void (ended = "ended"),
+      (error: unknown) => {
+        ended = `ended with ${String(error)}`;
+        throw error;
+      },
+    );
     const stallConsumer = () => {
       stall = new Promise<void>((resolve) => {
         release = () => {
@@ -171,13 +178,17 @@ async function runSeed(seed: number): Promise<string> {
     // 2. Memory: the consumer stops pulling while hundreds of changed readings arrive.
     cloud.faults = NO_FAULTS;
     await Promise.all(calls.map((call) => call.outcome));
+    await cloud.idle();
     stallConsumer();
     const heapBefore = heapAfterGc();
     for (let reading = 0; reading < STALLED_READINGS; reading++) {
       cloud.advance(1);
       const truth = JSON.stringify(visible(cloud.truth()));
       watcher.refresh();
-      await until(() => JSON.stringify(visible(watcher.devices)) === truth, `stalled reading ${reading}`);
+      await until(
+        () => JSON.stringify(visible(watcher.devices)) === truth,
+        `stalled reading ${reading} (watcher ${ended ?? "running"}, read errors: ${readErrors.map(String).join("; ")})`,
+      );
     }
     const heapGrowth = heapAfterGc() - heapBefore;
     release();

@@ -89,6 +89,8 @@ export class OmletCloud {
   readonly #server: Server;
   #faults: FaultRates = NO_FAULTS;
   #step = 0;
+  #handling = 0;
+  #idle: Array<() => void> = [];
   /** POSTs that reached the action route, per value of {@link CALL_HEADER}. */
   readonly actionPosts = new Map<string, number>();
   /** Answers given, by kind, for the report. */
@@ -100,7 +102,12 @@ export class OmletCloud {
     this.#network = network;
     this.#token = token;
     for (const device of farm()) this.#devices.set(device.deviceId, device);
-    this.#server = createServer((request, response) => void this.#handle(request, response));
+    this.#server = createServer((request, response) => {
+      this.#handling++;
+      void this.#handle(request, response).finally(() => {
+        if (--this.#handling === 0) for (const resolve of this.#idle.splice(0)) resolve();
+      });
+    });
   }
 
   async start(): Promise<void> {
@@ -111,6 +118,15 @@ export class OmletCloud {
   async stop(): Promise<void> {
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  /**
+   * Settles when no request is being answered: a slow answer the client gave up on still lands
+   * its action when the cloud gets to it, as a real cloud would.
+   */
+  idle(): Promise<void> {
+    if (this.#handling === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
   }
 
   set faults(rates: FaultRates) {
