@@ -16,13 +16,13 @@ import { type ActionResult, type Device, OmletClient, SdkError, ValidationError,
 import { CALL_HEADER, type FaultRates, NO_FAULTS, OmletCloud, type WebhookDelivery } from "./chaos/omlet-cloud.js";
 
 const TOKEN = "whk_chaos_7Qm2";
-const STEPS = 150;
+const STEPS = 120;
 const CHAOS: FaultRates = { serverError: 0.06, dropConnection: 0.04, slow: 0.08, tooManyRequests: 0.05, slowMs: [20, 400] };
 const CLIENT_TIMEOUT_MS = 250;
 const MAX_BUFFERED = 4;
 /** Readings made while the consumer is stalled, for the memory bound. */
-const STALLED_READINGS = 400;
-/** Those readings unbounded would hold ~5 MiB (five devices, ~12 KB a reading); the cap keeps a few. */
+const STALLED_READINGS = 250;
+/** Those readings unbounded would hold ~3.6 MiB (five devices, ~15 KB a reading); the cap keeps a few. */
 const HEAP_BOUND_BYTES = 1.5 * 2 ** 20;
 
 /** A webhook from someone who does not know the token: it must be refused and cue nothing. */
@@ -165,8 +165,8 @@ async function runSeed(seed: number): Promise<string> {
     cloud.faults = CHAOS;
     await until(() => watcher.devices.length > 0 || readErrors.length > 0, "the first reading");
     for (let step = 0; step < STEPS; step++) {
-      if (step === 40) stallConsumer();
-      if (step === 80) release();
+      if (step === 30) stallConsumer();
+      if (step === 70) release();
       if (world.chance(0.3)) act();
       await push(cloud.advance(0.1), world);
       // The world's clock: a few ms between steps, so reads, retries and follow-ups interleave.
