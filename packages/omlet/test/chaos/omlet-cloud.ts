@@ -50,6 +50,7 @@ interface Pending {
 
 const SETTLED: Record<Section, readonly string[]> = { door: ["open", "closed"], light: ["on", "off"], fan: ["on", "off"], feeder: ["open", "closed"] };
 const ACTION_TARGETS: Record<string, string> = { open: "open", close: "closed", on: "on", off: "off" };
+const ACTION_PATH = /^\/device\/([^/]+)\/action\/([^/]+)$/;
 const SECTION_OF: Record<string, Section> = { open: "door", close: "door", stop: "door", on: "light", off: "light" };
 
 /** A copy of a fixture device under another id, its action urls following. */
@@ -91,7 +92,7 @@ export class OmletCloud {
   #step = 0;
   #handling = 0;
   #idle: Array<() => void> = [];
-  /** POSTs that reached the action route, per value of {@link CALL_HEADER}. */
+  /** Action POSTs received (whatever their fate), per value of {@link CALL_HEADER}. */
   readonly actionPosts = new Map<string, number>();
   /** Answers given, by kind, for the report. */
   readonly served = { reads: 0, actions: 0, serverErrors: 0, dropped: 0, slow: 0, tooMany: 0 };
@@ -196,27 +197,31 @@ export class OmletCloud {
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     for await (const _chunk of request);
     const path = (request.url ?? "").replace(API_PATH, "");
+    if (request.method === "POST" && ACTION_PATH.test(path)) this.#countAction(request.headers[CALL_HEADER]);
     const fault = this.#fault();
     if (fault === "slow") await new Promise((resolve) => setTimeout(resolve, this.#slowMs()));
     if (fault === "tooMany") return void this.#send(response, 429, { message: "Too many requests" }, { "retry-after": "0" });
     // A 5xx or a dropped connection may come before or after the action was queued.
     const afterwards = this.#network.chance(0.5);
     if ((fault === "error" || fault === "drop") && !afterwards) return this.#fail(fault, response);
-    const answer = this.#route(request.method ?? "GET", path, request.headers[CALL_HEADER]);
+    const answer = this.#route(request.method ?? "GET", path);
     if (fault === "error" || fault === "drop") return this.#fail(fault, response);
     if (response.destroyed) return;
     this.#send(response, answer.status, answer.body);
   }
 
-  #route(method: string, path: string, call: string | string[] | undefined): { status: number; body?: unknown } {
+  #countAction(call: string | string[] | undefined): void {
+    this.served.actions++;
+    if (typeof call === "string") this.actionPosts.set(call, (this.actionPosts.get(call) ?? 0) + 1);
+  }
+
+  #route(method: string, path: string): { status: number; body?: unknown } {
     if (method === "GET" && path === "/device") {
       this.served.reads++;
       return { status: 200, body: [...this.#devices.values()] };
     }
-    const action = /^\/device\/([^/]+)\/action\/([^/]+)$/.exec(path);
+    const action = ACTION_PATH.exec(path);
     if (method === "POST" && action) {
-      if (typeof call === "string") this.actionPosts.set(call, (this.actionPosts.get(call) ?? 0) + 1);
-      this.served.actions++;
       return this.#queueAction(decodeURIComponent(action[1] as string), decodeURIComponent(action[2] as string));
     }
     return { status: 404, body: { message: `no route ${method} ${path}` } };
