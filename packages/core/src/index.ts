@@ -121,6 +121,7 @@ export {
 } from "./client-kit.js";
 export { assertKnownOptions, assertKnownParameters, nearestName, type ParameterCheck } from "./known-keys.js";
 export { asRecord, isHeaderSafeToken, isPlainObject } from "./guards.js";
+export { BoundedBuffer } from "./bounded-buffer.js";
 export type {
   LowerHttpMethod,
   Simplify,

@@ -6,6 +6,7 @@ export type { InviteRef } from "./resources/invites.js";
 export type { WaitForStateOptions, WaitProgress } from "./resources/wait-for-state.js";
 export {
   DEFAULT_FOLLOW_UP_DELAYS_MS,
+  DEFAULT_MAX_BUFFERED_CHANGES,
   DEFAULT_WATCH_INTERVAL_MS,
   MIN_WATCH_INTERVAL_MS,
   type DeviceChanges,

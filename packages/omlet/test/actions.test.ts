@@ -116,6 +116,59 @@ describe("action urls", () => {
     expect(requests.map((r) => r.url.href)).toEqual(urls.map(() => `${BASE_URL}/device/Pz4kWm82QrTd1VxN/action/open`));
   });
 
+  it("accepts the spec's short form /device/{id}/{name}, absolute or relative, and POSTs the documented operation path", async () => {
+    const { fetch, requests } = scriptedFetch(noContent());
+    const omlet = testClient(fetch);
+    const urls = [
+      "/device/Pz4kWm82QrTd1VxN/open",
+      "device/Pz4kWm82QrTd1VxN/open/",
+      "/api/v1/device/Pz4kWm82QrTd1VxN/open",
+      `${BASE_URL}/device/Pz4kWm82QrTd1VxN/open`,
+      `${BASE_URL.replace("omlet.test", "OMLET.test")}/device/Pz4kWm82QrTd1VxN/open`,
+    ];
+    for (const url of urls) {
+      const result = await omlet.door(withActionUrl(doorWithLight("closed"), "open", url)).open();
+      expect(result).toMatchObject({ deviceId: "Pz4kWm82QrTd1VxN", actionName: "open", pendingValue: "openpending" });
+    }
+    expect(requests.map((r) => `${r.method} ${r.url.href}`)).toEqual(urls.map(() => `POST ${BASE_URL}/device/Pz4kWm82QrTd1VxN/action/open`));
+  });
+
+  it("takes the action name from the url in either form", async () => {
+    const { fetch, requests } = scriptedFetch(noContent());
+    const omlet = testClient(fetch);
+    await omlet.performAction({ actionName: "Open", description: "Open door", url: "/device/NsAKflxaCkDLkiO9/open" });
+    await omlet.performAction({ actionName: "firmware_update", url: "/device/NsAKflxaCkDLkiO9/firmware%5Fupdate" });
+    expect(requests.map((r) => r.url.pathname)).toEqual([
+      "/api/v1/device/NsAKflxaCkDLkiO9/action/open",
+      "/api/v1/device/NsAKflxaCkDLkiO9/action/firmware_update",
+    ]);
+  });
+
+  it("refuses either form when it names another device or another origin", async () => {
+    const { fetch, requests } = scriptedFetch(noContent());
+    const omlet = testClient(fetch);
+    const refusals: Array<[string, RegExp]> = [
+      ["/device/SomeOtherDoor/open", /targets device SomeOtherDoor, not Pz4kWm82QrTd1VxN/],
+      [`${BASE_URL}/device/SomeOtherDoor/open`, /targets device SomeOtherDoor/],
+      [`${BASE_URL}/device/Pz4kWm82QrTd1VxN/../SomeOtherDoor/action/open`, /targets device SomeOtherDoor/],
+      ["https://evil.example/api/v1/device/Pz4kWm82QrTd1VxN/open", /Refusing action url on https:\/\/evil\.example/],
+      ["http://omlet.test/api/v1/device/Pz4kWm82QrTd1VxN/open", /Refusing action url on http:\/\/omlet\.test/],
+      ["https://omlet.test:8443/api/v1/device/Pz4kWm82QrTd1VxN/open", /Refusing action url on https:\/\/omlet\.test:8443/],
+      ["//evil.example/device/Pz4kWm82QrTd1VxN/open", /Refusing action url/],
+      ["https://omlet.test/api/v2/device/Pz4kWm82QrTd1VxN/open", /outside the API base/],
+      ["/device/Pz4kWm82QrTd1VxN/configuration", /not a device action path/],
+      ["/device/Pz4kWm82QrTd1VxN/action", /not a device action path/],
+      ["/device/Pz4kWm82QrTd1VxN", /not a device action path/],
+      ["/device/Pz4kWm82QrTd1VxN/open/now", /not a device action path/],
+    ];
+    for (const [url, message] of refusals) {
+      const attempt = omlet.door(withActionUrl(doorWithLight("closed"), "open", url)).open();
+      await expect(attempt, url).rejects.toBeInstanceOf(ValidationError);
+      await expect(omlet.door(withActionUrl(doorWithLight("closed"), "open", url)).open(), url).rejects.toThrow(message);
+    }
+    expect(requests).toHaveLength(0);
+  });
+
   it("refuses urls that are not device action paths or that target another device", async () => {
     const { fetch, requests } = scriptedFetch(noContent());
     const omlet = testClient(fetch);

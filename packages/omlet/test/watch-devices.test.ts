@@ -186,6 +186,37 @@ describe("watchDevices", () => {
     expect(onError).not.toHaveBeenCalled();
   });
 
+  it("keeps at most maxBufferedChanges readings for a consumer that stopped pulling, dropping the oldest with one warning", async () => {
+    let reading = 0;
+    const { fetch } = scriptedFetch(() => json(200, [doorWithLight(reading++ % 2 === 0 ? "open" : "closed")])());
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} };
+    const watcher = testClient(fetch, { logger }).watchDevices({ intervalMs: 30_000, maxBufferedChanges: 3 });
+    await nextBatch(watcher);
+    // Ten changed readings while nobody pulls.
+    for (let i = 0; i < 10; i++) await vi.advanceTimersByTimeAsync(30_000);
+    expect(reading).toBe(11);
+    expect(warnings).toEqual(["device watcher: the consumer is behind; keeping the newest 3 readings and dropping older ones"]);
+    const kept = [await nextBatch(watcher), await nextBatch(watcher), await nextBatch(watcher)];
+    expect(kept.map((batch) => sectionState(batch.devices[0]!, "door"))).toEqual(["open", "closed", "open"]);
+    // The newest reading is the true state; the next one comes from a new read.
+    expect(kept[2]?.devices).toEqual([doorWithLight("open")]);
+    const fresh = await nextBatch(watcher, 30_000);
+    expect(sectionState(fresh.devices[0]!, "door")).toBe("closed");
+
+    // Falling behind again after catching up is worth a second warning, not one per reading.
+    for (let i = 0; i < 6; i++) await vi.advanceTimersByTimeAsync(30_000);
+    expect(warnings).toHaveLength(2);
+    watcher.stop();
+  });
+
+  it("refuses a cap that is not a positive whole number", async () => {
+    const omlet = testClient(coop([]).fetch);
+    for (const maxBufferedChanges of [0, -1, 1.5, Number.NaN, "10" as never]) {
+      await expect(omlet.watchDevices({ maxBufferedChanges }).next()).rejects.toThrow(/maxBufferedChanges must be a positive whole number/);
+    }
+  });
+
   it("refuses an interval under 30 s, bad follow-ups and unknown options on first use, before any read", async () => {
     const upstream = coop([]);
     const omlet = testClient(upstream.fetch);

@@ -70,6 +70,76 @@ describe("parseWebhookEvent", () => {
     }
   });
 
+  describe("tokens the way the documented integrations send them", () => {
+    const { token: _omitted, ...event } = flat;
+    const expectedToken = "whk_R2d9";
+
+    it("trims header values and reads every token header, in any case", () => {
+      const headerForms = [
+        { "X-Omlet-Webhook-Token": "  whk_R2d9 " },
+        { "x-omlet-token": "\twhk_R2d9\n" },
+        { "X-Webhook-Token": "whk_R2d9" },
+        { "X-Webhook-Secret": "whk_R2d9" },
+        { "X-Omlet-Secret": "whk_R2d9" },
+        { "X-Omlet-Auth-Token": "whk_R2d9" },
+        { "X-Omlet-Auth": "whk_R2d9" },
+        { "X-Api-Key": "whk_R2d9" },
+        { "X-Auth-Token": "whk_R2d9" },
+        { "x-omlet-webhook-token": ["whk_R2d9 "] },
+        { Authorization: " Bearer   whk_R2d9 " },
+        { Authorization: "token whk_R2d9" },
+        { Authorization: "ApiKey whk_R2d9" },
+        { Authorization: "Api-Key whk_R2d9" },
+        { Authorization: "whk_R2d9" },
+      ];
+      for (const headers of headerForms) {
+        expect(parseWebhookEvent(event, { expectedToken, headers }).deviceId, JSON.stringify(headers)).toBe("Pz4kWm82QrTd1VxN");
+      }
+      expect(parseWebhookEvent(event, { expectedToken, headers: new Headers({ "X-Omlet-Webhook-Token": " whk_R2d9 " }) }).shape).toBe("flat");
+    });
+
+    it("reads token, secret, webhook_token and webhookToken at the top and under payload", () => {
+      for (const key of ["token", "secret", "webhook_token", "webhookToken"]) {
+        expect(parseWebhookEvent({ ...event, [key]: " whk_R2d9 " }, { expectedToken }).token).toBe("whk_R2d9");
+        const nested = parseWebhookEvent({ payload: { ...event, [key]: "whk_R2d9" } }, { expectedToken });
+        expect(nested).toMatchObject({ shape: "nested", token: "whk_R2d9", deviceId: "Pz4kWm82QrTd1VxN" });
+        expect(parseWebhookEvent(JSON.stringify({ [key]: "whk_R2d9", payload: event }), { expectedToken }).token).toBe("whk_R2d9");
+      }
+      expect(parseWebhookEvent({ payload: { ...event, token: 4711 } }, { expectedToken: "4711" }).token).toBe("4711");
+    });
+
+    it("checks the token before judging the body: a body with only a nested token gets past it", () => {
+      const tokenOnly = { payload: { webhookToken: "whk_R2d9" } };
+      expect(() => parseWebhookEvent(tokenOnly, { expectedToken })).toThrow(/deviceId must be a non-empty string/);
+      expect(() => parseWebhookEvent(tokenOnly, { expectedToken: "whk_other" })).toThrow(/token missing or wrong/);
+      expect(() => parseWebhookEvent({ parameterName: 3 }, { expectedToken })).toThrow(/token missing or wrong/);
+    });
+
+    it("reads secret and webhook_token from the query too, and trims the expected token", () => {
+      expect(parseWebhookEvent(event, { expectedToken, query: { secret: "whk_R2d9" } }).shape).toBe("flat");
+      expect(parseWebhookEvent(event, { expectedToken, url: "/hook?webhook_token=%20whk_R2d9%20" }).shape).toBe("flat");
+      expect(parseWebhookEvent(event, { expectedToken: "whk_R2d9\n", headers: { "x-omlet-token": "whk_R2d9" } }).shape).toBe("flat");
+      expect(() => parseWebhookEvent(event, { expectedToken: "  " })).toThrow(/expectedToken is empty/);
+    });
+
+    it("still refuses near misses", () => {
+      const nearMisses = [
+        { headers: { "X-Omlet-Webhook-Token": "whk_R2d" } },
+        { headers: { "X-Omlet-Webhook-Token": "whk_R2d9x" } },
+        { headers: { "X-Omlet-Webhook-Token": "WHK_R2D9" } },
+        { headers: { Authorization: "Basic whk_R2d9" } },
+        { headers: { "X-Other-Token": "whk_R2d9" } },
+        { headers: { "X-Omlet-Webhook-Token": "   " } },
+        { query: { apiKey: "whk_R2d9" } },
+      ];
+      for (const options of nearMisses) {
+        expect(() => parseWebhookEvent(event, { expectedToken, ...options }), JSON.stringify(options)).toThrow(/token missing or wrong/);
+      }
+      expect(() => parseWebhookEvent({ ...event, tokens: "whk_R2d9" }, { expectedToken })).toThrow(/token missing or wrong/);
+      expect(() => parseWebhookEvent({ ...event, token: true }, { expectedToken: "true" })).toThrow(/token missing or wrong/);
+    });
+  });
+
   it("refuses an unknown option instead of skipping the token check", () => {
     expect(() => parseWebhookEvent(flat, { expectToken: "whk_R2d9" } as never)).toThrow(/Unknown parameter `expectToken`.*expectedToken/);
   });

@@ -1,4 +1,5 @@
 export { freePort } from "./free-port.js";
+export { chaosSeeds, heapAfterGc, seededRandom, type SeededRandom } from "./chaos.js";
 export { prismGlobalSetup, type GlobalSetupContext } from "./global-setup.js";
 export { startPrism, type PrismOptions, type PrismServer } from "./prism.js";
 export { fromRepo, repoRoot } from "./repo.js";

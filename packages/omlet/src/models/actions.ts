@@ -9,7 +9,13 @@ export interface ActionTarget {
   actionName: string;
 }
 
-const ACTION_PATH = /^\/device\/([^/]+)\/action\/([^/]+)\/?$/;
+/**
+ * The two forms an action url takes: `/device/{id}/action/{name}` (the API's operation) and
+ * `/device/{id}/{name}` (the vendor spec's own `Action.url` example). Both go to the operation.
+ */
+const ACTION_PATHS = [/^\/device\/([^/]+)\/action\/([^/]+)\/?$/, /^\/device\/([^/]+)\/([^/]+)\/?$/];
+/** Device sub-resources that the short form would otherwise read as action names. */
+const NOT_ACTION_NAMES = new Set(["action", "configuration"]);
 const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
 
 /** The names of the actions the device offers, in its order. */
@@ -69,12 +75,18 @@ function apiRelativePath(url: string, baseUrl: string): string {
   return withoutBasePath(path, basePath) ?? path;
 }
 
-/** Where an action's `url` points, checked against the client's base url. */
+/**
+ * Where an action's `url` points, checked against the client's base url. Either form of action
+ * path is read; the request always goes to the API's operation, `/device/{id}/action/{name}`.
+ */
 export function actionTarget(action: Pick<Action, "url" | "actionName">, baseUrl: string): ActionTarget {
   const url = action.url?.trim();
   if (!url) throw new ValidationError(`Action "${action.actionName ?? "?"}" has no url`);
   if (/[?#]/.test(url)) throw new ValidationError(`Action url ${url} carries a query or fragment; refusing to guess`);
-  const match = ACTION_PATH.exec(apiRelativePath(url, baseUrl));
-  if (!match) throw new ValidationError(`Action url ${url} is not a device action path (/device/{id}/action/{name})`);
+  const path = apiRelativePath(url, baseUrl);
+  const match = ACTION_PATHS.map((pattern) => pattern.exec(path)).find((found) => found !== null);
+  if (!match || NOT_ACTION_NAMES.has(match[2] as string)) {
+    throw new ValidationError(`Action url ${url} is not a device action path (/device/{id}/action/{name} or /device/{id}/{name})`);
+  }
   return { deviceId: decodeSegment(match[1] as string, url), actionName: decodeSegment(match[2] as string, url) };
 }

@@ -9,7 +9,7 @@ export type WebhookBody = components["schemas"]["WebhookBody"];
 export type OmletWebhookEvent = OmletEvent & {
   /** The device the event is about. */
   deviceId: string;
-  /** The portal token, when Omlet sent it in the body. */
+  /** The portal token, when Omlet sent it in the body or its `payload` (trimmed). */
   token: string | undefined;
   /** Which of the two body shapes arrived, for diagnostics. */
   shape: "flat" | "nested";
@@ -21,9 +21,11 @@ export type WebhookQuery = URLSearchParams | string | Readonly<Record<string, un
 /** Options of `parseWebhookEvent`: how to check the portal token. */
 export interface ParseWebhookOptions {
   /**
-   * The token configured in the developer portal. When given, the request must carry it
-   * (body `token`, `Authorization: Bearer`, `X-Omlet-Token`, or a `?token=` query parameter),
-   * else ValidationError.
+   * The token configured in the developer portal. When given, the request must carry it, else
+   * ValidationError: in the body or its `payload` (`token`, `secret`, `webhook_token`,
+   * `webhookToken`), in `Authorization` (`Bearer`, `Token`, `ApiKey`, `Api-Key` or bare), in a
+   * token header (`X-Omlet-Token`, `X-Omlet-Webhook-Token`, … see the README) or in the query
+   * (`token`, `secret`, `webhook_token`). Values are compared trimmed, in constant time.
    */
   expectedToken?: string | undefined;
   /** The incoming request's headers, to find a token sent outside the body. */
@@ -40,6 +42,21 @@ export interface ParseWebhookOptions {
 type Json = Record<string, unknown>;
 const MAX_PAYLOAD_DEPTH = 2;
 const PARSE_OPTIONS = ["expectedToken", "headers", "url", "query"];
+// Where the documented integrations look for the portal token (Home Assistant's Omlet integration reads all of these).
+const BODY_TOKEN_KEYS = ["token", "secret", "webhook_token", "webhookToken"] as const;
+const QUERY_TOKEN_KEYS = ["token", "secret", "webhook_token"] as const;
+const TOKEN_HEADERS = [
+  "x-omlet-token",
+  "x-omlet-webhook-token",
+  "x-webhook-token",
+  "x-webhook-secret",
+  "x-omlet-secret",
+  "x-omlet-auth-token",
+  "x-omlet-auth",
+  "x-api-key",
+  "x-auth-token",
+] as const;
+const AUTHORIZATION_SCHEME = /^(?:bearer|token|apikey|api-key)\s+/i;
 const TEXT_FIELDS = ["parameterSetName", "parameterName", "created_at"] as const;
 
 function invalid(message: string, issues: ValidationIssue[] = []): never {
@@ -61,16 +78,19 @@ function toJson(body: unknown): unknown {
   return body;
 }
 
-/** Early integrations saw `payload.payload`; unwrap a couple of levels, no more. */
-function unwrapPayload(body: Json): { event: unknown; nested: boolean } {
-  let event: unknown = body;
-  let depth = 0;
-  while (isPlainObject(event) && "payload" in event && depth < MAX_PAYLOAD_DEPTH) {
-    const inner = event.payload;
-    event = typeof inner === "string" ? parseJsonText(inner) : inner;
-    depth++;
+/**
+ * The body and each `payload` inside it, outermost first; the last one is the event.
+ * Early integrations saw `payload.payload`; unwrap a couple of levels, no more.
+ */
+function payloadLevels(body: Json): unknown[] {
+  const levels: unknown[] = [body];
+  let level: unknown = body;
+  while (isPlainObject(level) && "payload" in level && levels.length <= MAX_PAYLOAD_DEPTH) {
+    const inner = level.payload;
+    level = typeof inner === "string" ? parseJsonText(inner) : inner;
+    levels.push(level);
   }
-  return { event, nested: depth > 0 };
+  return levels;
 }
 
 function isEventValue(value: unknown): boolean {
@@ -96,6 +116,13 @@ function eventIssues(event: Json): ValidationIssue[] {
   return issues;
 }
 
+/** A presented token as the integrations read it: text or a number, trimmed, never empty. */
+function tokenText(value: unknown): string | undefined {
+  const text = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+  const trimmed = text?.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
 function headerValue(headers: ParseWebhookOptions["headers"], name: string): string | undefined {
   if (!headers) return undefined;
   if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
@@ -108,22 +135,40 @@ function urlTokens(url: ParseWebhookOptions["url"]): string[] {
   if (url === undefined) return [];
   // Node's req.url is a path: any base will do, only the query is read.
   const parsed = url instanceof URL ? url : URL.canParse(String(url), "http://webhook.invalid") ? new URL(String(url), "http://webhook.invalid") : undefined;
-  return parsed ? parsed.searchParams.getAll("token") : [];
+  return parsed ? QUERY_TOKEN_KEYS.flatMap((key) => parsed.searchParams.getAll(key)) : [];
 }
 
-function queryTokens(query: WebhookQuery | undefined): string[] {
+/** Query values under the token keys, of any type: `tokenText` keeps the usable ones. */
+function queryTokens(query: WebhookQuery | undefined): unknown[] {
   if (query === undefined) return [];
-  if (typeof query === "string" || query instanceof URLSearchParams) return new URLSearchParams(query).getAll("token");
-  const value = query.token;
-  const values = Array.isArray(value) ? value : [value];
-  return values.filter((item): item is string => typeof item === "string");
+  if (typeof query === "string" || query instanceof URLSearchParams) {
+    const params = new URLSearchParams(query);
+    return QUERY_TOKEN_KEYS.flatMap((key) => params.getAll(key));
+  }
+  return QUERY_TOKEN_KEYS.flatMap((key) => [query[key]].flat());
 }
 
-function presentedTokens(bodyToken: string | undefined, options: ParseWebhookOptions): string[] {
+/** Tokens in the body and its payloads, outermost first. */
+function bodyTokens(levels: unknown[]): string[] {
+  const objects = levels.filter(isPlainObject);
+  return objects.flatMap((level) => BODY_TOKEN_KEYS.map((key) => tokenText(level[key]))).filter((t): t is string => t !== undefined);
+}
+
+function authorizationToken(headers: ParseWebhookOptions["headers"]): string | undefined {
+  const value = headerValue(headers, "authorization")?.trim();
+  return value === undefined ? undefined : value.replace(AUTHORIZATION_SCHEME, "");
+}
+
+function presentedTokens(levels: unknown[], options: ParseWebhookOptions): string[] {
   const { headers } = options;
-  const bearer = /^Bearer\s+(.+)$/i.exec(headerValue(headers, "authorization") ?? "")?.[1]?.trim();
-  const found = [bodyToken, bearer, headerValue(headers, "x-omlet-token"), ...urlTokens(options.url), ...queryTokens(options.query)];
-  return found.filter((t): t is string => typeof t === "string" && t !== "");
+  const found = [
+    ...bodyTokens(levels),
+    authorizationToken(headers),
+    ...TOKEN_HEADERS.map((name) => headerValue(headers, name)),
+    ...urlTokens(options.url),
+    ...queryTokens(options.query),
+  ];
+  return found.map(tokenText).filter((t): t is string => t !== undefined);
 }
 
 /** Compares without stopping at the first differing character, so timing leaks nothing. */
@@ -135,8 +180,11 @@ function sameSecret(a: string, b: string): boolean {
   return difference === 0;
 }
 
-function stringOrUndefined(value: unknown): string | undefined {
-  return typeof value === "string" && value !== "" ? value : undefined;
+function checkToken(levels: unknown[], options: ParseWebhookOptions): void {
+  if (options.expectedToken === undefined) return;
+  const expected = tokenText(options.expectedToken);
+  if (expected === undefined) throw new ConfigError("expectedToken is empty; pass the token set in the developer portal");
+  if (!presentedTokens(levels, options).some((token) => sameSecret(token, expected))) invalid("webhook token missing or wrong");
 }
 
 /**
@@ -148,15 +196,13 @@ export function parseWebhookEvent(body: unknown, options: ParseWebhookOptions = 
   assertKnownParameters(options, { what: "parseWebhookEvent", known: PARSE_OPTIONS, requestOptions: [] });
   const json = toJson(body);
   if (!isPlainObject(json)) invalid("expected a JSON object");
-  const { event, nested } = unwrapPayload(json);
+  const levels = payloadLevels(json);
+  // The sender is checked before the body is judged: a stranger learns nothing about the format.
+  checkToken(levels, options);
+  const event = levels.at(-1);
   if (!isPlainObject(event)) invalid("payload is not an object", [{ path: ["payload"], message: "expected an object" }]);
   const issues = eventIssues(event);
   if (issues.length > 0) invalid(issues.map((issue) => issue.message).join("; "), issues);
-  const token = stringOrUndefined(json.token) ?? stringOrUndefined(event.token);
-  if (options.expectedToken !== undefined) {
-    if (options.expectedToken === "") throw new ConfigError("expectedToken is empty; pass the token set in the developer portal");
-    const matches = presentedTokens(token, options).some((t) => sameSecret(t, options.expectedToken as string));
-    if (!matches) invalid("webhook token missing or wrong");
-  }
-  return { ...event, deviceId: event.deviceId as string, token, shape: nested ? "nested" : "flat" };
+  const token = bodyTokens(levels)[0];
+  return { ...event, deviceId: event.deviceId as string, token, shape: levels.length > 1 ? "nested" : "flat" };
 }

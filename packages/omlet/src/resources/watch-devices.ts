@@ -1,4 +1,4 @@
-import { AuthenticationError, ConfigError, PermissionDeniedError, SdkError, assertKnownParameters } from "@openapp/core";
+import { AuthenticationError, BoundedBuffer, ConfigError, PermissionDeniedError, SdkError, assertKnownParameters } from "@openapp/core";
 import type { OmletContext } from "../client.js";
 import { type DeviceChange, deviceChanges } from "../models/changes.js";
 import type { Device } from "../models/types.js";
@@ -10,6 +10,8 @@ export const DEFAULT_WATCH_INTERVAL_MS = 300_000;
 export const MIN_WATCH_INTERVAL_MS = 30_000;
 /** Reads after an action sent through the same client, in ms after it was accepted. */
 export const DEFAULT_FOLLOW_UP_DELAYS_MS: readonly number[] = [1_500, 5_000];
+/** Readings a watcher keeps for a consumer that stopped pulling, before dropping the oldest. */
+export const DEFAULT_MAX_BUFFERED_CHANGES = 100;
 
 /** Options of `watchDevices` and `onDeviceChanges`. */
 export interface WatchDevicesOptions {
@@ -26,6 +28,12 @@ export interface WatchDevicesOptions {
    * iteration with the error. Authentication and permission errors always end it.
    */
   onError?: ((error: unknown) => void) | undefined;
+  /**
+   * Readings (each with the whole device list) kept for a consumer that stopped pulling (default
+   * 100). Beyond it the oldest is dropped, with one warning through the client's logger each
+   * time the consumer falls behind; the newest reading always holds every device's state.
+   */
+  maxBufferedChanges?: number | undefined;
 }
 
 /** What made the watcher read. */
@@ -65,9 +73,15 @@ export interface DeviceSubscription extends DeviceWatchControls {
   readonly done: Promise<void>;
 }
 
-const WATCH_OPTIONS = ["intervalMs", "followUpDelaysMs", "signal", "emitInitial", "onError"];
+const WATCH_OPTIONS = ["intervalMs", "followUpDelaysMs", "signal", "emitInitial", "onError", "maxBufferedChanges"];
 
-function checkedOptions(options: WatchDevicesOptions): { intervalMs: number; followUps: readonly number[] } {
+interface WatchConfig {
+  intervalMs: number;
+  followUps: readonly number[];
+  maxBuffered: number;
+}
+
+function checkedOptions(options: WatchDevicesOptions): WatchConfig {
   assertKnownParameters(options, { what: "watchDevices", known: WATCH_OPTIONS, requestOptions: [], aliases: { interval: "intervalMs" } });
   const intervalMs = options.intervalMs ?? DEFAULT_WATCH_INTERVAL_MS;
   if (!Number.isFinite(intervalMs) || intervalMs < MIN_WATCH_INTERVAL_MS) {
@@ -77,7 +91,11 @@ function checkedOptions(options: WatchDevicesOptions): { intervalMs: number; fol
   if (!Array.isArray(followUps) || followUps.some((delay) => !Number.isFinite(delay) || delay < 0 || delay > intervalMs)) {
     throw new ConfigError(`watchDevices followUpDelaysMs must be delays in ms from 0 to intervalMs, got ${String(followUps)}`);
   }
-  return { intervalMs, followUps };
+  const maxBuffered = options.maxBufferedChanges ?? DEFAULT_MAX_BUFFERED_CHANGES;
+  if (!Number.isInteger(maxBuffered) || maxBuffered < 1) {
+    throw new ConfigError(`watchDevices maxBufferedChanges must be a positive whole number, got ${String(maxBuffered)}`);
+  }
+  return { intervalMs, followUps, maxBuffered };
 }
 
 const endsTheWatch = (error: unknown) =>
@@ -90,16 +108,18 @@ const endsTheWatch = (error: unknown) =>
 export function watchDevices(ctx: OmletContext, given?: WatchDevicesOptions): DeviceWatcher {
   const options = given ?? {};
   // Bad options reject the first `next()`, like every other refusal of the SDK; nothing throws here.
-  let config = { intervalMs: DEFAULT_WATCH_INTERVAL_MS, followUps: DEFAULT_FOLLOW_UP_DELAYS_MS };
+  let config: WatchConfig = { intervalMs: DEFAULT_WATCH_INTERVAL_MS, followUps: DEFAULT_FOLLOW_UP_DELAYS_MS, maxBuffered: DEFAULT_MAX_BUFFERED_CHANGES };
   let refused: { error: unknown } | undefined;
   try {
     config = checkedOptions(options);
   } catch (error) {
     refused = { error };
   }
-  const { intervalMs, followUps } = config;
+  const { intervalMs, followUps, maxBuffered } = config;
   const emitInitial = options.emitInitial ?? true;
-  const queue: DeviceChanges[] = [];
+  const queue = new BoundedBuffer<DeviceChanges>(maxBuffered, (max) =>
+    ctx.kit.logger.warn(`device watcher: the consumer is behind; keeping the newest ${max} readings and dropping older ones`),
+  );
   const waiters: Array<{ resolve(result: IteratorResult<DeviceChanges>): void; reject(error: unknown): void }> = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const reads = new AbortController();
@@ -223,7 +243,7 @@ export function watchDevices(ctx: OmletContext, given?: WatchDevicesOptions): De
       return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
     },
     return() {
-      queue.length = 0;
+      queue.clear();
       stop();
       return Promise.resolve({ value: undefined, done: true });
     },
