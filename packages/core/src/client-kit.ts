@@ -1,6 +1,6 @@
 import type { Auth } from "./auth.js";
 import type { ErrorMapper } from "./error-response.js";
-import { ConfigError, ValidationError } from "./errors.js";
+import { ConfigError, SdkError, ValidationError } from "./errors.js";
 import { assertKnownParameters } from "./known-keys.js";
 import { type Logger, resolveLogger, silentLogger } from "./logger.js";
 import type { Middleware } from "./middleware.js";
@@ -16,7 +16,7 @@ import { serializeQuery } from "./serialize-query.js";
 import { type FetchLike, Transport, type TransportFetch, ignoredIdempotencyKey } from "./transport.js";
 import type { ListItem, PathParams, ResponseBody } from "./types.js";
 import { type ResponseSchemas, checkResponseShape, lazySchemas, validateResponse } from "./response-check.js";
-import { isHeaderSafeToken, isPlainObject } from "./guards.js";
+import { isHeaderSafeToken, isPlainObject, thrownText } from "./guards.js";
 
 export type { ResponseSchemas } from "./response-check.js";
 
@@ -273,10 +273,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     options?: RequestOptions,
   ): Promise<CallResult<ResponseBody<Ops[Id]>>> {
     const operation = this.declaration.operations[id] as OperationDescriptor;
-    const query = this.#wireQuery(id, operation, input.query);
-    const headers = new Headers(this.#contextHeaders(id, operation, options, input.body));
-    const transport = this.#transportFor(id, operation);
-    const { request, body: sentBody } = this.#request(operation, input, query, headers);
+    const { transport, request, body: sentBody } = this.#prepare(id, operation, input, options);
     // Start loading the schemas alongside the request, not after it.
     const schemas = this.#options.validateResponses ? this.#transports.schemas() : undefined;
     schemas?.catch(() => undefined);
@@ -286,8 +283,32 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     return { body: body as ResponseBody<Ops[Id]>, response };
   }
 
+  /**
+   * Everything before the network: checked inputs, transport and request. Whatever the caller's
+   * values make the runtime throw (a getter that throws, a revoked proxy) is a ValidationError
+   * naming the operation, so every failure stays an SdkError and nothing is sent.
+   */
+  #prepare(
+    id: string,
+    operation: OperationDescriptor,
+    input: CallInput<unknown>,
+    options: RequestOptions | undefined,
+  ): { transport: Transport; request: Request; body: FetchBody | undefined } {
+    const what = `${this.declaration.name} ${id}`;
+    try {
+      const query = this.#wireQuery(id, operation, input.query);
+      const headers = new Headers(this.#contextHeaders(id, operation, options, input.body));
+      const transport = this.#transportFor(id, operation);
+      return { transport, ...this.#request(what, operation, input, query, headers) };
+    } catch (error) {
+      if (error instanceof SdkError) throw error;
+      throw new ValidationError(`${what}: the input could not be read (${thrownText(error)})`, { cause: error });
+    }
+  }
+
   /** The operation's request on the checked query and context headers: encoded path, content headers, the serialized body. */
   #request(
+    what: string,
     operation: OperationDescriptor,
     input: CallInput<unknown>,
     query: Record<string, unknown> | undefined,
@@ -298,7 +319,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     // JSON is the default below and multipart must carry the runtime's boundary.
     if (media !== null && media !== "application/json" && media !== "multipart/form-data") headers.set("Content-Type", media);
     if (input.accept !== undefined) headers.set("Accept", input.accept);
-    const body = serializeBody(input.body, headers);
+    const body = serializeBody(input.body, headers, `${what}: request body`);
     if (body !== undefined && !(body instanceof FormData) && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
     const search = serializeQuery(query);
     const url = `${this.#pathPrefix}${path}${search === "" ? "" : `?${search}`}`;

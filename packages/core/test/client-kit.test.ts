@@ -109,6 +109,18 @@ describe("ClientKit inputs", () => {
     expect(fetch.calls).toHaveLength(0);
   });
 
+  it("a body JSON cannot carry, or inputs whose getters throw, reject with a ValidationError naming the operation; nothing is sent", async () => {
+    const fetch = scriptedFetch();
+    const kit = kitWith(fetch, { defaults: { org: "o1" } });
+    await expect(kit.call("open_thing", { path: { id: "t1" }, body: { speed: 2n } })).rejects.toThrow(
+      /^Acme open_thing: request body at \$\.speed: a BigInt has no JSON form/,
+    );
+    await expect(kit.call("open_thing", { path: { id: "t1" }, body: Symbol("x") })).rejects.toBeInstanceOf(ValidationError);
+    const hostile = new Proxy({}, { ownKeys: () => { throw new TypeError("trap"); } });
+    await expect(kit.call("list_things", { query: hostile })).rejects.toThrow(/^Acme list_things: the input could not be read \(TypeError: trap\)/);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
   it("foreign fetches carry neither credentials nor client headers", async () => {
     const fetch = scriptedFetch(json(200, {}));
     const kit = kitWith(fetch, { headers: { "X-Client": "1" } });
