@@ -74,6 +74,11 @@ export interface ConformanceAdapter<C extends object = object> {
   read: Operation<C>;
   unknownParams: readonly UnknownParamCase<C>[];
   /**
+   * A state-changing call whose JSON request body carries `value` as the caller gave it (a member
+   * of the body): a value JSON cannot carry must be refused before the network.
+   */
+  bodyCarrying: { label: string; invoke(client: C, value: unknown): PromiseLike<unknown> };
+  /**
    * Methods that are synchronous by design and may throw synchronously, as `surface.method`
    * (`client.withOrg`, `entities.byId`), each with the reason.
    */

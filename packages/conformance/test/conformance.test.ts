@@ -266,6 +266,29 @@ describe.each(adapters)("conformance: $name", (adapter) => {
     }
   });
 
+  describe("7b. a request body JSON cannot carry is refused before the network", () => {
+    const cycle: Record<string, unknown> = { name: "loop" };
+    cycle.self = cycle;
+    const unsendable: [string, unknown][] = [
+      ["a BigInt", 10n],
+      ["a cycle", cycle],
+      ["a Symbol", Symbol("value")],
+      ["a function", () => "open"],
+      ["NaN", Number.NaN],
+      ["a Map", new Map([["level", 1]])],
+      ["a toJSON that throws", { toJSON: () => { throw new RangeError("Invalid time value"); } }],
+    ];
+    for (const [what, value] of unsendable) {
+      vendorIt(`${adapter.bodyCarrying.label} with ${what} → ValidationError naming the operation, nothing sent`, async ({ server, expect }) => {
+        const client = clientFor(server);
+        const error = await failureOf(() => adapter.bodyCarrying.invoke(client, value));
+        expect.soft(error, String(error)).toBeInstanceOf(adapter.errors.ValidationError);
+        expect.soft((error as Error).message, "names the operation and the body").toMatch(/\w+ \w+: request body/);
+        expect.soft(server.count(), "requests sent").toBe(0);
+      });
+    }
+  });
+
   describe("8. nothing that returns a promise throws synchronously", () => {
     vendorIt("every method of the client and its resources, with no and with garbage arguments", async ({ server, expect }) => {
       // Bounded so that calls left running by garbage input settle quickly.

@@ -64,6 +64,10 @@ export const omletAdapter = defineAdapter<OmletClient>({
     },
   },
   unknownParams: [{ label: "getEvents({ bogus })", key: "bogus", invoke: (omlet) => omlet.getEvents({ bogus: 1 } as never) }],
+  bodyCarrying: {
+    label: "omlet.updateDevice(id, { name: value })",
+    invoke: (omlet, value) => omlet.updateDevice(DEVICE, { name: value as string }),
+  },
   syncHelpers: {
     "client.withApiKey": "returns a new client; a bad key is a ConfigError at once, like the constructor",
     "client.door": "builds a handle from a device object already in hand; no request",

@@ -75,6 +75,11 @@ export const openappAdapter = defineAdapter<OpenAppClient>({
       invoke: (client) => client.devices.get("d1", { org: "o" } as never),
     },
   ],
+  bodyCarrying: {
+    label: "client.devices.create({ ..., device_metadata: { value } })",
+    invoke: (client, value) =>
+      client.devices.create({ org_id: ORG, integration_id: INTEGRATION, name: { en: "Lobby door controller" }, device_metadata: { value } }, undefined, { org: ORG }),
+  },
   syncHelpers: {
     "client.withOrg": "returns a new client; a bad org is a ConfigError at once, like the constructor",
     "entities.byId": "binds an id into a handle without a request",

@@ -93,6 +93,10 @@ function overkizAdapter(variant: Variant): ConformanceAdapter<OverkizClient> {
         invoke: (client) => client.executeActionGroup([{ deviceURL: SHUTTER, commands: [{ name: "open" }] }], { bogus: 1 } as never),
       },
     ],
+    bodyCarrying: {
+      label: 'client.executeActionGroup([{ deviceURL, commands: [{ name: "setClosure", parameters: [{ value }] }] }])',
+      invoke: (client, value) => client.executeActionGroup([{ deviceURL: SHUTTER, commands: [{ name: "setClosure", parameters: [{ value }] }] }]),
+    },
     syncHelpers: {
       "client.selectGateway": "chooses the gateway for following calls (Rexel); no request, ConfigError elsewhere",
       "client.events": "an async generator: nothing runs until the first next(), errors surface there",
