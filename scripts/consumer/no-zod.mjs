@@ -29,7 +29,7 @@ const clients = {
 };
 for (const [name, call] of Object.entries(clients)) {
   const error = await call().then(() => undefined, (e) => e);
-  const ok = error?.name === "ConfigError" && /npm install zod/.test(error.message);
+  const ok = error?.name === "ConfigError" && /`npm install zod`/.test(error.message);
   rows.push({ name: `ESM: ${name} with validateResponses and no zod → ConfigError "install zod"`, ok, detail: String(error?.message ?? error) });
 }
 console.log(JSON.stringify(rows));

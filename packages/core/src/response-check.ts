@@ -54,17 +54,9 @@ export function lazySchemas(vendor: string, load: (() => Promise<ResponseSchemas
   return () => {
     loading ??= load().catch((cause: unknown) => {
       loading = undefined;
-      const hint = isMissingZod(cause) ? ": zod is an optional peer dependency, install it with `npm install zod`" : "";
-      throw new ConfigError(`validateResponses: could not load ${vendor}'s response schemas (the ./zod entry and zod)${hint}`, { cause });
+      throw new ConfigError(`validateResponses: could not load ${vendor}'s response schemas (is zod installed? \`npm install zod\`)`, { cause });
     });
     return loading;
   };
 }
 
-/** Whether loading failed because zod is not installed (the runtime's "cannot find" or the CommonJS entry's own message). */
-function isMissingZod(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  const text = error instanceof Error ? error.message : "";
-  const notFound = code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND" || /Cannot find|Failed to resolve|needs the optional peer/i.test(text);
-  return notFound && /\bzod\b/.test(text);
-}

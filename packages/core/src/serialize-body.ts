@@ -24,47 +24,26 @@ function contentTypeOf(headers: Headers | Record<string, unknown> | undefined): 
   return typeof entry?.[1] === "string" ? entry[1] : undefined;
 }
 
-/** Objects whose data lives where JSON cannot see it: `JSON.stringify` writes them as `{}`. */
-function isOpaqueToJson(value: object): boolean {
-  return (
-    value instanceof Map ||
-    value instanceof Set ||
-    value instanceof WeakMap ||
-    value instanceof WeakSet ||
-    value instanceof Promise ||
-    value instanceof RegExp ||
-    value instanceof Blob ||
-    value instanceof ArrayBuffer ||
-    ArrayBuffer.isView(value)
-  );
-}
-
-/** Why JSON would lose or change this value (after `toJSON`), or undefined when it is sent as it is. */
-function unsendableAsJson(value: unknown, inArray: boolean): string | undefined {
-  switch (typeof value) {
-    case "bigint":
-      return "a BigInt has no JSON form (send it as a string or number)";
-    case "function":
-    case "symbol":
-      return `a ${typeof value} has no JSON form`;
-    case "number":
-      return Number.isFinite(value) ? undefined : `${String(value)} has no JSON form (it would be sent as null)`;
-    case "undefined":
-      return inArray ? "undefined in a list would be sent as null" : undefined;
-    case "object":
-      return value !== null && isOpaqueToJson(value) ? `a ${value.constructor?.name ?? "collection"} would be sent as {}` : undefined;
-    default:
-      return undefined;
-  }
+/**
+ * Why JSON would fail on, drop or change this value (as the replacer sees it, after `toJSON`),
+ * or undefined when it is written as it is. An object of a class with no own keys (Map, Set,
+ * RegExp, Blob, Error) keeps its data where JSON cannot see it and would be sent as `{}`.
+ */
+function unsendable(value: unknown, inArray: boolean): string | undefined {
+  const type = typeof value;
+  if (type === "bigint" || type === "function" || type === "symbol") return `a ${type} has no JSON form`;
+  if (type === "number") return Number.isFinite(value) ? undefined : `${value} would be sent as null`;
+  if (value === undefined) return inArray ? "undefined would be sent as null" : undefined;
+  if (type !== "object" || value === null || Array.isArray(value)) return undefined;
+  const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
+  return proto && proto !== Object.prototype && Object.keys(value).length === 0 ? `a ${proto.constructor?.name} would be sent as {}` : undefined;
 }
 
 /** A form field or multipart part's text; only strings, numbers and booleans have one. */
 function formValue(what: string, name: string, value: unknown): string {
-  if (typeof value === "string") return value;
-  if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  throw new ValidationError(`${what} field "${name}": a ${value === null ? "null" : typeof value} cannot be sent as a form field`, {
-    issues: [{ path: [name], message: "must be a string, finite number or boolean" }],
-  });
+  const type = typeof value;
+  if (type === "string" || type === "boolean" || type === "bigint" || Number.isFinite(value)) return String(value);
+  throw new ValidationError(`${what} field "${name}": a ${type} cannot be sent as a form field`);
 }
 
 /** Form fields drop null/undefined like query parameters do, instead of sending "null". */
@@ -88,33 +67,27 @@ export function toFormUrlEncoded(fields: Record<string, unknown>, what = "form b
 export function toJson(value: unknown, what = "request body"): string {
   // JSON.stringify's own wrapper around the value: the first holder the replacer sees.
   let root: object | undefined;
-  // Each object seen → its holder and key, so a problem can be shown at its path.
-  const parents = new WeakMap<object, { holder: object; key: string }>();
-  const pathOf = (holder: object, key: string): PropertyKey[] => {
+  // Each object seen → [its holder, its key], so a problem can be shown at its path.
+  const parents = new WeakMap<object, [object, string]>();
+  const refuse = (reason: string, at?: [object, string], cause?: unknown): never => {
     const path: PropertyKey[] = [];
-    for (let at: { holder: object; key: string } | undefined = { holder, key }; at && at.holder !== root; at = parents.get(at.holder)) {
-      path.unshift(Array.isArray(at.holder) ? Number(at.key) : at.key);
-    }
-    return path;
+    for (; at && at[0] !== root; at = parents.get(at[0])) path.unshift(Array.isArray(at[0]) ? +at[1] : at[1]);
+    throw new ValidationError(`${what} at ${jsonPath(path)}: ${reason}`, { cause, issues: [{ path, message: reason }] });
   };
-  const refuse = (path: PropertyKey[], reason: string, cause?: unknown): ValidationError =>
-    new ValidationError(`${what} at ${jsonPath(path)}: ${reason}`, { cause, issues: [{ path, message: reason }] });
   let text: string | undefined;
   try {
     text = JSON.stringify(value, function (this: object, key: string, member: unknown) {
       root ??= this;
-      const reason = unsendableAsJson(member, Array.isArray(this));
-      if (reason) throw refuse(pathOf(this, key), reason);
-      if (typeof member === "object" && member !== null) parents.set(member, { holder: this, key });
+      const reason = unsendable(member, Array.isArray(this));
+      if (reason) refuse(reason, [this, key]);
+      if (typeof member === "object" && member !== null) parents.set(member, [this, key]);
       return member;
     });
   } catch (error) {
     if (error instanceof ValidationError) throw error;
-    const reason = error instanceof Error && /circular/i.test(error.message) ? "it refers to itself (a cycle)" : `JSON could not write it (${thrownText(error)})`;
-    throw refuse([], reason, error);
+    refuse(/circular/i.test(thrownText(error)) ? "a cycle" : `JSON could not write it (${thrownText(error)})`, undefined, error);
   }
-  if (text === undefined) throw refuse([], `a ${typeof value} has no JSON form`);
-  return text;
+  return text ?? refuse(`a ${typeof value} has no JSON form`);
 }
 
 /** A typed multipart body (`{ file: Blob }`) as openapi-typescript describes it. */
@@ -141,16 +114,6 @@ function toMultipart(fields: Record<string, unknown>, what: string): FormData {
  * @throws {ValidationError} for a body JSON or a form cannot carry as it is (see {@link toJson}).
  */
 export function serializeBody(body: unknown, headers?: Headers | Record<string, unknown>, what = "request body"): FetchBody | undefined {
-  try {
-    return encodeBody(body, headers, what);
-  } catch (error) {
-    // A getter or proxy trap of the caller's body that throws while it is inspected.
-    if (error instanceof ValidationError) throw error;
-    throw new ValidationError(`${what}: could not be read (${thrownText(error)})`, { cause: error });
-  }
-}
-
-function encodeBody(body: unknown, headers: Headers | Record<string, unknown> | undefined, what: string): FetchBody | undefined {
   if (body === undefined) return undefined;
   if (isPassThroughBody(body)) return body;
   if (isPlainObject(body) && hasBlobField(body)) return toMultipart(body, what);

@@ -113,7 +113,7 @@ describe("ClientKit inputs", () => {
     const fetch = scriptedFetch();
     const kit = kitWith(fetch, { defaults: { org: "o1" } });
     await expect(kit.call("open_thing", { path: { id: "t1" }, body: { speed: 2n } })).rejects.toThrow(
-      /^Acme open_thing: request body at \$\.speed: a BigInt has no JSON form/,
+      /^Acme open_thing: request body at \$\.speed: a bigint has no JSON form/,
     );
     await expect(kit.call("open_thing", { path: { id: "t1" }, body: Symbol("x") })).rejects.toBeInstanceOf(ValidationError);
     const hostile = new Proxy({}, { ownKeys: () => { throw new TypeError("trap"); } });
