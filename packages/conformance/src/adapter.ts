@@ -60,6 +60,8 @@ export interface ConformanceAdapter<C extends object = object> {
    * cookie. None may appear anywhere (an API key may show its last 4 characters).
    */
   secrets: readonly string[];
+  /** Every constructor option the client reads (its options type), for the hostile-input properties. */
+  optionNames: readonly string[];
   /** Builds a client against the server, with extra constructor options merged in. */
   createClient(server: ScriptedServer, extra?: Record<string, unknown>): C;
   /** Routes every client of this adapter needs besides the one under test (a session login). */

@@ -6,6 +6,7 @@
 import { type ExpectStatic, afterAll, describe, test } from "vitest";
 import type { CallOptions, ConformanceAdapter, Operation, VendorErrors } from "../src/adapter.js";
 import { adapters } from "../src/adapters/index.js";
+import { isThenable, methodsOf, surfacesOf } from "../src/hostile.js";
 import { deepInspect, errorViews, findLeaks, recordingLogger } from "../src/secrets.js";
 import { type Reply, ScriptedServer } from "../src/server.js";
 
@@ -293,11 +294,7 @@ describe.each(adapters)("conformance: $name", (adapter) => {
     vendorIt("every method of the client and its resources, with no and with garbage arguments", async ({ server, expect }) => {
       // Bounded so that calls left running by garbage input settle quickly.
       const client = clientFor(server, { maxRetries: 0, timeout: 1_000 }) as Record<string, unknown>;
-      const surfaces: [string, object][] = [["client", client]];
-      for (const [name, value] of Object.entries(client)) {
-        if (value !== null && typeof value === "object" && !Array.isArray(value)) surfaces.push([name, value]);
-      }
-      surfaces.push(...Object.entries(adapter.extraSurfaces?.(client as never) ?? {}));
+      const surfaces = surfacesOf(client, adapter.extraSurfaces?.(client as never));
 
       const garbage: unknown[][] = [[], [null, null, null, null], [42, { bogus: true }, "x", []], ["", -1, Number.NaN, {}]];
       const thrown: string[] = [];
@@ -344,23 +341,6 @@ describe.each(adapters)("conformance: $name", (adapter) => {
     }
   });
 });
-
-/** Own and inherited methods (not getters), up to Object.prototype. */
-function methodsOf(target: object): string[] {
-  const names = new Set<string>();
-  for (let proto: object | null = target; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name === "constructor" || names.has(name)) continue;
-      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-      if (descriptor && "value" in descriptor && typeof descriptor.value === "function") names.add(name);
-    }
-  }
-  return [...names].sort();
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function";
-}
 
 function describeArg(value: unknown): string {
   if (typeof value === "number" && Number.isNaN(value)) return "NaN";

@@ -7,7 +7,7 @@ import type { Middleware } from "./middleware.js";
 import type { OperationDescriptor, OperationTable } from "./operations.js";
 import { type PagePromise, failedPages, offsetPages, toPageData } from "./pagination.js";
 import { parseJsonBody } from "./read-body.js";
-import type { HeaderValues, RequestOptions } from "./request-options.js";
+import { type HeaderValues, type RequestOptions, checkedRequestOptions, shown } from "./request-options.js";
 import type { RefusalPolicy } from "./retry.js";
 import type { FetchBody } from "./fetch-types.js";
 import { serializeBody } from "./serialize-body.js";
@@ -212,6 +212,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     this.#defaults = options.defaults ?? {};
     this.#requestOptions = [...REQUEST_OPTION_KEYS, ...(declaration.requestOptions ?? [])];
     this.#options = options;
+    if (!shared) checkKitOptions(`${declaration.name} client`, options);
     if (options.validateResponses === true && !declaration.loadSchemas) {
       throw new ConfigError(`validateResponses: ${declaration.name} ships no response schemas`);
     }
@@ -273,11 +274,11 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     options?: RequestOptions,
   ): Promise<CallResult<ResponseBody<Ops[Id]>>> {
     const operation = this.declaration.operations[id] as OperationDescriptor;
-    const { transport, request, body: sentBody } = this.#prepare(id, operation, input, options);
+    const { transport, request, body: sentBody, options: checked } = this.#prepare(id, operation, input, options);
     // Start loading the schemas alongside the request, not after it.
     const schemas = this.#options.validateResponses ? this.#transports.schemas() : undefined;
     schemas?.catch(() => undefined);
-    const response = await transport.sendBuilt(request, this.#transportOptions(options), input.secrets, sentBody);
+    const response = await transport.sendBuilt(request, this.#transportOptions(checked), input.secrets, sentBody);
     const body = checkResponseShape(this.declaration.name, id, operation, this.#parseBody(response.status === 204 ? "" : await response.text(), response, operation, input));
     if (schemas) validateResponse(this.declaration.name, id, (await schemas)[id], body);
     return { body: body as ResponseBody<Ops[Id]>, response };
@@ -293,13 +294,14 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     operation: OperationDescriptor,
     input: CallInput<unknown>,
     options: RequestOptions | undefined,
-  ): { transport: Transport; request: Request; body: FetchBody | undefined } {
+  ): { transport: Transport; request: Request; body: FetchBody | undefined; options: RequestOptions } {
     const what = `${this.declaration.name} ${id}`;
     try {
+      const checked = checkedRequestOptions(options, what);
       const query = this.#wireQuery(id, operation, input.query);
-      const headers = new Headers(this.#contextHeaders(id, operation, options, input.body));
+      const headers = new Headers(this.#contextHeaders(id, operation, checked, input.body));
       const transport = this.#transportFor(id, operation);
-      return { transport, ...this.#request(what, operation, input, query, headers) };
+      return { transport, options: checked, ...this.#request(what, operation, input, query, headers) };
     } catch (error) {
       if (error instanceof SdkError) throw error;
       throw new ValidationError(`${what}: the input could not be read (${thrownText(error)})`, { cause: error });
@@ -374,7 +376,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
 
   /** A `fetch` for another origin (identity provider, image host): never the client's credentials. */
   foreignFetch(options?: RequestOptions): TransportFetch {
-    return this.#transports.foreign.fetchWith(this.#transportOptions(options));
+    return this.#transports.foreign.fetchWith(this.#transportOptions(checkedRequestOptions(options, `${this.declaration.name} download`)));
   }
 
   #transportFor(id: string, operation: OperationDescriptor): Transport {
@@ -415,12 +417,28 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
   }
 
   /** Core's options only: vendor options (`org`) are consumed here and never reach the transport. */
-  #transportOptions(options: RequestOptions | undefined): RequestOptions {
-    if (!options || !this.declaration.requestOptions?.length) return options ?? {};
+  #transportOptions(options: RequestOptions): RequestOptions {
+    if (!this.declaration.requestOptions?.length) return options;
     const copy: Record<string, unknown> = { ...options };
     for (const name of this.declaration.requestOptions) delete copy[name];
     return copy as RequestOptions;
   }
+}
+
+const LOG_METHODS = ["debug", "info", "warn", "error"] as const;
+
+/** The client-wide options the kit reads, each of the right kind (the per-call ones by the same rules). */
+function checkKitOptions(what: string, options: KitOptions): void {
+  const { timeout, maxRetries, headers, middleware, maxResponseBytes, fetch, foreignFetch, logger, validateResponses } = options;
+  checkedRequestOptions({ timeout, maxRetries, headers, middleware, maxResponseBytes }, what);
+  const wrong = (name: string, must: string, value: unknown) => new ConfigError(`${what}: option ${name} must be ${must}, got ${shown(value)}`);
+  for (const [name, value] of [["fetch", fetch], ["download fetch", foreignFetch]] as const) {
+    if (value !== undefined && typeof value !== "function") throw wrong(name, "a function", value);
+  }
+  if (logger !== undefined && (typeof logger !== "object" || logger === null || LOG_METHODS.some((level) => typeof logger[level] !== "function"))) {
+    throw wrong("logger", "an object with debug, info, warn and error functions", logger);
+  }
+  if (validateResponses !== undefined && typeof validateResponses !== "boolean") throw wrong("validateResponses", "true or false", validateResponses);
 }
 
 const nonEmpty = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);

@@ -30,7 +30,7 @@ export {
   type TransportFetch,
   type TransportOptions,
 } from "./transport.js";
-export type { RequestOptions, HeaderValues } from "./request-options.js";
+export { type RequestOptions, type HeaderValues, checkedRequestOptions, shown } from "./request-options.js";
 export type { FetchBody, FetchCredentials, FetchInput } from "./fetch-types.js";
 export { withFetchCredentials } from "./fetch-credentials.js";
 export { composeMiddleware, type Middleware, type MiddlewareContext, type Next } from "./middleware.js";
@@ -119,7 +119,7 @@ export {
   type Transports,
   type VendorDeclaration,
 } from "./client-kit.js";
-export { assertKnownOptions, assertKnownParameters, nearestName, type ParameterCheck } from "./known-keys.js";
+export { assertKnownOptions, assertKnownParameters, checkedParameters, nearestName, readingOptions, type ParameterCheck } from "./known-keys.js";
 export { asRecord, isHeaderSafeToken, isPlainObject } from "./guards.js";
 export type {
   LowerHttpMethod,

@@ -1,5 +1,5 @@
-import { ConfigError, ValidationError } from "./errors.js";
-import { isPlainObject } from "./guards.js";
+import { ConfigError, SdkError, ValidationError } from "./errors.js";
+import { isPlainObject, thrownText } from "./guards.js";
 
 /** Names users reach for out of habit from other SDKs, mapped to ours. */
 const HABITUAL_NAMES: Readonly<Record<string, string>> = {
@@ -76,6 +76,20 @@ export function assertKnownOptions(
   if (key !== undefined) throw new ConfigError(`Unknown option \`${key}\` for ${what}${suggestion(key, known, aliases)}`);
 }
 
+/**
+ * Runs a client's reading of its options: whatever the caller's values make the runtime throw
+ * (a getter or proxy that throws, a number where a URL belongs) is a ConfigError naming the
+ * client, so a constructor only ever throws SdkErrors.
+ */
+export function readingOptions<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof SdkError) throw error;
+    throw new ConfigError(`${what}: the options could not be read (${thrownText(error)})`, { cause: error });
+  }
+}
+
 /** What {@link assertKnownParameters} checks a parameters object against. */
 export interface ParameterCheck {
   /** Shown in the message, e.g. `devices.get (get_device)`. */
@@ -86,6 +100,20 @@ export interface ParameterCheck {
   requestOptions: readonly string[];
   /** Renamed or habitual names → the real one, for the suggestion. */
   aliases?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * The parameters as a plain copy, checked by {@link assertKnownParameters}: parameters a getter or
+ * proxy makes unreadable are a ValidationError too, and later reads of the copy cannot throw.
+ */
+export function checkedParameters<P extends object>(params: P | null | undefined, check: ParameterCheck): Partial<P> {
+  try {
+    assertKnownParameters(params, check);
+    return { ...params };
+  } catch (error) {
+    if (error instanceof SdkError) throw error;
+    throw new ValidationError(`Parameters for ${check.what} could not be read (${thrownText(error)})`, { cause: error });
+  }
 }
 
 /** Refuses parameter keys the operation does not declare, before they become a stray `?org=`. */

@@ -1,3 +1,4 @@
+import { shown } from "./request-options.js";
 import { contentTypeFromFilename, extensionForContentType, normalizeContentType, sniffContentType } from "./content-type.js";
 import { ValidationError } from "./errors.js";
 import { redactUrl } from "./redact.js";
@@ -163,6 +164,7 @@ export function isPrivateHost(hostname: string): boolean {
 
 function parseHttpUrl(url: string | URL, allowPrivateNetwork = false): URL {
   let parsed: URL;
+  if (typeof url !== "string" && !(url instanceof URL)) throw new ValidationError(`Not a URL: ${shown(url)}`);
   try {
     parsed = new URL(String(url));
   } catch {

@@ -34,6 +34,7 @@ export const omletAdapter = defineAdapter<OmletClient>({
   vendor: "omlet",
   name: "omlet",
   packageName: "@openapp/omlet",
+  optionNames: ["apiKey", "baseUrl", "fetch", "timeout", "maxRetries", "middleware", "logger", "headers", "validateResponses"],
   errors: { SdkError, ConfigError, ValidationError, InternalServerError, RateLimitError, ConnectionError, TimeoutError, AbortError },
   secrets: [API_KEY],
   createClient: (server, extra = {}) => new OmletClient({ apiKey: API_KEY, baseUrl: `${server.origin}${API}`, ...extra }),

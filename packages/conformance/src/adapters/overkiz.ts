@@ -57,6 +57,7 @@ function overkizAdapter(variant: Variant): ConformanceAdapter<OverkizClient> {
   return defineAdapter<OverkizClient>({
     vendor: "overkiz",
     packageName: "@openapp/overkiz",
+    optionNames: ["server", "credentials", "fetch", "fetchCredentials", "timeout", "maxRetries", "middleware", "headers", "logger", "random", "now", "identityEndpoints", "actionQueue", "defaultRtsCommandDurationSeconds", "loginBackoff", "validateResponses", "validateCommands"],
     errors: { SdkError, ConfigError, ValidationError, InternalServerError, RateLimitError, ConnectionError, TimeoutError, AbortError },
     ...variant,
     errorBody: (message) => ({ errorCode: "UNSPECIFIED_ERROR", error: message }),

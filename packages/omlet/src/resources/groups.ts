@@ -1,4 +1,4 @@
-import { type RequestOptions, ValidationError } from "@openapp/core";
+import { type RequestOptions, ValidationError, shown } from "@openapp/core";
 import type { OmletContext } from "../client.js";
 import type { Group, GroupList, GroupNameRequest, GroupUserRequest } from "../models/types.js";
 
@@ -10,7 +10,7 @@ function nameBody(name: string | GroupNameRequest): GroupNameRequest {
 }
 
 function emailAddress(value: string): string {
-  if (typeof value !== "string" || !value.includes("@")) throw new ValidationError(`Not an email address: ${String(value)}`);
+  if (typeof value !== "string" || !value.includes("@")) throw new ValidationError(`Not an email address: ${shown(value)}`);
   return value;
 }
 

@@ -1,4 +1,4 @@
-import { AuthenticationError, ConfigError, PermissionDeniedError, SdkError, assertKnownParameters } from "@openapp/core";
+import { AuthenticationError, ConfigError, PermissionDeniedError, SdkError, shown, checkedParameters } from "@openapp/core";
 import type { OmletContext } from "../client.js";
 import { type DeviceChange, deviceChanges } from "../models/changes.js";
 import type { Device } from "../models/types.js";
@@ -67,17 +67,17 @@ export interface DeviceSubscription extends DeviceWatchControls {
 
 const WATCH_OPTIONS = ["intervalMs", "followUpDelaysMs", "signal", "emitInitial", "onError"];
 
-function checkedOptions(options: WatchDevicesOptions): { intervalMs: number; followUps: readonly number[] } {
-  assertKnownParameters(options, { what: "watchDevices", known: WATCH_OPTIONS, requestOptions: [], aliases: { interval: "intervalMs" } });
+function checkedOptions(given: WatchDevicesOptions | undefined): { intervalMs: number; followUps: readonly number[]; options: WatchDevicesOptions } {
+  const options = checkedParameters(given, { what: "watchDevices", known: WATCH_OPTIONS, requestOptions: [], aliases: { interval: "intervalMs" } });
   const intervalMs = options.intervalMs ?? DEFAULT_WATCH_INTERVAL_MS;
   if (!Number.isFinite(intervalMs) || intervalMs < MIN_WATCH_INTERVAL_MS) {
-    throw new ConfigError(`watchDevices intervalMs must be at least ${MIN_WATCH_INTERVAL_MS} ms, got ${intervalMs}`);
+    throw new ConfigError(`watchDevices intervalMs must be at least ${MIN_WATCH_INTERVAL_MS} ms, got ${shown(intervalMs)}`);
   }
   const followUps = options.followUpDelaysMs ?? DEFAULT_FOLLOW_UP_DELAYS_MS;
   if (!Array.isArray(followUps) || followUps.some((delay) => !Number.isFinite(delay) || delay < 0 || delay > intervalMs)) {
-    throw new ConfigError(`watchDevices followUpDelaysMs must be delays in ms from 0 to intervalMs, got ${String(followUps)}`);
+    throw new ConfigError(`watchDevices followUpDelaysMs must be delays in ms from 0 to intervalMs, got ${shown(followUps)}`);
   }
-  return { intervalMs, followUps };
+  return { intervalMs, followUps, options };
 }
 
 const endsTheWatch = (error: unknown) =>
@@ -88,16 +88,15 @@ const endsTheWatch = (error: unknown) =>
  * never sends an action, on start, on a webhook or after an error.
  */
 export function watchDevices(ctx: OmletContext, given?: WatchDevicesOptions): DeviceWatcher {
-  const options = given ?? {};
   // Bad options reject the first `next()`, like every other refusal of the SDK; nothing throws here.
-  let config = { intervalMs: DEFAULT_WATCH_INTERVAL_MS, followUps: DEFAULT_FOLLOW_UP_DELAYS_MS };
+  let config: ReturnType<typeof checkedOptions> = { intervalMs: DEFAULT_WATCH_INTERVAL_MS, followUps: DEFAULT_FOLLOW_UP_DELAYS_MS, options: {} };
   let refused: { error: unknown } | undefined;
   try {
-    config = checkedOptions(options);
+    config = checkedOptions(given);
   } catch (error) {
     refused = { error };
   }
-  const { intervalMs, followUps } = config;
+  const { intervalMs, followUps, options } = config;
   const emitInitial = options.emitInitial ?? true;
   const queue: DeviceChanges[] = [];
   const waiters: Array<{ resolve(result: IteratorResult<DeviceChanges>): void; reject(error: unknown): void }> = [];
