@@ -1,6 +1,6 @@
 import type { Auth } from "./auth.js";
 import type { ErrorMapper } from "./error-response.js";
-import { ConfigError, SdkError, ValidationError } from "./errors.js";
+import { ConfigError, ValidationError, readingInput } from "./errors.js";
 import { assertKnownParameters } from "./known-keys.js";
 import { type Logger, resolveLogger, silentLogger } from "./logger.js";
 import type { Middleware } from "./middleware.js";
@@ -16,7 +16,7 @@ import { serializeQuery } from "./serialize-query.js";
 import { type FetchLike, Transport, type TransportFetch, ignoredIdempotencyKey } from "./transport.js";
 import type { ListItem, PathParams, ResponseBody } from "./types.js";
 import { type ResponseSchemas, checkResponseShape, lazySchemas, validateResponse } from "./response-check.js";
-import { isHeaderSafeToken, isPlainObject, thrownText } from "./guards.js";
+import { isHeaderSafeToken, isPlainObject } from "./guards.js";
 
 export type { ResponseSchemas } from "./response-check.js";
 
@@ -296,16 +296,13 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     options: RequestOptions | undefined,
   ): { transport: Transport; request: Request; body: FetchBody | undefined; options: RequestOptions } {
     const what = `${this.declaration.name} ${id}`;
-    try {
+    return readingInput(`${what}: the input`, () => {
       const checked = checkedRequestOptions(options, what);
       const query = this.#wireQuery(id, operation, input.query);
       const headers = new Headers(this.#contextHeaders(id, operation, checked, input.body));
       const transport = this.#transportFor(id, operation);
       return { transport, options: checked, ...this.#request(what, operation, input, query, headers) };
-    } catch (error) {
-      if (error instanceof SdkError) throw error;
-      throw new ValidationError(`${what}: the input could not be read (${thrownText(error)})`, { cause: error });
-    }
+    });
   }
 
   /** The operation's request on the checked query and context headers: encoded path, content headers, the serialized body. */
@@ -360,8 +357,11 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     options?: RequestOptions,
   ): PagePromise<ListItem<ResponseBody<Ops[Id]>>> {
     type Item = ListItem<ResponseBody<Ops[Id]>>;
-    const { limit, offset, ...filters } = (input.query ?? {}) as { limit?: unknown; offset?: unknown };
     try {
+      const { limit, offset, ...filters } = readingInput(`${this.declaration.name} ${id}: the query`, () => ({ ...(input.query ?? {}) })) as {
+        limit?: unknown;
+        offset?: unknown;
+      };
       return offsetPages<Item>({
         ...pageWindow(limit, offset, this.declaration.pagination),
         load: async (window) => {

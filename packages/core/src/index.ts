@@ -1,6 +1,7 @@
 export {
   SdkError,
   ConfigError,
+  SerializationError,
   ValidationError,
   ConnectionError,
   TimeoutError,
@@ -18,6 +19,7 @@ export {
   type ApiErrorInit,
   type ConnectionErrorOptions,
   type ValidationIssue,
+  readingInput,
 } from "./errors.js";
 export { errorFromResponse, textSnippet, type ErrorMapper, type ErrorResponseContext } from "./error-response.js";
 export {

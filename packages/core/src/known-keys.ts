@@ -1,5 +1,5 @@
-import { ConfigError, SdkError, ValidationError } from "./errors.js";
-import { isPlainObject, thrownText } from "./guards.js";
+import { ConfigError, ValidationError, readingInput } from "./errors.js";
+import { isPlainObject } from "./guards.js";
 
 /** Names users reach for out of habit from other SDKs, mapped to ours. */
 const HABITUAL_NAMES: Readonly<Record<string, string>> = {
@@ -82,12 +82,7 @@ export function assertKnownOptions(
  * client, so a constructor only ever throws SdkErrors.
  */
 export function readingOptions<T>(what: string, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof SdkError) throw error;
-    throw new ConfigError(`${what}: the options could not be read (${thrownText(error)})`, { cause: error });
-  }
+  return readingInput(`${what}: the options`, read, ConfigError);
 }
 
 /** What {@link assertKnownParameters} checks a parameters object against. */
@@ -107,13 +102,10 @@ export interface ParameterCheck {
  * proxy makes unreadable are a ValidationError too, and later reads of the copy cannot throw.
  */
 export function checkedParameters<P extends object>(params: P | null | undefined, check: ParameterCheck): Partial<P> {
-  try {
+  return readingInput(`Parameters for ${check.what}`, () => {
     assertKnownParameters(params, check);
     return { ...params };
-  } catch (error) {
-    if (error instanceof SdkError) throw error;
-    throw new ValidationError(`Parameters for ${check.what} could not be read (${thrownText(error)})`, { cause: error });
-  }
+  });
 }
 
 /** Refuses parameter keys the operation does not declare, before they become a stray `?org=`. */

@@ -1,5 +1,4 @@
-import { ConfigError } from "./errors.js";
-import { thrownText } from "./guards.js";
+import { ConfigError, readingInput } from "./errors.js";
 import type { Middleware } from "./middleware.js";
 
 /** `null` removes a header the client would otherwise send. */
@@ -73,16 +72,12 @@ function checkHeaderValues(value: unknown): boolean {
 export function checkedRequestOptions(options: unknown, what: string): RequestOptions {
   if (options === undefined || options === null) return {};
   if (typeof options !== "object") throw new ConfigError(`${what}: options must be an object, got ${shown(options)}`);
-  let copy: Record<string, unknown>;
-  try {
-    copy = { ...options };
-    for (const [name, [test, must]] of Object.entries(OPTION_RULES)) {
-      const value = copy[name];
-      if (value !== undefined && !test(value)) throw new ConfigError(`${what}: option ${name} must be ${must}, got ${shown(value)}`);
+  const copy = readingInput(`${what}: options`, () => ({ ...options }) as Record<string, unknown>, ConfigError);
+  for (const [name, [test, must]] of Object.entries(OPTION_RULES)) {
+    const value = copy[name];
+    if (value !== undefined && !readingInput(`${what}: option ${name}`, () => test(value), ConfigError)) {
+      throw new ConfigError(`${what}: option ${name} must be ${must}, got ${shown(value)}`);
     }
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`${what}: options could not be read (${thrownText(error)})`, { cause: error });
   }
   return copy as RequestOptions;
 }

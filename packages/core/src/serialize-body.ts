@@ -1,4 +1,4 @@
-import { ValidationError } from "./errors.js";
+import { SerializationError } from "./errors.js";
 import type { FetchBody } from "./fetch-types.js";
 import { isPlainObject, thrownText } from "./guards.js";
 import { jsonPath } from "./response-check.js";
@@ -43,7 +43,7 @@ function unsendable(value: unknown, inArray: boolean): string | undefined {
 function formValue(what: string, name: string, value: unknown): string {
   const type = typeof value;
   if (type === "string" || type === "boolean" || type === "bigint" || Number.isFinite(value)) return String(value);
-  throw new ValidationError(`${what} field "${name}": a ${type} cannot be sent as a form field`);
+  throw new SerializationError(`${what} field "${name}": a ${type} cannot be sent as a form field`);
 }
 
 /** Form fields drop null/undefined like query parameters do, instead of sending "null". */
@@ -59,7 +59,7 @@ export function toFormUrlEncoded(fields: Record<string, unknown>, what = "form b
 }
 
 /**
- * The JSON text of a request body, exactly as `JSON.stringify` writes it, or a ValidationError
+ * The JSON text of a request body, exactly as `JSON.stringify` writes it, or a SerializationError (a ValidationError)
  * naming where and why when JSON would fail or silently lose data: a BigInt, a cycle, a function
  * or Symbol, NaN or Infinity, a Map or Set, a throwing `toJSON` or getter.
  * `what` names the body in the message (`OpenApp create_device: request body`).
@@ -72,7 +72,7 @@ export function toJson(value: unknown, what = "request body"): string {
   const refuse = (reason: string, at?: [object, string], cause?: unknown): never => {
     const path: PropertyKey[] = [];
     for (; at && at[0] !== root; at = parents.get(at[0])) path.unshift(Array.isArray(at[0]) ? +at[1] : at[1]);
-    throw new ValidationError(`${what} at ${jsonPath(path)}: ${reason}`, { cause, issues: [{ path, message: reason }] });
+    throw new SerializationError(`${what} at ${jsonPath(path)}: ${reason}`, { cause, issues: [{ path, message: reason }] });
   };
   let text: string | undefined;
   try {
@@ -84,7 +84,7 @@ export function toJson(value: unknown, what = "request body"): string {
       return member;
     });
   } catch (error) {
-    if (error instanceof ValidationError) throw error;
+    if (error instanceof SerializationError) throw error;
     refuse(/circular/i.test(thrownText(error)) ? "a cycle" : `JSON could not write it (${thrownText(error)})`, undefined, error);
   }
   return text ?? refuse(`a ${typeof value} has no JSON form`);
@@ -111,7 +111,7 @@ function toMultipart(fields: Record<string, unknown>, what: string): FormData {
  * Serialises a request body: binary, stream and form bodies pass through untouched so the
  * runtime sets multipart boundaries itself; url-encoded forms and JSON are encoded here.
  * Signature-compatible with openapi-fetch's `bodySerializer`; `what` names the body in errors.
- * @throws {ValidationError} for a body JSON or a form cannot carry as it is (see {@link toJson}).
+ * @throws {SerializationError} (a ValidationError) for a body JSON or a form cannot carry as it is (see {@link toJson}).
  */
 export function serializeBody(body: unknown, headers?: Headers | Record<string, unknown>, what = "request body"): FetchBody | undefined {
   if (body === undefined) return undefined;

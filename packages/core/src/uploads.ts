@@ -1,6 +1,6 @@
 import { shown } from "./request-options.js";
 import { contentTypeFromFilename, extensionForContentType, normalizeContentType, sniffContentType } from "./content-type.js";
-import { ValidationError } from "./errors.js";
+import { ValidationError, readingInput } from "./errors.js";
 import { redactUrl } from "./redact.js";
 import type { FetchLike } from "./transport.js";
 
@@ -36,11 +36,13 @@ function viewBytes(view: ArrayBufferView): Uint8Array<ArrayBuffer> {
 }
 
 async function blobFrom(input: Uploadable): Promise<Blob> {
-  if (isBlob(input)) return input;
-  if (input instanceof ArrayBuffer) return new Blob([input]);
-  if (ArrayBuffer.isView(input)) return new Blob([viewBytes(input)]);
-  if (isReadableStream(input)) return new Response(input).blob();
-  throw new ValidationError("Upload must be a Blob, File, ArrayBuffer, typed array or ReadableStream");
+  return readingInput("The upload", () => {
+    if (isBlob(input)) return input;
+    if (input instanceof ArrayBuffer) return new Blob([input]);
+    if (ArrayBuffer.isView(input)) return new Blob([viewBytes(input)]);
+    if (isReadableStream(input)) return new Response(input).blob();
+    throw new ValidationError("Upload must be a Blob, File, ArrayBuffer, typed array or ReadableStream");
+  });
 }
 
 /**

@@ -65,6 +65,7 @@ export {
   TimeoutError,
   AbortError,
   ConfigError,
+  SerializationError,
   ValidationError,
   type Logger,
   type Middleware,

@@ -1,4 +1,4 @@
-import { type RequestOptions, ValidationError, checkedRequestOptions } from "@openapp/core";
+import { type RequestOptions, ValidationError, checkedRequestOptions, readingInput } from "@openapp/core";
 import type { OmletContext } from "../client.js";
 import { requireAction } from "../models/actions.js";
 import { type StateSection, sectionState } from "../models/device.js";
@@ -78,7 +78,7 @@ async function run(
 }
 
 function control<A extends ActionTargets>(ctx: OmletContext, device: Device, spec: ControlSpec<A>, name: string): Control<A> {
-  assertDeviceType(device, spec, name);
+  readingInput("The device", () => assertDeviceType(device, spec, name));
   const entries = Object.keys(spec.actions).map((actionName) => [
     actionName,
     (options?: ControlOptions) => run(ctx, device, spec, actionName, options),
