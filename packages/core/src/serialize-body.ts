@@ -111,7 +111,7 @@ function toMultipart(fields: Record<string, unknown>, what: string): FormData {
  * Serialises a request body: binary, stream and form bodies pass through untouched so the
  * runtime sets multipart boundaries itself; url-encoded forms and JSON are encoded here.
  * Signature-compatible with openapi-fetch's `bodySerializer`; `what` names the body in errors.
- * @throws {SerializationError} (a ValidationError) for a body JSON or a form cannot carry as it is (see {@link toJson}).
+ * @throws {SerializationError} (a ValidationError) for a body JSON or a form cannot carry as it is (a BigInt, a cycle, a Symbol, NaN, a Map, …).
  */
 export function serializeBody(body: unknown, headers?: Headers | Record<string, unknown>, what = "request body"): FetchBody | undefined {
   if (body === undefined) return undefined;
