@@ -18,8 +18,8 @@ export const baseOptions = {
 } satisfies Options;
 
 /**
- * The `./zod` entry loads zod through generated/zod-peer.ts (top-level await); CommonJS has no
- * top-level await, so its build swaps in the require() twin.
+ * The `./zod` entry loads zod through generated/zod-peer.ts (a static import); the CommonJS build
+ * swaps in the require() twin, which explains a missing zod.
  */
 export const zodPeerPerFormat: EsbuildPlugin = {
   name: "zod-peer-per-format",

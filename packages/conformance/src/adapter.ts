@@ -60,6 +60,8 @@ export interface ConformanceAdapter<C extends object = object> {
    * cookie. None may appear anywhere (an API key may show its last 4 characters).
    */
   secrets: readonly string[];
+  /** Every constructor option the client reads (its options type), for the hostile-input properties. */
+  optionNames: readonly string[];
   /** Builds a client against the server, with extra constructor options merged in. */
   createClient(server: ScriptedServer, extra?: Record<string, unknown>): C;
   /** Routes every client of this adapter needs besides the one under test (a session login). */
@@ -73,6 +75,11 @@ export interface ConformanceAdapter<C extends object = object> {
   /** The main read. */
   read: Operation<C>;
   unknownParams: readonly UnknownParamCase<C>[];
+  /**
+   * A state-changing call whose JSON request body carries `value` as the caller gave it (a member
+   * of the body): a value JSON cannot carry must be refused before the network.
+   */
+  bodyCarrying: { label: string; invoke(client: C, value: unknown): PromiseLike<unknown> };
   /**
    * Methods that are synchronous by design and may throw synchronously, as `surface.method`
    * (`client.withOrg`, `entities.byId`), each with the reason.

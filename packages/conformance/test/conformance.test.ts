@@ -6,6 +6,7 @@
 import { type ExpectStatic, afterAll, describe, test } from "vitest";
 import type { CallOptions, ConformanceAdapter, Operation, VendorErrors } from "../src/adapter.js";
 import { adapters } from "../src/adapters/index.js";
+import { isThenable, methodsOf, surfacesOf } from "../src/hostile.js";
 import { deepInspect, errorViews, findLeaks, recordingLogger } from "../src/secrets.js";
 import { type Reply, ScriptedServer } from "../src/server.js";
 
@@ -266,15 +267,36 @@ describe.each(adapters)("conformance: $name", (adapter) => {
     }
   });
 
+  describe("7b. a request body JSON cannot carry is refused before the network", () => {
+    const cycle: Record<string, unknown> = { name: "loop" };
+    cycle.self = cycle;
+    const unsendable: [string, unknown][] = [
+      ["a BigInt", 10n],
+      ["a cycle", cycle],
+      ["a Symbol", Symbol("value")],
+      ["a function", () => "open"],
+      ["NaN", Number.NaN],
+      ["a Map", new Map([["level", 1]])],
+      ["a toJSON that throws", { toJSON: () => { throw new RangeError("Invalid time value"); } }],
+    ];
+    for (const [what, value] of unsendable) {
+      vendorIt(`${adapter.bodyCarrying.label} with ${what} → ValidationError naming the operation, nothing sent`, async ({ server, expect }) => {
+        const client = clientFor(server);
+        const error = await failureOf(() => adapter.bodyCarrying.invoke(client, value));
+        expect.soft(error, String(error)).toBeInstanceOf(adapter.errors.ValidationError);
+        // The vendors' own SDKs raise a SerializationError here; ours is that ValidationError subclass.
+        expect.soft((error as Error).name, "error name").toBe("SerializationError");
+        expect.soft((error as Error).message, "names the operation and the body").toMatch(/\w+ \w+: request body/);
+        expect.soft(server.count(), "requests sent").toBe(0);
+      });
+    }
+  });
+
   describe("8. nothing that returns a promise throws synchronously", () => {
     vendorIt("every method of the client and its resources, with no and with garbage arguments", async ({ server, expect }) => {
       // Bounded so that calls left running by garbage input settle quickly.
       const client = clientFor(server, { maxRetries: 0, timeout: 1_000 }) as Record<string, unknown>;
-      const surfaces: [string, object][] = [["client", client]];
-      for (const [name, value] of Object.entries(client)) {
-        if (value !== null && typeof value === "object" && !Array.isArray(value)) surfaces.push([name, value]);
-      }
-      surfaces.push(...Object.entries(adapter.extraSurfaces?.(client as never) ?? {}));
+      const surfaces = surfacesOf(client, adapter.extraSurfaces?.(client as never));
 
       const garbage: unknown[][] = [[], [null, null, null, null], [42, { bogus: true }, "x", []], ["", -1, Number.NaN, {}]];
       const thrown: string[] = [];
@@ -321,23 +343,6 @@ describe.each(adapters)("conformance: $name", (adapter) => {
     }
   });
 });
-
-/** Own and inherited methods (not getters), up to Object.prototype. */
-function methodsOf(target: object): string[] {
-  const names = new Set<string>();
-  for (let proto: object | null = target; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name === "constructor" || names.has(name)) continue;
-      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-      if (descriptor && "value" in descriptor && typeof descriptor.value === "function") names.add(name);
-    }
-  }
-  return [...names].sort();
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function";
-}
 
 function describeArg(value: unknown): string {
   if (typeof value === "number" && Number.isNaN(value)) return "NaN";

@@ -1,13 +1,13 @@
 import type { Auth } from "./auth.js";
 import type { ErrorMapper } from "./error-response.js";
-import { ConfigError, ValidationError } from "./errors.js";
+import { ConfigError, ValidationError, readingInput } from "./errors.js";
 import { assertKnownParameters } from "./known-keys.js";
 import { type Logger, resolveLogger, silentLogger } from "./logger.js";
 import type { Middleware } from "./middleware.js";
 import type { OperationDescriptor, OperationTable } from "./operations.js";
 import { type PagePromise, failedPages, offsetPages, toPageData } from "./pagination.js";
 import { parseJsonBody } from "./read-body.js";
-import type { HeaderValues, RequestOptions } from "./request-options.js";
+import { type HeaderValues, type RequestOptions, checkedRequestOptions, shown } from "./request-options.js";
 import type { RefusalPolicy } from "./retry.js";
 import type { FetchBody } from "./fetch-types.js";
 import { serializeBody } from "./serialize-body.js";
@@ -212,6 +212,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     this.#defaults = options.defaults ?? {};
     this.#requestOptions = [...REQUEST_OPTION_KEYS, ...(declaration.requestOptions ?? [])];
     this.#options = options;
+    if (!shared) checkKitOptions(`${declaration.name} client`, options);
     if (options.validateResponses === true && !declaration.loadSchemas) {
       throw new ConfigError(`validateResponses: ${declaration.name} ships no response schemas`);
     }
@@ -273,21 +274,40 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     options?: RequestOptions,
   ): Promise<CallResult<ResponseBody<Ops[Id]>>> {
     const operation = this.declaration.operations[id] as OperationDescriptor;
-    const query = this.#wireQuery(id, operation, input.query);
-    const headers = new Headers(this.#contextHeaders(id, operation, options, input.body));
-    const transport = this.#transportFor(id, operation);
-    const { request, body: sentBody } = this.#request(operation, input, query, headers);
+    const { transport, request, body: sentBody, options: checked } = this.#prepare(id, operation, input, options);
     // Start loading the schemas alongside the request, not after it.
     const schemas = this.#options.validateResponses ? this.#transports.schemas() : undefined;
     schemas?.catch(() => undefined);
-    const response = await transport.sendBuilt(request, this.#transportOptions(options), input.secrets, sentBody);
+    const response = await transport.sendBuilt(request, this.#transportOptions(checked), input.secrets, sentBody);
     const body = checkResponseShape(this.declaration.name, id, operation, this.#parseBody(response.status === 204 ? "" : await response.text(), response, operation, input));
     if (schemas) validateResponse(this.declaration.name, id, (await schemas)[id], body);
     return { body: body as ResponseBody<Ops[Id]>, response };
   }
 
+  /**
+   * Everything before the network: checked inputs, transport and request. Whatever the caller's
+   * values make the runtime throw (a getter that throws, a revoked proxy) is a ValidationError
+   * naming the operation, so every failure stays an SdkError and nothing is sent.
+   */
+  #prepare(
+    id: string,
+    operation: OperationDescriptor,
+    input: CallInput<unknown>,
+    options: RequestOptions | undefined,
+  ): { transport: Transport; request: Request; body: FetchBody | undefined; options: RequestOptions } {
+    const what = `${this.declaration.name} ${id}`;
+    return readingInput(`${what}: the input`, () => {
+      const checked = checkedRequestOptions(options, what);
+      const query = this.#wireQuery(id, operation, input.query);
+      const headers = new Headers(this.#contextHeaders(id, operation, checked, input.body));
+      const transport = this.#transportFor(id, operation);
+      return { transport, options: checked, ...this.#request(what, operation, input, query, headers) };
+    });
+  }
+
   /** The operation's request on the checked query and context headers: encoded path, content headers, the serialized body. */
   #request(
+    what: string,
     operation: OperationDescriptor,
     input: CallInput<unknown>,
     query: Record<string, unknown> | undefined,
@@ -298,7 +318,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     // JSON is the default below and multipart must carry the runtime's boundary.
     if (media !== null && media !== "application/json" && media !== "multipart/form-data") headers.set("Content-Type", media);
     if (input.accept !== undefined) headers.set("Accept", input.accept);
-    const body = serializeBody(input.body, headers);
+    const body = serializeBody(input.body, headers, `${what}: request body`);
     if (body !== undefined && !(body instanceof FormData) && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
     const search = serializeQuery(query);
     const url = `${this.#pathPrefix}${path}${search === "" ? "" : `?${search}`}`;
@@ -337,8 +357,11 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     options?: RequestOptions,
   ): PagePromise<ListItem<ResponseBody<Ops[Id]>>> {
     type Item = ListItem<ResponseBody<Ops[Id]>>;
-    const { limit, offset, ...filters } = (input.query ?? {}) as { limit?: unknown; offset?: unknown };
     try {
+      const { limit, offset, ...filters } = readingInput(`${this.declaration.name} ${id}: the query`, () => ({ ...(input.query ?? {}) })) as {
+        limit?: unknown;
+        offset?: unknown;
+      };
       return offsetPages<Item>({
         ...pageWindow(limit, offset, this.declaration.pagination),
         load: async (window) => {
@@ -353,7 +376,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
 
   /** A `fetch` for another origin (identity provider, image host): never the client's credentials. */
   foreignFetch(options?: RequestOptions): TransportFetch {
-    return this.#transports.foreign.fetchWith(this.#transportOptions(options));
+    return this.#transports.foreign.fetchWith(this.#transportOptions(checkedRequestOptions(options, `${this.declaration.name} download`)));
   }
 
   #transportFor(id: string, operation: OperationDescriptor): Transport {
@@ -394,12 +417,28 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
   }
 
   /** Core's options only: vendor options (`org`) are consumed here and never reach the transport. */
-  #transportOptions(options: RequestOptions | undefined): RequestOptions {
-    if (!options || !this.declaration.requestOptions?.length) return options ?? {};
+  #transportOptions(options: RequestOptions): RequestOptions {
+    if (!this.declaration.requestOptions?.length) return options;
     const copy: Record<string, unknown> = { ...options };
     for (const name of this.declaration.requestOptions) delete copy[name];
     return copy as RequestOptions;
   }
+}
+
+const LOG_METHODS = ["debug", "info", "warn", "error"] as const;
+
+/** The client-wide options the kit reads, each of the right kind (the per-call ones by the same rules). */
+function checkKitOptions(what: string, options: KitOptions): void {
+  const { timeout, maxRetries, headers, middleware, maxResponseBytes, fetch, foreignFetch, logger, validateResponses } = options;
+  checkedRequestOptions({ timeout, maxRetries, headers, middleware, maxResponseBytes }, what);
+  const wrong = (name: string, must: string, value: unknown) => new ConfigError(`${what}: option ${name} must be ${must}, got ${shown(value)}`);
+  for (const [name, value] of [["fetch", fetch], ["download fetch", foreignFetch]] as const) {
+    if (value !== undefined && typeof value !== "function") throw wrong(name, "a function", value);
+  }
+  if (logger !== undefined && (typeof logger !== "object" || logger === null || LOG_METHODS.some((level) => typeof logger[level] !== "function"))) {
+    throw wrong("logger", "an object with debug, info, warn and error functions", logger);
+  }
+  if (validateResponses !== undefined && typeof validateResponses !== "boolean") throw wrong("validateResponses", "true or false", validateResponses);
 }
 
 const nonEmpty = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);

@@ -1,3 +1,5 @@
+import { thrownText } from "./guards.js";
+
 /** Root of every error the SDKs throw, so callers can catch them all with one `instanceof`. */
 export class SdkError extends Error {
   // Literal names, not `new.target.name`: minifiers rename classes, and `error.name` must not change.
@@ -31,6 +33,9 @@ export class ValidationError extends SdkError {
     this.issues = options?.issues ?? [];
   }
 }
+
+/** A request body JSON (or a form) cannot carry as given: refused before any request. */
+export class SerializationError extends ValidationError { override readonly name: string = "SerializationError"; }
 
 /** Details of a network failure. */
 export interface ConnectionErrorOptions {
@@ -253,5 +258,19 @@ export class RedirectError extends ApiError {
   constructor(init: ApiErrorInit & { location: string | undefined }) {
     super(init);
     this.location = init.location;
+  }
+}
+
+/**
+ * Runs `read` over a caller's values: a runtime error it throws (a getter or proxy trap that
+ * throws, a revoked proxy, a value with no string form) becomes `Typed` (ValidationError by
+ * default) saying `what` could not be read, so every failure stays an SdkError. SdkErrors pass.
+ */
+export function readingInput<T>(what: string, read: () => T, Typed: new (message: string, options?: { cause?: unknown }) => SdkError = ValidationError): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof SdkError) throw error;
+    throw new Typed(`${what} could not be read (${thrownText(error)})`, { cause: error });
   }
 }

@@ -14,3 +14,13 @@ export function asRecord(value: unknown): Record<string, unknown> | undefined {
 export function isHeaderSafeToken(value: string): boolean {
   return value !== "" && !/[\s\u0000-\u001f\u007f]/.test(value);
 }
+
+/** A thrown value as text for a message; never throws itself (a thrown `Object.create(null)` has no `toString`). */
+export function thrownText(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  try {
+    return String(error);
+  } catch {
+    return typeof error;
+  }
+}

@@ -1,6 +1,7 @@
 export {
   SdkError,
   ConfigError,
+  SerializationError,
   ValidationError,
   ConnectionError,
   TimeoutError,
@@ -18,6 +19,7 @@ export {
   type ApiErrorInit,
   type ConnectionErrorOptions,
   type ValidationIssue,
+  readingInput,
 } from "./errors.js";
 export { errorFromResponse, textSnippet, type ErrorMapper, type ErrorResponseContext } from "./error-response.js";
 export {
@@ -30,7 +32,7 @@ export {
   type TransportFetch,
   type TransportOptions,
 } from "./transport.js";
-export type { RequestOptions, HeaderValues } from "./request-options.js";
+export { type RequestOptions, type HeaderValues, checkedRequestOptions, shown } from "./request-options.js";
 export type { FetchBody, FetchCredentials, FetchInput } from "./fetch-types.js";
 export { withFetchCredentials } from "./fetch-credentials.js";
 export { composeMiddleware, type Middleware, type MiddlewareContext, type Next } from "./middleware.js";
@@ -119,7 +121,7 @@ export {
   type Transports,
   type VendorDeclaration,
 } from "./client-kit.js";
-export { assertKnownOptions, assertKnownParameters, nearestName, type ParameterCheck } from "./known-keys.js";
+export { assertKnownOptions, assertKnownParameters, checkedParameters, nearestName, readingOptions, type ParameterCheck } from "./known-keys.js";
 export { asRecord, isHeaderSafeToken, isPlainObject } from "./guards.js";
 export { BoundedBuffer } from "./bounded-buffer.js";
 export type {

@@ -1,4 +1,4 @@
-import { ConfigError, ValidationError } from "./errors.js";
+import { ConfigError, ValidationError, readingInput } from "./errors.js";
 import { isPlainObject } from "./guards.js";
 
 /** Names users reach for out of habit from other SDKs, mapped to ours. */
@@ -76,6 +76,15 @@ export function assertKnownOptions(
   if (key !== undefined) throw new ConfigError(`Unknown option \`${key}\` for ${what}${suggestion(key, known, aliases)}`);
 }
 
+/**
+ * Runs a client's reading of its options: whatever the caller's values make the runtime throw
+ * (a getter or proxy that throws, a number where a URL belongs) is a ConfigError naming the
+ * client, so a constructor only ever throws SdkErrors.
+ */
+export function readingOptions<T>(what: string, read: () => T): T {
+  return readingInput(`${what}: the options`, read, ConfigError);
+}
+
 /** What {@link assertKnownParameters} checks a parameters object against. */
 export interface ParameterCheck {
   /** Shown in the message, e.g. `devices.get (get_device)`. */
@@ -86,6 +95,17 @@ export interface ParameterCheck {
   requestOptions: readonly string[];
   /** Renamed or habitual names → the real one, for the suggestion. */
   aliases?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * The parameters as a plain copy, checked by {@link assertKnownParameters}: parameters a getter or
+ * proxy makes unreadable are a ValidationError too, and later reads of the copy cannot throw.
+ */
+export function checkedParameters<P extends object>(params: P | null | undefined, check: ParameterCheck): Partial<P> {
+  return readingInput(`Parameters for ${check.what}`, () => {
+    assertKnownParameters(params, check);
+    return { ...params };
+  });
 }
 
 /** Refuses parameter keys the operation does not declare, before they become a stray `?org=`. */

@@ -54,8 +54,9 @@ export function lazySchemas(vendor: string, load: (() => Promise<ResponseSchemas
   return () => {
     loading ??= load().catch((cause: unknown) => {
       loading = undefined;
-      throw new ConfigError(`validateResponses: could not load ${vendor}'s response schemas (the ./zod entry and zod)`, { cause });
+      throw new ConfigError(`validateResponses: could not load ${vendor}'s response schemas (is zod installed? \`npm install zod\`)`, { cause });
     });
     return loading;
   };
 }
+

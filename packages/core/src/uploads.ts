@@ -1,5 +1,6 @@
+import { shown } from "./request-options.js";
 import { contentTypeFromFilename, extensionForContentType, normalizeContentType, sniffContentType } from "./content-type.js";
-import { ValidationError } from "./errors.js";
+import { ValidationError, readingInput } from "./errors.js";
 import { redactUrl } from "./redact.js";
 import type { FetchLike } from "./transport.js";
 
@@ -35,11 +36,13 @@ function viewBytes(view: ArrayBufferView): Uint8Array<ArrayBuffer> {
 }
 
 async function blobFrom(input: Uploadable): Promise<Blob> {
-  if (isBlob(input)) return input;
-  if (input instanceof ArrayBuffer) return new Blob([input]);
-  if (ArrayBuffer.isView(input)) return new Blob([viewBytes(input)]);
-  if (isReadableStream(input)) return new Response(input).blob();
-  throw new ValidationError("Upload must be a Blob, File, ArrayBuffer, typed array or ReadableStream");
+  return readingInput("The upload", () => {
+    if (isBlob(input)) return input;
+    if (input instanceof ArrayBuffer) return new Blob([input]);
+    if (ArrayBuffer.isView(input)) return new Blob([viewBytes(input)]);
+    if (isReadableStream(input)) return new Response(input).blob();
+    throw new ValidationError("Upload must be a Blob, File, ArrayBuffer, typed array or ReadableStream");
+  });
 }
 
 /**
@@ -163,6 +166,7 @@ export function isPrivateHost(hostname: string): boolean {
 
 function parseHttpUrl(url: string | URL, allowPrivateNetwork = false): URL {
   let parsed: URL;
+  if (typeof url !== "string" && !(url instanceof URL)) throw new ValidationError(`Not a URL: ${shown(url)}`);
   try {
     parsed = new URL(String(url));
   } catch {

@@ -100,7 +100,10 @@ describe("validateResponses", () => {
     const loadSchemas = vi.fn().mockRejectedValueOnce(new Error("Cannot find module 'zod'")).mockResolvedValue(schemas);
     const fetch = scriptedFetch(json(200, { id: "a" }), json(200, { id: "b" }));
     const kit = kitWith(fetch, { validateResponses: true }, vendorWith({ loadSchemas }));
-    await expect(kit.call("get_thing", { path: { id: "a" } })).rejects.toBeInstanceOf(ConfigError);
+    const error = await kit.call("get_thing", { path: { id: "a" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    // A missing zod says how to install it.
+    expect((error as Error).message).toMatch(/is zod installed\? `npm install zod`/);
     await expect(kit.call("get_thing", { path: { id: "b" } })).resolves.toEqual({ id: "b" });
   });
 

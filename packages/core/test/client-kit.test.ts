@@ -109,6 +109,47 @@ describe("ClientKit inputs", () => {
     expect(fetch.calls).toHaveLength(0);
   });
 
+  it("a body JSON cannot carry, or inputs whose getters throw, reject with a ValidationError naming the operation; nothing is sent", async () => {
+    const fetch = scriptedFetch();
+    const kit = kitWith(fetch, { defaults: { org: "o1" } });
+    await expect(kit.call("open_thing", { path: { id: "t1" }, body: { speed: 2n } })).rejects.toThrow(
+      /^Acme open_thing: request body at \$\.speed: a bigint has no JSON form/,
+    );
+    await expect(kit.call("open_thing", { path: { id: "t1" }, body: Symbol("x") })).rejects.toBeInstanceOf(ValidationError);
+    const hostile = new Proxy({}, { ownKeys: () => { throw new TypeError("trap"); } });
+    await expect(kit.call("list_things", { query: hostile })).rejects.toThrow(/^Acme list_things: the input could not be read \(TypeError: trap\)/);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it("per-call options of the wrong kind are a ConfigError naming the option, before any request", async () => {
+    const fetch = scriptedFetch();
+    const kit = kitWith(fetch);
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ timeout: Symbol("t") }, /option timeout must be a positive number of milliseconds, got a symbol/],
+      [{ maxRetries: 1.5 }, /option maxRetries must be a whole number ≥ 0, got 1.5/],
+      [{ signal: "stop" }, /option signal must be an AbortSignal, got "stop"/],
+      [{ headers: { "X-Trace": "a\r\nX-Injected: 1" } }, /option headers must be an object of header names to strings/],
+      [{ headers: { "bad name": "x" } }, /option headers/],
+      [{ middleware: () => undefined }, /option middleware must be a list of functions/],
+      [{ idempotencyKey: 10n }, /option idempotencyKey must be a string, got 10/],
+    ];
+    for (const [options, message] of cases) {
+      await expect(kit.call("open_thing", { path: { id: "t1" } }, options as never)).rejects.toThrow(message);
+    }
+    const unreadable = new Proxy({}, { ownKeys: () => { throw new TypeError("trap"); } });
+    await expect(kit.call("open_thing", { path: { id: "t1" } }, unreadable as never)).rejects.toThrow(/options could not be read \(TypeError: trap\)/);
+    await expect(kit.call("open_thing", { path: { id: "t1" } }, unreadable as never)).rejects.toBeInstanceOf(ConfigError);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it("client options the kit reads are checked by kind at construction", () => {
+    const fetch = scriptedFetch();
+    expect(() => kitWith(fetch, { fetch: "https://proxy.test" as never })).toThrow(/Acme client: option fetch must be a function, got "https:\/\/proxy.test"/);
+    expect(() => kitWith(fetch, { logger: { debug: () => undefined } as never })).toThrow(/option logger must be an object with debug, info, warn and error functions/);
+    expect(() => kitWith(fetch, { validateResponses: "yes" as never })).toThrow(ConfigError);
+    expect(() => kitWith(fetch, { timeout: Number.NaN })).toThrow(/timeout must be a positive number/);
+  });
+
   it("foreign fetches carry neither credentials nor client headers", async () => {
     const fetch = scriptedFetch(json(200, {}));
     const kit = kitWith(fetch, { headers: { "X-Client": "1" } });

@@ -89,3 +89,59 @@ describe("serializeBody", () => {
     expect(serializeBody(undefined)).toBeUndefined();
   });
 });
+
+describe("serializeBody refuses what JSON would fail on or silently change", () => {
+  const cycle: Record<string, unknown> = { name: "loop" };
+  cycle.self = cycle;
+  const cases: [string, unknown, RegExp][] = [
+    ["a BigInt", { count: 10n }, /at \$\.count: a bigint has no JSON form/],
+    ["a nested BigInt in a list", { items: [{ id: 1 }, { id: 2n }] }, /at \$\.items\[1\]\.id: a bigint/],
+    ["a cycle", cycle, /cycle/],
+    ["a top-level Symbol", Symbol("body"), /at \$: a symbol has no JSON form/],
+    ["a top-level function", () => 1, /at \$: a function/],
+    ["a Symbol member (JSON would drop it)", { tag: Symbol("t") }, /at \$\.tag: a symbol/],
+    ["a function member (JSON would drop it)", { run: () => 1 }, /at \$\.run: a function/],
+    ["NaN (JSON would send null)", { level: Number.NaN }, /at \$\.level: NaN would be sent as null/],
+    ["Infinity", [Number.POSITIVE_INFINITY], /at \$\[0\]: Infinity would be sent as null/],
+    ["undefined in a list (JSON would send null)", { ids: ["a", undefined] }, /at \$\.ids\[1\]: undefined would be sent as null/],
+    ["a Map (JSON would send {})", { labels: new Map([["a", 1]]) }, /at \$\.labels: a Map would be sent as \{\}/],
+    ["a Set", { tags: new Set(["x"]) }, /a Set/],
+    ["a toJSON that throws", { when: { toJSON: () => { throw new RangeError("Invalid time value"); } } }, /JSON could not write it \(RangeError: Invalid time value\)/],
+    ["a getter that throws", { inner: { get secret(): string { throw new TypeError("nope"); } } }, /JSON could not write it \(TypeError: nope\)/],
+    ["an Error (JSON would send {})", { failure: new RangeError("x") }, /at \$\.failure: a RangeError would be sent as \{\}/],
+  ];
+  it.each(cases)("%s → ValidationError naming where", (_, body, message) => {
+    const thrown = (() => {
+      try {
+        serializeBody(body, undefined, "OpenApp create_device: request body");
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(ValidationError);
+    expect((thrown as Error).message).toMatch(/^OpenApp create_device: request body\b/);
+    expect((thrown as Error).message).toMatch(message);
+  });
+
+  it("keeps what JSON writes faithfully: dates through toJSON, undefined members left out, null-prototype objects, class instances", () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    class Point {
+      constructor(readonly x: number) {}
+    }
+    expect(serializeBody({ at: new Date("2025-01-02T03:04:05Z"), skip: undefined, bare, point: new Point(2), none: null })).toBe(
+      '{"at":"2025-01-02T03:04:05.000Z","bare":{"a":1},"point":{"x":2},"none":null}',
+    );
+  });
+
+  it("refuses form fields that have no text (objects), instead of sending [object Object]", () => {
+    const form = { "Content-Type": "application/x-www-form-urlencoded" };
+    expect(() => serializeBody({ userId: { nested: true } }, form)).toThrow(/field "userId": a object cannot be sent as a form field/);
+    expect(() => serializeBody({ userId: Object.create(null) }, form)).toThrow(ValidationError);
+    expect(serializeBody({ n: 1, ok: true, big: 2n }, form)).toBe("n=1&ok=true&big=2");
+  });
+
+  it("checks the JSON of multipart fields too", () => {
+    expect(() => serializeBody({ file: new Blob(["x"]), meta: { size: 1n } })).toThrow(/field "meta" at \$\.size: a bigint/);
+  });
+});

@@ -7,6 +7,7 @@ import {
   type RequestOptions,
   type VendorDeclaration,
   assertKnownOptions,
+  readingOptions,
   bearerAuth,
   isHeaderSafeToken,
   normalizeBaseUrl,
@@ -125,6 +126,10 @@ function validApiKey(apiKey: string | undefined): string | undefined {
 }
 
 function createContext(options: OmletClientOptions): OmletContext {
+  return readingOptions("OmletClient", () => readOptions(options));
+}
+
+function readOptions(options: OmletClientOptions): OmletContext {
   assertKnownOptions(options, OPTION_KEYS, "OmletClient");
   const apiKey = validApiKey(options.apiKey ?? readEnv(API_KEY_ENV));
   const kit: OmletKit = new ClientKit(omletVendor, {

@@ -66,6 +66,7 @@ export {
   TimeoutError,
   AbortError,
   ConfigError,
+  SerializationError,
   ValidationError,
   type Logger,
   type Middleware,

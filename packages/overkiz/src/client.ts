@@ -8,6 +8,7 @@ import {
   type Middleware,
   type VendorDeclaration,
   assertKnownOptions,
+  readingOptions,
 } from "@openapp/core";
 import { operationTable, type operations } from "@openapp/overkiz-generated";
 import { overkizErrorMapper } from "./errors.js";
@@ -160,6 +161,10 @@ function checkedRtsDuration(value: number | undefined): number | undefined {
 }
 
 function createContext(options: OverkizClientOptions): OverkizContext {
+  return readingOptions("OverkizClient", () => readOptions(options));
+}
+
+function readOptions(options: OverkizClientOptions): OverkizContext {
   assertKnownOptions(options, OPTION_KEYS, "OverkizClient", RENAMED_OPTIONS);
   const server = resolveServer(options.server);
   const strategy = strategyFor(server, options.credentials);

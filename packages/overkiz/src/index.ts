@@ -90,6 +90,7 @@ export {
   SdkError,
   TimeoutError,
   UnprocessableEntityError,
+  SerializationError,
   ValidationError,
   type Logger,
   type Middleware,

@@ -7,11 +7,13 @@ import {
   type Middleware,
   type VendorDeclaration,
   assertKnownOptions,
+  readingOptions,
   bearerAuth,
   headerAuth,
   isHeaderSafeToken,
   normalizeBaseUrl,
   readEnv,
+  shown,
 } from "@openapp/core";
 import { type OpenAppRawClient, createOpenAppRawClient, operationTable, type operations } from "@openapp/openapp-generated";
 import { toWireQuery } from "./internal/query.js";
@@ -147,7 +149,7 @@ export function validOrg(org: unknown): string | undefined {
 function authFor(parsed: ParsedApiKey | undefined, header: OpenAppClientOptions["authHeader"]): Auth | undefined {
   if (!parsed) return undefined;
   if (header !== undefined && header !== "authorization" && header !== "x-api-key") {
-    throw new ConfigError(`authHeader must be "authorization" or "x-api-key", got ${JSON.stringify(header)}`);
+    throw new ConfigError(`authHeader must be "authorization" or "x-api-key", got ${shown(header)}`);
   }
   const inner = header === "x-api-key" ? headerAuth("X-API-Key", parsed.key) : bearerAuth(parsed.key);
   // The key may show its last 4 characters (to tell keys apart); the secret part never does.
@@ -166,6 +168,10 @@ function definedEntries<T extends object>(value: T | undefined): Partial<T> {
 }
 
 function createContext(options: OpenAppClientOptions): OpenAppContext {
+  return readingOptions("OpenAppClient", () => readOptions(options));
+}
+
+function readOptions(options: OpenAppClientOptions): OpenAppContext {
   assertKnownOptions(options, OPTION_KEYS, "OpenAppClient");
   const apiKey = options.apiKey ?? readEnv("OPENAPP_API_KEY");
   const parsed = apiKey === undefined ? undefined : parseApiKey(apiKey);

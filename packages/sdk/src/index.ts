@@ -65,6 +65,7 @@ export {
   TimeoutError,
   AbortError,
   ConfigError,
+  SerializationError,
   ValidationError,
   Page,
   PagePromise,

@@ -34,6 +34,7 @@ export const omletAdapter = defineAdapter<OmletClient>({
   vendor: "omlet",
   name: "omlet",
   packageName: "@openapp/omlet",
+  optionNames: ["apiKey", "baseUrl", "fetch", "timeout", "maxRetries", "middleware", "logger", "headers", "validateResponses"],
   errors: { SdkError, ConfigError, ValidationError, InternalServerError, RateLimitError, ConnectionError, TimeoutError, AbortError },
   secrets: [API_KEY],
   createClient: (server, extra = {}) => new OmletClient({ apiKey: API_KEY, baseUrl: `${server.origin}${API}`, ...extra }),
@@ -64,6 +65,10 @@ export const omletAdapter = defineAdapter<OmletClient>({
     },
   },
   unknownParams: [{ label: "getEvents({ bogus })", key: "bogus", invoke: (omlet) => omlet.getEvents({ bogus: 1 } as never) }],
+  bodyCarrying: {
+    label: "omlet.updateDevice(id, { name: value })",
+    invoke: (omlet, value) => omlet.updateDevice(DEVICE, { name: value as string }),
+  },
   syncHelpers: {
     "client.withApiKey": "returns a new client; a bad key is a ConfigError at once, like the constructor",
     "client.door": "builds a handle from a device object already in hand; no request",

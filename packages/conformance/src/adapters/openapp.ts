@@ -36,6 +36,7 @@ export const openappAdapter = defineAdapter<OpenAppClient>({
   vendor: "openapp",
   name: "openapp",
   packageName: "@openapp/sdk",
+  optionNames: ["apiKey", "org", "baseUrl", "authHeader", "timeout", "maxRetries", "fetch", "downloadFetch", "middleware", "logger", "headers", "entityActions", "validateResponses"],
   errors: { SdkError, ConfigError, ValidationError, InternalServerError, RateLimitError, ConnectionError, TimeoutError, AbortError },
   secrets: [SECRET],
   createClient: (server, extra = {}) => new OpenAppClient({ apiKey: keyFor(server), org: ORG, ...extra }),
@@ -75,6 +76,11 @@ export const openappAdapter = defineAdapter<OpenAppClient>({
       invoke: (client) => client.devices.get("d1", { org: "o" } as never),
     },
   ],
+  bodyCarrying: {
+    label: "client.devices.create({ ..., device_metadata: { value } })",
+    invoke: (client, value) =>
+      client.devices.create({ org_id: ORG, integration_id: INTEGRATION, name: { en: "Lobby door controller" }, device_metadata: { value } }, undefined, { org: ORG }),
+  },
   syncHelpers: {
     "client.withOrg": "returns a new client; a bad org is a ConfigError at once, like the constructor",
     "entities.byId": "binds an id into a handle without a request",

@@ -57,6 +57,7 @@ function overkizAdapter(variant: Variant): ConformanceAdapter<OverkizClient> {
   return defineAdapter<OverkizClient>({
     vendor: "overkiz",
     packageName: "@openapp/overkiz",
+    optionNames: ["server", "credentials", "fetch", "fetchCredentials", "timeout", "maxRetries", "middleware", "headers", "logger", "random", "now", "identityEndpoints", "actionQueue", "defaultRtsCommandDurationSeconds", "loginBackoff", "validateResponses", "validateCommands"],
     errors: { SdkError, ConfigError, ValidationError, InternalServerError, RateLimitError, ConnectionError, TimeoutError, AbortError },
     ...variant,
     errorBody: (message) => ({ errorCode: "UNSPECIFIED_ERROR", error: message }),
@@ -93,6 +94,10 @@ function overkizAdapter(variant: Variant): ConformanceAdapter<OverkizClient> {
         invoke: (client) => client.executeActionGroup([{ deviceURL: SHUTTER, commands: [{ name: "open" }] }], { bogus: 1 } as never),
       },
     ],
+    bodyCarrying: {
+      label: 'client.executeActionGroup([{ deviceURL, commands: [{ name: "setClosure", parameters: [{ value }] }] }])',
+      invoke: (client, value) => client.executeActionGroup([{ deviceURL: SHUTTER, commands: [{ name: "setClosure", parameters: [{ value }] }] }]),
+    },
     syncHelpers: {
       "client.selectGateway": "chooses the gateway for following calls (Rexel); no request, ConfigError elsewhere",
       "client.events": "an async generator: nothing runs until the first next(), errors surface there",

@@ -1,4 +1,4 @@
-import { ValidationError, isPlainObject } from "@openapp/core";
+import { ValidationError, isPlainObject, readingInput } from "@openapp/core";
 import type { Configuration, ConfigurationPatch } from "./types.js";
 
 type Json = Record<string, unknown>;
@@ -24,8 +24,10 @@ function compactValue(value: unknown, path: string[]): unknown {
  * that changes nothing yet still wakes the device.
  */
 export function compactConfigurationPatch(patch: ConfigurationPatch): ConfigurationPatch {
-  if (!isPlainObject(patch)) throw new ValidationError("A configuration update must be an object keyed by section");
-  const compact = compactValue(patch, []) as ConfigurationPatch;
+  const compact = readingInput("The configuration update", () => {
+    if (!isPlainObject(patch)) throw new ValidationError("A configuration update must be an object keyed by section");
+    return compactValue(patch, []) as ConfigurationPatch;
+  });
   if (Object.keys(compact).length === 0) {
     throw new ValidationError("The configuration update is empty; name at least one field to change");
   }

@@ -1,4 +1,4 @@
-import { type RequestOptions, ValidationError } from "@openapp/core";
+import { type RequestOptions, ValidationError, checkedRequestOptions, readingInput } from "@openapp/core";
 import type { OmletContext } from "../client.js";
 import { requireAction } from "../models/actions.js";
 import { type StateSection, sectionState } from "../models/device.js";
@@ -67,7 +67,7 @@ async function run(
   actionName: string,
   options: ControlOptions = {},
 ): Promise<ActionResult> {
-  const { skipIfAlready, ...requestOptions } = options;
+  const { skipIfAlready, ...requestOptions } = checkedRequestOptions(options, `omlet ${actionName}`) as ControlOptions;
   const action = requireAction(device, actionName);
   const reason = skipIfAlready ? skipReason(device, spec.section, spec.actions[actionName], action.pendingValue) : undefined;
   if (reason !== undefined) {
@@ -78,7 +78,7 @@ async function run(
 }
 
 function control<A extends ActionTargets>(ctx: OmletContext, device: Device, spec: ControlSpec<A>, name: string): Control<A> {
-  assertDeviceType(device, spec, name);
+  readingInput("The device", () => assertDeviceType(device, spec, name));
   const entries = Object.keys(spec.actions).map((actionName) => [
     actionName,
     (options?: ControlOptions) => run(ctx, device, spec, actionName, options),

@@ -1,4 +1,4 @@
-import { type RequestOptions, ValidationError } from "@openapp/core";
+import { type RequestOptions, ValidationError, shown, readingInput } from "@openapp/core";
 import type { OmletContext } from "../client.js";
 import { type ActionTarget, actionTarget } from "../models/actions.js";
 import { compactConfigurationPatch } from "../models/configuration.js";
@@ -70,7 +70,7 @@ export async function updateConfiguration(
 /** Ask every device to stay connected for `durationSeconds` so commands land quickly. */
 export async function keepAlive(ctx: OmletContext, durationSeconds: number, options?: RequestOptions): Promise<void> {
   if (!Number.isInteger(durationSeconds) || durationSeconds < 1) {
-    throw new ValidationError(`keepAlive duration must be a positive whole number of seconds, got ${durationSeconds}`);
+    throw new ValidationError(`keepAlive duration must be a positive whole number of seconds, got ${shown(durationSeconds)}`);
   }
   await ctx.kit.call("keepAlive", { body: { duration: durationSeconds } }, options);
 }
@@ -106,7 +106,7 @@ function resolveTarget(ctx: OmletContext, input: ActionInput): ActionTarget {
  * never retried once it may have reached the server.
  */
 export async function performAction(ctx: OmletContext, input: ActionInput, options?: RequestOptions): Promise<ActionResult> {
-  const { deviceId, actionName } = resolveTarget(ctx, input);
+  const { deviceId, actionName } = readingInput("The action", () => resolveTarget(ctx, input));
   let context: Awaited<ReturnType<typeof ctx.kit.call<"performAction">>>;
   try {
     context = await ctx.kit.call("performAction", { path: { deviceId, action: actionName } }, options);

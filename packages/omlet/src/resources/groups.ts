@@ -1,16 +1,16 @@
-import { type RequestOptions, ValidationError } from "@openapp/core";
+import { type RequestOptions, ValidationError, shown, readingInput } from "@openapp/core";
 import type { OmletContext } from "../client.js";
 import type { Group, GroupList, GroupNameRequest, GroupUserRequest } from "../models/types.js";
 
 /** Accepts the bare name or the wire body, so both `"Orchard"` and `{ groupName }` work. */
 function nameBody(name: string | GroupNameRequest): GroupNameRequest {
-  const groupName = typeof name === "string" ? name : name?.groupName;
+  const groupName = typeof name === "string" ? name : readingInput("The group name", () => name?.groupName);
   if (typeof groupName !== "string" || groupName.trim() === "") throw new ValidationError("A group name must be a non-empty string");
   return { groupName };
 }
 
 function emailAddress(value: string): string {
-  if (typeof value !== "string" || !value.includes("@")) throw new ValidationError(`Not an email address: ${String(value)}`);
+  if (typeof value !== "string" || !value.includes("@")) throw new ValidationError(`Not an email address: ${shown(value)}`);
   return value;
 }
 
@@ -52,7 +52,8 @@ export async function updateUserAccess(
   member: GroupUserRequest,
   options?: RequestOptions,
 ): Promise<void> {
-  const body = { ...member, emailAddress: emailAddress(member?.emailAddress) };
+  const given = readingInput("The member", () => ({ ...member }));
+  const body = { ...given, emailAddress: emailAddress(given.emailAddress) };
   await ctx.kit.call("updateUserAccess", { path: { groupId }, body }, options);
 }
 

@@ -1,4 +1,4 @@
-import { ConfigError, assertKnownParameters, sleep } from "@openapp/core";
+import { ConfigError, sleep, shown, checkedParameters } from "@openapp/core";
 import { StateTimeoutError } from "../errors.js";
 import type { OmletContext } from "../client.js";
 import { isSettled, pendingSections, powerKind, sectionState } from "../models/device.js";
@@ -58,7 +58,7 @@ function defaultsFor(device: Device): { interval: number; timeout: number } {
 
 function positive(name: string, value: number | undefined): number | undefined {
   if (value !== undefined && (!Number.isFinite(value) || value <= 0)) {
-    throw new ConfigError(`waitForState ${name} must be a positive number of milliseconds, got ${value}`);
+    throw new ConfigError(`waitForState ${name} must be a positive number of milliseconds, got ${shown(value)}`);
   }
   return value;
 }
@@ -81,9 +81,9 @@ export async function waitForState(
   ctx: OmletContext,
   deviceId: string,
   predicate: (device: Device) => boolean,
-  options: WaitForStateOptions = {},
+  given: WaitForStateOptions = {},
 ): Promise<Device> {
-  assertKnownParameters(options, { what: "waitForState", known: WAIT_OPTIONS, requestOptions: [], aliases: RENAMED });
+  const options = checkedParameters(given, { what: "waitForState", known: WAIT_OPTIONS, requestOptions: [], aliases: RENAMED });
   const { signal, onProgress } = options;
   if (onProgress !== undefined && typeof onProgress !== "function") throw new ConfigError("waitForState onProgress must be a function");
   const poll = { signal };

@@ -1,4 +1,4 @@
-import { AuthenticationError, BoundedBuffer, ConfigError, PermissionDeniedError, SdkError, assertKnownParameters } from "@openapp/core";
+import { AuthenticationError, BoundedBuffer, ConfigError, PermissionDeniedError, SdkError, checkedParameters, shown } from "@openapp/core";
 import type { OmletContext } from "../client.js";
 import { type DeviceChange, deviceChanges } from "../models/changes.js";
 import type { Device } from "../models/types.js";
@@ -79,23 +79,24 @@ interface WatchConfig {
   intervalMs: number;
   followUps: readonly number[];
   maxBuffered: number;
+  options: WatchDevicesOptions;
 }
 
-function checkedOptions(options: WatchDevicesOptions): WatchConfig {
-  assertKnownParameters(options, { what: "watchDevices", known: WATCH_OPTIONS, requestOptions: [], aliases: { interval: "intervalMs" } });
+function checkedOptions(given: WatchDevicesOptions | undefined): WatchConfig {
+  const options = checkedParameters(given, { what: "watchDevices", known: WATCH_OPTIONS, requestOptions: [], aliases: { interval: "intervalMs" } });
   const intervalMs = options.intervalMs ?? DEFAULT_WATCH_INTERVAL_MS;
   if (!Number.isFinite(intervalMs) || intervalMs < MIN_WATCH_INTERVAL_MS) {
-    throw new ConfigError(`watchDevices intervalMs must be at least ${MIN_WATCH_INTERVAL_MS} ms, got ${intervalMs}`);
+    throw new ConfigError(`watchDevices intervalMs must be at least ${MIN_WATCH_INTERVAL_MS} ms, got ${shown(intervalMs)}`);
   }
   const followUps = options.followUpDelaysMs ?? DEFAULT_FOLLOW_UP_DELAYS_MS;
   if (!Array.isArray(followUps) || followUps.some((delay) => !Number.isFinite(delay) || delay < 0 || delay > intervalMs)) {
-    throw new ConfigError(`watchDevices followUpDelaysMs must be delays in ms from 0 to intervalMs, got ${String(followUps)}`);
+    throw new ConfigError(`watchDevices followUpDelaysMs must be delays in ms from 0 to intervalMs, got ${shown(followUps)}`);
   }
   const maxBuffered = options.maxBufferedChanges ?? DEFAULT_MAX_BUFFERED_CHANGES;
   if (!Number.isInteger(maxBuffered) || maxBuffered < 1) {
-    throw new ConfigError(`watchDevices maxBufferedChanges must be a positive whole number, got ${String(maxBuffered)}`);
+    throw new ConfigError(`watchDevices maxBufferedChanges must be a positive whole number, got ${shown(maxBuffered)}`);
   }
-  return { intervalMs, followUps, maxBuffered };
+  return { intervalMs, followUps, maxBuffered, options };
 }
 
 const endsTheWatch = (error: unknown) =>
@@ -106,16 +107,15 @@ const endsTheWatch = (error: unknown) =>
  * never sends an action, on start, on a webhook or after an error.
  */
 export function watchDevices(ctx: OmletContext, given?: WatchDevicesOptions): DeviceWatcher {
-  const options = given ?? {};
   // Bad options reject the first `next()`, like every other refusal of the SDK; nothing throws here.
-  let config: WatchConfig = { intervalMs: DEFAULT_WATCH_INTERVAL_MS, followUps: DEFAULT_FOLLOW_UP_DELAYS_MS, maxBuffered: DEFAULT_MAX_BUFFERED_CHANGES };
+  let config: WatchConfig = { intervalMs: DEFAULT_WATCH_INTERVAL_MS, followUps: DEFAULT_FOLLOW_UP_DELAYS_MS, maxBuffered: DEFAULT_MAX_BUFFERED_CHANGES, options: {} };
   let refused: { error: unknown } | undefined;
   try {
-    config = checkedOptions(options);
+    config = checkedOptions(given);
   } catch (error) {
     refused = { error };
   }
-  const { intervalMs, followUps, maxBuffered } = config;
+  const { intervalMs, followUps, maxBuffered, options } = config;
   const emitInitial = options.emitInitial ?? true;
   const queue = new BoundedBuffer<DeviceChanges>(maxBuffered, (max) =>
     ctx.kit.logger.warn(`device watcher: the consumer is behind; keeping the newest ${max} readings and dropping older ones`),

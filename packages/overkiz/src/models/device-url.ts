@@ -1,4 +1,4 @@
-import { ValidationError } from "@openapp/core";
+import { ValidationError, shown } from "@openapp/core";
 
 /** The parts of a device URL `<protocol>://<gatewayId>/<deviceAddress>[#<subsystemId>]`. */
 export interface DeviceIdentifier {
@@ -30,7 +30,7 @@ export function parseDeviceUrl(deviceUrl: string): DeviceIdentifier {
   const match = typeof deviceUrl === "string" ? DEVICE_URL.exec(deviceUrl) : null;
   const groups = match?.groups;
   if (!groups?.protocol || !groups.gatewayId || !groups.deviceAddress || DOT_SEGMENT.test(groups.deviceAddress)) {
-    throw new ValidationError(`Invalid device URL ${JSON.stringify(deviceUrl)}: expected <protocol>://<gatewayId>/<address>[#<n>]`);
+    throw new ValidationError(`Invalid device URL ${shown(deviceUrl)}: expected <protocol>://<gatewayId>/<address>[#<n>]`);
   }
   const subsystemId = groups.subsystemId === undefined ? null : Number(groups.subsystemId);
   return {

@@ -1,13 +1,4 @@
-import {
-  DEFAULT_MAX_DOWNLOAD_BYTES,
-  type Uploadable,
-  ValidationError,
-  contentTypeFromFilename,
-  fileFromUrl,
-  normalizeContentType,
-  sniffContentType,
-  toFile,
-} from "@openapp/core";
+import { DEFAULT_MAX_DOWNLOAD_BYTES, type Uploadable, ValidationError, contentTypeFromFilename, fileFromUrl, normalizeContentType, sniffContentType, toFile, checkedRequestOptions } from "@openapp/core";
 import type { OpenAppContext } from "../client.js";
 import type { Body, ImageUploadOperationId, OpenAppRequestOptions, Path, Result } from "../models/operation-types.js";
 
@@ -66,8 +57,9 @@ export async function uploadImage<Id extends ImageUploadOperationId>(
   id: Id,
   resourceId: string,
   data: Uploadable,
-  options: ImageUploadOptions = {},
+  given?: ImageUploadOptions,
 ): Promise<Result<Id>> {
+  const options: ImageUploadOptions = checkedRequestOptions(given, "uploadImage");
   return post(ctx, id, resourceId, await imageFile(data, options), options);
 }
 
@@ -89,7 +81,8 @@ export async function uploadImageFromUrl<Id extends ImageUploadOperationId>(
   id: Id,
   resourceId: string,
   url: string | URL,
-  options: ImageFromUrlOptions = {},
+  given?: ImageFromUrlOptions,
 ): Promise<Result<Id>> {
+  const options: ImageFromUrlOptions = checkedRequestOptions(given, "uploadImageFromUrl");
   return post(ctx, id, resourceId, await download(ctx, url, options), options);
 }
