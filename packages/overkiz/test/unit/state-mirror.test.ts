@@ -1,4 +1,5 @@
 import { getEventListeners } from "node:events";
+import { recordProcessWarnings } from "@openapp/testing";
 import { describe, expect, it } from "vitest";
 import { OverkizClient } from "../../src/index.js";
 import { SHUTTER_URL, TEST_SERVER, json, recordingLogger, scriptedFetch, wireDevice } from "../helpers.js";
@@ -52,9 +53,7 @@ describe("state mirror changes()", () => {
   });
 
   it("leaves no abort listener on a long-lived signal once mirrors stop and iterators return", async () => {
-    const warnings: Error[] = [];
-    const onWarning = (warning: Error) => warnings.push(warning);
-    process.on("warning", onWarning);
+    const warnings = recordProcessWarnings();
     try {
       const script = scriptedFetch({
         "POST /events/register": [json({ id: "listener-1" })],
@@ -75,10 +74,8 @@ describe("state mirror changes()", () => {
         expect(await stoppedWith.next()).toEqual({ value: undefined, done: true });
       }
       expect(getEventListeners(signal, "abort")).toHaveLength(0);
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(warnings.map((warning) => `${warning.name}: ${warning.message}`)).toEqual([]);
     } finally {
-      process.off("warning", onWarning);
+      expect(await warnings.stop()).toEqual([]);
     }
   });
 
