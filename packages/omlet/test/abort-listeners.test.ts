@@ -28,7 +28,7 @@ describe("abort listeners on a long-lived signal", () => {
     for (let i = 0; i < ROUNDS; i++) {
       const returned = omlet.watchDevices({ signal });
       await returned.next();
-      await returned.return();
+      await returned.return?.();
       const stopped = omlet.onDeviceChanges(() => undefined, { signal });
       await vi.advanceTimersByTimeAsync(0);
       stopped.stop();
