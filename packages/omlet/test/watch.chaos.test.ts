@@ -10,7 +10,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type SeededRandom, chaosSeeds, heapAfterGc, seededRandom } from "@openapp/testing";
+import { type SeededRandom, chaosSeeds, heapAfterGc, recordProcessWarnings, seededRandom } from "@openapp/testing";
 import { describe, expect, it } from "vitest";
 import { type ActionResult, type Device, OmletClient, SdkError, ValidationError, parseWebhookEvent } from "../src/index.js";
 import { CALL_HEADER, type FaultRates, NO_FAULTS, OmletCloud, type WebhookDelivery } from "./chaos/omlet-cloud.js";
@@ -87,9 +87,7 @@ interface ActionCall {
 
 async function runSeed(seed: number): Promise<string> {
   const baseline = resourceCounts();
-  const processWarnings: Error[] = [];
-  const onWarning = (warning: Error) => processWarnings.push(warning);
-  process.on("warning", onWarning);
+  const processWarnings = recordProcessWarnings();
   const world = seededRandom(seed);
   const cloud = new OmletCloud(world, seededRandom(seed ^ 0x5bd1e995), TOKEN);
   const loggedWarnings: string[] = [];
@@ -219,7 +217,7 @@ async function runSeed(seed: number): Promise<string> {
 
     for (const error of readErrors) expect(error).toBeInstanceOf(SdkError);
     expect(untypedWebhookErrors).toEqual([]);
-    expect(processWarnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+    expect(await processWarnings.stop()).toEqual([]);
     expect(heapGrowth, "heap growth over the stalled readings").toBeLessThan(HEAP_BOUND_BYTES);
     expect(loggedWarnings.length, "one warning per time the consumer fell behind").toBeGreaterThanOrEqual(1);
     expect(loggedWarnings.length).toBeLessThanOrEqual(2);
@@ -232,7 +230,7 @@ async function runSeed(seed: number): Promise<string> {
       `${webhooksRefused} forged webhooks refused, faults ${JSON.stringify(cloud.served)}, heap +${(heapGrowth / 1024).toFixed(0)} KiB`
     );
   } finally {
-    process.off("warning", onWarning);
+    await processWarnings.stop();
     if (hook) await closeServer(hook.server);
     await cloud.stop().catch(() => undefined);
   }

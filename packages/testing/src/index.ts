@@ -1,5 +1,6 @@
 export { freePort } from "./free-port.js";
 export { chaosSeeds, heapAfterGc, seededRandom, type SeededRandom } from "./chaos.js";
+export { recordProcessWarnings, type ProcessWarningRecorder } from "./process-warnings.js";
 export { prismGlobalSetup, type GlobalSetupContext } from "./global-setup.js";
 export { startPrism, type PrismOptions, type PrismServer } from "./prism.js";
 export { fromRepo, repoRoot } from "./repo.js";

@@ -1,4 +1,4 @@
-import { AbortError, type RequestOptions, ValidationError, sleep } from "@openapp/core";
+import { AbortError, BoundedBuffer, type RequestOptions, ValidationError, sleep } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
 import { Device } from "../models/device.js";
 import { ExecutionState } from "../models/enums.js";
@@ -155,6 +155,9 @@ export class StateMirror {
   readonly #listeners = new Set<(change: MirrorChange) => void>();
   readonly #iterators = new Set<{ push(change: MirrorChange): void; end(): void }>();
   #abort: AbortController | undefined;
+  /** The caller's signal given to `start()`, listened to until `stop()`. */
+  #callerSignal: AbortSignal | undefined;
+  readonly #stopOnAbort = () => void this.stop();
   #loop: Promise<void> | undefined;
   #losses = 0;
   #resyncs = 0;
@@ -186,7 +189,8 @@ export class StateMirror {
     if (this.#ctx.listener.streaming) throw new Error("events() is already running on this client; one loop owns the event listener");
     const abort = new AbortController();
     this.#abort = abort;
-    options?.signal?.addEventListener("abort", () => void this.stop(), { once: true });
+    this.#callerSignal = options?.signal;
+    this.#callerSignal?.addEventListener("abort", this.#stopOnAbort, { once: true });
     this.#ctx.listener.streaming = true;
     try {
       // Registered before the setup is read, so nothing between the two is missed.
@@ -196,6 +200,7 @@ export class StateMirror {
     } catch (error) {
       this.#ctx.listener.streaming = false;
       this.#abort = undefined;
+      this.#forgetCallerSignal();
       throw error;
     }
     this.#loop = this.#follow(abort.signal);
@@ -205,6 +210,7 @@ export class StateMirror {
   async stop(): Promise<void> {
     const abort = this.#abort;
     if (!abort) return;
+    this.#forgetCallerSignal();
     abort.abort();
     await this.#loop?.catch(() => undefined);
     this.#abort = undefined;
@@ -215,6 +221,11 @@ export class StateMirror {
     });
     for (const iterator of this.#iterators) iterator.end();
     this.#iterators.clear();
+  }
+
+  #forgetCallerSignal(): void {
+    this.#callerSignal?.removeEventListener("abort", this.#stopOnAbort);
+    this.#callerSignal = undefined;
   }
 
   /** Whether the mirror is started and following events. */
@@ -277,52 +288,45 @@ export class StateMirror {
 
   /** Every change from now on, until `stop()` or the signal; a slow consumer loses the oldest beyond the buffer. */
   changes(params?: { signal?: AbortSignal | undefined }): AsyncIterableIterator<MirrorChange> {
-    const buffer: MirrorChange[] = [];
+    const logger = this.#ctx.logger;
+    // One warning per backlog, not one per dropped change.
+    const buffer = new BoundedBuffer<MirrorChange>(this.#maxBuffered, (max) =>
+      logger.warn(`state mirror: a changes() consumer is ${max} changes behind; dropping the oldest until it catches up`),
+    );
     let waiting: ((result: IteratorResult<MirrorChange>) => void) | undefined;
     let ended = false;
-    let behind = false;
-    const max = this.#maxBuffered;
-    const logger = this.#ctx.logger;
+    const signal = params?.signal;
     const iterators = this.#iterators;
     const entry = {
       push(change: MirrorChange) {
-        if (waiting) {
-          const resolve = waiting;
-          waiting = undefined;
-          resolve({ value: change, done: false });
-          return;
-        }
-        buffer.push(change);
-        if (buffer.length > max) {
-          buffer.shift();
-          // One warning per backlog, not one per dropped change.
-          if (!behind) logger.warn(`state mirror: a changes() consumer is ${max} changes behind; dropping the oldest until it catches up`);
-          behind = true;
-        }
+        if (!waiting) return buffer.push(change);
+        const resolve = waiting;
+        waiting = undefined;
+        resolve({ value: change, done: false });
       },
       end() {
         ended = true;
+        iterators.delete(entry);
+        signal?.removeEventListener("abort", entry.end);
         waiting?.({ value: undefined, done: true });
         waiting = undefined;
       },
     };
-    iterators.add(entry);
-    params?.signal?.addEventListener("abort", () => {
-      iterators.delete(entry);
-      entry.end();
-    });
+    if (signal?.aborted) ended = true;
+    else {
+      iterators.add(entry);
+      signal?.addEventListener("abort", entry.end, { once: true });
+    }
     return {
       next(): Promise<IteratorResult<MirrorChange>> {
         const next = buffer.shift();
-        if (buffer.length === 0) behind = false;
-        if (next) return Promise.resolve({ value: next, done: false });
+        if (next !== undefined) return Promise.resolve({ value: next, done: false });
         if (ended) return Promise.resolve({ value: undefined, done: true });
         return new Promise((resolve) => {
           waiting = resolve;
         });
       },
       return(): Promise<IteratorResult<MirrorChange>> {
-        iterators.delete(entry);
         entry.end();
         return Promise.resolve({ value: undefined, done: true });
       },

@@ -9,7 +9,8 @@
  * sockets and timers still varies a little between two runs of one seed.
  */
 import { SdkError } from "@openapp/core";
-import { API_BASE, type FaultRates, SimulatedCloud, deviceUrl, seededRandom } from "./simulated-cloud.js";
+import { seededRandom } from "@openapp/testing";
+import { API_BASE, type FaultRates, SimulatedCloud, deviceUrl } from "./simulated-cloud.js";
 
 /** The parts of a state mirror the run uses. */
 export interface ChaosMirror {
@@ -104,7 +105,7 @@ async function chaos(sim: SimulatedCloud, seed: number, createClient: ChaosClien
     server: { name: "Simulated cloud", endpoint: `${sim.url}${API_BASE}/`, manufacturer: "Test", apiType: "cloud" },
     credentials: { username: "jane.doe@example.com", password: "correct-horse-battery" },
     timeout: CLIENT_TIMEOUT_MS,
-    random: seededRandom(seed ^ 0x5eed),
+    random: seededRandom(seed ^ 0x5eed).next,
     logger: quiet,
   });
   const mirror = client.createStateMirror({ intervalMs: 10, maxBufferedChanges: MAX_BUFFERED, recentExecutions: RECENT });
@@ -211,13 +212,4 @@ async function chaos(sim: SimulatedCloud, seed: number, createClient: ChaosClien
     msToConverge,
     counts: { ...sim.counts },
   };
-}
-
-/** The seeds of a run: `OVERKIZ_CHAOS_SEED` (one, to reproduce), else `count` seeds from `OVERKIZ_CHAOS_SEEDS` or a fixed list. */
-export function chaosSeeds(fallback: readonly number[]): number[] {
-  const one = process.env.OVERKIZ_CHAOS_SEED;
-  if (one !== undefined && one !== "") return [Number(one)];
-  const count = Number(process.env.OVERKIZ_CHAOS_SEEDS ?? "");
-  if (Number.isInteger(count) && count > 0) return Array.from({ length: count }, (_, i) => 1_000 + i);
-  return [...fallback];
 }

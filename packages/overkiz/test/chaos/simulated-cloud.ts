@@ -17,21 +17,9 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { readBody } from "@openapp/testing";
+import { readBody, seededRandom } from "@openapp/testing";
 import { GATEWAY_ID } from "../fixtures/endpoints.js";
 import { shutterDevice } from "../fixtures/shutter.js";
-
-/** A seeded uniform random source (mulberry32): the same seed gives the same run of draws. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** How often each fault strikes a request (0 to 1), and the rates of the background chaos. */
 export interface FaultRates {
@@ -130,7 +118,7 @@ export class SimulatedCloud {
   constructor(options: SimulatedCloudOptions) {
     this.#options = options;
     this.#faults = options.faults;
-    this.random = seededRandom(options.seed);
+    this.random = seededRandom(options.seed).next;
     for (let i = 0; i < options.devices; i++) this.closures.set(deviceUrl(i), Math.floor(this.random() * 101));
   }
 

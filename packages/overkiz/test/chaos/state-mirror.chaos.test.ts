@@ -1,13 +1,14 @@
 /**
  * The state mirror as it lives: seeded chaos against a simulated Overkiz cloud (see
- * `simulated-cloud.ts`). CI runs a few seeds; `OVERKIZ_CHAOS_SEED=<n>` reproduces one and
- * `OVERKIZ_CHAOS_SEEDS=<count>` runs many. Every run prints its seed and report.
+ * `simulated-cloud.ts`). Each run draws three fresh seeds; `CHAOS_SEED=<n>` replays one (or a
+ * comma-separated list) and `CHAOS_SEEDS=<count>` runs that many. Every run prints its seed and report.
  */
 import { describe, expect, it } from "vitest";
 import { OverkizClient } from "../../src/index.js";
-import { type ChaosClient, chaosSeeds, runMirrorChaos } from "./mirror-chaos.js";
+import { chaosSeeds } from "@openapp/testing";
+import { type ChaosClient, runMirrorChaos } from "./mirror-chaos.js";
 
-const seeds = chaosSeeds([11, 23, 42]);
+const seeds = chaosSeeds(3);
 
 /** Active handles (sockets, timers, servers) by kind. */
 function handles(): Map<string, number> {
@@ -22,7 +23,7 @@ describe("state mirror under chaos", () => {
     const report = await runMirrorChaos(seed, (options) => new OverkizClient(options as never) as unknown as ChaosClient);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const left = [...handles()].filter(([kind, count]) => count > (before.get(kind) ?? 0));
-    console.info(`overkiz chaos seed=${seed} (reproduce: OVERKIZ_CHAOS_SEED=${seed})`, JSON.stringify(report));
+    console.info(`overkiz chaos seed=${seed} (replay: CHAOS_SEED=${seed})`, JSON.stringify(report));
     // The run exercised what it is about.
     expect(report.losses).toBeGreaterThan(0);
     expect(report.counts.reboots + report.counts.sessionExpiries + report.counts.listenerExpiries).toBeGreaterThanOrEqual(3);

@@ -1,3 +1,5 @@
+import { getEventListeners } from "node:events";
+import { recordProcessWarnings } from "@openapp/testing";
 import { describe, expect, it } from "vitest";
 import { OverkizClient } from "../../src/index.js";
 import { SHUTTER_URL, TEST_SERVER, json, recordingLogger, scriptedFetch, wireDevice } from "../helpers.js";
@@ -48,5 +50,43 @@ describe("state mirror changes()", () => {
     const rest: unknown[] = [];
     for await (const change of changes) rest.push((change as { states: { value: unknown }[] }).states[0]?.value);
     expect(rest).toEqual([7, 8]);
+  });
+
+  it("leaves no abort listener on a long-lived signal once mirrors stop and iterators return", async () => {
+    const warnings = recordProcessWarnings();
+    try {
+      const script = scriptedFetch({
+        "POST /events/register": [json({ id: "listener-1" })],
+        "GET /setup": [json({ gateways: [], devices: [wireDevice()] })],
+        "GET /exec/current": [json([])],
+        "POST /events/listener-1/fetch": [json([])],
+        "POST /events/listener-1/unregister": [json([])],
+      });
+      const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "mirror-token" }, fetch: script.fetch, logger: recordingLogger().logger });
+      const { signal } = new AbortController();
+      for (let i = 0; i < 50; i++) {
+        const mirror = client.createStateMirror({ intervalMs: 1_000 });
+        const stoppedWith = mirror.changes({ signal });
+        const returned = mirror.changes({ signal });
+        await mirror.start({ signal });
+        await returned.return?.();
+        await mirror.stop();
+        expect(await stoppedWith.next()).toEqual({ value: undefined, done: true });
+      }
+      expect(getEventListeners(signal, "abort")).toHaveLength(0);
+    } finally {
+      expect(await warnings.stop()).toEqual([]);
+    }
+  });
+
+  it("ends an iterator whose signal is already aborted, and one whose signal aborts later", async () => {
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "mirror-token" }, fetch: scriptedFetch({}).fetch, logger: recordingLogger().logger });
+    const mirror = client.createStateMirror();
+    expect(await mirror.changes({ signal: AbortSignal.abort() }).next()).toEqual({ value: undefined, done: true });
+    const controller = new AbortController();
+    const pending = mirror.changes({ signal: controller.signal }).next();
+    controller.abort();
+    expect(await pending).toEqual({ value: undefined, done: true });
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });
