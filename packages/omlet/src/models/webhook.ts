@@ -1,4 +1,4 @@
-import { ConfigError, ValidationError, type ValidationIssue, assertKnownParameters, isPlainObject } from "@openapp/core";
+import { ConfigError, ValidationError, type ValidationIssue, checkedParameters, isPlainObject, readingInput } from "@openapp/core";
 import type { components } from "@openapp/omlet-generated";
 import type { OmletEvent } from "./types.js";
 
@@ -192,8 +192,13 @@ function checkToken(levels: unknown[], options: ParseWebhookOptions): void {
  * under `payload`, into one typed event. Treat it as a cue to re-read the device: it
  * carries a single changed field, not the device's state.
  */
-export function parseWebhookEvent(body: unknown, options: ParseWebhookOptions = {}): OmletWebhookEvent {
-  assertKnownParameters(options, { what: "parseWebhookEvent", known: PARSE_OPTIONS, requestOptions: [] });
+export function parseWebhookEvent(body: unknown, options?: ParseWebhookOptions): OmletWebhookEvent {
+  const checked = checkedParameters(options, { what: "parseWebhookEvent", known: PARSE_OPTIONS, requestOptions: [] });
+  // A body, header list or query that a getter or proxy makes unreadable is a ValidationError too.
+  return readingInput("The Omlet webhook request", () => parsedEvent(body, checked));
+}
+
+function parsedEvent(body: unknown, options: ParseWebhookOptions): OmletWebhookEvent {
   const json = toJson(body);
   if (!isPlainObject(json)) invalid("expected a JSON object");
   const levels = payloadLevels(json);
