@@ -1,4 +1,4 @@
-import { ConfigError, ValidationError, type ValidationIssue, checkedParameters, isPlainObject, readingInput } from "@openapp/core";
+import { ConfigError, ValidationError, type ValidationIssue, checkedParameters, isPlainObject, readingInput, shown } from "@openapp/core";
 import type { components } from "@openapp/omlet-generated";
 import type { OmletEvent } from "./types.js";
 
@@ -133,8 +133,9 @@ function headerValue(headers: ParseWebhookOptions["headers"], name: string): str
 
 function urlTokens(url: ParseWebhookOptions["url"]): string[] {
   if (url === undefined) return [];
+  if (typeof url !== "string" && !(url instanceof URL)) throw new ConfigError(`parseWebhookEvent: url must be a string or URL, got ${shown(url)}`);
   // Node's req.url is a path: any base will do, only the query is read.
-  const parsed = url instanceof URL ? url : URL.canParse(String(url), "http://webhook.invalid") ? new URL(String(url), "http://webhook.invalid") : undefined;
+  const parsed = url instanceof URL ? url : URL.canParse(url, "http://webhook.invalid") ? new URL(url, "http://webhook.invalid") : undefined;
   return parsed ? QUERY_TOKEN_KEYS.flatMap((key) => parsed.searchParams.getAll(key)) : [];
 }
 
