@@ -103,6 +103,7 @@ function overkizAdapter(variant: Variant): ConformanceAdapter<OverkizClient> {
       "client.events": "an async generator: nothing runs until the first next(), errors surface there",
       "client.device": "binds a device URL into a handle without a request; an unreadable device is a ValidationError at once",
     },
+    extraSurfaces: (client) => ({ "device(url)": client.device(SHUTTER) }),
   });
 }
 

@@ -46,9 +46,10 @@ export function deviceHandleResource(ctx: OverkizContext, client: () => Needs) {
       const given = typeof target === "string" ? undefined : target;
       const deviceURL = readingInput("The device", () => (typeof target === "string" ? target : target?.deviceURL));
       const lookup = () => given ?? ctx.cache.devices?.find((device) => device.deviceURL === deviceURL);
-      const executeCommands = (commands: ReadonlyArray<CommandInput | CommandName>, params?: Omit<ExecuteParams, "devices">, options?: RequestOptions) => {
+      const executeCommands = async (commands: ReadonlyArray<CommandInput | CommandName>, params?: Omit<ExecuteParams, "devices">, options?: RequestOptions) => {
         const known = lookup();
-        return client().executeActionGroup([{ deviceURL, commands }], { ...params, ...(known ? { devices: [known] } : {}) }, options);
+        const given = readingInput("The execution parameters", () => ({ ...params }));
+        return client().executeActionGroup([{ deviceURL, commands }], { ...given, ...(known ? { devices: [known] } : {}) }, options);
       };
       return {
         deviceURL,
