@@ -66,17 +66,22 @@ function invoke(surface: object, method: string, args: unknown[]): unknown {
   return (surface as Record<string, (...a: unknown[]) => unknown>)[method]?.(...args);
 }
 
-// Each trap as each of the first three arguments, itself or in a list or object, after plain ids.
+// Each trap as each of the first four arguments, itself or in a list or object, after ids that
+// pass each vendor's id checks (a plain id, an Overkiz device URL), so later arguments are read.
+const LEADING_IDS = ["dev-1", "io://1234-5678-9012/5"];
+const TRAP_SHAPES = [
+  { shape: "", wrap: (odd: Odd): unknown => odd },
+  { shape: " in a list", wrap: (odd: Odd): unknown => [odd] },
+  { shape: " in an object", wrap: (odd: Odd): unknown => ({ name: odd }) },
+];
 const TRAP_PLACEMENTS = [...TRAPS].flatMap((trap) =>
-  [0, 1, 2].flatMap((position) =>
-    [
-      { shape: "", wrap: (odd: Odd): unknown => odd },
-      { shape: "in a list", wrap: (odd: Odd): unknown => [odd] },
-      { shape: "in an object", wrap: (odd: Odd): unknown => ({ name: odd }) },
-    ].map(({ shape, wrap }) => ({
-      label: `${trap}${shape ? ` ${shape}` : ""} as argument ${position + 1}`,
-      args: () => materialize([...Array.from({ length: position }, () => "dev-1"), wrap(new Odd(trap))]) as unknown[],
-    })),
+  [0, 1, 2, 3].flatMap((position) =>
+    LEADING_IDS.slice(0, position === 0 ? 1 : undefined).flatMap((id) =>
+      TRAP_SHAPES.map(({ shape, wrap }) => ({
+        label: `${trap}${shape} as argument ${position + 1}${position > 0 ? ` after ${JSON.stringify(id)}` : ""}`,
+        args: () => materialize([...Array.from({ length: position }, () => id), wrap(new Odd(trap))]) as unknown[],
+      })),
+    ),
   ),
 );
 
