@@ -72,12 +72,9 @@ export class Odd {
 }
 
 /** Values whose very reading throws: a caller's own trap, getter or revoked proxy. */
-const TRAPS = new Set(["trapped proxy", "revoked proxy", "throwing getter"]);
+export const TRAPS: ReadonlySet<string> = new Set(["trapped proxy", "revoked proxy", "throwing getter"]);
 
-/**
- * Anything: odd values, and arbitrary JSON-ish and non-JSON structures containing them. Without
- * `traps`, no value whose reading throws (for positional arguments: see the test for why).
- */
+/** Anything: odd values, and arbitrary JSON-ish and non-JSON structures containing them. Without `traps`, no value whose reading throws. */
 export function hostile({ traps }: { traps: boolean }): fc.Arbitrary<unknown> {
   const names = Object.keys(oddValues).filter((name) => traps || !TRAPS.has(name));
   const oddValue = fc.constantFrom(...names).map((name) => new Odd(name));

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adapters } from "../src/adapters/index.js";
-import { hostile, hostileRecord, isThenable, materialize, methodsOf, surfacesOf } from "../src/hostile.js";
+import { Odd, TRAPS, hostile, hostileRecord, isThenable, materialize, methodsOf, surfacesOf } from "../src/hostile.js";
 import { ScriptedServer } from "../src/server.js";
 
 for (const name of Object.keys(process.env)) if (/^(OPENAPP|OMLET|OVERKIZ)_/.test(name)) delete process.env[name];
@@ -57,9 +57,57 @@ async function outcomeOf(run: () => unknown): Promise<Outcome> {
   }
 }
 
+/** Every method of the client, its resources and the adapter's extra surfaces. */
+function callsOf(surfaces: [string, object][]): { id: string; surface: object; method: string }[] {
+  return surfaces.flatMap(([surfaceName, surface]) => methodsOf(surface).map((method) => ({ id: `${surfaceName}.${method}`, surface, method })));
+}
+
+function invoke(surface: object, method: string, args: unknown[]): unknown {
+  return (surface as Record<string, (...a: unknown[]) => unknown>)[method]?.(...args);
+}
+
+// Each trap as each of the first four arguments, itself or in a list or object, after ids that
+// pass each vendor's id checks (a plain id, an Overkiz device URL), so later arguments are read.
+const LEADING_IDS = ["dev-1", "io://1234-5678-9012/5"];
+const TRAP_SHAPES = [
+  { shape: "", wrap: (odd: Odd): unknown => odd },
+  { shape: " in a list", wrap: (odd: Odd): unknown => [odd] },
+  { shape: " in an object", wrap: (odd: Odd): unknown => ({ name: odd }) },
+];
+const TRAP_PLACEMENTS = [...TRAPS].flatMap((trap) =>
+  [0, 1, 2, 3].flatMap((position) =>
+    LEADING_IDS.slice(0, position === 0 ? 1 : undefined).flatMap((id) =>
+      TRAP_SHAPES.map(({ shape, wrap }) => ({
+        label: `${trap}${shape} as argument ${position + 1}${position > 0 ? ` after ${JSON.stringify(id)}` : ""}`,
+        args: () => materialize([...Array.from({ length: position }, () => id), wrap(new Odd(trap))]) as unknown[],
+      })),
+    ),
+  ),
+);
+
 describe.each(adapters)("hostile inputs: $name", (adapter) => {
   const { SdkError, ConfigError, ValidationError } = adapter.errors;
   const isRefusal = (error: unknown) => error instanceof ConfigError || error instanceof ValidationError;
+
+  it("every method, every argument: a getter or proxy that throws is an SdkError, and nothing is sent", async () => {
+    adapter.prepare?.(server);
+    const client = adapter.createClient(server, { maxRetries: 0, timeout: 1_000 });
+    const problems: string[] = [];
+    for (const { id, surface, method } of callsOf(surfacesOf(client, adapter.extraSurfaces?.(client as never)))) {
+      for (const { label, args } of TRAP_PLACEMENTS) {
+        const before = server.count();
+        const outcome = await outcomeOf(() => invoke(surface, method, args()));
+        if (outcome.kind === "threw" && !(id in adapter.syncHelpers)) problems.push(`${id} ← ${label}: threw synchronously`);
+        if ((outcome.kind === "threw" || outcome.kind === "rejected") && !(outcome.error instanceof SdkError)) {
+          problems.push(`${id} ← ${label}: ${describeFailure(outcome.error).slice(0, 120)}`);
+        } else if (outcome.kind !== "pending" && "error" in outcome && isRefusal(outcome.error) && server.count() !== before) {
+          problems.push(`${id} ← ${label}: refused after sending ${server.count() - before} request(s)`);
+        }
+      }
+    }
+    expect(problems, "raw errors or requests before a refusal").toEqual([]);
+    await (client as { close?: () => unknown }).close?.();
+  }, 120_000);
 
   it("constructor options: every throw is an SdkError (a ConfigError), and nothing is sent", () => {
     const problems = new Map<string, string>();
@@ -84,17 +132,15 @@ describe.each(adapters)("hostile inputs: $name", (adapter) => {
     adapter.prepare?.(server);
     const client = adapter.createClient(server, { maxRetries: 0, timeout: 1_000 });
     const surfaces = surfacesOf(client, adapter.extraSurfaces?.(client as never));
-    const calls = surfaces.flatMap(([surfaceName, surface]) => methodsOf(surface).map((method) => ({ id: `${surfaceName}.${method}`, surface, method })));
-    // Option bags (constructor and per-call options, parameter objects, bodies) are read by core,
-    // which turns a throwing getter or proxy into an SdkError. Positional arguments are read by each
-    // façade's own code, where such traps are not all caught yet: they get every other hostile value.
-    const args = fc.tuple(fc.array(hostile({ traps: false }), { maxLength: 3 }), fc.option(hostileRecord(REQUEST_OPTIONS), { nil: undefined }));
+    const calls = callsOf(surfaces);
+    // Positional arguments get every hostile value, getters and proxies that throw included.
+    const args = fc.tuple(fc.array(hostile({ traps: true }), { maxLength: 3 }), fc.option(hostileRecord(REQUEST_OPTIONS), { nil: undefined }));
     const problems = new Map<string, string>();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...calls), args, async ({ id, surface, method }, [leading, options]) => {
         const before = server.count();
         const callArgs = materialize(options === undefined ? leading : [...leading, options]) as unknown[];
-        const outcome = await outcomeOf(() => (surface as Record<string, (...a: unknown[]) => unknown>)[method]?.(...callArgs));
+        const outcome = await outcomeOf(() => invoke(surface, method, callArgs));
         const input = () => fc.stringify([leading, options]).slice(0, 300);
         if (outcome.kind === "threw" && !(id in adapter.syncHelpers)) problems.set(id, `threw synchronously: ${describeFailure(outcome.error)} ← ${input()}`);
         if (outcome.kind === "threw" || outcome.kind === "rejected") {

@@ -234,7 +234,7 @@ function detectType(response: Response, url: URL, bytes: Uint8Array): string | u
  */
 export async function fileFromUrl(url: string | URL, options: FileFromUrlOptions = {}): Promise<File> {
   const allowPrivate = options.allowPrivateNetwork === true;
-  let parsed = parseHttpUrl(url, allowPrivate);
+  let parsed = readingInput("The URL", () => parseHttpUrl(url, allowPrivate));
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
   const accept = options.accept ?? DEFAULT_IMAGE_TYPES;
   const fetchImpl = options.fetch ?? (globalThis.fetch as FetchLike);

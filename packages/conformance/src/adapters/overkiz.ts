@@ -101,7 +101,9 @@ function overkizAdapter(variant: Variant): ConformanceAdapter<OverkizClient> {
     syncHelpers: {
       "client.selectGateway": "chooses the gateway for following calls (Rexel); no request, ConfigError elsewhere",
       "client.events": "an async generator: nothing runs until the first next(), errors surface there",
+      "client.device": "binds a device URL into a handle without a request; an unreadable device is a ValidationError at once",
     },
+    extraSurfaces: (client) => ({ "device(url)": client.device(SHUTTER) }),
   });
 }
 

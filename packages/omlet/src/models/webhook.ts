@@ -1,4 +1,4 @@
-import { ConfigError, ValidationError, type ValidationIssue, assertKnownParameters, isPlainObject } from "@openapp/core";
+import { ConfigError, ValidationError, type ValidationIssue, checkedParameters, isPlainObject, readingInput, shown } from "@openapp/core";
 import type { components } from "@openapp/omlet-generated";
 import type { OmletEvent } from "./types.js";
 
@@ -133,8 +133,9 @@ function headerValue(headers: ParseWebhookOptions["headers"], name: string): str
 
 function urlTokens(url: ParseWebhookOptions["url"]): string[] {
   if (url === undefined) return [];
+  if (typeof url !== "string" && !(url instanceof URL)) throw new ConfigError(`parseWebhookEvent: url must be a string or URL, got ${shown(url)}`);
   // Node's req.url is a path: any base will do, only the query is read.
-  const parsed = url instanceof URL ? url : URL.canParse(String(url), "http://webhook.invalid") ? new URL(String(url), "http://webhook.invalid") : undefined;
+  const parsed = url instanceof URL ? url : URL.canParse(url, "http://webhook.invalid") ? new URL(url, "http://webhook.invalid") : undefined;
   return parsed ? QUERY_TOKEN_KEYS.flatMap((key) => parsed.searchParams.getAll(key)) : [];
 }
 
@@ -192,8 +193,13 @@ function checkToken(levels: unknown[], options: ParseWebhookOptions): void {
  * under `payload`, into one typed event. Treat it as a cue to re-read the device: it
  * carries a single changed field, not the device's state.
  */
-export function parseWebhookEvent(body: unknown, options: ParseWebhookOptions = {}): OmletWebhookEvent {
-  assertKnownParameters(options, { what: "parseWebhookEvent", known: PARSE_OPTIONS, requestOptions: [] });
+export function parseWebhookEvent(body: unknown, options?: ParseWebhookOptions): OmletWebhookEvent {
+  const checked = checkedParameters(options, { what: "parseWebhookEvent", known: PARSE_OPTIONS, requestOptions: [] });
+  // A body, header list or query that a getter or proxy makes unreadable is a ValidationError too.
+  return readingInput("The Omlet webhook request", () => parsedEvent(body, checked));
+}
+
+function parsedEvent(body: unknown, options: ParseWebhookOptions): OmletWebhookEvent {
   const json = toJson(body);
   if (!isPlainObject(json)) invalid("expected a JSON object");
   const levels = payloadLevels(json);

@@ -42,10 +42,11 @@ export async function getDeviceById(ctx: OmletContext, deviceId: string, options
 
 /** Rename a device (`{ name }`) or move it to another group (`{ groupId }`). */
 export async function updateDevice(ctx: OmletContext, deviceId: string, update: DeviceUpdate, options?: RequestOptions): Promise<Device> {
-  if (Object.values(update ?? {}).every((value) => value === undefined)) {
+  const body = readingInput("The update", () => ({ ...update }));
+  if (Object.values(body).every((value) => value === undefined)) {
     throw new ValidationError("updateDevice needs a name or a groupId");
   }
-  return ctx.kit.call("updateDevice", { path: { deviceId }, body: update }, options);
+  return ctx.kit.call("updateDevice", { path: { deviceId }, body }, options);
 }
 
 export async function getConfiguration(ctx: OmletContext, deviceId: string, options?: RequestOptions): Promise<Configuration> {

@@ -42,7 +42,8 @@ export async function deleteGroup(ctx: OmletContext, groupId: string, options?: 
 }
 
 export async function inviteUser(ctx: OmletContext, groupId: string, invite: GroupUserRequest, options?: RequestOptions): Promise<void> {
-  const body = { ...invite, emailAddress: emailAddress(invite?.emailAddress) };
+  const given = readingInput("The invite", () => ({ ...invite }));
+  const body = { ...given, emailAddress: emailAddress(given.emailAddress) };
   await ctx.kit.call("inviteUser", { path: { groupId }, body }, options);
 }
 

@@ -1,4 +1,4 @@
-import { type RequestOptions, ValidationError } from "@openapp/core";
+import { type RequestOptions, ValidationError, readingInput } from "@openapp/core";
 import type { OmletContext } from "../client.js";
 import type { Invite } from "../models/types.js";
 
@@ -6,7 +6,7 @@ import type { Invite } from "../models/types.js";
 export type InviteRef = string | Pick<Invite, "groupId">;
 
 function groupIdOf(invite: InviteRef): string {
-  const groupId = typeof invite === "string" ? invite : invite?.groupId;
+  const groupId = readingInput("The invite", () => (typeof invite === "string" ? invite : invite?.groupId));
   if (typeof groupId !== "string" || groupId === "") throw new ValidationError("An invite needs its groupId");
   return groupId;
 }

@@ -1,11 +1,11 @@
-import { type RequestOptions, ValidationError, shown } from "@openapp/core";
+import { type RequestOptions, ValidationError, readingInput, shown } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
 import type { PersistedActionGroup } from "../models/wire-types.js";
 import { checkedId } from "./shared.js";
 
 /** A Date becomes epoch seconds; a number is sent as given (the unit the server expects is epoch seconds). */
 function utcTimestamp(when: Date | number): number {
-  const value = when instanceof Date ? Math.floor(when.getTime() / 1000) : when;
+  const value = readingInput("The schedule time", () => (when instanceof Date ? Math.floor(when.getTime() / 1000) : when));
   if (!Number.isSafeInteger(value) || value < 0) throw new ValidationError(`Invalid schedule time ${shown(when)}`);
   return value;
 }

@@ -1,4 +1,4 @@
-import type { RequestOptions } from "@openapp/core";
+import { type RequestOptions, readingInput } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
 import type { CommandInput } from "../models/commands.js";
 import type { Device } from "../models/device.js";
@@ -44,11 +44,12 @@ export function deviceHandleResource(ctx: OverkizContext, client: () => Needs) {
      */
     device<P extends CatalogueProfile = never>(target: string | Device): DeviceHandle<P> {
       const given = typeof target === "string" ? undefined : target;
-      const deviceURL = typeof target === "string" ? target : target?.deviceURL;
+      const deviceURL = readingInput("The device", () => (typeof target === "string" ? target : target?.deviceURL));
       const lookup = () => given ?? ctx.cache.devices?.find((device) => device.deviceURL === deviceURL);
-      const executeCommands = (commands: ReadonlyArray<CommandInput | CommandName>, params?: Omit<ExecuteParams, "devices">, options?: RequestOptions) => {
+      const executeCommands = async (commands: ReadonlyArray<CommandInput | CommandName>, params?: Omit<ExecuteParams, "devices">, options?: RequestOptions) => {
         const known = lookup();
-        return client().executeActionGroup([{ deviceURL, commands }], { ...params, ...(known ? { devices: [known] } : {}) }, options);
+        const given = readingInput("The execution parameters", () => ({ ...params }));
+        return client().executeActionGroup([{ deviceURL, commands }], { ...given, ...(known ? { devices: [known] } : {}) }, options);
       };
       return {
         deviceURL,

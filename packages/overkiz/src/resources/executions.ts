@@ -1,4 +1,4 @@
-import { type RequestOptions, ValidationError } from "@openapp/core";
+import { type RequestOptions, ValidationError, readingInput } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
 import { type ActionInput, DEFAULT_EXECUTION_LABEL, buildActionGroup } from "../models/commands.js";
 import { ExecutionMode } from "../models/enums.js";
@@ -75,7 +75,7 @@ export function executionsResource(ctx: OverkizContext) {
         throw new ValidationError(`Execution mode "${mode}" is not supported by the local API; leave \`mode\` out`);
       }
       const label = given === undefined ? DEFAULT_EXECUTION_LABEL : given;
-      const body = buildActionGroup(actions, label);
+      const body = readingInput("The actions", () => buildActionGroup(actions, label));
       const known = knownDevices(ctx, devices);
       body.actions = applyRtsDefaultDuration(body.actions, [...known.values()], ctx.defaultRtsCommandDurationSeconds);
       // Before the queue and the network: a refused command never reaches the gateway.

@@ -1,4 +1,4 @@
-import type { RequestOptions } from "@openapp/core";
+import { type RequestOptions, checkedRequestOptions } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
 import { NoGatewaySelectedError, unsupportedOperation } from "../errors.js";
 import { type DirectoryGateway, type GatewaySelectingStrategy, isGatewaySelecting } from "../internal/auth/strategy.js";
@@ -19,7 +19,7 @@ export function sessionResource(ctx: OverkizContext) {
      * @throws {LoginLockedError} without a request while the pause after refused logins (`loginBackoff`) runs.
      */
     async login(options?: RequestOptions): Promise<void> {
-      return ctx.session.login(options);
+      return ctx.session.login(checkedRequestOptions(options, "login"));
     },
 
     /**

@@ -1,4 +1,4 @@
-import type { PagePromise } from "@openapp/core";
+import { type PagePromise, checkedRequestOptions, failedPages } from "@openapp/core";
 import type { OpenAppContext } from "../client.js";
 import { imageMethods } from "../internal/image-methods.js";
 import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
@@ -85,8 +85,13 @@ export function orgsResource(ctx: OpenAppContext) {
      * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
      */
     users(orgId: string, params?: ListParams<"list_org_users">, options?: Options): PagePromise<Item<"list_org_users">> {
-      const withOrg: Options = { ...options, org: options?.org ?? (ctx.kit.defaultOption("org") as string | undefined) ?? orgId };
-      return ctx.kit.list("list_org_users", { path: { org_id: orgId }, query: params }, withOrg);
+      try {
+        const given: Options = checkedRequestOptions(options, "orgs.users");
+        const withOrg: Options = { ...given, org: given.org ?? (ctx.kit.defaultOption("org") as string | undefined) ?? orgId };
+        return ctx.kit.list("list_org_users", { path: { org_id: orgId }, query: params }, withOrg);
+      } catch (error) {
+        return failedPages(error);
+      }
     },
   }, imageMethods(ctx, "upload_org_image"));
 }

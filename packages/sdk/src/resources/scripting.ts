@@ -1,4 +1,4 @@
-import { ValidationError } from "@openapp/core";
+import { ValidationError, readingInput } from "@openapp/core";
 import type { OpenAppContext } from "../client.js";
 import type { Body, OpenAppRequestOptions as Options, Result } from "../models/operation-types.js";
 
@@ -15,8 +15,8 @@ export function scriptingResource(ctx: OpenAppContext) {
      * @throws {ApiError} for a non-2xx answer.
      */
     async execute(script: string | Body<"execute_scripting">, options?: Options): Promise<Result<"execute_scripting">> {
-      const body = typeof script === "string" ? { script } : script;
-      if (typeof body?.script !== "string" || body.script.trim() === "") {
+      const body = readingInput("The script", () => (typeof script === "string" ? { script } : { ...script }));
+      if (typeof body.script !== "string" || body.script.trim() === "") {
         throw new ValidationError("The script is empty", { issues: [{ path: ["script"], message: "must be non-empty text" }] });
       }
       return ctx.kit.call("execute_scripting", { body }, options);
