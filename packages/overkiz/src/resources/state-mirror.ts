@@ -1,4 +1,4 @@
-import { AbortError, type RequestOptions, ValidationError, sleep } from "@openapp/core";
+import { AbortError, type RequestOptions, ValidationError, sleep, watchAbort } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
 import { Device } from "../models/device.js";
 import { ExecutionState } from "../models/enums.js";
@@ -155,6 +155,8 @@ export class StateMirror {
   readonly #listeners = new Set<(change: MirrorChange) => void>();
   readonly #iterators = new Set<{ push(change: MirrorChange): void; end(): void }>();
   #abort: AbortController | undefined;
+  /** Stops watching the signal given to `start()` (one listener however many share it, none after `stop()`). */
+  #unwatchStart: (() => void) | undefined;
   #loop: Promise<void> | undefined;
   #losses = 0;
   #resyncs = 0;
@@ -186,7 +188,7 @@ export class StateMirror {
     if (this.#ctx.listener.streaming) throw new Error("events() is already running on this client; one loop owns the event listener");
     const abort = new AbortController();
     this.#abort = abort;
-    options?.signal?.addEventListener("abort", () => void this.stop(), { once: true });
+    if (options?.signal && !options.signal.aborted) this.#unwatchStart = watchAbort(options.signal, () => void this.stop());
     this.#ctx.listener.streaming = true;
     try {
       // Registered before the setup is read, so nothing between the two is missed.
@@ -196,6 +198,8 @@ export class StateMirror {
     } catch (error) {
       this.#ctx.listener.streaming = false;
       this.#abort = undefined;
+      this.#unwatchStart?.();
+      this.#unwatchStart = undefined;
       throw error;
     }
     this.#loop = this.#follow(abort.signal);
@@ -205,6 +209,8 @@ export class StateMirror {
   async stop(): Promise<void> {
     const abort = this.#abort;
     if (!abort) return;
+    this.#unwatchStart?.();
+    this.#unwatchStart = undefined;
     abort.abort();
     await this.#loop?.catch(() => undefined);
     this.#abort = undefined;
@@ -281,6 +287,7 @@ export class StateMirror {
     let waiting: ((result: IteratorResult<MirrorChange>) => void) | undefined;
     let ended = false;
     let behind = false;
+    let unwatch: (() => void) | undefined;
     const max = this.#maxBuffered;
     const logger = this.#ctx.logger;
     const iterators = this.#iterators;
@@ -302,15 +309,18 @@ export class StateMirror {
       },
       end() {
         ended = true;
+        unwatch?.();
         waiting?.({ value: undefined, done: true });
         waiting = undefined;
       },
     };
     iterators.add(entry);
-    params?.signal?.addEventListener("abort", () => {
-      iterators.delete(entry);
-      entry.end();
-    });
+    if (params?.signal) {
+      unwatch = watchAbort(params.signal, () => {
+        iterators.delete(entry);
+        entry.end();
+      });
+    }
     return {
       next(): Promise<IteratorResult<MirrorChange>> {
         const next = buffer.shift();
