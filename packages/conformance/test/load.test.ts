@@ -7,6 +7,7 @@
  * `--expose-gc` (vitest.config.ts). `LOAD_CALLS` sets the calls of each half (default 10,000).
  */
 import { getEventListeners } from "node:events";
+import { settledHeap } from "@openapp/testing";
 import { describe, expect, test } from "vitest";
 import type { CallOptions, ConformanceAdapter } from "../src/adapter.js";
 import { adapters } from "../src/adapters/index.js";
@@ -25,18 +26,6 @@ const ACTION_EVERY = 10;
  */
 const HEAP_BOUND_BYTES = 2 * 1024 * 1024;
 const CALL_HEADER = "x-load-call";
-
-const gc = (globalThis as { gc?: () => void }).gc;
-
-/** Heap in use once garbage is collected and finalizers (which drop fetch's abort listeners) have run. */
-async function settledHeap(): Promise<number> {
-  if (!gc) throw new Error("the load test needs node --expose-gc (see vitest.config.ts)");
-  for (let round = 0; round < 4; round++) {
-    gc();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return process.memoryUsage().heapUsed;
-}
 
 function resourceCounts(): Map<string, number> {
   const counts = new Map<string, number>();

@@ -6,6 +6,7 @@
  * `--expose-gc` (vitest.config.ts).
  */
 import { getEventListeners } from "node:events";
+import { settledHeap } from "@openapp/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AbortError, type FetchLike, linkSignals, sleep, Transport, watchAbort } from "../src/index.js";
 
@@ -162,16 +163,6 @@ describe.each(ways)("Transport without a caller signal, %s", (_way, send) => {
 });
 
 describe.each(ways)("Transport memory with a long-lived caller signal, %s", (_way, send) => {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  async function settledHeap(): Promise<number> {
-    if (!gc) throw new Error("this test needs node --expose-gc (see vitest.config.ts)");
-    for (let round = 0; round < 4; round++) {
-      gc();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return process.memoryUsage().heapUsed;
-  }
-
   it("retains nothing per call (AbortSignal.any kept 40-320 bytes a call, by Node version)", async () => {
     const transport = new Transport({ fetch: async () => new Response('{"id":"d1"}') });
     const app = new AbortController();

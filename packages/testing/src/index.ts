@@ -25,3 +25,4 @@ export {
 } from "./contract.js";
 export { type RouteAnswer, jsonResponse, noContent, routedFetch, scriptedFetch, sequenceFetch, type SentRequest } from "./fetch-doubles.js";
 export { importMinified, exportedErrors } from "./minified.js";
+export { settledHeap } from "./heap.js";
