@@ -46,12 +46,20 @@ export function watchAbort(signal: AbortSignal, onAbort: () => void): () => void
   };
 }
 
+/** What {@link linkSignals} gives: the combined signal and the function that lets go of the inputs. */
+export interface LinkedSignal {
+  /** Aborts, with the same reason, when any input does. */
+  readonly signal: AbortSignal;
+  /** Stops watching the inputs; call it when the work the signal guards is done. */
+  readonly release: () => void;
+}
+
 /**
  * A signal that aborts, with the same reason, when any of `signals` does, and `release` that lets
  * go of them. Call `release` when the work it guards is done: from then on nothing of it stays on
  * the inputs, however long they live.
  */
-export function linkSignals(signals: readonly AbortSignal[]): { signal: AbortSignal; release: () => void } {
+export function linkSignals(signals: readonly AbortSignal[]): LinkedSignal {
   const controller = new AbortController();
   const unwatches: (() => void)[] = [];
   const release = (): void => {
