@@ -54,11 +54,6 @@ export class SharedDeadlines {
     if (--window.inFlight === 0 && this.#open.get(window.timeoutMs) !== window) this.#disarm(window);
   }
 
-  /** The windows still open for joining (for tests). */
-  get openWindows(): number {
-    return this.#open.size;
-  }
-
   #disarm(window: DeadlineWindow): void {
     clearTimeout(window.timer);
     window.timer = undefined;
