@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 10_000,
     // Tests of one adapter run concurrently, each on its own server.
     maxConcurrency: 8,
+    // The load test measures heap after garbage collection.
+    execArgv: ["--expose-gc"],
   },
 });

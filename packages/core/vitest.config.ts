@@ -6,5 +6,7 @@ export default defineConfig({
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     restoreMocks: true,
     unstubEnvs: true,
+    // signals.test.ts measures heap after garbage collection.
+    execArgv: ["--expose-gc"],
   },
 });

@@ -21,6 +21,7 @@ export interface CallOptions {
   timeout?: number;
   maxRetries?: number;
   idempotencyKey?: string;
+  headers?: Record<string, string>;
 }
 
 /** One call of the façade and the route it must reach. */
@@ -64,6 +65,8 @@ export interface ConformanceAdapter<C extends object = object> {
   optionNames: readonly string[];
   /** Builds a client against the server, with extra constructor options merged in. */
   createClient(server: ScriptedServer, extra?: Record<string, unknown>): C;
+  /** Ends what the client holds (a session), where the façade has such a call; nothing may run after it. */
+  close?(client: C): Promise<void>;
   /** Routes every client of this adapter needs besides the one under test (a session login). */
   prepare?(server: ScriptedServer): void;
   /** The vendor's error body shape around a message. */
@@ -74,6 +77,8 @@ export interface ConformanceAdapter<C extends object = object> {
   write: Operation<C>;
   /** The main read. */
   read: Operation<C>;
+  /** The main read made so that every call reaches the network, where `read` may be answered from a cache. */
+  networkRead?: Operation<C>;
   unknownParams: readonly UnknownParamCase<C>[];
   /**
    * A state-changing call whose JSON request body carries `value` as the caller gave it (a member

@@ -48,8 +48,9 @@ const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${pa
 /**
  * A scriptable `node:http` (or, given a TLS identity, `node:https`) server on 127.0.0.1, port 0.
  * Routes answer from their script in order (the last reply repeats); every request is counted by
- * method + path the moment its head arrives. `close()` destroys every socket, hanging ones
- * included, and clears every timer.
+ * method + path the moment its head arrives (unless started with `record: false`, for load: then
+ * nothing is kept per request). `close()` destroys every socket, hanging ones included, and clears
+ * every timer.
  */
 export class ScriptedServer {
   readonly requests: Received[] = [];
@@ -61,8 +62,10 @@ export class ScriptedServer {
   #fallback: Responder = (request) => ({ status: 404, body: { message: `no scripted route for ${request.method} ${request.path}` } });
   #origin = "";
   #closed = false;
+  readonly #record: boolean;
 
-  private constructor(tls: TlsIdentity | undefined) {
+  private constructor(tls: TlsIdentity | undefined, record: boolean) {
+    this.#record = record;
     const handler = (req: IncomingMessage, res: ServerResponse) => this.#handle(req, res);
     this.#server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
     // TLS handshakes that fail (hostname mismatch) are the client's business; keep the server quiet.
@@ -73,8 +76,8 @@ export class ScriptedServer {
     });
   }
 
-  static async start(options: { tls?: TlsIdentity } = {}): Promise<ScriptedServer> {
-    const server = new ScriptedServer(options.tls);
+  static async start(options: { tls?: TlsIdentity; record?: boolean } = {}): Promise<ScriptedServer> {
+    const server = new ScriptedServer(options.tls, options.record ?? true);
     await new Promise<void>((resolve, reject) => {
       server.#server.once("error", reject);
       server.#server.listen(0, "127.0.0.1", () => resolve());
@@ -121,6 +124,11 @@ export class ScriptedServer {
     return new Promise((resolve) => this.#waiters.push({ route, n, resolve }));
   }
 
+  /** Ends every kept-alive connection that has no request in flight; the next requests connect anew. */
+  dropIdleConnections(): void {
+    this.#server.closeIdleConnections();
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -157,21 +165,8 @@ export class ScriptedServer {
     this.#timers.add(timer);
   }
 
-  #handle(req: IncomingMessage, res: ServerResponse): void {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-    }
-    const received: Received = { method: req.method ?? "GET", path: url.pathname, url: req.url ?? "/", headers, body: "" };
+  #recordRequest(received: Received, route: string): void {
     this.requests.push(received);
-    const route = routeKey(received.method, received.path);
-    const script = this.#routes.get(route);
-    let responder: Responder = this.#fallback;
-    if (script) {
-      responder = script.replies[Math.min(script.next, script.replies.length - 1)] as Responder;
-      script.next += 1;
-    }
     const count = this.count(received.method, received.path);
     for (const waiter of [...this.#waiters]) {
       if (waiter.route === route && count >= waiter.n) {
@@ -179,6 +174,23 @@ export class ScriptedServer {
         waiter.resolve(received);
       }
     }
+  }
+
+  #handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+    }
+    const received: Received = { method: req.method ?? "GET", path: url.pathname, url: req.url ?? "/", headers, body: "" };
+    const route = routeKey(received.method, received.path);
+    const script = this.#routes.get(route);
+    let responder: Responder = this.#fallback;
+    if (script) {
+      responder = script.replies[Math.min(script.next, script.replies.length - 1)] as Responder;
+      script.next += 1;
+    }
+    if (this.#record) this.#recordRequest(received, route);
     // The reset-before-body reply decides on the head alone (a function responder sees no body).
     if (typeof responder !== "function" && "destroy" in responder && responder.destroy === "before-body") {
       this.#reset(req);

@@ -1,36 +1,71 @@
 /**
  * Network-side timeouts without an AbortController per request: creating an AbortSignal is the
- * single most expensive step of a request in Node (it is a transferable object). Requests that
- * start within the same short window share one controller, which aborts one window *after* the
- * latest of them is due, so no request is cancelled early and none more than 1% late. The
- * caller-facing TimeoutError is raised on time by the per-attempt timer in the transport.
+ * most expensive step of a request on Node 20. Requests that start within one short window share
+ * a controller, which aborts one window *after* the latest of them is due, so no request is
+ * cancelled early and none more than 1% late. The caller-facing TimeoutError is raised on time by
+ * the per-attempt timer in the transport.
+ *
+ * What fetch hangs on the signal it is given (undici: one abort listener per request, dropped only
+ * when that request is garbage-collected) must not pile up on a shared signal: a window takes at
+ * most {@link MAX_REQUESTS_PER_WINDOW} requests. A window no longer open for joining is dropped,
+ * timer and all that fetch hung on it, as soon as its last request settles; the open one ends when
+ * its timer fires.
  */
-interface Bucket {
-  controller: AbortController;
-  openUntil: number;
+const MIN_WINDOW_MS = 10;
+/** Below Node's default MaxListeners (10), whoever raised it or not. */
+export const MAX_REQUESTS_PER_WINDOW = 8;
+
+/** One shared controller and the requests in flight on it. */
+export class DeadlineWindow {
+  readonly controller = new AbortController();
+  joined = 0;
+  inFlight = 0;
+  timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly timeoutMs: number,
+    /** No request joins from then on. */
+    readonly closesAt: number,
+    /** When the controller aborts, if a request is still in flight: one window after the last one joining is due. */
+    readonly abortsAt: number,
+  ) {}
 }
 
-const MIN_WINDOW_MS = 10;
-
 export class SharedDeadlines {
-  readonly #buckets = new Map<number, Bucket>();
+  readonly #open = new Map<number, DeadlineWindow>();
 
-  signalFor(timeoutMs: number, now: number = Date.now()): AbortSignal {
-    const bucket = this.#buckets.get(timeoutMs);
-    if (bucket && now < bucket.openUntil) return bucket.controller.signal;
-    return this.#open(timeoutMs, now).controller.signal;
+  /** The window a request starting now joins; hand it back with {@link release} when the request settles. */
+  join(timeoutMs: number, now: number = Date.now()): DeadlineWindow {
+    let window = this.#open.get(timeoutMs);
+    if (!window || now >= window.closesAt || window.joined >= MAX_REQUESTS_PER_WINDOW) {
+      if (window?.inFlight === 0) this.#disarm(window);
+      const length = Math.max(MIN_WINDOW_MS, timeoutMs / 100);
+      window = new DeadlineWindow(timeoutMs, now + length, now + length + timeoutMs);
+      this.#open.set(timeoutMs, window);
+      this.#arm(window, now);
+    }
+    window.joined++;
+    window.inFlight++;
+    return window;
   }
 
-  #open(timeoutMs: number, now: number): Bucket {
-    const window = Math.max(MIN_WINDOW_MS, timeoutMs / 100);
-    const bucket: Bucket = { controller: new AbortController(), openUntil: now + window };
-    const timer = setTimeout(() => {
-      bucket.controller.abort(new Error(`attempt exceeded its ${timeoutMs} ms timeout`));
-      if (this.#buckets.get(timeoutMs) === bucket) this.#buckets.delete(timeoutMs);
-    }, timeoutMs + window);
+  /** A request on `window` settled; the last one out of a window closed for joining clears its timer. */
+  release(window: DeadlineWindow): void {
+    if (--window.inFlight === 0 && this.#open.get(window.timeoutMs) !== window) this.#disarm(window);
+  }
+
+  #disarm(window: DeadlineWindow): void {
+    clearTimeout(window.timer);
+    window.timer = undefined;
+  }
+
+  #arm(window: DeadlineWindow, now: number): void {
+    window.timer = setTimeout(() => {
+      window.timer = undefined;
+      if (this.#open.get(window.timeoutMs) === window) this.#open.delete(window.timeoutMs);
+      window.controller.abort(new Error(`attempt exceeded its ${window.timeoutMs} ms timeout`));
+    }, window.abortsAt - now);
     // Node: a pending network deadline must not keep the process alive on its own.
-    (timer as { unref?: () => void }).unref?.();
-    this.#buckets.set(timeoutMs, bucket);
-    return bucket;
+    (window.timer as { unref?: () => void }).unref?.();
   }
 }

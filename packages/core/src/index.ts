@@ -52,7 +52,7 @@ export {
   type RetryProfile,
   type RefusalPolicy,
 } from "./retry.js";
-export { anySignal, sleep } from "./abort.js";
+export { type LinkedSignal, linkSignals, sleep, watchAbort } from "./abort.js";
 export { serializeQuery, appendQuery } from "./serialize-query.js";
 export { serializePath, encodePathParam } from "./serialize-path.js";
 export { serializeBody, toFormUrlEncoded } from "./serialize-body.js";

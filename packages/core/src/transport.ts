@@ -1,11 +1,11 @@
-import { abortErrorFrom, anySignal, sleep, throwIfAborted } from "./abort.js";
+import { abortErrorFrom, linkSignals, sleep, throwIfAborted, watchAbort } from "./abort.js";
 import { type Auth, noAuth } from "./auth.js";
 import { toConnectionError } from "./connection-failure.js";
 import { type ErrorMapper, errorFromResponse } from "./error-response.js";
 import { ConfigError, RedirectError, SdkError, TimeoutError } from "./errors.js";
 import { readBodyBytes } from "./read-body.js";
 import { type Logger, silentLogger } from "./logger.js";
-import { SharedDeadlines } from "./deadline.js";
+import { type DeadlineWindow, SharedDeadlines } from "./deadline.js";
 import { type Middleware, composeMiddleware } from "./middleware.js";
 import { type KnownSecret, redactUrl } from "./redact.js";
 import type { FetchBody, FetchInput } from "./fetch-types.js";
@@ -90,9 +90,8 @@ class PreparedCall {
   constructor(
     template: Request,
     readonly method: string,
+    /** Every signal of the caller, combined into one when the request and the options both carry one. */
     readonly callerSignal: AbortSignal | undefined,
-    /** The caller's own signal from RequestOptions; it must cancel the network side at once. */
-    readonly optionsSignal: AbortSignal | undefined,
     readonly timeout: number,
     readonly maxRetries: number,
     readonly hasIdempotencyKey: boolean,
@@ -240,7 +239,15 @@ export class Transport {
     builtByKit: boolean,
     resendBody?: FetchBody | undefined,
   ): Promise<Response> {
-    const call = this.prepare(request, options, callSecrets, builtByKit, resendBody);
+    const caller = callerSignalOf(request, options, builtByKit);
+    try {
+      return await this.sendPrepared(this.prepare(request, options, callSecrets, caller.signal, resendBody));
+    } finally {
+      caller.release();
+    }
+  }
+
+  private async sendPrepared(call: PreparedCall): Promise<Response> {
     for (let attempt = 1; ; attempt++) {
       let outcome: AttemptFailure;
       try {
@@ -292,12 +299,9 @@ export class Transport {
     request: Request,
     options: RequestOptions,
     callSecrets: readonly KnownSecret[],
-    builtByKit: boolean,
+    callerSignal: AbortSignal | undefined,
     resendBody: FetchBody | undefined,
   ): PreparedCall {
-    // The kit builds its requests without a signal (a Request then carries one that never aborts):
-    // only the options' signal counts, and no listener is put on the request's.
-    const callerSignal = builtByKit ? options.signal : combineCallerSignals(request.signal, options.signal);
     throwIfAborted(callerSignal);
     const headers = request.headers;
     applyHeaderValues(headers, this.options.headers, true);
@@ -312,7 +316,6 @@ export class Transport {
       request,
       request.method.toUpperCase(),
       callerSignal,
-      options.signal,
       validTimeout(options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT_MS),
       validMaxRetries(options.maxRetries ?? this.options.maxRetries ?? DEFAULT_MAX_RETRIES),
       keyed,
@@ -427,8 +430,8 @@ export class Transport {
 
   private classifyFailure(error: unknown, call: PreparedCall, deadline: AttemptDeadline): unknown {
     if (call.callerSignal?.aborted) return abortErrorFrom(call.callerSignal);
-    // The shared network deadline may fire in the same tick as the attempt's own timer, first.
-    if (deadline.aborted || deadline.signal.aborted) return new TimeoutError(call.timeout, { cause: error, method: call.method, url: call.url });
+    // A shared deadline window may fire in the same tick as the attempt's own timer, first.
+    if (deadline.timedOut || deadline.signal.aborted) return new TimeoutError(call.timeout, { cause: error, method: call.method, url: call.url });
     return error;
   }
 
@@ -583,37 +586,60 @@ function countRefusalRetries(call: PreparedCall): number {
   return total;
 }
 
-function combineCallerSignals(fromRequest: AbortSignal | null, fromOptions: AbortSignal | undefined): AbortSignal | undefined {
-  if (!fromOptions) return fromRequest ?? undefined;
-  if (!fromRequest) return fromOptions;
-  return anySignal([fromRequest, fromOptions]);
+const NOTHING_TO_RELEASE = (): void => undefined;
+
+/**
+ * The caller's signal of one call. The kit builds its requests without a signal (a Request then
+ * carries one that never aborts): only the options' signal counts. Any other request may carry
+ * the caller's own (openapi-fetch puts it there); with the options' as well, both are linked for
+ * the length of the call and released after it.
+ */
+function callerSignalOf(request: Request, options: RequestOptions, builtByKit: boolean): { signal: AbortSignal | undefined; release: () => void } {
+  if (builtByKit) return { signal: options.signal, release: NOTHING_TO_RELEASE };
+  if (!options.signal) return { signal: request.signal, release: NOTHING_TO_RELEASE };
+  return linkSignals([request.signal, options.signal]);
 }
 
 const sharedDeadlines = new SharedDeadlines();
 
 /**
- * One attempt's precise timer, plus the signal that cancels the network side: the shared
- * deadline, or a per-call signal when the caller passed one.
+ * One attempt's precise timer, and the signal that cancels its network side. Without a caller's
+ * signal that is a shared deadline window's; with one, the attempt's own, aborted at once when the
+ * caller aborts. Either way nothing of the attempt stays behind when it settles: the timer is
+ * cleared, the window handed back, and the caller's signal, however many calls share it, is
+ * watched through one listener (`watchAbort`) and let go.
  */
 class AttemptDeadline {
   readonly signal: AbortSignal;
-  aborted = false;
+  /** The attempt's timeout fired (not the caller's signal). */
+  timedOut = false;
   readonly #timer: ReturnType<typeof setTimeout>;
-  readonly #callerSignal: AbortSignal | undefined;
-  #rejectRace: ((reason?: unknown) => void) | undefined;
+  readonly #own: AbortController | undefined;
+  readonly #window: DeadlineWindow | undefined;
+  readonly #unwatchCaller: () => void;
+  #rejectRace: (() => void) | undefined;
 
   constructor(call: PreparedCall) {
-    const networkDeadline = sharedDeadlines.signalFor(call.timeout);
-    this.signal = call.optionsSignal ? anySignal([call.optionsSignal, networkDeadline]) : networkDeadline;
-    this.#timer = setTimeout(this.abort, call.timeout);
-    this.#callerSignal = call.callerSignal;
-    this.#callerSignal?.addEventListener("abort", this.abort, { once: true });
+    this.#timer = setTimeout(() => {
+      this.timedOut = true;
+      this.#abort(new Error(`attempt exceeded its ${call.timeout} ms timeout`));
+    }, call.timeout);
+    const caller = call.callerSignal;
+    if (caller) {
+      this.#own = new AbortController();
+      this.signal = this.#own.signal;
+      this.#unwatchCaller = watchAbort(caller, () => this.#abort(caller.reason));
+    } else {
+      this.#window = sharedDeadlines.join(call.timeout);
+      this.signal = this.#window.controller.signal;
+      this.#unwatchCaller = NOTHING_TO_RELEASE;
+    }
   }
 
-  readonly abort = (): void => {
-    this.aborted = true;
+  #abort(reason: unknown): void {
+    this.#own?.abort(reason);
     this.#rejectRace?.();
-  };
+  }
 
   /** Settles with the promise, or rejects as soon as the attempt is aborted (even if fetch ignores its signal). */
   race<T>(promise: Promise<T>): Promise<T> {
@@ -622,14 +648,15 @@ class AttemptDeadline {
         promise.catch(() => undefined);
         reject(undefined);
       };
-      if (this.aborted) this.#rejectRace();
+      if (this.timedOut || this.#own?.signal.aborted) this.#rejectRace();
       else promise.then(resolve, reject);
     });
   }
 
   clear(): void {
     clearTimeout(this.#timer);
-    this.#callerSignal?.removeEventListener("abort", this.abort);
+    this.#unwatchCaller();
+    if (this.#window) sharedDeadlines.release(this.#window);
   }
 }
 

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AuthenticationError,
@@ -155,6 +156,15 @@ describe("watchDevices", () => {
     expect(upstream.reads()).toBe(2);
     expect(await watcher.next()).toEqual({ value: undefined, done: true });
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("watchers sharing one signal put one listener on it, and none once stopped", async () => {
+    const omlet = testClient(coop([doorWithLight()]).fetch);
+    const app = new AbortController();
+    const watchers = Array.from({ length: 12 }, () => omlet.watchDevices({ signal: app.signal }));
+    expect(getEventListeners(app.signal, "abort")).toHaveLength(1);
+    for (const watcher of watchers) watcher.stop();
+    expect(getEventListeners(app.signal, "abort")).toHaveLength(0);
   });
 
   it("keeps polling through failed reads when onError is given, and ends with the error otherwise", async () => {

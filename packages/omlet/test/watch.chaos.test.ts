@@ -10,7 +10,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type SeededRandom, chaosSeeds, heapAfterGc, recordProcessWarnings, seededRandom } from "@openapp/testing";
+import { type SeededRandom, chaosSeeds, recordProcessWarnings, seededRandom, settledHeap } from "@openapp/testing";
 import { describe, expect, it } from "vitest";
 import { type ActionResult, type Device, OmletClient, SdkError, ValidationError, parseWebhookEvent } from "../src/index.js";
 import { CALL_HEADER, type FaultRates, NO_FAULTS, OmletCloud, type WebhookDelivery } from "./chaos/omlet-cloud.js";
@@ -178,7 +178,7 @@ async function runSeed(seed: number): Promise<string> {
     await Promise.all(calls.map((call) => call.outcome));
     await cloud.idle();
     stallConsumer();
-    const heapBefore = heapAfterGc();
+    const heapBefore = await settledHeap();
     for (let reading = 0; reading < STALLED_READINGS; reading++) {
       cloud.advance(1);
       const truth = JSON.stringify(visible(cloud.truth()));
@@ -188,7 +188,7 @@ async function runSeed(seed: number): Promise<string> {
         `stalled reading ${reading} (watcher ${ended ?? "running"}, read errors: ${readErrors.map(String).join("; ")})`,
       );
     }
-    const heapGrowth = heapAfterGc() - heapBefore;
+    const heapGrowth = (await settledHeap()) - heapBefore;
     release();
 
     // 3. Quiet: every queued action lands, one last poll, and the consumer must see the truth.

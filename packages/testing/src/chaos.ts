@@ -1,6 +1,3 @@
-import { runInNewContext } from "node:vm";
-import { setFlagsFromString } from "node:v8";
-
 /** A seeded source of randomness, so a chaos run can be replayed from its seed. */
 export interface SeededRandom {
   /** The seed it was made from. */
@@ -40,17 +37,4 @@ export function chaosSeeds(count: number, env: Record<string, string | undefined
   const wanted = Number(env.CHAOS_SEEDS ?? count);
   const many = Number.isInteger(wanted) && wanted > 0 ? wanted : count;
   return Array.from({ length: many }, () => Math.floor(Math.random() * 2 ** 31));
-}
-
-let collect: (() => void) | undefined;
-
-/** Heap in use after a full garbage collection (turns on `gc` for this process when needed). */
-export function heapAfterGc(): number {
-  if (!collect) {
-    setFlagsFromString("--expose-gc");
-    collect = runInNewContext("gc") as () => void;
-  }
-  collect();
-  collect();
-  return process.memoryUsage().heapUsed;
 }

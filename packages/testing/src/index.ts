@@ -1,5 +1,5 @@
 export { freePort } from "./free-port.js";
-export { chaosSeeds, heapAfterGc, seededRandom, type SeededRandom } from "./chaos.js";
+export { chaosSeeds, seededRandom, type SeededRandom } from "./chaos.js";
 export { recordProcessWarnings, type ProcessWarningRecorder } from "./process-warnings.js";
 export { prismGlobalSetup, type GlobalSetupContext } from "./global-setup.js";
 export { startPrism, type PrismOptions, type PrismServer } from "./prism.js";
@@ -26,3 +26,4 @@ export {
 } from "./contract.js";
 export { type RouteAnswer, jsonResponse, noContent, routedFetch, scriptedFetch, sequenceFetch, type SentRequest } from "./fetch-doubles.js";
 export { importMinified, exportedErrors } from "./minified.js";
+export { settledHeap } from "./heap.js";

@@ -9,7 +9,7 @@ import {
   TimeoutError,
   ValidationError,
 } from "@openapp/overkiz";
-import { type ConformanceAdapter, defineAdapter } from "../adapter.js";
+import { type ConformanceAdapter, defineAdapter, type Operation } from "../adapter.js";
 import type { ScriptedServer } from "../server.js";
 
 const API = "/enduser-mobile-web/enduserAPI/";
@@ -51,6 +51,19 @@ const shutter = {
   oid: "5e3c1a2b-7d4f-4c8e-9a1b-2c3d4e5f6a7b",
 };
 
+/** The main read; answered from the client's cache after the first call. */
+const read: Operation<OverkizClient> = {
+  label: "client.getDevices()",
+  method: "GET",
+  path: `${API}setup/devices`,
+  invoke: (client, options) => client.getDevices(undefined, options),
+  success: { status: 200, body: [shutter] },
+  verify: (result) => {
+    const devices = result as { deviceURL?: unknown }[];
+    if (devices.length !== 1 || devices[0]?.deviceURL !== SHUTTER) throw new Error(`getDevices returned ${JSON.stringify(result)}`);
+  },
+};
+
 type Variant = Pick<ConformanceAdapter<OverkizClient>, "name" | "secrets" | "createClient" | "prepare">;
 
 function overkizAdapter(variant: Variant): ConformanceAdapter<OverkizClient> {
@@ -61,6 +74,7 @@ function overkizAdapter(variant: Variant): ConformanceAdapter<OverkizClient> {
     errors: { SdkError, ConfigError, ValidationError, InternalServerError, RateLimitError, ConnectionError, TimeoutError, AbortError },
     ...variant,
     errorBody: (message) => ({ errorCode: "UNSPECIFIED_ERROR", error: message }),
+    close: (client) => client.close(),
     action: {
       label: 'client.executeActionGroup([{ deviceURL, commands: [{ name: "open" }] }])',
       method: "POST",
@@ -75,17 +89,8 @@ function overkizAdapter(variant: Variant): ConformanceAdapter<OverkizClient> {
       invoke: (client, options) => client.refreshStates(undefined, options),
       success: { status: 204 },
     },
-    read: {
-      label: "client.getDevices()",
-      method: "GET",
-      path: `${API}setup/devices`,
-      invoke: (client, options) => client.getDevices(undefined, options),
-      success: { status: 200, body: [shutter] },
-      verify: (result) => {
-        const devices = result as { deviceURL?: unknown }[];
-        if (devices.length !== 1 || devices[0]?.deviceURL !== SHUTTER) throw new Error(`getDevices returned ${JSON.stringify(result)}`);
-      },
-    },
+    read,
+    networkRead: { ...read, label: "client.getDevices({ refresh: true })", invoke: (client, options) => client.getDevices({ refresh: true }, options) },
     unknownParams: [
       { label: "getSetup({ bogus })", key: "bogus", invoke: (client) => client.getSetup({ bogus: true } as never) },
       {

@@ -1,4 +1,4 @@
-import { AuthenticationError, BoundedBuffer, ConfigError, PermissionDeniedError, SdkError, checkedParameters, shown } from "@openapp/core";
+import { AuthenticationError, BoundedBuffer, ConfigError, PermissionDeniedError, SdkError, checkedParameters, shown, watchAbort } from "@openapp/core";
 import type { OmletContext } from "../client.js";
 import { type DeviceChange, deviceChanges } from "../models/changes.js";
 import type { Device } from "../models/types.js";
@@ -124,6 +124,8 @@ export function watchDevices(ctx: OmletContext, given?: WatchDevicesOptions): De
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const reads = new AbortController();
   let intervalTimer: ReturnType<typeof setTimeout> | undefined;
+  // One listener on a signal that many watchers share (watchAbort), dropped on stop.
+  let unwatchSignal: () => void = () => undefined;
   let started = false;
   let stopped = false;
   let failure: { error: unknown } | undefined;
@@ -144,7 +146,7 @@ export function watchDevices(ctx: OmletContext, given?: WatchDevicesOptions): De
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
     ctx.activity.delete(onActivity);
-    options.signal?.removeEventListener("abort", stop);
+    unwatchSignal();
     reads.abort();
     for (const waiter of waiters.splice(0)) {
       if (failure && queue.length === 0) waiter.reject(failure.error);
@@ -221,7 +223,7 @@ export function watchDevices(ctx: OmletContext, given?: WatchDevicesOptions): De
     failure = refused;
     stopped = true;
   } else if (options.signal?.aborted) stop();
-  else options.signal?.addEventListener("abort", stop, { once: true });
+  else if (options.signal) unwatchSignal = watchAbort(options.signal, stop);
 
   const watcher: DeviceWatcher = {
     get devices() {

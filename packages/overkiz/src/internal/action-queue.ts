@@ -1,4 +1,4 @@
-import { AbortError, ConfigError, type Logger, assertKnownOptions } from "@openapp/core";
+import { AbortError, ConfigError, type Logger, assertKnownOptions, watchAbort } from "@openapp/core";
 import type { ExecutionMode } from "../models/enums.js";
 import type { WireAction, WireActionGroup } from "../models/wire-types.js";
 
@@ -170,20 +170,20 @@ export class ActionQueue {
    * runs for everyone and only this caller stops waiting.
    */
   #detachOnAbort(batch: PendingBatch, waiter: Waiter, signal: AbortSignal): void {
-    const onAbort = () => {
+    // One listener on a signal that many queued calls share (watchAbort), dropped when the call settles.
+    const unwatch = watchAbort(signal, () => {
       const index = batch.waiters.indexOf(waiter);
       if (this.#pending === batch && index >= 0) batch.waiters.splice(index, 1);
       waiter.reject(new AbortError("Execution was aborted by the caller"));
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
+    });
     const settle = waiter.resolve;
     const fail = waiter.reject;
     waiter.resolve = (execId) => {
-      signal.removeEventListener("abort", onAbort);
+      unwatch();
       settle(execId);
     };
     waiter.reject = (error) => {
-      signal.removeEventListener("abort", onAbort);
+      unwatch();
       fail(error);
     };
   }

@@ -1,4 +1,4 @@
-import { AbortError, BoundedBuffer, type RequestOptions, ValidationError, sleep } from "@openapp/core";
+import { AbortError, BoundedBuffer, type RequestOptions, ValidationError, sleep, watchAbort } from "@openapp/core";
 import type { OverkizContext } from "../client.js";
 import { Device } from "../models/device.js";
 import { ExecutionState } from "../models/enums.js";
@@ -155,9 +155,8 @@ export class StateMirror {
   readonly #listeners = new Set<(change: MirrorChange) => void>();
   readonly #iterators = new Set<{ push(change: MirrorChange): void; end(): void }>();
   #abort: AbortController | undefined;
-  /** The caller's signal given to `start()`, listened to until `stop()`. */
-  #callerSignal: AbortSignal | undefined;
-  readonly #stopOnAbort = () => void this.stop();
+  /** Stops watching the signal given to `start()` (one listener however many share it, none after `stop()`). */
+  #unwatchStart: (() => void) | undefined;
   #loop: Promise<void> | undefined;
   #losses = 0;
   #resyncs = 0;
@@ -189,8 +188,7 @@ export class StateMirror {
     if (this.#ctx.listener.streaming) throw new Error("events() is already running on this client; one loop owns the event listener");
     const abort = new AbortController();
     this.#abort = abort;
-    this.#callerSignal = options?.signal;
-    this.#callerSignal?.addEventListener("abort", this.#stopOnAbort, { once: true });
+    if (options?.signal && !options.signal.aborted) this.#unwatchStart = watchAbort(options.signal, () => void this.stop());
     this.#ctx.listener.streaming = true;
     try {
       // Registered before the setup is read, so nothing between the two is missed.
@@ -200,7 +198,8 @@ export class StateMirror {
     } catch (error) {
       this.#ctx.listener.streaming = false;
       this.#abort = undefined;
-      this.#forgetCallerSignal();
+      this.#unwatchStart?.();
+      this.#unwatchStart = undefined;
       throw error;
     }
     this.#loop = this.#follow(abort.signal);
@@ -210,7 +209,8 @@ export class StateMirror {
   async stop(): Promise<void> {
     const abort = this.#abort;
     if (!abort) return;
-    this.#forgetCallerSignal();
+    this.#unwatchStart?.();
+    this.#unwatchStart = undefined;
     abort.abort();
     await this.#loop?.catch(() => undefined);
     this.#abort = undefined;
@@ -221,11 +221,6 @@ export class StateMirror {
     });
     for (const iterator of this.#iterators) iterator.end();
     this.#iterators.clear();
-  }
-
-  #forgetCallerSignal(): void {
-    this.#callerSignal?.removeEventListener("abort", this.#stopOnAbort);
-    this.#callerSignal = undefined;
   }
 
   /** Whether the mirror is started and following events. */
@@ -295,7 +290,7 @@ export class StateMirror {
     );
     let waiting: ((result: IteratorResult<MirrorChange>) => void) | undefined;
     let ended = false;
-    const signal = params?.signal;
+    let unwatch: (() => void) | undefined;
     const iterators = this.#iterators;
     const entry = {
       push(change: MirrorChange) {
@@ -307,16 +302,13 @@ export class StateMirror {
       end() {
         ended = true;
         iterators.delete(entry);
-        signal?.removeEventListener("abort", entry.end);
+        unwatch?.();
         waiting?.({ value: undefined, done: true });
         waiting = undefined;
       },
     };
-    if (signal?.aborted) ended = true;
-    else {
-      iterators.add(entry);
-      signal?.addEventListener("abort", entry.end, { once: true });
-    }
+    iterators.add(entry);
+    if (params?.signal) unwatch = watchAbort(params.signal, entry.end);
     return {
       next(): Promise<IteratorResult<MirrorChange>> {
         const next = buffer.shift();

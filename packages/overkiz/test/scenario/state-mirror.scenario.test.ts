@@ -4,6 +4,7 @@
  * its outcome, a token refresh (the listener is replaced and drained: no gap, no new setup read)
  * and a listener expiry (a gap: the setup is read again and the differences are reported).
  */
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { type MirrorChange, OverkizClient } from "../../src/index.js";
 import { shutterDevice } from "../fixtures/shutter.js";
@@ -228,5 +229,25 @@ describe("state mirror parameters", () => {
     await expect(mirror.start()).rejects.toThrow(/intervalMs must be a positive number/);
     await expect(client.createStateMirror({ bogus: 1 } as never).start()).rejects.toThrow(/bogus/);
     expect(mirror.running).toBe(false);
+  });
+});
+
+describe("state mirror and a long-lived signal", () => {
+  it("leaves no listener on the signal given to start() and changes() once stopped, however often it restarts", async () => {
+    h.upstream.route("POST", "/events/register", [{ status: 200, body: { id: L1 } }]);
+    h.upstream.route("GET", "/setup", [setup([device(SHUTTER, "Shutter", 0)])]);
+    h.upstream.route("POST", `/events/${L1}/fetch`, [{ status: 200, body: [] }]);
+    h.upstream.route("POST", `/events/${L1}/unregister`, [{ status: 200, body: [] }]);
+    const client = new OverkizClient({ server: h.server(), credentials: { token: "mirror-token-0003" } });
+    const app = new AbortController();
+    for (let run = 0; run < 3; run++) {
+      const mirror = client.createStateMirror({ intervalMs: 5 });
+      await mirror.start({ signal: app.signal });
+      const changes = mirror.changes({ signal: app.signal });
+      expect(getEventListeners(app.signal, "abort")).toHaveLength(1);
+      await changes.return?.();
+      await mirror.stop();
+    }
+    expect(getEventListeners(app.signal, "abort")).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 import { AbortError, ConfigError, ValidationError } from "@openapp/core";
+import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ExecutionQueueFullError, OverkizClient } from "../../src/index.js";
 import { TEST_SERVER, json, overkizError, scriptedFetch, wireDevice } from "../helpers.js";
@@ -50,6 +51,16 @@ describe("action queue", () => {
         ],
       },
     ]);
+  });
+
+  it("callers sharing one signal put one listener on it while queued, and none once answered", async () => {
+    const { client } = queuedClient();
+    const shutdown = new AbortController();
+    const calls = Array.from({ length: 15 }, (_, n) => client.executeActionGroup(close(n), undefined, { signal: shutdown.signal }));
+    expect(getEventListeners(shutdown.signal, "abort")).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(100);
+    await expect(Promise.all(calls)).resolves.toEqual(Array.from({ length: 15 }, () => "exec-1"));
+    expect(getEventListeners(shutdown.signal, "abort")).toHaveLength(0);
   });
 
   it("does not push the window back for late calls", async () => {
