@@ -41,13 +41,13 @@ const entries: Entry[] = [
   // Raised once more (sdk 23.2 → 24.6, omlet 21 → 22.3, overkiz 41 → 42.3): every input is now
   // checked in core before the network, so no caller value ends in a raw TypeError (body JSON
   // check with paths, per-call and client option kinds, unreadable getters and proxies), +1.3 kB.
-  // And for the real-device and long-life work (sdk 24.6 → 24.9, omlet 22.3 → 23.1, overkiz 42.3 → 45.0):
+  // And for the real-device and long-life work (sdk 24.6 → 24.9, omlet 22.3 → 23.1, overkiz 42.3 → 45.1):
   // abort watching and linked signals that leave nothing behind (core), the Omlet watcher's capped
   // buffer and both action-url forms, and Overkiz's device-evidence command check, resync on every
   // loss with running executions, refusal-only login pause, UNKNOWN codes and redacted printing.
   { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 24.9 },
   { name: "@openapp/omlet", dir: "packages/omlet", targetKb: 12, ceilingKb: 23.1 },
-  { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 45.0 },
+  { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 45.1 },
 ];
 
 const check = process.argv.includes("--check");
