@@ -45,9 +45,12 @@ const entries: Entry[] = [
   // abort watching and linked signals that leave nothing behind (core), the Omlet watcher's capped
   // buffer and both action-url forms, and Overkiz's device-evidence command check, resync on every
   // loss with running executions, refusal-only login pause, UNKNOWN codes and redacted printing.
-  { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 24.9 },
-  { name: "@openapp/omlet", dir: "packages/omlet", targetKb: 12, ceilingKb: 23.1 },
-  { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 45.1 },
+  // Lowered (sdk 24.9 → 24.8, omlet 23.1 → 23.0, overkiz 45.1 → 45.0; about 0.1 kB each): the
+  // transport checks its options by the kit's one rule table instead of its own copies, and the
+  // kit's client-wide options share that table's check and message.
+  { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 24.8 },
+  { name: "@openapp/omlet", dir: "packages/omlet", targetKb: 12, ceilingKb: 23.0 },
+  { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 45.0 },
 ];
 
 const check = process.argv.includes("--check");

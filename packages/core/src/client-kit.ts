@@ -7,7 +7,7 @@ import type { Middleware } from "./middleware.js";
 import type { OperationDescriptor, OperationTable } from "./operations.js";
 import { type PagePromise, failedPages, offsetPages, toPageData } from "./pagination.js";
 import { parseJsonBody } from "./read-body.js";
-import { type HeaderValues, type RequestOptions, checkedRequestOptions, shown } from "./request-options.js";
+import { type HeaderValues, type OptionRules, type RequestOptions, checkOptionKinds, checkedRequestOptions } from "./request-options.js";
 import type { RefusalPolicy } from "./retry.js";
 import type { FetchBody } from "./fetch-types.js";
 import { serializeBody } from "./serialize-body.js";
@@ -426,19 +426,24 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
 }
 
 const LOG_METHODS = ["debug", "info", "warn", "error"] as const;
+const isFunction = (value: unknown) => typeof value === "function";
+
+/** The client-wide options the kit reads beyond the per-call ones, as their messages name them. */
+const KIT_OPTION_RULES: OptionRules = {
+  fetch: [isFunction, "a function"],
+  "download fetch": [isFunction, "a function"],
+  logger: [
+    (value) => typeof value === "object" && value !== null && LOG_METHODS.every((level) => isFunction((value as Logger)[level])),
+    "an object with debug, info, warn and error functions",
+  ],
+  validateResponses: [(value) => typeof value === "boolean", "true or false"],
+};
 
 /** The client-wide options the kit reads, each of the right kind (the per-call ones by the same rules). */
 function checkKitOptions(what: string, options: KitOptions): void {
   const { timeout, maxRetries, headers, middleware, maxResponseBytes, fetch, foreignFetch, logger, validateResponses } = options;
   checkedRequestOptions({ timeout, maxRetries, headers, middleware, maxResponseBytes }, what);
-  const wrong = (name: string, must: string, value: unknown) => new ConfigError(`${what}: option ${name} must be ${must}, got ${shown(value)}`);
-  for (const [name, value] of [["fetch", fetch], ["download fetch", foreignFetch]] as const) {
-    if (value !== undefined && typeof value !== "function") throw wrong(name, "a function", value);
-  }
-  if (logger !== undefined && (typeof logger !== "object" || logger === null || LOG_METHODS.some((level) => typeof logger[level] !== "function"))) {
-    throw wrong("logger", "an object with debug, info, warn and error functions", logger);
-  }
-  if (validateResponses !== undefined && typeof validateResponses !== "boolean") throw wrong("validateResponses", "true or false", validateResponses);
+  checkOptionKinds({ fetch, "download fetch": foreignFetch, logger, validateResponses }, KIT_OPTION_RULES, what);
 }
 
 const nonEmpty = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);

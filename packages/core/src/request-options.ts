@@ -38,7 +38,7 @@ const isAbortSignal = (value: unknown) =>
   typeof value === "object" && value !== null && typeof (value as AbortSignal).aborted === "boolean" && typeof (value as AbortSignal).addEventListener === "function";
 
 /** What each option must be, for those the transport reads; undefined is always allowed. */
-const OPTION_RULES: Readonly<Record<string, [test: (value: unknown) => boolean, must: string]>> = {
+const OPTION_RULES: OptionRules = {
   signal: [isAbortSignal, "an AbortSignal"],
   timeout: [(value) => typeof value === "number" && Number.isFinite(value) && value > 0, "a positive number of milliseconds"],
   maxRetries: [(value) => isWhole(value, 0), "a whole number ≥ 0"],
@@ -73,11 +73,22 @@ export function checkedRequestOptions(options: unknown, what: string): RequestOp
   if (options === undefined || options === null) return {};
   if (typeof options !== "object") throw new ConfigError(`${what}: options must be an object, got ${shown(options)}`);
   const copy = readingInput(`${what}: options`, () => ({ ...options }) as Record<string, unknown>, ConfigError);
-  for (const [name, [test, must]] of Object.entries(OPTION_RULES)) {
-    const value = copy[name];
+  checkOptionKinds(copy, OPTION_RULES, what);
+  return copy as RequestOptions;
+}
+
+/** What each named option must be: a test and how the message says it. */
+export type OptionRules = Readonly<Record<string, readonly [test: (value: unknown) => boolean, must: string]>>;
+
+/**
+ * @internal Throws a ConfigError naming the first option in `rules` whose value in `options`
+ * (already a plain copy) is not undefined and fails its test.
+ */
+export function checkOptionKinds(options: Readonly<Record<string, unknown>>, rules: OptionRules, what: string): void {
+  for (const [name, [test, must]] of Object.entries(rules)) {
+    const value = options[name];
     if (value !== undefined && !readingInput(`${what}: option ${name}`, () => test(value), ConfigError)) {
       throw new ConfigError(`${what}: option ${name} must be ${must}, got ${shown(value)}`);
     }
   }
-  return copy as RequestOptions;
 }

@@ -9,7 +9,7 @@ import { type DeadlineWindow, SharedDeadlines } from "./deadline.js";
 import { type Middleware, composeMiddleware } from "./middleware.js";
 import { type KnownSecret, redactUrl } from "./redact.js";
 import type { FetchBody, FetchInput } from "./fetch-types.js";
-import type { HeaderValues, RequestOptions } from "./request-options.js";
+import { type HeaderValues, type RequestOptions, checkedRequestOptions } from "./request-options.js";
 import { DEFAULT_MAX_RETRIES, type RefusalPolicy, type RetryProfile, backoffDelay, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
 
 /** Per-attempt timeout when neither the client nor the call sets one: 30 s. */
@@ -163,16 +163,6 @@ class AttemptFailure {
   ) {}
 }
 
-function validTimeout(value: number): number {
-  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`timeout must be a positive number of milliseconds, got ${value}`);
-  return value;
-}
-
-function validMaxRetries(value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`maxRetries must be a non-negative integer, got ${value}`);
-  return value;
-}
-
 function applyHeaderValues(headers: Headers, values: HeaderValues | undefined, onlyIfMissing: boolean): void {
   if (!values) return;
   for (const [name, value] of Object.entries(values)) {
@@ -194,8 +184,8 @@ export class Transport {
   readonly fetch: TransportFetch;
 
   constructor(options: TransportOptions = {}) {
-    if (options.timeout !== undefined) validTimeout(options.timeout);
-    if (options.maxRetries !== undefined) validMaxRetries(options.maxRetries);
+    const { timeout, maxRetries, headers, middleware, maxResponseBytes } = options;
+    checkedRequestOptions({ timeout, maxRetries, headers, middleware, maxResponseBytes }, "Transport");
     this.options = { ...options };
     this.fetch = this.fetchWith({});
   }
@@ -239,6 +229,8 @@ export class Transport {
     builtByKit: boolean,
     resendBody?: FetchBody | undefined,
   ): Promise<Response> {
+    // The kit checked its options already; anyone else's are checked here, once per call.
+    if (!builtByKit) options = checkedRequestOptions(options, "request");
     const caller = callerSignalOf(request, options, builtByKit);
     try {
       return await this.sendPrepared(this.prepare(request, options, callSecrets, caller.signal, resendBody));
@@ -316,11 +308,11 @@ export class Transport {
       request,
       request.method.toUpperCase(),
       callerSignal,
-      validTimeout(options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT_MS),
-      validMaxRetries(options.maxRetries ?? this.options.maxRetries ?? DEFAULT_MAX_RETRIES),
+      options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT_MS,
+      options.maxRetries ?? this.options.maxRetries ?? DEFAULT_MAX_RETRIES,
       keyed,
       middleware,
-      validMaxBytes(options.maxResponseBytes ?? this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+      options.maxResponseBytes ?? this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       callSecrets,
       resendBody,
     );
@@ -547,11 +539,6 @@ class ReadResponse extends Response {
 }
 
 const NO_SECRETS: readonly KnownSecret[] = [];
-
-function validMaxBytes(value: number): number {
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`maxResponseBytes must be a positive whole number of bytes, got ${value}`);
-  return value;
-}
 
 function isRedirect(response: Response): boolean {
   return REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect";

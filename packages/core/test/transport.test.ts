@@ -76,9 +76,12 @@ describe("Transport request shaping", () => {
 
   it("rejects invalid timeout and retry settings before any request", async () => {
     expect(() => new Transport({ timeout: 0 })).toThrow(ConfigError);
-    expect(() => new Transport({ maxRetries: -1 })).toThrow(ConfigError);
+    expect(() => new Transport({ maxRetries: -1 })).toThrow(/Transport: option maxRetries must be a whole number ≥ 0, got -1/);
+    expect(() => new Transport({ headers: { "x-a": "1\r\nx-b: 2" } })).toThrow(/Transport: option headers must be/);
     const fetch = scriptedFetch();
     await expect(new Transport({ fetch }).fetchWith({ maxRetries: 1.5 })(URL_DEVICES)).rejects.toThrow(ConfigError);
+    await expect(new Transport({ fetch }).send(new Request(URL_DEVICES), { timeout: -5 })).rejects.toThrow(/request: option timeout must be a positive number of milliseconds, got -5/);
+    await expect(new Transport({ fetch }).fetchWith({ maxResponseBytes: 0 })(URL_DEVICES)).rejects.toThrow(/option maxResponseBytes must be a positive whole number of bytes/);
     expect(fetch.calls).toHaveLength(0);
   });
 
