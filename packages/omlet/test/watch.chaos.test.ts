@@ -6,7 +6,8 @@
  * stops pulling. Each seed must converge to the true states, send each action at most once,
  * surface only typed errors, stay within a memory bound and stop without leaving a handle.
  *
- * Every seed is printed; replay one with `CHAOS_SEED=<seed>`, run many with `CHAOS_SEEDS=200`.
+ * CI runs three fixed seeds; every seed is printed; replay one with `CHAOS_SEED=<seed>`, explore
+ * fresh ones with `CHAOS_SEEDS=200`.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -237,7 +238,8 @@ async function runSeed(seed: number): Promise<string> {
 }
 
 describe("device watcher under chaos", () => {
-  const seeds = chaosSeeds(3);
+  // Fixed seeds for CI; `CHAOS_SEEDS=200` explores fresh ones.
+  const seeds = chaosSeeds([1_184_340_221, 407_918_553, 2_031_650_904]);
   // A seed takes ~3 s on an idle machine; the margin is for CI runners busy with other suites.
   it.each(seeds)(
     "seed %i: converges, sends each action at most once, stays bounded, stops cleanly",

@@ -27,14 +27,14 @@ export function seededRandom(seed: number): SeededRandom {
 }
 
 /**
- * The seeds a chaos test runs: `CHAOS_SEED=1,2` replays those, `CHAOS_SEEDS=200` runs that many
- * fresh ones; otherwise `count` fresh seeds. Fresh seeds are random, so every run explores new
- * schedules; the test prints each one so a failure can be replayed.
+ * The seeds a chaos test runs: by default its own fixed `seeds` (the same schedules on every run,
+ * so a red CI names a change, not a draw); `CHAOS_SEED=1,2` replays those; `CHAOS_SEEDS=200` runs
+ * that many fresh random seeds to explore new schedules. The test prints each seed it runs.
  */
-export function chaosSeeds(count: number, env: Record<string, string | undefined> = process.env): number[] {
+export function chaosSeeds(seeds: readonly number[], env: Record<string, string | undefined> = process.env): number[] {
   const fixed = env.CHAOS_SEED?.split(",").map((text) => Number(text.trim())).filter(Number.isInteger);
   if (fixed && fixed.length > 0) return fixed;
-  const wanted = Number(env.CHAOS_SEEDS ?? count);
-  const many = Number.isInteger(wanted) && wanted > 0 ? wanted : count;
-  return Array.from({ length: many }, () => Math.floor(Math.random() * 2 ** 31));
+  const wanted = Number(env.CHAOS_SEEDS);
+  if (!Number.isInteger(wanted) || wanted <= 0) return [...seeds];
+  return Array.from({ length: wanted }, () => Math.floor(Math.random() * 2 ** 31));
 }

@@ -314,17 +314,18 @@ export class SimulatedCloud {
       return this.#answer(response, after, 200, [], delay);
     }
     const payload = JSON.stringify(taken.map((event) => event.body));
+    let settled = false;
+    const once = (delivered: boolean) => {
+      if (settled) return;
+      settled = true;
+      settle(delivered);
+    };
+    // A client that gives up (its timeout) closes the connection: the events are gone right then,
+    // before anything the client does next.
+    response.on("close", () => once(response.writableFinished));
     this.#later(delay, () => {
-      // A client that gave up (its timeout) closed the connection: the events are gone with it.
-      if (response.destroyed || response.socket?.destroyed) return settle(false);
-      let settled = false;
-      const once = (delivered: boolean) => {
-        if (settled) return;
-        settled = true;
-        settle(delivered);
-      };
+      if (response.destroyed || response.socket?.destroyed) return once(false);
       response.on("finish", () => once(true));
-      response.on("close", () => once(response.writableFinished));
       response.writeHead(200, { "content-type": "application/json" });
       response.end(payload);
     });

@@ -1,14 +1,16 @@
 /**
  * The state mirror as it lives: seeded chaos against a simulated Overkiz cloud (see
- * `simulated-cloud.ts`). Each run draws three fresh seeds; `CHAOS_SEED=<n>` replays one (or a
- * comma-separated list) and `CHAOS_SEEDS=<count>` runs that many. Every run prints its seed and report.
+ * `simulated-cloud.ts`). CI runs three fixed seeds; `CHAOS_SEED=<n>` replays one (or a
+ * comma-separated list) and `CHAOS_SEEDS=<count>` explores that many fresh ones. Every run prints its seed and report.
  */
 import { describe, expect, it } from "vitest";
 import { OverkizClient } from "../../src/index.js";
 import { chaosSeeds } from "@openapp/testing";
 import { type ChaosClient, runMirrorChaos } from "./mirror-chaos.js";
 
-const seeds = chaosSeeds(3);
+// Fixed seeds for CI (242096921 once showed the simulator counting a timed-out fetch late);
+// `CHAOS_SEEDS=200` explores fresh ones.
+const seeds = chaosSeeds([1_522_914_442, 1_842_047_706, 242_096_921]);
 
 /** Active handles (sockets, timers, servers) by kind. */
 function handles(): Map<string, number> {
