@@ -124,6 +124,7 @@ export {
 export { assertKnownOptions, assertKnownParameters, checkedParameters, nearestName, readingOptions, type ParameterCheck } from "./known-keys.js";
 export { asRecord, isHeaderSafeToken, isPlainObject } from "./guards.js";
 export { BoundedBuffer } from "./bounded-buffer.js";
+export { Resource, composeResources, type ResourceClass } from "./resource.js";
 export type {
   LowerHttpMethod,
   Simplify,
