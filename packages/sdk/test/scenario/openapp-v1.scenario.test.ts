@@ -9,8 +9,8 @@ import {
   ResourceNotFoundError,
   ScriptingJobError,
   ValidationError,
-} from "../src/index.js";
-import { ORG, SECRET, TEST_KEY } from "./helpers.js";
+} from "../../src/index.js";
+import { ORG, SECRET, TEST_KEY } from "../helpers.js";
 
 const API = "/api/v1";
 const INTEGRATION = "01J0A7M3K9Q2W5E8R1T4Y6U9I2";
