@@ -1,8 +1,18 @@
-import { AuthenticationError, BoundedBuffer, ConfigError, PermissionDeniedError, SdkError, checkedParameters, shown, watchAbort } from "@openapp/core";
-import type { OmletContext } from "../client.js";
+import {
+  AuthenticationError,
+  BoundedBuffer,
+  ConfigError,
+  PermissionDeniedError,
+  type RequestOptions,
+  SdkError,
+  checkedParameters,
+  shown,
+  watchAbort,
+} from "@openapp/core";
+import type { OmletContext } from "../context.js";
 import { type DeviceChange, deviceChanges } from "../models/changes.js";
-import type { Device } from "../models/types.js";
-import { getDevices } from "./devices.js";
+import type { Device } from "../models/device.js";
+import type { WatchReason } from "../models/enums.js";
 
 /** Default time between reads: what the Home Assistant integration uses. */
 export const DEFAULT_WATCH_INTERVAL_MS = 300_000;
@@ -35,9 +45,6 @@ export interface WatchDevicesOptions {
    */
   maxBufferedChanges?: number | undefined;
 }
-
-/** What made the watcher read. */
-export type WatchReason = "initial" | "interval" | "follow-up" | "webhook" | "refresh";
 
 /** One reading that changed something (or the first one). */
 export interface DeviceChanges {
@@ -102,11 +109,14 @@ function checkedOptions(given: WatchDevicesOptions | undefined): WatchConfig {
 const endsTheWatch = (error: unknown) =>
   error instanceof AuthenticationError || error instanceof PermissionDeniedError || error instanceof ConfigError || !(error instanceof SdkError);
 
+/** How a watcher reads every device: the client's `getDevices`. */
+export type ReadDevices = (options: RequestOptions) => Promise<Device[]>;
+
 /**
- * Polls `getDevices` and yields what changed since the last reading. It only ever reads: it
- * never sends an action, on start, on a webhook or after an error.
+ * Reads every device with `readDevices` and yields what changed since the last reading. It only
+ * ever reads: it never sends an action, on start, on a webhook or after an error.
  */
-export function watchDevices(ctx: OmletContext, given?: WatchDevicesOptions): DeviceWatcher {
+export function watchDevices(ctx: OmletContext, readDevices: ReadDevices, given?: WatchDevicesOptions): DeviceWatcher {
   // Bad options reject the first `next()`, like every other refusal of the SDK; nothing throws here.
   let config: WatchConfig = { intervalMs: DEFAULT_WATCH_INTERVAL_MS, followUps: DEFAULT_FOLLOW_UP_DELAYS_MS, maxBuffered: DEFAULT_MAX_BUFFERED_CHANGES, options: {} };
   let refused: { error: unknown } | undefined;
@@ -168,7 +178,7 @@ export function watchDevices(ctx: OmletContext, given?: WatchDevicesOptions): De
     reading = true;
     clearTimeout(intervalTimer);
     try {
-      const devices = await getDevices(ctx, { signal: reads.signal });
+      const devices = await readDevices({ signal: reads.signal });
       if (stopped) return;
       const previous = last;
       last = devices;
@@ -259,10 +269,11 @@ export function watchDevices(ctx: OmletContext, given?: WatchDevicesOptions): De
 /** The callback form: `listener` gets each set of changes, in order, until the watcher stops. */
 export function onDeviceChanges(
   ctx: OmletContext,
+  readDevices: ReadDevices,
   listener: (changes: DeviceChanges) => void | Promise<void>,
   options?: WatchDevicesOptions,
 ): DeviceSubscription {
-  const watcher = watchDevices(ctx, options);
+  const watcher = watchDevices(ctx, readDevices, options);
   const done = (async () => {
     try {
       if (typeof listener !== "function") throw new ConfigError("onDeviceChanges needs a listener function");

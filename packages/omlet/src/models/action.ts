@@ -1,5 +1,11 @@
 import { ValidationError } from "@openapp/core";
-import type { Action, Device } from "./types.js";
+import type { Device } from "./device.js";
+import type { Result } from "./operation-types.js";
+
+/** One entry of `device.actions`: a name and the url `performAction` posts to. */
+export type Action = NonNullable<Device["actions"]>[number];
+/** Extra context some servers return when they queue an action (usually there is none). */
+export type ActionContext = Exclude<Result<"performAction">, undefined | void>;
 
 /** What the typed action endpoint needs: `POST /device/{deviceId}/action/{action}`. */
 export interface ActionTarget {
@@ -7,6 +13,25 @@ export interface ActionTarget {
   deviceId: string;
   /** The action's name, e.g. `open`. */
   actionName: string;
+}
+
+/** An entry of `device.actions`, or the two names that identify one. */
+export type ActionInput = Action | ActionTarget;
+
+/** What `performAction` and the hardware controls resolve with. */
+export interface ActionResult {
+  /** The device the action was for. */
+  deviceId: string;
+  /** The action's name. */
+  actionName: string;
+  /** True when `skipIfAlready` found the device already there, so nothing was sent. */
+  skipped: boolean;
+  /** Why it was skipped. */
+  reason: string | undefined;
+  /** The state the section shows until the device reports back (`openpending`), when known. */
+  pendingValue: string | null;
+  /** Extra context when the server answered 200 with a body rather than 204. */
+  context: ActionContext | undefined;
 }
 
 /**

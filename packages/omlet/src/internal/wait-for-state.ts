@@ -1,9 +1,6 @@
-import { ConfigError, sleep, shown, checkedParameters } from "@openapp/core";
+import { ConfigError, type RequestOptions, checkedParameters, shown, sleep } from "@openapp/core";
 import { StateTimeoutError } from "../errors.js";
-import type { OmletContext } from "../client.js";
-import { isSettled, pendingSections, powerKind, sectionState } from "../models/device.js";
-import type { Device } from "../models/types.js";
-import { getDeviceById } from "./devices.js";
+import { type Device, isSettled, pendingSections, powerKind, sectionState } from "../models/device.js";
 
 /** Options of `waitForState`. */
 export interface WaitForStateOptions {
@@ -73,12 +70,12 @@ function describe(device: Device): string {
 }
 
 /**
- * Polls `getDeviceById` until `predicate` holds on a settled reading. Pending values
- * (`openpending`, `closing`...) are never final, so a predicate only sees devices that
- * have reported back. Times out with StateTimeoutError (a TimeoutError).
+ * Reads the device with `read` (the client's `getDeviceById`) until `predicate` holds on a
+ * settled reading. Pending values (`openpending`, `closing`...) are never final, so a predicate
+ * only sees devices that have reported back. Times out with StateTimeoutError (a TimeoutError).
  */
 export async function waitForState(
-  ctx: OmletContext,
+  read: (options: RequestOptions) => Promise<Device>,
   deviceId: string,
   predicate: (device: Device) => boolean,
   given: WaitForStateOptions = {},
@@ -88,7 +85,7 @@ export async function waitForState(
   if (onProgress !== undefined && typeof onProgress !== "function") throw new ConfigError("waitForState onProgress must be a function");
   const poll = { signal };
   const startedAt = Date.now();
-  let device = await getDeviceById(ctx, deviceId, poll);
+  let device = await read(poll);
   const defaults = defaultsFor(device);
   const timeout = positive("maxWaitMs", options.maxWaitMs) ?? defaults.timeout;
   const interval = positive("intervalMs", options.intervalMs) ?? defaults.interval;
@@ -112,6 +109,6 @@ export async function waitForState(
       throw new StateTimeoutError(deviceId, timeout, device, lastSeen);
     }
     await sleep(Math.min(interval, remaining), signal);
-    device = await getDeviceById(ctx, deviceId, poll);
+    device = await read(poll);
   }
 }
