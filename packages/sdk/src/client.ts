@@ -15,7 +15,8 @@ import {
   readEnv,
   shown,
 } from "@openapp/core";
-import { type OpenAppRawClient, createOpenAppRawClient, operationTable, type operations } from "@openapp/openapp-generated";
+import { type OpenAppRawClient, createOpenAppRawClient, operationTable } from "@openapp/openapp-generated";
+import type { EntityShortcut, OpenAppContext, OpenAppKit } from "./context.js";
 import { toWireQuery } from "./internal/query.js";
 import { type ParsedApiKey, parseApiKey } from "./models/api-key.js";
 import { type ApartmentResidentsResource, apartmentResidentsResource } from "./resources/apartment-residents.js";
@@ -39,9 +40,6 @@ import { type ZonesResource, zonesResource } from "./resources/zones.js";
 export const DEFAULT_PAGE_SIZE = 100;
 /** The largest `limit` a list method accepts. */
 export const MAX_PAGE_SIZE = 200;
-
-/** The sugar methods of an entity handle. */
-export type EntityShortcut = "open" | "close" | "on" | "off";
 
 /** The action ids behind the entity handle's `open`, `close`, `on` and `off`; override with `entityActions`. */
 export const DEFAULT_ENTITY_ACTIONS: Readonly<Record<EntityShortcut, string>> = {
@@ -120,17 +118,6 @@ export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawC
   toWireQuery,
   loadSchemas: () => import("@openapp/openapp-generated/zod").then((zod) => zod.responseSchemas),
 };
-
-/** The client kit as typed for OpenApp's operations. */
-export type OpenAppKit = ClientKit<operations, typeof operationTable, OpenAppRawClient>;
-
-/** The state every resource shares; `withOrg` copies share everything but the default org. */
-export interface OpenAppContext {
-  /** The kit every call goes through. */
-  readonly kit: OpenAppKit;
-  /** Action ids behind the entity handle's sugar methods. */
-  readonly entityActions: Readonly<Record<EntityShortcut, string>>;
-}
 
 /**
  * The trimmed organization id, or undefined when none is given.

@@ -1,13 +1,6 @@
 export { OpenAppClient } from "./client.js";
-export {
-  DEFAULT_ENTITY_ACTIONS,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  type EntityShortcut,
-  type OpenAppClientOptions,
-  type OpenAppContext,
-  type OpenAppKit,
-} from "./client.js";
+export { DEFAULT_ENTITY_ACTIONS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type OpenAppClientOptions } from "./client.js";
+export type { EntityShortcut, OpenAppContext, OpenAppKit } from "./context.js";
 export { IMAGE_TYPES, type ImageFromUrlOptions, type ImageUploadOptions } from "./internal/upload-image.js";
 export type { ImageMethods } from "./internal/image-methods.js";
 export type {

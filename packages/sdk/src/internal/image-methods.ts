@@ -1,5 +1,5 @@
 import type { Uploadable } from "@openapp/core";
-import type { OpenAppContext } from "../client.js";
+import type { OpenAppContext } from "../context.js";
 import type { ImageUploadOperationId, Result } from "../models/operation-types.js";
 import { type ImageFromUrlOptions, type ImageUploadOptions, uploadImage, uploadImageFromUrl } from "./upload-image.js";
 

@@ -1,4 +1,4 @@
-import type { OpenAppContext } from "../client.js";
+import type { OpenAppContext } from "../context.js";
 import type { OpenAppRequestOptions as Options, Result } from "../models/operation-types.js";
 
 /** `client.auth`: who the credentials belong to, and session housekeeping for browser logins. */

@@ -1,4 +1,4 @@
-import type { OpenAppContext } from "../client.js";
+import type { OpenAppContext } from "../context.js";
 import type { Body, OpenAppRequestOptions as Options, Result } from "../models/operation-types.js";
 
 /** `client.billing`: plans, usage and checkout per organization, plus two admin routes. */

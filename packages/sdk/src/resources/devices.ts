@@ -1,5 +1,5 @@
 import type { PagePromise } from "@openapp/core";
-import type { OpenAppContext } from "../client.js";
+import type { OpenAppContext } from "../context.js";
 import { imageMethods } from "../internal/image-methods.js";
 import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
 

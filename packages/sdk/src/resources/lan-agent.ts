@@ -1,4 +1,4 @@
-import type { OpenAppContext } from "../client.js";
+import type { OpenAppContext } from "../context.js";
 import type { Body, OpenAppRequestOptions as Options, Result } from "../models/operation-types.js";
 
 /** `client.lanAgent`: the on-premises agent that reaches devices on a building's network. */

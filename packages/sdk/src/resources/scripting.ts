@@ -1,5 +1,5 @@
 import { ValidationError, readingInput } from "@openapp/core";
-import type { OpenAppContext } from "../client.js";
+import type { OpenAppContext } from "../context.js";
 import type { Body, OpenAppRequestOptions as Options, Result } from "../models/operation-types.js";
 
 /** `client.scripting`: OpenApp Scripting (Rhai) run on the server with the caller's permissions. */

@@ -1,4 +1,4 @@
-import type { OpenAppContext } from "../client.js";
+import type { OpenAppContext } from "../context.js";
 import type { OpenAppRequestOptions as Options, Result } from "../models/operation-types.js";
 
 /** `client.status`: a cheap health probe that needs no key. */

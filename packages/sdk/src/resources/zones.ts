@@ -1,4 +1,4 @@
-import type { OpenAppContext } from "../client.js";
+import type { OpenAppContext } from "../context.js";
 import type { Body, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
 
 /** `client.zones`: areas inside an integration (lobby, floors, parking). */
