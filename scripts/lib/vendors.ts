@@ -66,7 +66,7 @@ export const vendors: readonly Vendor[] = [
     packageDir: "packages/omlet-generated",
     facade: {
       packageDir: "packages/omlet",
-      context: { name: "OmletContext", from: "../client.js" },
+      context: { name: "OmletContext", from: "../context.js" },
       operationTypes: "../models/operation-types.js",
       requestOptions: coreRequestOptions,
       errorContract: "OmletClient",

@@ -17,9 +17,9 @@ import {
 import { omletDefaultBaseUrl, operationTable } from "@openapp/omlet-generated";
 import type { OmletContext, OmletKit } from "./context.js";
 import { omletErrorMapper } from "./errors.js";
+import { AppOperations } from "./generated/resources.js";
 import { AccountResource } from "./resources/account.js";
 import { ActionsResource } from "./resources/actions.js";
-import { AppResource } from "./resources/app.js";
 import { AuthResource } from "./resources/auth.js";
 import { DevicesResource } from "./resources/devices.js";
 import { EventsResource } from "./resources/events.js";
@@ -115,7 +115,7 @@ const RESOURCES = [
   InvitesResource,
   AccountResource,
   AuthResource,
-  AppResource,
+  AppOperations,
   ProvisioningResource,
   EventsResource,
 ] as const;
@@ -128,13 +128,14 @@ export interface OmletClient
     InvitesResource,
     AccountResource,
     AuthResource,
-    AppResource,
+    AppOperations,
     ProvisioningResource,
     EventsResource {}
 
 /**
  * Client for the Omlet Smart Coop cloud API. Its methods come from one resource class each
- * (devices, actions, groups, invites, account, auth, app, provisioning, events), composed flat.
+ * (devices, actions, groups, invites, account, auth, app, provisioning, events), composed flat;
+ * the methods that only pass their inputs to an operation are generated from the spec.
  *
  * ```ts
  * const omlet = new OmletClient(); // reads OMLET_API_KEY

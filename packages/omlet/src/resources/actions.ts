@@ -66,7 +66,7 @@ export class ActionsResource extends Resource<OmletContext> {
    * not done; never retried once it may have reached the server.
    * `POST /device/{deviceId}/action/{action}`.
    * @throws {ValidationError} before any request when the input is neither shape, or its url is not a device action path under the client's base URL.
-   * @throws See {@link OmletClient | the error contract} (`NotFoundError` for an unknown id).
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
    */
   async performAction(action: ActionInput, options?: RequestOptions): Promise<ActionResult> {
     const { deviceId, actionName } = readingInput("The action", () => resolveTarget(action, this.ctx.kit.baseUrl));

@@ -1,6 +1,6 @@
-import { Resource, type RequestOptions, ValidationError } from "@openapp/core";
-import type { OmletContext } from "../context.js";
-import type { CountryCode, RegisterRequest } from "../models/user.js";
+import { type RequestOptions, ValidationError } from "@openapp/core";
+import { AuthOperations } from "../generated/resources.js";
+import type { CountryCode } from "../models/user.js";
 
 function required(name: string, value: string): string {
   if (typeof value !== "string" || value === "") throw new ValidationError(`${name} is required`);
@@ -8,14 +8,14 @@ function required(name: string, value: string): string {
 }
 
 /** Signing in and out, registering, resetting a password. */
-export class AuthResource extends Resource<OmletContext> {
+export class AuthResource extends AuthOperations {
   /**
    * Returns an API key for these app credentials (used exactly like a console key); no key is
    * needed to call it. `cc` is the account's two-letter shop country, e.g. `GB` (not `UK`) or `US`.
    * `POST /login`; the password is masked in every error.
    * @throws {ValidationError} before any request when the email address or password is empty.
    * @throws {LoginFailedError} when the server refuses the credentials (401).
-   * @throws See {@link OmletClient | the error contract}.
+   * Errors: see {@link OmletClient}.
    */
   async login(emailAddress: string, password: string, cc?: CountryCode, options?: RequestOptions): Promise<string> {
     const body = { emailAddress: required("emailAddress", emailAddress), password: required("password", password), ...(cc ? { cc } : {}) };
@@ -25,29 +25,10 @@ export class AuthResource extends Resource<OmletContext> {
   }
 
   /**
-   * Expires this client's API key; later calls with it fail with AuthenticationError.
-   * `POST /logout`.
-   * @throws See {@link OmletClient | the error contract}.
-   */
-  async logout(options?: RequestOptions): Promise<void> {
-    await this.ctx.kit.call("logout", {}, options);
-  }
-
-  /**
-   * Creates an Omlet account; no key is needed.
-   * `POST /register`.
-   * @throws {InvalidFieldsError} when the server rejects fields (400).
-   * @throws See {@link OmletClient | the error contract}.
-   */
-  async register(account: RegisterRequest, options?: RequestOptions): Promise<void> {
-    await this.ctx.kit.call("register", { body: account }, options);
-  }
-
-  /**
    * Emails a reset link; the server answers the same whether or not the address is known.
    * `POST /resetpassword`; no key is needed.
    * @throws {ValidationError} before any request when the email address is empty.
-   * @throws See {@link OmletClient | the error contract}.
+   * Errors: see {@link OmletClient}.
    */
   async resetPassword(emailAddress: string, options?: RequestOptions): Promise<void> {
     const body = { emailAddress: required("emailAddress", emailAddress) };

@@ -1,5 +1,6 @@
-import { Resource, type RequestOptions, ValidationError, readingInput, shown } from "@openapp/core";
-import { type OmletContext, announceSent } from "../context.js";
+import { type RequestOptions, ValidationError, readingInput, shown } from "@openapp/core";
+import { announceSent } from "../context.js";
+import { DevicesOperations } from "../generated/resources.js";
 import { type WaitForStateOptions, waitForState } from "../internal/wait-for-state.js";
 import {
   type DeviceChanges,
@@ -9,34 +10,16 @@ import {
   onDeviceChanges,
   watchDevices,
 } from "../internal/watch-devices.js";
-import { type Configuration, type ConfigurationPatch, compactConfigurationPatch } from "../models/configuration.js";
-import type { Device, DeviceList, DeviceUpdate, FirmwareVersions } from "../models/device.js";
+import { type ConfigurationPatch, compactConfigurationPatch } from "../models/configuration.js";
+import type { Device, DeviceUpdate } from "../models/device.js";
 
 /** Devices, their configuration, and waiting for or watching their state. */
-export class DevicesResource extends Resource<OmletContext> {
-  /**
-   * Every device the key can see, with its state, configuration and actions.
-   * `GET /device`.
-   * @throws See {@link OmletClient | the error contract}.
-   */
-  async getDevices(options?: RequestOptions): Promise<DeviceList> {
-    return this.ctx.kit.call("getDevices", {}, options);
-  }
-
-  /**
-   * One device, with its state, configuration and actions.
-   * `GET /device/{deviceId}`.
-   * @throws See {@link OmletClient | the error contract} (`NotFoundError` for an unknown id).
-   */
-  async getDeviceById(deviceId: string, options?: RequestOptions): Promise<Device> {
-    return this.ctx.kit.call("getDeviceById", { path: { deviceId } }, options);
-  }
-
+export class DevicesResource extends DevicesOperations {
   /**
    * Rename a device (`{ name }`) or move it to another group (`{ groupId }`).
    * `PATCH /device/{deviceId}`.
    * @throws {ValidationError} before any request when `update` names neither.
-   * @throws See {@link OmletClient | the error contract} (`NotFoundError` for an unknown id).
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
    */
   async updateDevice(deviceId: string, update: DeviceUpdate, options?: RequestOptions): Promise<Device> {
     const body = readingInput("The update", () => ({ ...update }));
@@ -47,20 +30,11 @@ export class DevicesResource extends Resource<OmletContext> {
   }
 
   /**
-   * The device's settings, by section (door times, light, fan, feeder).
-   * `GET /device/{deviceId}/configuration`.
-   * @throws See {@link OmletClient | the error contract} (`NotFoundError` for an unknown id).
-   */
-  async getConfiguration(deviceId: string, options?: RequestOptions): Promise<Configuration> {
-    return this.ctx.kit.call("getConfiguration", { path: { deviceId } }, options);
-  }
-
-  /**
    * Send only the fields that change, e.g. `{ door: { openTime: "06:45" } }`; the device applies them
    * at its next check-in.
    * `PATCH /device/{deviceId}/configuration`.
    * @throws {ValidationError} before any request when the patch is not an object, is empty, or sets a field to `null`.
-   * @throws See {@link OmletClient | the error contract} (`NotFoundError` for an unknown id).
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
    */
   async updateConfiguration(deviceId: string, patch: ConfigurationPatch, options?: RequestOptions): Promise<void> {
     const body = compactConfigurationPatch(patch);
@@ -75,7 +49,7 @@ export class DevicesResource extends Resource<OmletContext> {
    * Ask every device to stay connected for `durationSeconds` so commands land quickly.
    * `POST /keepalive`.
    * @throws {ValidationError} before any request when `durationSeconds` is not a positive whole number.
-   * @throws See {@link OmletClient | the error contract}.
+   * Errors: see {@link OmletClient}.
    */
   async keepAlive(durationSeconds: number, options?: RequestOptions): Promise<void> {
     if (!Number.isInteger(durationSeconds) || durationSeconds < 1) {
@@ -85,21 +59,12 @@ export class DevicesResource extends Resource<OmletContext> {
   }
 
   /**
-   * The latest firmware versions per device type.
-   * `GET /firmware/latest`.
-   * @throws See {@link OmletClient | the error contract}.
-   */
-  async getLatestFirmware(options?: RequestOptions): Promise<FirmwareVersions> {
-    return this.ctx.kit.call("getLatestFirmware", {}, options);
-  }
-
-  /**
    * Poll until `predicate` holds on a settled reading: pending values (`openpending`, `closing`...)
    * are never final, so the predicate only sees devices that have reported back.
    * `GET /device/{deviceId}` per poll.
    * @throws {StateTimeoutError} when the wait runs past `maxWaitMs`.
    * @throws {ConfigError} before any request when an option is invalid.
-   * @throws See {@link OmletClient | the error contract}, for each poll.
+   * Errors: see {@link OmletClient}, for each poll.
    */
   waitForState(deviceId: string, predicate: (device: Device) => boolean, options?: WaitForStateOptions): Promise<Device> {
     return waitForState((poll) => this.getDeviceById(deviceId, poll), deviceId, predicate, options);

@@ -9,7 +9,7 @@ export class EventsResource extends Resource<OmletContext> {
    * Recent state changes (about five weeks), one page at a time (`{ page: 2 }`). Experimental.
    * `GET /events`.
    * @throws {ValidationError} before any request when `query` has a name other than `page`.
-   * @throws See {@link OmletClient | the error contract}.
+   * Errors: see {@link OmletClient}.
    */
   async getEvents(query?: EventQuery, options?: RequestOptions): Promise<OmletEvent[]> {
     return eventsOf(await this.ctx.kit.call("getEvents", { query: query ?? {} }, options));

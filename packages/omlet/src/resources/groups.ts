@@ -1,6 +1,6 @@
-import { Resource, type RequestOptions, ValidationError, readingInput, shown } from "@openapp/core";
-import type { OmletContext } from "../context.js";
-import type { Group, GroupList, GroupNameRequest, GroupUserRequest } from "../models/group.js";
+import { type RequestOptions, ValidationError, readingInput, shown } from "@openapp/core";
+import { GroupsOperations } from "../generated/resources.js";
+import type { Group, GroupNameRequest, GroupUserRequest } from "../models/group.js";
 
 /** Accepts the bare name or the wire body, so both `"Orchard"` and `{ groupName }` work. */
 function nameBody(name: string | GroupNameRequest): GroupNameRequest {
@@ -21,30 +21,12 @@ function memberBody(member: GroupUserRequest, what: string): GroupUserRequest {
 }
 
 /** Groups of devices and their members. */
-export class GroupsResource extends Resource<OmletContext> {
-  /**
-   * Every group the user can access.
-   * `GET /group`.
-   * @throws See {@link OmletClient | the error contract}.
-   */
-  async getGroups(options?: RequestOptions): Promise<GroupList> {
-    return this.ctx.kit.call("getGroups", {}, options);
-  }
-
-  /**
-   * One group by id.
-   * `GET /group/{groupId}`.
-   * @throws See {@link OmletClient | the error contract} (`NotFoundError` for an unknown id).
-   */
-  async getGroupById(groupId: string, options?: RequestOptions): Promise<Group> {
-    return this.ctx.kit.call("getGroupById", { path: { groupId } }, options);
-  }
-
+export class GroupsResource extends GroupsOperations {
   /**
    * Creates a group from a name or `{ groupName }`.
    * `POST /group`.
    * @throws {ValidationError} before any request when the name is empty.
-   * @throws See {@link OmletClient | the error contract}.
+   * Errors: see {@link OmletClient}.
    */
   async createGroup(name: string | GroupNameRequest, options?: RequestOptions): Promise<Group> {
     return this.ctx.kit.call("createGroup", { body: nameBody(name) }, options);
@@ -54,7 +36,7 @@ export class GroupsResource extends Resource<OmletContext> {
    * Renames the group (the only field the API lets you change).
    * `PATCH /group/{groupId}`.
    * @throws {ValidationError} before any request when the name is empty.
-   * @throws See {@link OmletClient | the error contract} (`NotFoundError` for an unknown id).
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
    */
   async updateGroup(groupId: string, name: string | GroupNameRequest, options?: RequestOptions): Promise<void> {
     await this.ctx.kit.call("updateGroup", { path: { groupId }, body: nameBody(name) }, options);
@@ -64,27 +46,17 @@ export class GroupsResource extends Resource<OmletContext> {
    * Same as `updateGroup`, under the official SDKs' name.
    * `PATCH /group/{groupId}`.
    * @throws {ValidationError} before any request when the name is empty.
-   * @throws See {@link OmletClient | the error contract} (`NotFoundError` for an unknown id).
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
    */
   async updateGroupName(groupId: string, name: string | GroupNameRequest, options?: RequestOptions): Promise<void> {
     return this.updateGroup(groupId, name, options);
   }
 
   /**
-   * Deletes an empty group.
-   * `DELETE /group/{groupId}`.
-   * @throws {BadRequestError} when the group is not empty.
-   * @throws See {@link OmletClient | the error contract}.
-   */
-  async deleteGroup(groupId: string, options?: RequestOptions): Promise<void> {
-    await this.ctx.kit.call("deleteGroup", { path: { groupId } }, options);
-  }
-
-  /**
    * Invites an email address to the group with an access level.
    * `POST /group/{groupId}/user`.
    * @throws {ValidationError} before any request when `emailAddress` has no `@`.
-   * @throws See {@link OmletClient | the error contract} (`NotFoundError` for an unknown id).
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
    */
   async inviteUser(groupId: string, invite: GroupUserRequest, options?: RequestOptions): Promise<void> {
     await this.ctx.kit.call("inviteUser", { path: { groupId }, body: memberBody(invite, "The invite") }, options);
@@ -94,7 +66,7 @@ export class GroupsResource extends Resource<OmletContext> {
    * Changes a member's access level.
    * `PATCH /group/{groupId}/user`.
    * @throws {ValidationError} before any request when `emailAddress` has no `@`.
-   * @throws See {@link OmletClient | the error contract} (`NotFoundError` for an unknown id).
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
    */
   async updateUserAccess(groupId: string, member: GroupUserRequest, options?: RequestOptions): Promise<void> {
     await this.ctx.kit.call("updateUserAccess", { path: { groupId }, body: memberBody(member, "The member") }, options);
@@ -106,7 +78,7 @@ export class GroupsResource extends Resource<OmletContext> {
    * official SDKs send; which one the server reads is not verified, so both are sent.
    * `DELETE /group/{groupId}/user`.
    * @throws {ValidationError} before any request when `emailAddress` has no `@`.
-   * @throws See {@link OmletClient | the error contract} (`NotFoundError` for an unknown id).
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
    */
   async removeUser(groupId: string, emailAddress: string, options?: RequestOptions): Promise<void> {
     const member = checkedEmail(emailAddress);

@@ -7,7 +7,7 @@ export class ProvisioningResource extends Resource<OmletContext> {
   /**
    * A key and device id to hand to a new device joining `groupId`.
    * `POST /provision`.
-   * @throws See {@link OmletClient | the error contract}.
+   * Errors: see {@link OmletClient}.
    */
   async createProvisioningKey(groupId: string, options?: RequestOptions): Promise<ProvisioningKey> {
     return this.ctx.kit.call("createProvisioningKey", { body: { groupId } }, options);
@@ -16,7 +16,7 @@ export class ProvisioningResource extends Resource<OmletContext> {
   /**
    * Finishes provisioning the device with this serial.
    * `POST /provision/device`.
-   * @throws See {@link OmletClient | the error contract}.
+   * Errors: see {@link OmletClient}.
    */
   async completeProvisioning(deviceSerial: string, options?: RequestOptions): Promise<void> {
     await this.ctx.kit.call("completeProvisioning", { body: { deviceSerial } }, options);
