@@ -152,6 +152,7 @@ export interface OmletClient
  * - `ValidationError` before any request for input the method names as refused;
  * - an `ApiError` subclass for a non-2xx answer: `AuthenticationError` (401), `NotFoundError`
  *   (404), `RateLimitError` (429), `InternalServerError` (5xx) and the others in the README;
+ *   `InvalidFieldsError` (a `BadRequestError`) when a 400 names the rejected fields;
  * - `ConnectionError`, `TimeoutError` or `AbortError` when no answer arrives.
  *
  * Reads are retried (`maxRetries`); an action or other POST is never resent once it may have

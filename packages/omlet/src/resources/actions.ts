@@ -65,8 +65,8 @@ export class ActionsResource extends Resource<OmletContext> {
    * Queue an action: an entry of `device.actions`, or `{ deviceId, actionName }`. Success means accepted,
    * not done; never retried once it may have reached the server.
    * `POST /device/{deviceId}/action/{action}`.
-   * @throws {ValidationError} before any request when the input is neither shape, or its url is not a device action path under the client's base URL.
    * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when the input is neither shape, or its url is not a device action path under the client's base URL.
    */
   async performAction(action: ActionInput, options?: RequestOptions): Promise<ActionResult> {
     const { deviceId, actionName } = readingInput("The action", () => resolveTarget(action, this.ctx.kit.baseUrl));

@@ -13,9 +13,9 @@ export class AuthResource extends AuthOperations {
    * Returns an API key for these app credentials (used exactly like a console key); no key is
    * needed to call it. `cc` is the account's two-letter shop country, e.g. `GB` (not `UK`) or `US`.
    * `POST /login`; the password is masked in every error.
+   * Errors: see {@link OmletClient}.
    * @throws {ValidationError} before any request when the email address or password is empty.
    * @throws {LoginFailedError} when the server refuses the credentials (401).
-   * Errors: see {@link OmletClient}.
    */
   async login(emailAddress: string, password: string, cc?: CountryCode, options?: RequestOptions): Promise<string> {
     const body = { emailAddress: required("emailAddress", emailAddress), password: required("password", password), ...(cc ? { cc } : {}) };
@@ -27,8 +27,8 @@ export class AuthResource extends AuthOperations {
   /**
    * Emails a reset link; the server answers the same whether or not the address is known.
    * `POST /resetpassword`; no key is needed.
-   * @throws {ValidationError} before any request when the email address is empty.
    * Errors: see {@link OmletClient}.
+   * @throws {ValidationError} before any request when the email address is empty.
    */
   async resetPassword(emailAddress: string, options?: RequestOptions): Promise<void> {
     const body = { emailAddress: required("emailAddress", emailAddress) };

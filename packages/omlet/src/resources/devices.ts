@@ -18,8 +18,8 @@ export class DevicesResource extends DevicesOperations {
   /**
    * Rename a device (`{ name }`) or move it to another group (`{ groupId }`).
    * `PATCH /device/{deviceId}`.
-   * @throws {ValidationError} before any request when `update` names neither.
    * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when `update` names neither.
    */
   async updateDevice(deviceId: string, update: DeviceUpdate, options?: RequestOptions): Promise<Device> {
     const body = readingInput("The update", () => ({ ...update }));
@@ -33,8 +33,8 @@ export class DevicesResource extends DevicesOperations {
    * Send only the fields that change, e.g. `{ door: { openTime: "06:45" } }`; the device applies them
    * at its next check-in.
    * `PATCH /device/{deviceId}/configuration`.
-   * @throws {ValidationError} before any request when the patch is not an object, is empty, or sets a field to `null`.
    * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when the patch is not an object, is empty, or sets a field to `null`.
    */
   async updateConfiguration(deviceId: string, patch: ConfigurationPatch, options?: RequestOptions): Promise<void> {
     const body = compactConfigurationPatch(patch);
@@ -48,8 +48,8 @@ export class DevicesResource extends DevicesOperations {
   /**
    * Ask every device to stay connected for `durationSeconds` so commands land quickly.
    * `POST /keepalive`.
-   * @throws {ValidationError} before any request when `durationSeconds` is not a positive whole number.
    * Errors: see {@link OmletClient}.
+   * @throws {ValidationError} before any request when `durationSeconds` is not a positive whole number.
    */
   async keepAlive(durationSeconds: number, options?: RequestOptions): Promise<void> {
     if (!Number.isInteger(durationSeconds) || durationSeconds < 1) {
@@ -62,9 +62,9 @@ export class DevicesResource extends DevicesOperations {
    * Poll until `predicate` holds on a settled reading: pending values (`openpending`, `closing`...)
    * are never final, so the predicate only sees devices that have reported back.
    * `GET /device/{deviceId}` per poll.
+   * Errors: see {@link OmletClient}, for each poll.
    * @throws {StateTimeoutError} when the wait runs past `maxWaitMs`.
    * @throws {ConfigError} before any request when an option is invalid.
-   * Errors: see {@link OmletClient}, for each poll.
    */
   waitForState(deviceId: string, predicate: (device: Device) => boolean, options?: WaitForStateOptions): Promise<Device> {
     return waitForState((poll) => this.getDeviceById(deviceId, poll), deviceId, predicate, options);

@@ -8,8 +8,8 @@ export class EventsResource extends Resource<OmletContext> {
   /**
    * Recent state changes (about five weeks), one page at a time (`{ page: 2 }`). Experimental.
    * `GET /events`.
-   * @throws {ValidationError} before any request when `query` has a name other than `page`.
    * Errors: see {@link OmletClient}.
+   * @throws {ValidationError} before any request when `query` has a name other than `page`.
    */
   async getEvents(query?: EventQuery, options?: RequestOptions): Promise<OmletEvent[]> {
     return eventsOf(await this.ctx.kit.call("getEvents", { query: query ?? {} }, options));

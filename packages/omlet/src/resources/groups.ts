@@ -25,8 +25,8 @@ export class GroupsResource extends GroupsOperations {
   /**
    * Creates a group from a name or `{ groupName }`.
    * `POST /group`.
-   * @throws {ValidationError} before any request when the name is empty.
    * Errors: see {@link OmletClient}.
+   * @throws {ValidationError} before any request when the name is empty.
    */
   async createGroup(name: string | GroupNameRequest, options?: RequestOptions): Promise<Group> {
     return this.ctx.kit.call("createGroup", { body: nameBody(name) }, options);
@@ -35,8 +35,8 @@ export class GroupsResource extends GroupsOperations {
   /**
    * Renames the group (the only field the API lets you change).
    * `PATCH /group/{groupId}`.
-   * @throws {ValidationError} before any request when the name is empty.
    * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when the name is empty.
    */
   async updateGroup(groupId: string, name: string | GroupNameRequest, options?: RequestOptions): Promise<void> {
     await this.ctx.kit.call("updateGroup", { path: { groupId }, body: nameBody(name) }, options);
@@ -45,8 +45,8 @@ export class GroupsResource extends GroupsOperations {
   /**
    * Same as `updateGroup`, under the official SDKs' name.
    * `PATCH /group/{groupId}`.
-   * @throws {ValidationError} before any request when the name is empty.
    * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when the name is empty.
    */
   async updateGroupName(groupId: string, name: string | GroupNameRequest, options?: RequestOptions): Promise<void> {
     return this.updateGroup(groupId, name, options);
@@ -55,8 +55,8 @@ export class GroupsResource extends GroupsOperations {
   /**
    * Invites an email address to the group with an access level.
    * `POST /group/{groupId}/user`.
-   * @throws {ValidationError} before any request when `emailAddress` has no `@`.
    * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when `emailAddress` has no `@`.
    */
   async inviteUser(groupId: string, invite: GroupUserRequest, options?: RequestOptions): Promise<void> {
     await this.ctx.kit.call("inviteUser", { path: { groupId }, body: memberBody(invite, "The invite") }, options);
@@ -65,8 +65,8 @@ export class GroupsResource extends GroupsOperations {
   /**
    * Changes a member's access level.
    * `PATCH /group/{groupId}/user`.
-   * @throws {ValidationError} before any request when `emailAddress` has no `@`.
    * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when `emailAddress` has no `@`.
    */
   async updateUserAccess(groupId: string, member: GroupUserRequest, options?: RequestOptions): Promise<void> {
     await this.ctx.kit.call("updateUserAccess", { path: { groupId }, body: memberBody(member, "The member") }, options);
@@ -77,8 +77,8 @@ export class GroupsResource extends GroupsOperations {
    * query parameter Omlet's api.yaml declares, and in the `{ emailAddress }` JSON body all three
    * official SDKs send; which one the server reads is not verified, so both are sent.
    * `DELETE /group/{groupId}/user`.
-   * @throws {ValidationError} before any request when `emailAddress` has no `@`.
    * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when `emailAddress` has no `@`.
    */
   async removeUser(groupId: string, emailAddress: string, options?: RequestOptions): Promise<void> {
     const member = checkedEmail(emailAddress);

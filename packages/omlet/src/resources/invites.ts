@@ -13,8 +13,8 @@ export class InvitesResource extends Resource<OmletContext> {
   /**
    * Accepts an invite from `User.invites` (or its group id).
    * `POST /invite/{groupId}`.
-   * @throws {ValidationError} before any request when the invite has no group id.
    * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when the invite has no group id.
    */
   async acceptInvite(invite: InviteRef, options?: RequestOptions): Promise<void> {
     await this.ctx.kit.call("acceptInvite", { path: { groupId: groupIdOf(invite) } }, options);
@@ -23,8 +23,8 @@ export class InvitesResource extends Resource<OmletContext> {
   /**
    * Declines an invite from `User.invites` (or its group id).
    * `DELETE /invite/{groupId}`.
-   * @throws {ValidationError} before any request when the invite has no group id.
    * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when the invite has no group id.
    */
   async rejectInvite(invite: InviteRef, options?: RequestOptions): Promise<void> {
     await this.ctx.kit.call("rejectInvite", { path: { groupId: groupIdOf(invite) } }, options);
