@@ -3,7 +3,7 @@
  * SDK does not know becomes `UNKNOWN`, logged) and the failure named.
  */
 import type { Logger, Simplify } from "@openapp/core";
-import type { FailureType } from "../catalogue/generated/catalogue-enums.js";
+import type { FailureType } from "@openapp/overkiz-generated/catalogue";
 import { ExecutionState, ExecutionSubType, ExecutionType, enumValue } from "./enums.js";
 import { isWireObject } from "./wire-object.js";
 import type { Schemas, WireHistoryExecution } from "./wire-types.js";
