@@ -28,12 +28,9 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 /** What the transport hands to openapi-fetch and to anyone else who wants a `fetch`. */
 export type TransportFetch = (input: FetchInput, init?: RequestInit) => Promise<Response>;
 
-/** A transport built without a client kit has no operations to send. */
-const NO_CLIENT_CALLS: ClientCalls = {
-  call: (id) => Promise.reject(new ConfigError(`${id}: this transport was built without a client kit, so it sends no operations`)),
-  foreignFetch: () => () => Promise.reject(new ConfigError("this transport was built without a client kit, so it has no fetch for other origins")),
-  logger: silentLogger,
-};
+/** A transport built without a client kit has nothing to send operations with. */
+const withoutKit = () => Promise.reject(new ConfigError("this transport was built without a client kit"));
+const NO_CLIENT_CALLS: ClientCalls = { call: withoutKit, foreignFetch: () => withoutKit, logger: silentLogger };
 
 /** The warning for a caller's idempotency key that an API (`"Acme"`) cannot honour. */
 export const ignoredIdempotencyKey = (api: string): string =>
