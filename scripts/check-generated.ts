@@ -1,13 +1,15 @@
 /** pnpm check:generated — regenerate in memory and fail, naming the files, when committed output differs. */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { runPipeline } from "./lib/pipeline.js";
-import { abs, generatedDir, hasSpec, selectVendors, type Vendor } from "./lib/vendors.js";
+import { abs, hasSpec, selectVendors, type Vendor } from "./lib/vendors.js";
 import { staleVendorGeneratorFiles } from "./lib/vendor-generators.js";
 
+/** Files in the generated package's and the façade's `src/generated/`: the generator owns both folders. */
 function committedFiles(vendor: Vendor): string[] {
-  const dir = generatedDir(vendor);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).map((name) => `${vendor.packageDir}/src/generated/${name}`);
+  return [vendor.packageDir, vendor.facade.packageDir].flatMap((packageDir) => {
+    const dir = abs(`${packageDir}/src/generated`);
+    return existsSync(dir) ? readdirSync(dir).map((name) => `${packageDir}/src/generated/${name}`) : [];
+  });
 }
 
 async function staleFiles(vendor: Vendor): Promise<string[]> {

@@ -1,5 +1,5 @@
 /** pnpm generate [vendor…] — lint, bundle and generate the typed clients of each vendor spec. */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { SpecError, runPipeline } from "./lib/pipeline.js";
 import { writeFileSet } from "./lib/codegen.js";
@@ -17,7 +17,9 @@ async function main(names: string[]) {
     const generated = Object.entries(outputs).filter(([path]) => path.startsWith(generatedPrefix));
     writeFileSet(generatedDir(vendor), Object.fromEntries(generated.map(([p, c]) => [p.slice(generatedPrefix.length), c])));
     for (const [path, content] of Object.entries(outputs)) {
-      if (!path.startsWith(generatedPrefix)) writeFileSync(abs(path), content);
+      if (path.startsWith(generatedPrefix)) continue;
+      mkdirSync(dirname(abs(path)), { recursive: true });
+      writeFileSync(abs(path), content);
     }
     console.log(`${vendor.name}: generated ${Object.keys(outputs).length} files`);
     for (const generator of vendor.generators ?? []) await runVendorGenerator(generator);

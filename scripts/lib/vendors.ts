@@ -4,6 +4,28 @@ import { fileURLToPath } from "node:url";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
+/** A type the generated resource bases import: its name and the module (relative to the generated file, or a package). */
+export interface TypeImport {
+  name: string;
+  from: string;
+}
+
+/** The hand-written package that wraps a vendor's generated client, and what its generated resource bases use. */
+export interface Facade {
+  /** Package folder, relative to the repo root; the bases go to `src/generated/resources.ts`. */
+  packageDir: string;
+  /** The context type resources hold (`Resource<Ctx>`). */
+  context: TypeImport;
+  /** The module exporting `Body`, `Query`, `Result` (and `ListParams`, `Item` for paginated vendors). */
+  operationTypes: string;
+  /** The per-call options type. */
+  requestOptions: TypeImport;
+  /** The symbol whose doc comment is the client's one error contract, linked from every generated method. */
+  errorContract: string;
+  /** An operation without a response body resolves to `void` (true) or to its `Result` type, `undefined` (false). */
+  voidWithoutContent: boolean;
+}
+
 export interface Vendor {
   /** Short name used on the command line and in package names. */
   name: string;
@@ -15,6 +37,8 @@ export interface Vendor {
   bundle?: string;
   /** Generated package folder, relative to the repo root. */
   packageDir: string;
+  /** The façade whose pass-through methods are generated from the spec's `x-sdk-method` entries. */
+  facade: Facade;
   /** Output this vendor has besides what its spec gives (the Overkiz name catalogue); run by `pnpm generate`, checked by `pnpm check:generated`. */
   generators?: readonly VendorGenerator[];
 }
@@ -42,6 +66,8 @@ const overkizCatalogue: VendorGenerator = {
   },
 };
 
+const coreRequestOptions: TypeImport = { name: "RequestOptions", from: "@openapp/core" };
+
 export const vendors: readonly Vendor[] = [
   {
     name: "openapp",
@@ -49,13 +75,42 @@ export const vendors: readonly Vendor[] = [
     source: "openapi/openapp/src/openapi.yaml",
     bundle: "openapi/openapp/openapi.json",
     packageDir: "packages/openapp-generated",
+    facade: {
+      packageDir: "packages/sdk",
+      context: { name: "OpenAppContext", from: "../context.js" },
+      operationTypes: "../models/operation-types.js",
+      requestOptions: { name: "OpenAppRequestOptions", from: "../models/operation-types.js" },
+      errorContract: "OpenAppClient",
+      voidWithoutContent: false,
+    },
   },
-  { name: "omlet", title: "Omlet", source: "openapi/omlet/openapi.yaml", packageDir: "packages/omlet-generated" },
+  {
+    name: "omlet",
+    title: "Omlet",
+    source: "openapi/omlet/openapi.yaml",
+    packageDir: "packages/omlet-generated",
+    facade: {
+      packageDir: "packages/omlet",
+      context: { name: "OmletContext", from: "../client.js" },
+      operationTypes: "../models/operation-types.js",
+      requestOptions: coreRequestOptions,
+      errorContract: "OmletClient",
+      voidWithoutContent: true,
+    },
+  },
   {
     name: "overkiz",
     title: "Overkiz",
     source: "openapi/overkiz/openapi.yaml",
     packageDir: "packages/overkiz-generated",
+    facade: {
+      packageDir: "packages/overkiz",
+      context: { name: "OverkizContext", from: "../context.js" },
+      operationTypes: "../models/operation-types.js",
+      requestOptions: coreRequestOptions,
+      errorContract: "OverkizClient",
+      voidWithoutContent: true,
+    },
     generators: [overkizCatalogue],
   },
 ];
@@ -78,3 +133,6 @@ export function selectVendors(names: string[]): Vendor[] {
 }
 
 export const generatedDir = (vendor: Vendor) => abs(join(vendor.packageDir, "src/generated"));
+
+/** The façade's generated resource bases, relative to the repo root. */
+export const facadeResourcesFile = (vendor: Vendor) => `${vendor.facade.packageDir}/src/generated/resources.ts`;

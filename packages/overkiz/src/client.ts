@@ -226,6 +226,20 @@ export interface OverkizClient
  * await client.login();
  * const { devices } = await client.getSetup();
  * ```
+ *
+ * **Errors.** Every method keeps one contract; each generated method's doc links here. Every
+ * failure is an {@link SdkError}, and a method that returns a promise rejects, never throws:
+ * - {@link ValidationError} before any request when an input is not what the operation takes: a
+ *   malformed device URL, an empty id, an unknown parameter name, a command a known device
+ *   proves wrong;
+ * - {@link BadCredentialsError} (or a brand's subclass) when the login made first (when not
+ *   signed in) is refused, {@link LoginLockedError} without a request while the pause after
+ *   refused logins runs;
+ * - {@link BaseOverkizError} for an error answer, as its subclass ({@link NoSuchDeviceError},
+ *   {@link TooManyExecutionsError} once its resends are spent, …);
+ * - {@link ConnectionError}, {@link TimeoutError} or {@link AbortError} when the answer never
+ *   comes. Reads are retried first; an execution that may have reached the server is never sent
+ *   twice.
  */
 export class OverkizClient extends Resource<OverkizContext> {
   /** Checks every option (unknown or renamed ones are a ConfigError) before any request. */

@@ -1,6 +1,5 @@
-import { readingInput, type RequestOptions, Resource, shown, ValidationError } from "@openapp/core";
-import type { OverkizContext } from "../context.js";
-import type { PersistedActionGroup } from "../models/wire-types.js";
+import { type RequestOptions, ValidationError, readingInput, shown } from "@openapp/core";
+import { ActionGroupsOperations } from "../generated/resources.js";
 import { checkedId } from "./shared.js";
 
 /** A Date becomes epoch seconds; a number is sent as given (the unit the server expects is epoch seconds). */
@@ -10,17 +9,7 @@ function utcTimestamp(when: Date | number): number {
   return value;
 }
 
-export class ActionGroupsResource extends Resource<OverkizContext> {
-  /**
-   * Persisted action groups (scenes).
-   * `GET /actionGroups`.
-   * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-   * @throws {BaseOverkizError} for an error answer.
-   */
-  async getActionGroups(options?: RequestOptions): Promise<PersistedActionGroup[]> {
-    return this.ctx.kit.call("getActionGroups", {}, options);
-  }
-
+export class ActionGroupsResource extends ActionGroupsOperations {
   /**
    * Runs a scene and returns the execution id.
    * `POST /exec/{actionGroupOID}`.

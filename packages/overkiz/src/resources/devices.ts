@@ -1,5 +1,5 @@
-import { type RequestOptions, Resource, ValidationError } from "@openapp/core";
-import type { OverkizContext } from "../context.js";
+import { type RequestOptions, ValidationError } from "@openapp/core";
+import { DevicesOperations } from "../generated/resources.js";
 import { Device, parseDevices } from "../models/device.js";
 import { type RawState, State, parseStates } from "../models/state.js";
 import type { Definition, ManufacturerReference } from "../models/wire-types.js";
@@ -19,7 +19,7 @@ export interface DeviceUrlsParams {
 
 const devicePath = (deviceURL: string) => ({ deviceURL: checkedDeviceUrl(deviceURL) });
 
-export class DevicesResource extends Resource<OverkizContext> {
+export class DevicesResource extends DevicesOperations {
   /**
    * All devices; cached (devices that cannot be modelled are skipped with a warning).
    * `GET /setup/devices`.
@@ -102,16 +102,6 @@ export class DevicesResource extends Resource<OverkizContext> {
    */
   async refreshDeviceStates(deviceURL: string, options?: RequestOptions): Promise<void> {
     await this.ctx.kit.call("refreshDeviceStates", { path: devicePath(deviceURL) }, options);
-  }
-
-  /**
-   * Controllable name → device URLs.
-   * `GET /setup/devices/controllables`.
-   * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-   * @throws {BaseOverkizError} for an error answer.
-   */
-  async getDeviceControllables(options?: RequestOptions): Promise<Record<string, string[]>> {
-    return this.ctx.kit.call("getDeviceControllables", {}, options);
   }
 
   /**
