@@ -1,13 +1,16 @@
 import { AbortError, BoundedBuffer, type RequestOptions, ValidationError, sleep, watchAbort } from "@openapp/core";
-import type { OverkizContext } from "../client.js";
-import { Device } from "../models/device.js";
+import type { OverkizContext } from "../context.js";
+import type { Device } from "../models/device.js";
 import { ExecutionState } from "../models/enums.js";
 import { type FailureEvent, type OverkizEvent, parseEvents } from "../models/events.js";
-import { type Execution, parseExecution } from "../models/execution.js";
+import type { Execution } from "../models/execution.js";
 import type { StateName } from "../models/names.js";
 import type { State, StateValue } from "../models/state.js";
-import { type Setup, parseSetup } from "../models/setup.js";
-import { checkedParams } from "./shared.js";
+import type { Setup } from "../models/setup.js";
+import { DevicesResource } from "../resources/devices.js";
+import { ExecutionsResource } from "../resources/executions.js";
+import { SetupResource } from "../resources/setup.js";
+import { checkedParams } from "../resources/shared.js";
 
 /** Options of `createStateMirror()`. */
 export interface StateMirrorParams {
@@ -144,6 +147,8 @@ const positive = (value: number | undefined, fallback: number, name: string): nu
  */
 export class StateMirror {
   readonly #ctx: OverkizContext;
+  /** What the mirror reads through: the client's own resources, on its context. */
+  readonly #resources: { setup: SetupResource; executions: ExecutionsResource; devices: DevicesResource };
   readonly #intervalMs: number;
   readonly #maxBuffered: number;
   readonly #maxRecent: number;
@@ -165,6 +170,7 @@ export class StateMirror {
   /** Bad parameters are reported by `start()` (a rejected promise), never thrown here. */
   constructor(ctx: OverkizContext, params?: StateMirrorParams) {
     this.#ctx = ctx;
+    this.#resources = { setup: new SetupResource(ctx), executions: new ExecutionsResource(ctx), devices: new DevicesResource(ctx) };
     let settings = { intervalMs: 1_000, maxBuffered: 1_000, maxRecent: 100 };
     try {
       const { intervalMs, maxBufferedChanges, recentExecutions } = checkedParams(params, "stateMirror", ["intervalMs", "maxBufferedChanges", "recentExecutions"]);
@@ -192,7 +198,7 @@ export class StateMirror {
     this.#ctx.listener.streaming = true;
     try {
       // Registered before the setup is read, so nothing between the two is missed.
-      await this.#ctx.listener.register({ signal: abort.signal });
+      await this.#ctx.listener.register(this.#ctx.kit.calls, { signal: abort.signal });
       this.#losses = this.#ctx.listener.losses;
       await this.#load({ signal: abort.signal });
     } catch (error) {
@@ -216,7 +222,7 @@ export class StateMirror {
     this.#abort = undefined;
     this.#loop = undefined;
     this.#ctx.listener.streaming = false;
-    await this.#ctx.listener.unregister().catch((error: unknown) => {
+    await this.#ctx.listener.unregister(this.#ctx.kit.calls).catch((error: unknown) => {
       this.#ctx.logger.warn("state mirror: could not unregister the event listener", { reason: error instanceof Error ? error.message : String(error) });
     });
     for (const iterator of this.#iterators) iterator.end();
@@ -339,20 +345,10 @@ export class StateMirror {
     for (const iterator of this.#iterators) iterator.push(change);
   }
 
-  async #readSetup(options: RequestOptions): Promise<Setup> {
-    const setup = await this.#ctx.kit.call("getSetup", {}, options);
-    const parsed = parseSetup(setup, this.#ctx.logger);
-    this.#ctx.cache.setup = parsed;
-    this.#ctx.cache.devices = parsed.devices;
-    this.#ctx.cache.gateways = parsed.gateways;
-    return parsed;
-  }
-
-  /** The setup and the running executions, both read before anything is applied. */
+  /** The setup (read again, and cached for the client) and the running executions, both read before anything is applied. */
   async #read(options: RequestOptions): Promise<{ setup: Setup; executions: Execution[] }> {
-    const setup = await this.#readSetup(options);
-    const current = await this.#ctx.kit.call("getCurrentExecutions", {}, options);
-    return { setup, executions: current.map((execution) => parseExecution(execution, this.#ctx.logger)) };
+    const setup = await this.#resources.setup.getSetup({ refresh: true }, options);
+    return { setup, executions: await this.#resources.executions.getCurrentExecutions(options) };
   }
 
   async #load(options: RequestOptions): Promise<void> {
@@ -434,7 +430,7 @@ export class StateMirror {
         const wait = nextFetchAt - this.#ctx.now();
         if (wait > 0) await sleep(wait, signal);
         nextFetchAt = this.#ctx.now() + this.#intervalMs;
-        const raw = await this.#ctx.listener.fetch(options);
+        const raw = await this.#ctx.listener.fetch(this.#ctx.kit.calls, options);
         pendingResync ??= this.#listenerLoss();
         for (const event of parseEvents(raw, this.#ctx.logger)) {
           const reason = await this.#apply(event, options);
@@ -557,8 +553,7 @@ export class StateMirror {
     }
     if (name === "DeviceCreatedEvent" || name === "DeviceUpdatedEvent") {
       try {
-        const raw = await this.#ctx.kit.call("getDevice", { path: { deviceURL } }, options);
-        const device = Device.parse(raw, this.#ctx.logger);
+        const device = await this.#resources.devices.getDevice(deviceURL, options);
         const existed = this.#devices.has(deviceURL);
         this.#devices.set(deviceURL, device);
         this.#emit(existed ? { type: "deviceUpdated", device } : { type: "deviceAdded", device });
