@@ -1,5 +1,5 @@
 /**
- * One behavioural suite for every façade (DESIGN.md, Runtime behaviour): safe resend, retries,
+ * One behavioural suite for every façade (what it checks: ../README.md): safe resend, retries,
  * Retry-After, aborts, redaction, input refusal, no synchronous throws. Transport cases use the
  * clients' real global fetch against a scripted server on 127.0.0.1.
  */

@@ -1,5 +1,5 @@
 /**
- * Every façade the way it lives (DESIGN.md, Under load): tens of thousands of calls over real
+ * Every façade the way a long-lived process uses it: tens of thousands of calls over real
  * loopback sockets, many in flight at once, first without a signal, then all sharing one caller
  * signal (an application's shutdown signal). It fails on any process warning, on a call answered
  * twice or not at all, on heap that grows after GC, on listeners left on the shared signal and on

@@ -1,5 +1,5 @@
 /**
- * The fault suite (DESIGN.md, Testing → Fault tests): every SDK's actions and main reads, with
+ * The fault suite (what it checks and reports: ../README.md): every SDK's actions and main reads, with
  * their real fetch, against a loopback HTTP/HTTPS server that misbehaves in every way a network
  * or a proxy can. Each case is counted (an action reaches the server at most once), classified
  * (the right SdkError subclass), timed (bounded, event loop never blocked) and secret-scanned.
