@@ -7,11 +7,10 @@
  * `--expose-gc` (vitest.config.ts). `LOAD_CALLS` sets the calls of each half (default 10,000).
  */
 import { getEventListeners } from "node:events";
-import { settledHeap } from "@openapp/testing";
+import { ScriptedServer, settledHeap } from "@openapp/testing";
 import { describe, expect, test } from "vitest";
 import type { CallOptions, ConformanceAdapter } from "../src/adapter.js";
 import { adapters } from "../src/adapters/index.js";
-import { ScriptedServer } from "../src/server.js";
 
 const CALLS = Number(process.env.LOAD_CALLS ?? 10_000);
 const WARM_UP_CALLS = 2_000;

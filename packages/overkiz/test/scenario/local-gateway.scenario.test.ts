@@ -62,7 +62,7 @@ afterEach(() => {
 });
 
 function scriptGateway() {
-  h.upstream.route("GET", "/setup/gateways", [{ status: 200, body: [{ gatewayId: PIN, connectivity: { status: "OK", protocolVersion: "2025.3.2-5" } }] }]);
+  h.upstream.on("GET", "/setup/gateways", { status: 200, body: [{ gatewayId: PIN, connectivity: { status: "OK", protocolVersion: "2025.3.2-5" } }] });
 }
 
 function client(fetchOptions: Parameters<typeof createLocalGatewayFetch>[0]) {
