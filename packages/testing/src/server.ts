@@ -1,12 +1,15 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer as createHttpServer } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
+import type { TlsIdentity } from "./pki.js";
 
 /** One request as the server saw it (headers lower-cased): counted when its head arrived, body filled in once read. */
 export interface Received {
   method: string;
   path: string;
+  /** The request target as sent: path and query. */
   url: string;
+  query: URLSearchParams;
   headers: Record<string, string>;
   body: string;
 }
@@ -36,12 +39,6 @@ export type Reply =
   | { status: number; headers?: Headers; large: { bytes: number; prefix: string; filler: string; suffix: string } };
 
 export type Responder = Reply | ((request: Received) => Reply);
-
-/** A key and certificate (PEM) for `https`; the tests make them with their own CA. */
-export interface TlsIdentity {
-  key: string;
-  cert: string;
-}
 
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
@@ -182,7 +179,7 @@ export class ScriptedServer {
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
     }
-    const received: Received = { method: req.method ?? "GET", path: url.pathname, url: req.url ?? "/", headers, body: "" };
+    const received: Received = { method: req.method ?? "GET", path: url.pathname, url: req.url ?? "/", query: url.searchParams, headers, body: "" };
     const route = routeKey(received.method, received.path);
     const script = this.#routes.get(route);
     let responder: Responder = this.#fallback;
@@ -285,6 +282,16 @@ function encode(body: unknown): { payload: Buffer; isText: boolean } {
   if (Buffer.isBuffer(body)) return { payload: body, isText: false };
   if (typeof body === "string") return { payload: Buffer.from(body), isText: true };
   return { payload: Buffer.from(JSON.stringify(body)), isText: false };
+}
+
+/** The whole body of a request to a hand-written test server, as text. */
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
 }
 
 /** A port on 127.0.0.1 that was just listened on and closed: connecting to it is refused. */
