@@ -1,14 +1,19 @@
 /** pnpm check:generated — regenerate in memory and fail, naming the files, when committed output differs. */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { runPipeline } from "./lib/pipeline.js";
-import { abs, hasSpec, selectVendors, type Vendor } from "./lib/vendors.js";
+import { abs, facadeResourcesFile, hasSpec, selectVendors, type Vendor, vendors } from "./lib/vendors.js";
 import { staleVendorGeneratorFiles } from "./lib/vendor-generators.js";
 
-/** Files in the generated package's and the façade's `src/generated/`: the generator owns both folders. */
+/**
+ * Files in the generated package's and the façade's `src/generated/`: the generator owns both
+ * folders. A façade with two specs (OpenApp 0.1 and 1.0) holds one bases module per spec.
+ */
 function committedFiles(vendor: Vendor): string[] {
+  const otherSpecs = new Set(vendors.filter((other) => other !== vendor).map(facadeResourcesFile));
   return [vendor.packageDir, vendor.facade.packageDir].flatMap((packageDir) => {
     const dir = abs(`${packageDir}/src/generated`);
-    return existsSync(dir) ? readdirSync(dir).map((name) => `${packageDir}/src/generated/${name}`) : [];
+    const files = existsSync(dir) ? readdirSync(dir).map((name) => `${packageDir}/src/generated/${name}`) : [];
+    return files.filter((path) => !otherSpecs.has(path));
   });
 }
 

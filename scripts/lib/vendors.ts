@@ -24,12 +24,14 @@ export interface Facade {
   errorContract: string;
   /** An operation without a response body resolves to `void` (true) or to its `Result` type, `undefined` (false). */
   voidWithoutContent: boolean;
+  /** Module name of the generated bases in `src/generated/` (default `resources`), when a façade has two specs. */
+  resourcesModule?: string;
 }
 
 export interface Vendor {
   /** Short name used on the command line and in package names. */
   name: string;
-  /** PascalCase name used in generated identifiers (createOpenAppRawClient). */
+  /** PascalCase name used in generated identifiers (createOpenAppRawClient, openappV1DefaultBaseUrl from openapp-v1). */
   title: string;
   /** Hand-written spec entry, relative to the repo root. */
   source: string;
@@ -84,6 +86,23 @@ export const vendors: readonly Vendor[] = [
       voidWithoutContent: false,
     },
   },
+  // The 1.0 generation's agent and automation operations: their own spec and package, because
+  // they reuse 0.1 operationIds (execute_entity_action, the invite routes) with other shapes.
+  {
+    name: "openapp-v1",
+    title: "OpenAppV1",
+    source: "openapi/openapp-v1/openapi.yaml",
+    packageDir: "packages/openapp-v1-generated",
+    facade: {
+      packageDir: "packages/sdk",
+      context: { name: "OpenAppV1Context", from: "../context.js" },
+      operationTypes: "../models/v1-operation-types.js",
+      requestOptions: { name: "OpenAppRequestOptions", from: "../models/v1-operation-types.js" },
+      errorContract: "OpenAppClient",
+      voidWithoutContent: false,
+      resourcesModule: "resources-v1",
+    },
+  },
   {
     name: "omlet",
     title: "Omlet",
@@ -135,4 +154,7 @@ export function selectVendors(names: string[]): Vendor[] {
 export const generatedDir = (vendor: Vendor) => abs(join(vendor.packageDir, "src/generated"));
 
 /** The façade's generated resource bases, relative to the repo root. */
-export const facadeResourcesFile = (vendor: Vendor) => `${vendor.facade.packageDir}/src/generated/resources.ts`;
+export const facadeResourcesFile = (vendor: Vendor) => `${vendor.facade.packageDir}/src/generated/${vendor.facade.resourcesModule ?? "resources"}.ts`;
+
+/** The name as a camelCase identifier prefix: `openapp-v1` → `openappV1`. */
+export const identifierOf = (vendor: Vendor) => vendor.name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());

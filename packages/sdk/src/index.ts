@@ -1,6 +1,6 @@
 export { OpenAppClient } from "./client.js";
 export { DEFAULT_ENTITY_ACTIONS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type OpenAppClientOptions } from "./client.js";
-export type { EntityShortcut, OpenAppContext, OpenAppKit } from "./context.js";
+export type { ApiVersion, EntityShortcut, OpenAppContext, OpenAppKit, OpenAppV1Context, OpenAppV1Kit } from "./context.js";
 export { IMAGE_TYPES, type ImageFromUrlOptions, type ImageUploadOptions } from "./internal/upload-image.js";
 export type { ImageMethods } from "./internal/image-methods.js";
 export type {
@@ -21,6 +21,15 @@ export type {
   Table,
 } from "./models/operation-types.js";
 export { errorBody, type OpenAppErrorBody } from "./models/error-body.js";
+export { AmbiguousResourceError, AuditExportError, type NameMatch, ResourceNotFoundError, ScriptingJobError } from "./errors.js";
+export type { GetByNameOptions, NameMatchMode } from "./internal/by-name.js";
+export { AgentsResource } from "./resources/agents.js";
+export { AliasesResource, EntityActionsResource, McpResource } from "./resources/aliases.js";
+export { AUDIT_WINDOW_DAYS, AuditResource, type AuditEvent, type AuditEventFilters, type AuditExportJob, type WaitForExportOptions } from "./resources/audit.js";
+export { InvitesResource, MyInvitesResource } from "./resources/invites.js";
+export { ResolveResource, type ResolveCandidate } from "./resources/resolve.js";
+export { ScriptingExecutionsResource } from "./resources/scripting-executions.js";
+export type { ExecuteOptions } from "./resources/scripting.js";
 export type { ApartmentResidentsResource } from "./resources/apartment-residents.js";
 export type { ApiKeysResource } from "./resources/api-keys.js";
 export type { AuthResource } from "./resources/auth.js";

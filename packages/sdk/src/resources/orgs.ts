@@ -1,5 +1,7 @@
 import { type PagePromise, checkedRequestOptions, composeResources, failedPages } from "@openapp/core";
 import { OrgsOperations } from "../generated/resources.js";
+import { MAX_PAGE_SIZE } from "../context.js";
+import { type GetByNameOptions, byNameInput, findByName } from "../internal/by-name.js";
 import { type ImageMethods, imageUploads } from "../internal/image-methods.js";
 import type { Item, ListParams, OpenAppRequestOptions } from "../models/operation-types.js";
 
@@ -18,6 +20,16 @@ export class OrgsResource extends OrgsOperations {
     } catch (error) {
       return failedPages(error);
     }
+  }
+
+  /**
+   * The organization with this name, in any of its locales (`match: "fuzzy"`: whose name contains it).
+   * Pages `GET /orgs`. Errors: see {@link OpenAppClient}.
+   * @throws {ResourceNotFoundError} when none matches; {@link AmbiguousResourceError} (listing them) when several do.
+   */
+  async getByName(name: string, options?: GetByNameOptions): Promise<Item<"list_orgs">> {
+    const { needle, mode, request } = byNameInput(name, options);
+    return findByName("organization", name, needle, mode, this.list({ limit: MAX_PAGE_SIZE }, request));
   }
 }
 
