@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { SpecError, runPipeline } from "./lib/pipeline.js";
 import { writeFileSet } from "./lib/codegen.js";
 import { abs, generatedDir, hasSpec, selectVendors } from "./lib/vendors.js";
-import { writeCatalogue } from "./generate-overkiz-catalogue.js";
+import { runVendorGenerator } from "./lib/vendor-generators.js";
 
 async function main(names: string[]) {
   for (const vendor of selectVendors(names)) {
@@ -22,9 +22,8 @@ async function main(names: string[]) {
       writeFileSync(abs(path), content);
     }
     console.log(`${vendor.name}: generated ${Object.keys(outputs).length} files`);
+    for (const generator of vendor.generators ?? []) await runVendorGenerator(generator);
   }
-  // The Overkiz name catalogue comes from the shared reference, not from the spec.
-  if (names.length === 0 || names.includes("overkiz")) writeCatalogue();
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -24,8 +24,8 @@ export interface PassThrough {
   route: string;
   summary: string;
   description: string;
-  /** Path parameters in the order they appear in the route. */
-  pathParams: Array<{ name: string; type: "string" | "number" }>;
+  /** Path parameters in the order they appear in the route, with the argument name each gets. */
+  pathParams: Array<{ name: string; argument: string; type: "string" | "number" }>;
   hasBody: boolean;
   /** Whether the operation takes query parameters, and whether one of them is required. */
   query: "none" | "optional" | "required";
@@ -39,6 +39,19 @@ const pascalCase = (name: string) => name.charAt(0).toUpperCase() + name.slice(1
 
 /** The base class name of a resource: `devices` → `DevicesOperations`. */
 export const operationsClassName = (resource: string) => `${pascalCase(resource)}Operations`;
+
+const kebabCase = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * The argument a path parameter becomes: its camelCase name, except that a bare `{id}` under
+ * another resource's segment names that resource, the segment's trailing `s` dropped
+ * (`/orgs/{id}/billing/plan` on `billing` → `orgId`).
+ */
+function argumentName(route: string, param: string, resource: string): string {
+  if (param !== "id") return camelCase(param);
+  const segment = route.split("/").at(route.split("/").indexOf("{id}") - 1) ?? "";
+  return segment === kebabCase(resource) || segment === "" ? "id" : `${camelCase(segment.replace(/s$/, ""))}Id`;
+}
 
 function parameterType(schema: Json | undefined): "string" | "number" {
   return schema?.type === "integer" || schema?.type === "number" ? "number" : "string";
@@ -67,7 +80,7 @@ function passThrough(spec: Json, route: string, httpMethod: string, op: Json, pa
   const pathParams = [...route.matchAll(/\{([^{}]+)\}/g)].map(([, param]) => {
     const declared = byName.get(param as string);
     if (!declared) throw new Error(`${op.operationId}: path parameter {${param}} is not declared`);
-    return { name: param as string, type: parameterType(declared.schema) };
+    return { name: param as string, argument: argumentName(route, param as string, match[1] as string), type: parameterType(declared.schema) };
   });
   const queries = parameters.filter((p) => p.in === "query");
   const names = new Set(queries.map((p) => p.name));
@@ -123,17 +136,20 @@ function docComment(op: PassThrough, facade: Facade): string {
 
 function parameterList(op: PassThrough, facade: Facade): string[] {
   const id = JSON.stringify(op.operationId);
-  const params = op.pathParams.map((p) => `${camelCase(p.name)}: ${p.type}`);
+  const params = op.pathParams.map((p) => `${p.argument}: ${p.type}`);
   if (op.hasBody) params.push(`body: Body<${id}>`);
   if (op.query !== "none") params.push(`params${op.query === "required" ? "" : "?"}: ${op.paginated ? "ListParams" : "Query"}<${id}>`);
   params.push(`options?: ${facade.requestOptions.name}`);
   return params;
 }
 
+/** An object key: bare when it is an identifier, quoted otherwise. */
+const propertyName = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+
 function callInput(op: PassThrough): string {
   const parts: string[] = [];
   if (op.pathParams.length > 0) {
-    const members = op.pathParams.map((p) => (camelCase(p.name) === p.name ? p.name : `${JSON.stringify(p.name).replace(/^"([A-Za-z_$][\w$]*)"$/, "$1")}: ${camelCase(p.name)}`));
+    const members = op.pathParams.map((p) => (p.argument === p.name ? p.name : `${propertyName(p.name)}: ${p.argument}`));
     parts.push(`path: { ${members.join(", ")} }`);
   }
   if (op.hasBody) parts.push("body");

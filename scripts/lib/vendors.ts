@@ -41,7 +41,32 @@ export interface Vendor {
   packageDir: string;
   /** The façade whose pass-through methods are generated from the spec's `x-sdk-method` entries. */
   facade: Facade;
+  /** Output this vendor has besides what its spec gives (the Overkiz name catalogue); run by `pnpm generate`, checked by `pnpm check:generated`. */
+  generators?: readonly VendorGenerator[];
 }
+
+/** A vendor's own generator, run after the spec pipeline into a folder of its generated package. */
+export interface VendorGenerator {
+  /** For logs: `overkiz catalogue`. */
+  name: string;
+  /** The folder it owns, relative to the repo root: a file there it does not produce is stale. */
+  dir: string;
+  /**
+   * Repo-relative path → content, or undefined when its source is absent: then nothing is written
+   * and the committed files are not checked (the build never needs the source).
+   */
+  outputs(): Promise<Record<string, string> | undefined>;
+}
+
+/** The Overkiz names, enums and UI profiles, from the shared reference catalogues (loaded on use: it imports this module). */
+const overkizCatalogue: VendorGenerator = {
+  name: "overkiz catalogue",
+  dir: "packages/overkiz-generated/src/catalogue",
+  async outputs() {
+    const catalogue = await import("./overkiz-catalogue.js");
+    return catalogue.hasCatalogueSource() ? catalogue.catalogueOutputs() : undefined;
+  },
+};
 
 const coreRequestOptions: TypeImport = { name: "RequestOptions", from: "@openapp/core" };
 
@@ -85,7 +110,7 @@ export const vendors: readonly Vendor[] = [
     packageDir: "packages/omlet-generated",
     facade: {
       packageDir: "packages/omlet",
-      context: { name: "OmletContext", from: "../client.js" },
+      context: { name: "OmletContext", from: "../context.js" },
       operationTypes: "../models/operation-types.js",
       requestOptions: coreRequestOptions,
       errorContract: "OmletClient",
@@ -99,12 +124,13 @@ export const vendors: readonly Vendor[] = [
     packageDir: "packages/overkiz-generated",
     facade: {
       packageDir: "packages/overkiz",
-      context: { name: "OverkizContext", from: "../client.js" },
+      context: { name: "OverkizContext", from: "../context.js" },
       operationTypes: "../models/operation-types.js",
       requestOptions: coreRequestOptions,
       errorContract: "OverkizClient",
       voidWithoutContent: true,
     },
+    generators: [overkizCatalogue],
   },
 ];
 

@@ -67,6 +67,24 @@ function shopSpec(overrides: Record<string, unknown> = {}) {
           responses: { "204": { description: "gone" } },
         },
       },
+      "/aisles/{id}/labels": {
+        get: {
+          operationId: "list_labels",
+          "x-sdk-method": "labels.forAisle",
+          summary: "Labels of an aisle",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": ok },
+        },
+      },
+      "/shelves/{id}": {
+        get: {
+          operationId: "get_shelf",
+          "x-sdk-method": "shelves.get",
+          summary: "Get a shelf",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": ok },
+        },
+      },
       "/status": {
         get: { operationId: "get_status", summary: "Status", responses: { "200": ok } },
       },
@@ -90,6 +108,12 @@ describe("generateResourceBases", () => {
     );
     expect(source).toContain('return this.ctx.kit.call("get_item", { path: { shelf_id: shelfId, item_no: itemNo }, query: params }, options);');
     expect(source).toContain('putItem(shelfId: string, itemNo: number, body: Body<"put_item">, options?: ShopRequestOptions)');
+  });
+
+  it("calls a bare {id} `id` on its own resource and names the owner on another one", () => {
+    expect(source).toContain('get(id: string, options?: ShopRequestOptions): Promise<Result<"get_shelf">> {');
+    expect(source).toContain('forAisle(aisleId: string, options?: ShopRequestOptions): Promise<Result<"list_labels">> {');
+    expect(source).toContain('return this.ctx.kit.call("list_labels", { path: { id: aisleId } }, options);');
   });
 
   it("pages a paginated operation through kit.list, with the object parameters optional", () => {

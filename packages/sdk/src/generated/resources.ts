@@ -14,8 +14,8 @@ export abstract class ApartmentResidentsOperations extends Resource<OpenAppConte
    * `GET /integrations/{id}/building-users` (`list_building_users`).
    * Errors: see {@link OpenAppClient}.
    */
-  list(id: string, options?: OpenAppRequestOptions): Promise<Result<"list_building_users">> {
-    return this.ctx.kit.call("list_building_users", { path: { id } }, options);
+  list(integrationId: string, options?: OpenAppRequestOptions): Promise<Result<"list_building_users">> {
+    return this.ctx.kit.call("list_building_users", { path: { id: integrationId } }, options);
   }
 
   /**
@@ -26,8 +26,8 @@ export abstract class ApartmentResidentsOperations extends Resource<OpenAppConte
    * `POST /integrations/{id}/building-users` (`add_building_user`).
    * Errors: see {@link OpenAppClient}.
    */
-  add(id: string, body: Body<"add_building_user">, options?: OpenAppRequestOptions): Promise<Result<"add_building_user">> {
-    return this.ctx.kit.call("add_building_user", { path: { id }, body }, options);
+  add(integrationId: string, body: Body<"add_building_user">, options?: OpenAppRequestOptions): Promise<Result<"add_building_user">> {
+    return this.ctx.kit.call("add_building_user", { path: { id: integrationId }, body }, options);
   }
 
   /**
@@ -38,8 +38,8 @@ export abstract class ApartmentResidentsOperations extends Resource<OpenAppConte
    * `DELETE /integrations/{id}/building-users/{user_id}` (`delete_building_user`).
    * Errors: see {@link OpenAppClient}.
    */
-  remove(id: string, userId: string, options?: OpenAppRequestOptions): Promise<Result<"delete_building_user">> {
-    return this.ctx.kit.call("delete_building_user", { path: { id, user_id: userId } }, options);
+  remove(integrationId: string, userId: string, options?: OpenAppRequestOptions): Promise<Result<"delete_building_user">> {
+    return this.ctx.kit.call("delete_building_user", { path: { id: integrationId, user_id: userId } }, options);
   }
 }
 
@@ -229,8 +229,8 @@ export abstract class BillingOperations extends Resource<OpenAppContext> {
    * `POST /orgs/{id}/billing/checkout` (`post_org_billing_checkout`).
    * Errors: see {@link OpenAppClient}.
    */
-  checkout(id: string, body: Body<"post_org_billing_checkout">, options?: OpenAppRequestOptions): Promise<Result<"post_org_billing_checkout">> {
-    return this.ctx.kit.call("post_org_billing_checkout", { path: { id }, body }, options);
+  checkout(orgId: string, body: Body<"post_org_billing_checkout">, options?: OpenAppRequestOptions): Promise<Result<"post_org_billing_checkout">> {
+    return this.ctx.kit.call("post_org_billing_checkout", { path: { id: orgId }, body }, options);
   }
 
   /**
@@ -239,8 +239,8 @@ export abstract class BillingOperations extends Resource<OpenAppContext> {
    * `GET /orgs/{id}/billing/plan` (`get_org_billing_plan`).
    * Errors: see {@link OpenAppClient}.
    */
-  plan(id: string, options?: OpenAppRequestOptions): Promise<Result<"get_org_billing_plan">> {
-    return this.ctx.kit.call("get_org_billing_plan", { path: { id } }, options);
+  plan(orgId: string, options?: OpenAppRequestOptions): Promise<Result<"get_org_billing_plan">> {
+    return this.ctx.kit.call("get_org_billing_plan", { path: { id: orgId } }, options);
   }
 
   /**
@@ -251,8 +251,8 @@ export abstract class BillingOperations extends Resource<OpenAppContext> {
    * `POST /orgs/{id}/billing/portal` (`post_org_billing_portal`).
    * Errors: see {@link OpenAppClient}.
    */
-  portal(id: string, body: Body<"post_org_billing_portal">, options?: OpenAppRequestOptions): Promise<Result<"post_org_billing_portal">> {
-    return this.ctx.kit.call("post_org_billing_portal", { path: { id }, body }, options);
+  portal(orgId: string, body: Body<"post_org_billing_portal">, options?: OpenAppRequestOptions): Promise<Result<"post_org_billing_portal">> {
+    return this.ctx.kit.call("post_org_billing_portal", { path: { id: orgId }, body }, options);
   }
 
   /**
@@ -261,8 +261,8 @@ export abstract class BillingOperations extends Resource<OpenAppContext> {
    * `GET /orgs/{id}/billing/upgrade-options` (`get_org_billing_upgrade_options`).
    * Errors: see {@link OpenAppClient}.
    */
-  upgradeOptions(id: string, options?: OpenAppRequestOptions): Promise<Result<"get_org_billing_upgrade_options">> {
-    return this.ctx.kit.call("get_org_billing_upgrade_options", { path: { id } }, options);
+  upgradeOptions(orgId: string, options?: OpenAppRequestOptions): Promise<Result<"get_org_billing_upgrade_options">> {
+    return this.ctx.kit.call("get_org_billing_upgrade_options", { path: { id: orgId } }, options);
   }
 
   /**
@@ -271,8 +271,8 @@ export abstract class BillingOperations extends Resource<OpenAppContext> {
    * `GET /orgs/{id}/billing/usage` (`get_org_billing_usage`).
    * Errors: see {@link OpenAppClient}.
    */
-  usage(id: string, options?: OpenAppRequestOptions): Promise<Result<"get_org_billing_usage">> {
-    return this.ctx.kit.call("get_org_billing_usage", { path: { id } }, options);
+  usage(orgId: string, options?: OpenAppRequestOptions): Promise<Result<"get_org_billing_usage">> {
+    return this.ctx.kit.call("get_org_billing_usage", { path: { id: orgId } }, options);
   }
 
   /**
