@@ -10,18 +10,18 @@ import type { Body, OpenAppRequestOptions, Result } from "../models/v1-operation
  */
 export class InvitesResource extends InvitesOperations {
   /** Like the generated create, and remembers the one-time secrets. Errors: see {@link OpenAppClient}. */
-  override async create(id: string, body: Body<"create_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"create_integration_access_invite">> {
-    return rememberOneTimeSecrets(this.ctx, await super.create(id, body, options));
+  override async create(integrationId: string, body: Body<"create_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"create_integration_access_invite">> {
+    return rememberOneTimeSecrets(this.ctx, await super.create(integrationId, body, options));
   }
 
   /** Like the generated reconcile, and remembers the one-time secrets. Errors: see {@link OpenAppClient}. */
-  override async reconcile(id: string, body: Body<"reconcile_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"reconcile_integration_access_invite">> {
-    return rememberOneTimeSecrets(this.ctx, await super.reconcile(id, body, options));
+  override async reconcile(integrationId: string, body: Body<"reconcile_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"reconcile_integration_access_invite">> {
+    return rememberOneTimeSecrets(this.ctx, await super.reconcile(integrationId, body, options));
   }
 
   /** Like the generated regenerateToken, and remembers the new one-time secrets. Errors: see {@link OpenAppClient}. */
-  override async regenerateToken(id: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"regenerate_integration_access_invite_token">> {
-    return rememberOneTimeSecrets(this.ctx, await super.regenerateToken(id, inviteLinkId, options));
+  override async regenerateToken(integrationId: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"regenerate_integration_access_invite_token">> {
+    return rememberOneTimeSecrets(this.ctx, await super.regenerateToken(integrationId, inviteLinkId, options));
   }
 }
 
