@@ -1,4 +1,4 @@
-import { sleep } from "@openapp/core";
+import { type RequestOptions, ValidationError, checkedRequestOptions, readingInput, shown, sleep } from "@openapp/core";
 
 /** How a job is polled: the first wait, the factor between waits, the longest wait and the overall ceiling. */
 export interface PollSchedule {
@@ -37,4 +37,37 @@ export async function pollUntil<T>(
     if (Date.now() >= deadline) return { value, timedOut: true };
     delay = Math.min(delay * 2, schedule.maxDelayMs);
   }
+}
+
+/** The polling options a helper takes besides its request options. */
+export interface PollingOptions {
+  initialDelayMs?: number | undefined;
+  maxDelayMs?: number | undefined;
+  timeoutMs?: number | undefined;
+}
+
+/**
+ * Splits a helper's options into its poll schedule (defaults filled in, each a positive number)
+ * and checked request options; anything unreadable or wrong is an SdkError before any request.
+ */
+export function splitPollingOptions<O extends PollingOptions & RequestOptions>(
+  options: O | undefined,
+  defaults: PollSchedule,
+  what: string,
+): { schedule: PollSchedule; rest: Omit<O, keyof PollingOptions> } {
+  const { initialDelayMs, maxDelayMs, timeoutMs, ...rest } = readingInput(`${what} options`, () => ({ ...(options ?? {}) })) as O;
+  const schedule = {
+    initialDelayMs: initialDelayMs ?? defaults.initialDelayMs,
+    maxDelayMs: maxDelayMs ?? defaults.maxDelayMs,
+    timeoutMs: timeoutMs ?? defaults.timeoutMs,
+  };
+  for (const [name, value] of Object.entries(schedule)) {
+    if (value !== undefined && !(typeof value === "number" && value > 0 && Number.isFinite(value))) {
+      throw new ValidationError(`${what}: ${name} must be a positive number of milliseconds, got ${shown(value)}`);
+    }
+  }
+  const { onProgress, ...request } = rest as { onProgress?: unknown } & RequestOptions;
+  if (onProgress !== undefined && typeof onProgress !== "function") throw new ValidationError(`${what}: onProgress must be a function`);
+  checkedRequestOptions(request, what);
+  return { schedule, rest };
 }

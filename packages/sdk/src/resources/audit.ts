@@ -1,7 +1,7 @@
 import { type PagePromise, ValidationError, cursorPages, failedPages, readingInput } from "@openapp/core";
 import { AuditOperations } from "../generated/resources-v1.js";
 import { AuditExportError } from "../errors.js";
-import { pollUntil } from "../internal/poll.js";
+import { pollUntil, splitPollingOptions } from "../internal/poll.js";
 import type { OpenAppRequestOptions as Options, Query, Result } from "../models/v1-operation-types.js";
 
 /** One audit record. */
@@ -62,16 +62,11 @@ export class AuditResource extends AuditOperations {
    * `download_url`. A `failed` job, or one still running at `timeoutMs`, is an {@link AuditExportError};
    * `signal` stops the wait.
    */
-  async waitForExport(orgId: string, jobId: string, options: WaitForExportOptions = {}): Promise<AuditExportJob> {
-    const { onProgress, initialDelayMs = 1000, maxDelayMs = 10_000, timeoutMs, ...request } = options;
-    const { value, timedOut } = await pollUntil(
-      () => this.getExport(orgId, jobId, request),
-      (job) => FINISHED.has(job.status),
-      { initialDelayMs, maxDelayMs, timeoutMs },
-      request.signal,
-      onProgress,
-    );
-    if (timedOut) throw new AuditExportError(jobId, `still ${value.status} after ${timeoutMs} ms`);
+  async waitForExport(orgId: string, jobId: string, options?: WaitForExportOptions): Promise<AuditExportJob> {
+    const { schedule, rest } = splitPollingOptions(options, { initialDelayMs: 1000, maxDelayMs: 10_000 }, "audit.waitForExport");
+    const { onProgress, ...request } = rest;
+    const { value, timedOut } = await pollUntil(() => this.getExport(orgId, jobId, request), (job) => FINISHED.has(job.status), schedule, request.signal, onProgress);
+    if (timedOut) throw new AuditExportError(jobId, `still ${value.status} after ${schedule.timeoutMs} ms`);
     if (value.status !== "completed") throw new AuditExportError(jobId, value.error_message ?? undefined);
     return value;
   }
@@ -80,7 +75,8 @@ export class AuditResource extends AuditOperations {
    * The export file as a byte stream, fetched from the job's signed `download_url` without the
    * client's key, headers or middleware (the URL carries its own signature).
    */
-  async downloadExport(job: Pick<AuditExportJob, "id" | "download_url">, options?: Options): Promise<ReadableStream<Uint8Array>> {
+  async downloadExport(given: Pick<AuditExportJob, "id" | "download_url">, options?: Options): Promise<ReadableStream<Uint8Array>> {
+    const job = readingInput("The export job", () => ({ id: String(given.id), download_url: given.download_url }));
     if (typeof job.download_url !== "string" || job.download_url === "") {
       throw new ValidationError(`Audit export ${job.id} has no download_url yet: wait for it with audit.waitForExport`);
     }

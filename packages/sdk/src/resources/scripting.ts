@@ -1,7 +1,7 @@
 import { AbortError, Resource, ValidationError, readingInput } from "@openapp/core";
 import type { OpenAppContext } from "../context.js";
 import { ScriptingJobError } from "../errors.js";
-import { pollUntil } from "../internal/poll.js";
+import { type PollSchedule, pollUntil, splitPollingOptions } from "../internal/poll.js";
 import type { Body, OpenAppRequestOptions, Result } from "../models/operation-types.js";
 import { ScriptingExecutionsResource } from "./scripting-executions.js";
 
@@ -43,13 +43,13 @@ export class ScriptingResource extends Resource<OpenAppContext> {
     if (typeof body.script !== "string" || body.script.trim() === "") {
       throw new ValidationError("The script is empty", { issues: [{ path: ["script"], message: "must be non-empty text" }] });
     }
-    const { initialDelayMs = 1000, maxDelayMs = 5000, timeoutMs = JOB_CEILING_MS, ...request } = options ?? {};
+    const { schedule, rest: request } = splitPollingOptions(options, { initialDelayMs: 1000, maxDelayMs: 5000, timeoutMs: JOB_CEILING_MS }, "scripting.execute");
     if (this.ctx.generation === "0.1") return this.ctx.kit.call("execute_scripting", { body }, request);
-    return this.#runJob(body.script, { initialDelayMs, maxDelayMs, timeoutMs }, request);
+    return this.#runJob(body.script, schedule, request);
   }
 
   /** Create, poll until finished, answer the succeeded job; an abort cancels the job before rejecting. */
-  async #runJob(script: string, schedule: { initialDelayMs: number; maxDelayMs: number; timeoutMs: number }, request: OpenAppRequestOptions) {
+  async #runJob(script: string, schedule: PollSchedule, request: OpenAppRequestOptions) {
     const job = await this.executions.create({ script }, request);
     try {
       const { value, timedOut } = await pollUntil(() => this.executions.get(job.id, request), (state) => FINISHED.has(state.status), schedule, request.signal);
