@@ -119,6 +119,14 @@ describe("audit", () => {
     await expect(waiting).rejects.toBeInstanceOf(AbortError);
   });
 
+  it("bad polling options are ValidationErrors before any request", async () => {
+    const client = v1Client();
+    await expect(client.audit.waitForExport(ORG, "job1", { initialDelayMs: -1 })).rejects.toThrow(/initialDelayMs must be a positive number/);
+    await expect(client.scripting.execute("1", { timeoutMs: Number.NaN })).rejects.toBeInstanceOf(ValidationError);
+    await expect(client.audit.waitForExport(ORG, "job1", { onProgress: "yes" as never })).rejects.toThrow(/onProgress must be a function/);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
   it("downloadExport streams the signed URL and sends no credential or client header to its host", async () => {
     other = await ScriptedServer.start();
     other.on("GET", "/exports/job1.jsonl", { headers: { "content-type": "application/x-ndjson" }, body: '{"id":"e1"}\n{"id":"e2"}\n' });
