@@ -25,7 +25,16 @@ export interface Auth {
  */
 export interface ClientCalls {
   /** Sends one operation of the client's table (anonymously when its row needs no credentials). */
-  call(id: string, input: { path?: object; query?: object; body?: unknown }, options?: RequestOptions): Promise<{ body: unknown; response: Response }>;
+  call(
+    id: string,
+    input: { path?: object; query?: object; body?: unknown },
+    options?: RequestOptions,
+  ): Promise<{
+    /** The parsed body. */
+    body: unknown;
+    /** The answer's status and headers; its body is already read. */
+    response: Response;
+  }>;
   /** A `fetch` for another origin (an identity provider): none of the client's credentials, headers or middleware. */
   foreignFetch(options?: RequestOptions): (input: Request) => Promise<Response>;
   /** The client's logger. */
