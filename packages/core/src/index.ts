@@ -53,7 +53,7 @@ export {
   type RefusalPolicy,
 } from "./retry.js";
 export { type LinkedSignal, linkSignals, sleep, watchAbort } from "./abort.js";
-export { serializeQuery, appendQuery } from "./serialize-query.js";
+export { serializeQuery } from "./serialize-query.js";
 export { serializePath, encodePathParam } from "./serialize-path.js";
 export { serializeBody, toFormUrlEncoded } from "./serialize-body.js";
 export {
@@ -71,16 +71,13 @@ export {
 } from "./pagination.js";
 export {
   toFile,
-  toFormData,
   fileFromUrl,
-  isUploadable,
   DEFAULT_MAX_DOWNLOAD_BYTES,
   MAX_DOWNLOAD_REDIRECTS,
   isPrivateHost,
   DEFAULT_IMAGE_TYPES,
   type Uploadable,
   type UploadMetadata,
-  type FormFieldValue,
   type FileFromUrlOptions,
 } from "./uploads.js";
 export { contentTypeFromFilename, normalizeContentType, sniffContentType } from "./content-type.js";
@@ -98,7 +95,7 @@ export {
   type KnownSecret,
 } from "./redact.js";
 export { ResponseBodyError, ResponseTooLargeError, ResponseParseError, RedirectError, type ResponseErrorOptions } from "./errors.js";
-export { readCappedText, readBodyText, readBodyBytes, parseJsonBody, type CappedText, type BodyContext } from "./read-body.js";
+export { readCappedText, readBodyBytes, parseJsonBody, type CappedText, type BodyContext } from "./read-body.js";
 export {
   createConsoleLogger,
   resolveLogger,
@@ -109,7 +106,7 @@ export {
 } from "./logger.js";
 export { readEnv } from "./env.js";
 export { normalizeBaseUrl } from "./base-url.js";
-export { validateWith, type SafeParseSchema } from "./validation.js";
+export type { SafeParseSchema } from "./validation.js";
 export type { AuthRequirement, OperationDescriptor, OperationTable, PaginationKind } from "./operations.js";
 export {
   ClientKit,
@@ -129,12 +126,10 @@ export type {
   LowerHttpMethod,
   Simplify,
   OperationAt,
-  PathsWithMethod,
   PathParams,
   QueryParams,
   HeaderParams,
   RequestBody,
-  IsRequestBodyOptional,
   SuccessStatus,
   ResponseBody,
   ErrorBody,

@@ -2,7 +2,7 @@ import { abortErrorFrom, linkSignals, sleep, throwIfAborted } from "./abort.js";
 import { type Auth, noAuth } from "./auth.js";
 import { toConnectionError } from "./connection-failure.js";
 import { type ErrorMapper, errorFromResponse } from "./error-response.js";
-import { ConfigError, SdkError, TimeoutError } from "./errors.js";
+import { ConfigError, ResponseTooLargeError, SdkError, TimeoutError } from "./errors.js";
 import { readBodyBytes } from "./read-body.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { AttemptDeadline } from "./deadline.js";
@@ -121,16 +121,6 @@ export class Transport {
     checkedRequestOptions({ timeout, maxRetries, headers, middleware, maxResponseBytes }, "Transport");
     this.options = { ...options };
     this.fetch = this.fetchWith({});
-  }
-
-  /** A copy with some options replaced; headers and secrets are merged. */
-  derive(overrides: TransportOptions): Transport {
-    return new Transport({
-      ...this.options,
-      ...overrides,
-      headers: { ...this.options.headers, ...overrides.headers },
-      secrets: [...(this.options.secrets ?? []), ...(overrides.secrets ?? [])],
-    });
   }
 
   /** A `fetch` bound to one call's options, e.g. `raw.GET(path, { fetch: transport.fetchWith(options) })`. */
@@ -302,8 +292,9 @@ export class Transport {
     if (response.body === null) return response;
     let bytes: Uint8Array<ArrayBuffer>;
     try {
-      // The call itself as context: its redacted URL is computed only if an error needs it.
-      bytes = await readBodyBytes(response, call.maxResponseBytes, call);
+      // The redacted URL is computed only if the error is built.
+      const tooLarge = () => new ResponseTooLargeError(call.maxResponseBytes, { status: response.status, method: call.method, url: call.url });
+      bytes = await readBodyBytes(response, call.maxResponseBytes, tooLarge);
     } catch (error) {
       if (error instanceof SdkError || signal.aborted || call.callerSignal?.aborted) throw error;
       throw toConnectionError(error, { method: call.method, url: call.url });

@@ -16,11 +16,6 @@ export type OperationAt<Paths, P extends keyof Paths, M extends LowerHttpMethod>
   ? Defined<Paths[P][M]>
   : never;
 
-/** Paths that declare the given method. */
-export type PathsWithMethod<Paths, M extends LowerHttpMethod> = {
-  [P in keyof Paths]: M extends keyof Paths[P] ? ([Defined<Paths[P][M]>] extends [never] ? never : P) : never;
-}[keyof Paths];
-
 /** One parameter group (`path`, `query`, `header`, `cookie`) of an operation type; `never` when it has none. */
 export type ParameterGroup<Op, Group extends "path" | "query" | "header" | "cookie"> = Op extends {
   parameters: infer Parameters;
@@ -45,9 +40,6 @@ export type RequestBody<Op, Media extends string = "application/json"> = Op exte
       : never
     : never
   : never;
-
-/** True when the spec marks the request body optional (`requestBody?:`). */
-export type IsRequestBodyOptional<Op> = Op extends { requestBody: unknown } ? false : true;
 
 /** Response status codes treated as success when deriving response types. */
 export type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206 | "2XX";

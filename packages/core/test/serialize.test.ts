@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendQuery, encodePathParam, serializeBody, serializePath, serializeQuery, ValidationError } from "../src/index.js";
+import { encodePathParam, serializeBody, serializePath, serializeQuery, ValidationError } from "../src/index.js";
 
 describe("serializeQuery", () => {
   it("flattens object parameters with form/explode, never bracket keys", () => {
@@ -30,11 +30,6 @@ describe("serializeQuery", () => {
 
   it("refuses objects nested deeper than form style can express", () => {
     expect(() => serializeQuery({ filter: { zone: { id: "z1" } } })).toThrow(ValidationError);
-  });
-
-  it("appends to URLs that already have a query", () => {
-    expect(appendQuery("https://h.test/x?a=1", { b: 2 })).toBe("https://h.test/x?a=1&b=2");
-    expect(appendQuery("https://h.test/x", { b: undefined })).toBe("https://h.test/x");
   });
 });
 

@@ -450,15 +450,6 @@ describe("Transport logging", () => {
   });
 });
 
-describe("Transport.derive", () => {
-  it("merges headers so a scoped copy keeps the client defaults", async () => {
-    const fetch = scriptedFetch(json(200, {}));
-    const base = new Transport({ fetch, headers: { "user-agent": "sdk/1" } });
-    await base.derive({ headers: { "x-org": "org_7" } }).fetch(URL_DEVICES);
-    expect(Object.fromEntries(fetch.calls[0]!.headers)).toMatchObject({ "user-agent": "sdk/1", "x-org": "org_7" });
-  });
-});
-
 describe("Transport answers read inside the deadline", () => {
   const answer = () => new Response('{"id":"d1","name":"Front door"}', { status: 201, statusText: "Created", headers: { "content-type": "application/json", "x-request-id": "r1" } });
 
