@@ -1,7 +1,7 @@
 import type { Reply, ScriptedServer } from "./server.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: error classes of different façades share no constructor type.
-export type ErrorClass = abstract new (...args: any[]) => Error;
+type ErrorClass = abstract new (...args: any[]) => Error;
 
 /** The error classes a façade exports; the suite checks `instanceof` against these, not core's. */
 export interface VendorErrors {
@@ -39,7 +39,7 @@ export interface Operation<C> {
 }
 
 /** A method call with a parameter key the API does not have: refused before the network. */
-export interface UnknownParamCase<C> {
+interface UnknownParamCase<C> {
   label: string;
   invoke(client: C): unknown;
   /** The key the ValidationError must name. */

@@ -18,7 +18,6 @@ import type { ListItem, PathParams, ResponseBody } from "./types.js";
 import { type ResponseSchemas, checkResponseShape, lazySchemas, validateResponse } from "./response-check.js";
 import { isHeaderSafeToken, isPlainObject } from "./guards.js";
 
-export type { ResponseSchemas } from "./response-check.js";
 
 /** The options every SDK's `RequestOptions` carries; anything else a vendor adds (`org`). */
 export const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers", "idempotencyKey", "middleware", "maxResponseBytes"] as const;

@@ -39,7 +39,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The real name a mistyped or habitual one most likely meant, if any is close. */
-export function nearestName(name: string, known: readonly string[], aliases: Readonly<Record<string, string>> = {}): string | undefined {
+function nearestName(name: string, known: readonly string[], aliases: Readonly<Record<string, string>> = {}): string | undefined {
   const alias = aliases[name] ?? HABITUAL_NAMES[name];
   if (alias !== undefined && known.includes(alias)) return alias;
   const lower = name.toLowerCase();

@@ -47,7 +47,7 @@ function formValue(what: string, name: string, value: unknown): string {
 }
 
 /** Form fields drop null/undefined like query parameters do, instead of sending "null". */
-export function toFormUrlEncoded(fields: Record<string, unknown>, what = "form body"): URLSearchParams {
+function toFormUrlEncoded(fields: Record<string, unknown>, what = "form body"): URLSearchParams {
   const form = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
     if (value === null || value === undefined) continue;
@@ -64,7 +64,7 @@ export function toFormUrlEncoded(fields: Record<string, unknown>, what = "form b
  * or Symbol, NaN or Infinity, a Map or Set, a throwing `toJSON` or getter.
  * `what` names the body in the message (`OpenApp create_device: request body`).
  */
-export function toJson(value: unknown, what = "request body"): string {
+function toJson(value: unknown, what = "request body"): string {
   // JSON.stringify's own wrapper around the value: the first holder the replacer sees.
   let root: object | undefined;
   // Each object seen → [its holder, its key], so a problem can be shown at its path.

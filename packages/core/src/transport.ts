@@ -16,11 +16,11 @@ import { type HeaderValues, type RequestOptions, checkedRequestOptions } from ".
 import { DEFAULT_MAX_RETRIES, type RefusalPolicy, type RetryProfile, backoffDelay, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
 
 /** Per-attempt timeout when neither the client nor the call sets one: 30 s. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 /** Header that carries `idempotencyKey`, for APIs declared to deduplicate by key. */
-export const DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
+const DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
 /** Largest 2xx body accepted unless configured: 32 MiB. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** The subset of `fetch` the transport needs; any WHATWG-compatible implementation fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;

@@ -58,7 +58,7 @@ export async function toFile(input: Uploadable, metadata: UploadMetadata = {}): 
 /** Largest file `fileFromUrl` downloads unless told otherwise: 10 MiB. */
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
 /** Content types `fileFromUrl` accepts by default. */
-export const DEFAULT_IMAGE_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/gif", "image/webp"];
+const DEFAULT_IMAGE_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/gif", "image/webp"];
 
 /** Options of `fileFromUrl`. */
 export interface FileFromUrlOptions {
@@ -80,7 +80,7 @@ export interface FileFromUrlOptions {
 }
 
 /** Redirect hops a download follows, each checked like the first URL. */
-export const MAX_DOWNLOAD_REDIRECTS = 5;
+const MAX_DOWNLOAD_REDIRECTS = 5;
 
 function ipv4Octets(host: string): number[] | undefined {
   const parts = host.split(".");

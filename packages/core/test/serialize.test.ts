@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { encodePathParam, serializeBody, serializePath, serializeQuery, ValidationError } from "../src/index.js";
+import { serializeBody, serializePath, serializeQuery, ValidationError } from "../src/index.js";
+import { encodePathParam } from "../src/serialize-path.js";
 
 describe("serializeQuery", () => {
   it("flattens object parameters with form/explode, never bracket keys", () => {

@@ -91,7 +91,7 @@ const OPTION_KEYS = Object.keys({
 } satisfies Record<keyof OmletClientOptions, 1>);
 
 /** What makes Omlet different from the other vendors; the kit builds the rest. */
-export const omletVendor: VendorDeclaration<typeof operationTable, never> = {
+const omletVendor: VendorDeclaration<typeof operationTable, never> = {
   name: "Omlet",
   logLevelEnv: "OMLET_LOG",
   logPrefix: "omlet",
@@ -106,7 +106,7 @@ export const omletVendor: VendorDeclaration<typeof operationTable, never> = {
   loadSchemas: () => import("@openapp/omlet-generated/zod").then((zod) => zod.responseSchemas),
 };
 
-export type OmletKit = ClientKit<operations, typeof operationTable, never>;
+type OmletKit = ClientKit<operations, typeof operationTable, never>;
 
 /** The state every resource shares. */
 export interface OmletContext {

@@ -109,7 +109,7 @@ const OPTION_KEYS = Object.keys({
 const RENAMED_OPTIONS = { defaultRtsCommandDuration: "defaultRtsCommandDurationSeconds" };
 
 /** What makes Overkiz different from the other vendors; the kit builds the rest. */
-export const overkizVendor: VendorDeclaration<typeof operationTable, never> = {
+const overkizVendor: VendorDeclaration<typeof operationTable, never> = {
   name: "Overkiz",
   logLevelEnv: "OVERKIZ_LOG",
   logPrefix: "overkiz",
@@ -123,10 +123,10 @@ export const overkizVendor: VendorDeclaration<typeof operationTable, never> = {
   loadSchemas: () => import("@openapp/overkiz-generated/zod").then((zod) => zod.responseSchemas),
 };
 
-export type OverkizKit = ClientKit<operations, typeof operationTable, never>;
+type OverkizKit = ClientKit<operations, typeof operationTable, never>;
 
 /** Answers kept between calls; `getSetup({ refresh: true })` and `close()` reset them. */
-export interface ClientCache {
+interface ClientCache {
   setup?: Setup | undefined;
   setupLoading?: Promise<Setup> | undefined;
   devices?: Device[] | undefined;

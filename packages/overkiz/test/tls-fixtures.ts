@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import forge from "node-forge";
 
-export interface TestCertificate {
+interface TestCertificate {
   certPem: string;
   keyPem: string;
 }

@@ -94,7 +94,7 @@ const OPTION_KEYS = Object.keys({
 } satisfies Record<keyof OpenAppClientOptions, 1>);
 
 /** What makes OpenApp different from the other vendors; the kit builds the rest. */
-export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawClient> = {
+const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawClient> = {
   name: "OpenApp",
   logLevelEnv: "OPENAPP_LOG",
   logPrefix: "openapp",
@@ -136,7 +136,7 @@ export interface OpenAppContext {
  * The trimmed organization id, or undefined when none is given.
  * @throws {ConfigError} when it is not a non-empty string, or contains whitespace or control characters.
  */
-export function validOrg(org: unknown): string | undefined {
+function validOrg(org: unknown): string | undefined {
   if (org === undefined) return undefined;
   if (typeof org !== "string" || org.trim() === "") throw new ConfigError("The organization id must be a non-empty string");
   const trimmed = org.trim();

@@ -67,4 +67,4 @@ export function deviceHandleResource(ctx: OverkizContext, client: () => Needs) {
   };
 }
 
-export type DeviceHandleResource = ReturnType<typeof deviceHandleResource>;
+type DeviceHandleResource = ReturnType<typeof deviceHandleResource>;

@@ -21,7 +21,7 @@ async function directoryList(caller: IdentityCaller, url: string, accessToken: s
 }
 
 /** Every Overkiz gateway of the account, home by home (works before a gateway is chosen). */
-export async function listRexelGateways(caller: IdentityCaller, directoryUrl: string, accessToken: string): Promise<DirectoryGateway[]> {
+async function listRexelGateways(caller: IdentityCaller, directoryUrl: string, accessToken: string): Promise<DirectoryGateway[]> {
   const base = directoryUrl.endsWith("/") ? directoryUrl : `${directoryUrl}/`;
   const homes = await directoryList(caller, new URL("homes", base).href, accessToken);
   const gateways: DirectoryGateway[] = [];
