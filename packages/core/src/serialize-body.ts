@@ -1,6 +1,6 @@
 import { SerializationError } from "./errors.js";
 import type { FetchBody } from "./fetch-types.js";
-import { isPlainObject, thrownText } from "./guards.js";
+import { isPlainObject, kindOf, thrownText, withArticle } from "./guards.js";
 import { jsonPath } from "./response-check.js";
 
 const FORM_URLENCODED = "application/x-www-form-urlencoded";
@@ -31,19 +31,19 @@ function contentTypeOf(headers: Headers | Record<string, unknown> | undefined): 
  */
 function unsendable(value: unknown, inArray: boolean): string | undefined {
   const type = typeof value;
-  if (type === "bigint" || type === "function" || type === "symbol") return `a ${type} has no JSON form`;
+  if (type === "bigint" || type === "function" || type === "symbol") return `${kindOf(value)} has no JSON form`;
   if (type === "number") return Number.isFinite(value) ? undefined : `${value} would be sent as null`;
   if (value === undefined) return inArray ? "undefined would be sent as null" : undefined;
   if (type !== "object" || value === null || Array.isArray(value)) return undefined;
   const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
-  return proto && proto !== Object.prototype && Object.keys(value).length === 0 ? `a ${proto.constructor?.name} would be sent as {}` : undefined;
+  return proto && proto !== Object.prototype && Object.keys(value).length === 0 ? `${withArticle(String(proto.constructor?.name))} would be sent as {}` : undefined;
 }
 
 /** A form field or multipart part's text; only strings, numbers and booleans have one. */
 function formValue(what: string, name: string, value: unknown): string {
   const type = typeof value;
   if (type === "string" || type === "boolean" || type === "bigint" || Number.isFinite(value)) return String(value);
-  throw new SerializationError(`${what} field "${name}": a ${type} cannot be sent as a form field`);
+  throw new SerializationError(`${what} field "${name}": ${kindOf(value)} cannot be sent as a form field`);
 }
 
 /** Form fields drop null/undefined like query parameters do, instead of sending "null". */
@@ -87,7 +87,7 @@ function toJson(value: unknown, what = "request body"): string {
     if (error instanceof SerializationError) throw error;
     refuse(/circular/i.test(thrownText(error)) ? "a cycle" : `JSON could not write it (${thrownText(error)})`, undefined, error);
   }
-  return text ?? refuse(`a ${typeof value} has no JSON form`);
+  return text ?? refuse(`${kindOf(value)} has no JSON form`);
 }
 
 /** A typed multipart body (`{ file: Blob }`) as openapi-typescript describes it. */

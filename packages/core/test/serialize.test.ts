@@ -132,7 +132,7 @@ describe("serializeBody refuses what JSON would fail on or silently change", () 
 
   it("refuses form fields that have no text (objects), instead of sending [object Object]", () => {
     const form = { "Content-Type": "application/x-www-form-urlencoded" };
-    expect(() => serializeBody({ userId: { nested: true } }, form)).toThrow(/field "userId": a object cannot be sent as a form field/);
+    expect(() => serializeBody({ userId: { nested: true } }, form)).toThrow(/field "userId": an object cannot be sent as a form field/);
     expect(() => serializeBody({ userId: Object.create(null) }, form)).toThrow(ValidationError);
     expect(serializeBody({ n: 1, ok: true, big: 2n }, form)).toBe("n=1&ok=true&big=2");
   });
