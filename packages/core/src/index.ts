@@ -78,6 +78,7 @@ export {
   /** @public */ type Transports,
   type VendorDeclaration,
 } from "./client-kit.js";
+export { assertKnownClientOptions, commonKitOptions, type CommonClientOptions } from "./client-options.js";
 export { assertKnownOptions, checkedParameters, readingOptions, /** @public */ type ParameterCheck } from "./known-keys.js";
 export { asRecord, isHeaderSafeToken, isPlainObject } from "./guards.js";
 export { BoundedBuffer } from "./bounded-buffer.js";

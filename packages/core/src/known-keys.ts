@@ -1,7 +1,7 @@
 import { ConfigError, ValidationError, readingInput } from "./errors.js";
 import { isPlainObject } from "./guards.js";
 
-/** Names users reach for out of habit from other SDKs, mapped to ours. */
+/** Names users reach for out of habit from other SDKs, mapped to ours; a vendor adds its own (`VendorDeclaration.aliases`). */
 const HABITUAL_NAMES: Readonly<Record<string, string>> = {
   interceptors: "middleware",
   interceptor: "middleware",
@@ -18,9 +18,6 @@ const HABITUAL_NAMES: Readonly<Record<string, string>> = {
   apikey: "apiKey",
   key: "apiKey",
   token: "apiKey",
-  organization: "org",
-  organisation: "org",
-  orgId: "org",
   log: "logger",
 };
 

@@ -3,10 +3,10 @@ import {
   ClientKit,
   ConfigError,
   type FetchLike,
-  type Logger,
-  type Middleware,
+  type CommonClientOptions,
   type VendorDeclaration,
-  assertKnownOptions,
+  assertKnownClientOptions,
+  commonKitOptions,
   readingOptions,
   bearerAuth,
   headerAuth,
@@ -52,7 +52,7 @@ export const DEFAULT_ENTITY_ACTIONS: Readonly<Record<EntityShortcut, string>> = 
 };
 
 /** Options of {@link OpenAppClient}; every one is optional. */
-export interface OpenAppClientOptions {
+export interface OpenAppClientOptions extends CommonClientOptions {
   /** `{base_url}_openapp_{secret}`; defaults to `OPENAPP_API_KEY`. Public routes work without one. */
   apiKey?: string | undefined;
   /** Organization for `X-Org`; defaults to `OPENAPP_ORG`. */
@@ -61,10 +61,6 @@ export interface OpenAppClientOptions {
   baseUrl?: string | undefined;
   /** `authorization` (default) sends `Authorization: Bearer <key>`; `x-api-key` sends `X-API-Key: <key>`. */
   authHeader?: "authorization" | "x-api-key" | undefined;
-  /** Per-attempt timeout in milliseconds (default 30 000). */
-  timeout?: number | undefined;
-  /** Retries of requests that are safe to repeat (default 2). */
-  maxRetries?: number | undefined;
   /** Also used, without credentials, to download images for `uploadImageFromUrl` unless `downloadFetch` is set. */
   fetch?: FetchLike | undefined;
   /**
@@ -73,25 +69,14 @@ export interface OpenAppClientOptions {
    * private addresses are then refused after DNS too.
    */
   downloadFetch?: FetchLike | undefined;
-  /** Runs once per attempt around every request (logging, tracing, extra headers). */
-  middleware?: readonly Middleware[] | undefined;
-  /** Silent by default; `OPENAPP_LOG=debug` prints each request. */
-  logger?: Logger | undefined;
-  /** Extra headers on every request. */
-  headers?: Record<string, string> | undefined;
   /** Action ids behind `entities.byId(id).open()` and friends, e.g. `{ open: "door.unlock" }`. */
   entityActions?: Partial<Record<EntityShortcut, string>> | undefined;
-  /**
-   * Check every answer against the spec's generated zod schema (default false); a mismatch is a
-   * ValidationError naming the operation and the JSON path. The schemas load on first use.
-   */
-  validateResponses?: boolean | undefined;
 }
 
-// Every option the client reads; the mapped type makes a new option without an entry a compile error.
-const OPTION_KEYS = Object.keys({
-  apiKey: 1, org: 1, baseUrl: 1, authHeader: 1, timeout: 1, maxRetries: 1, fetch: 1, downloadFetch: 1, middleware: 1, logger: 1, headers: 1, entityActions: 1, validateResponses: 1,
-} satisfies Record<keyof OpenAppClientOptions, 1>);
+// The options only this client reads; the mapped type makes a new option without an entry a compile error.
+const OWN_OPTION_KEYS = Object.keys({
+  apiKey: 1, org: 1, baseUrl: 1, authHeader: 1, downloadFetch: 1, entityActions: 1,
+} satisfies Record<Exclude<keyof OpenAppClientOptions, keyof CommonClientOptions>, 1>);
 
 /** What makes OpenApp different from the other vendors; the kit builds the rest. */
 const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawClient> = {
@@ -116,6 +101,7 @@ const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawClient> 
     },
   ],
   requestOptions: ["org"],
+  aliases: { organization: "org", organisation: "org", orgId: "org" },
   pagination: { defaultLimit: DEFAULT_PAGE_SIZE, maxLimit: MAX_PAGE_SIZE },
   toWireQuery,
   loadSchemas: () => import("@openapp/openapp-generated/zod").then((zod) => zod.responseSchemas),
@@ -172,20 +158,15 @@ function createContext(options: OpenAppClientOptions): OpenAppContext {
 }
 
 function readOptions(options: OpenAppClientOptions): OpenAppContext {
-  assertKnownOptions(options, OPTION_KEYS, "OpenAppClient");
+  assertKnownClientOptions(options, openAppVendor, OWN_OPTION_KEYS);
   const apiKey = options.apiKey ?? readEnv("OPENAPP_API_KEY");
   const parsed = apiKey === undefined ? undefined : parseApiKey(apiKey);
   const kit: OpenAppKit = new ClientKit(openAppVendor, {
+    ...commonKitOptions(options),
     baseUrl: resolveBaseUrl(parsed, options.baseUrl ?? readEnv("OPENAPP_BASE_URL")),
     auth: authFor(parsed, options.authHeader),
     fetch: options.fetch,
     foreignFetch: options.downloadFetch,
-    headers: options.headers,
-    middleware: options.middleware,
-    timeout: options.timeout,
-    maxRetries: options.maxRetries,
-    logger: options.logger,
-    validateResponses: options.validateResponses,
     defaults: { org: validOrg(options.org ?? readEnv("OPENAPP_ORG")) },
   });
   return { kit, entityActions: { ...DEFAULT_ENTITY_ACTIONS, ...definedEntries(options.entityActions) } };
