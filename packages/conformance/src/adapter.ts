@@ -63,6 +63,11 @@ export interface ConformanceAdapter<C extends object = object> {
   secrets: readonly string[];
   /** Every constructor option the client reads (its options type), for the hostile-input properties. */
   optionNames: readonly string[];
+  /**
+   * Builds a client whose header credential (API key, token) carries `secret` as the caller wrote
+   * it; a secret not safe in a header must be a ConfigError before any request.
+   */
+  withCredential(server: ScriptedServer, secret: string): C;
   /** Builds a client against the server, with extra constructor options merged in. */
   createClient(server: ScriptedServer, extra?: Record<string, unknown>): C;
   /** Ends what the client holds (a session), where the façade has such a call; nothing may run after it. */

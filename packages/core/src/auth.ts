@@ -1,4 +1,5 @@
 import { ConfigError } from "./errors.js";
+import { isHeaderSafeToken, kindOf } from "./guards.js";
 import type { KnownSecret } from "./redact.js";
 import type { RequestOptions } from "./request-options.js";
 
@@ -18,34 +19,61 @@ export interface Auth {
   refresh?(options: RequestOptions): Promise<void> | undefined;
 }
 
-async function resolveSecret(source: SecretSource, label: string): Promise<string> {
-  const value = typeof source === "function" ? await source() : source;
-  if (typeof value !== "string" || value.trim() === "") throw new ConfigError(`${label} is empty`);
+const UNSAFE = "empty or contains whitespace or control characters";
+
+/**
+ * A credential source as given, checked once, before anything is sent: a function is kept (its
+ * answers are checked by {@link resolveSecret}); a string is trimmed and must be safe to send in a
+ * header as it is. Anything else, or a string that is empty or holds whitespace or control
+ * characters inside (a pasted newline), is a ConfigError naming `what`.
+ */
+export function checkedSecretSource(source: SecretSource, what: string): SecretSource {
+  if (typeof source === "function") return source;
+  const value = typeof source === "string" ? source.trim() : "";
+  if (typeof source !== "string") throw new ConfigError(`${what} must be a string or a function returning one, got ${kindOf(source)}`);
+  if (!isHeaderSafeToken(value)) throw new ConfigError(`${what} is ${UNSAFE}`);
   return value;
+}
+
+/** The current secret of a source, trimmed; a callback's answer is checked like a fixed one (ConfigError naming `what`). */
+export async function resolveSecret(source: SecretSource, what: string): Promise<string> {
+  if (typeof source !== "function") return checkedSecretSource(source, what) as string;
+  const value: unknown = await source();
+  const trimmed = typeof value === "string" ? value.trim() : "";
+  if (!isHeaderSafeToken(trimmed)) throw new ConfigError(`${what} callback returned ${typeof value === "string" ? `a token that is ${UNSAFE}` : `${kindOf(value)}, not a token`}`);
+  return trimmed;
 }
 
 /**
  * Sends a credential in one header, e.g. `Authorization: Bearer <token>` or `X-API-Key: <key>`.
  * A function source is called per attempt so rotated tokens are picked up on retries.
+ * @throws {ConfigError} when a fixed credential is empty or holds whitespace or control characters
+ * (a callback's answer is checked per attempt, before the request is sent).
  */
 export function headerAuth(headerName: string, source: SecretSource, options: { prefix?: string } = {}): Auth {
+  const what = `The credential for ${headerName}`;
+  const checked = checkedSecretSource(source, what);
   const format = (secret: string) => (options.prefix ? `${options.prefix} ${secret}` : secret);
-  if (typeof source === "string" && source.trim() !== "") {
+  if (typeof checked === "string") {
     // A fixed credential is applied synchronously: no promise on the hot path.
-    const value = format(source);
-    return { apply: (headers) => headers.set(headerName, value), secrets: () => [source] };
+    const value = format(checked);
+    const secrets = [checked];
+    return { apply: (headers) => headers.set(headerName, value), secrets: () => secrets };
   }
-  let lastKnown = typeof source === "string" ? source : undefined;
+  let lastKnown: string | undefined;
   return {
     async apply(headers) {
-      lastKnown = await resolveSecret(source, `Credential for ${headerName}`);
+      lastKnown = await resolveSecret(checked, what);
       headers.set(headerName, format(lastKnown));
     },
     secrets: () => (lastKnown ? [lastKnown] : []),
   };
 }
 
-/** `Authorization: Bearer <token>`. */
+/**
+ * `Authorization: Bearer <token>`.
+ * @throws {ConfigError} when a fixed token is empty or holds whitespace or control characters.
+ */
 export function bearerAuth(token: SecretSource): Auth {
   return headerAuth("Authorization", token, { prefix: "Bearer" });
 }

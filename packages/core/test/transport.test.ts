@@ -4,6 +4,7 @@ import {
   ApiError,
   AuthenticationError,
   bearerAuth,
+  headerAuth,
   ConfigError,
   ConnectionError,
   InternalServerError,
@@ -90,6 +91,23 @@ describe("Transport request shaping", () => {
     const transport = new Transport({ fetch, auth: bearerAuth(() => " ") });
     await expect(transport.fetch(URL_DEVICES)).rejects.toThrow(ConfigError);
     expect(fetch.calls).toHaveLength(0);
+  });
+
+  it("refuses a credential that is not safe in a header as a ConfigError, fixed at once and from a callback before sending", async () => {
+    for (const make of [() => bearerAuth("tok_abc\nX-Injected: 1"), () => headerAuth("X-API-Key", "key with space"), () => bearerAuth(42 as never)]) {
+      expect(make).toThrow(ConfigError);
+    }
+    expect(() => bearerAuth("tok_abc\ntok_def")).toThrow(/The credential for Authorization is empty or contains whitespace or control characters/);
+    const fetch = scriptedFetch();
+    const transport = new Transport({ fetch, auth: bearerAuth(() => "tok_abc\r\nX-Injected: 1") });
+    await expect(transport.fetch(URL_DEVICES)).rejects.toThrow(/callback returned a token that is empty or contains whitespace or control characters/);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it("sends a fixed credential trimmed, as Headers would", async () => {
+    const fetch = scriptedFetch(json(200, {}));
+    await new Transport({ fetch, auth: bearerAuth("  tok_abc \n") }).fetch(URL_DEVICES);
+    expect(fetch.calls[0]!.headers.get("authorization")).toBe("Bearer tok_abc");
   });
 });
 

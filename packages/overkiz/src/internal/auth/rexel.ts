@@ -1,11 +1,10 @@
-import { ConfigError, asRecord } from "@openapp/core";
+import { ConfigError, type SecretSource, asRecord } from "@openapp/core";
 import { InvalidTokenError, NoGatewaySelectedError } from "../../errors.js";
 import { BearerTokenStrategy } from "./bearer-token.js";
 import { type IdentityCaller, getRequest, readJson, sendIdentity } from "./identity-http.js";
 import { OAuthBearerStrategy, type OAuthTokens, type TokensListener } from "./oauth.js";
 import { type AuthorizationCodeGrant, assertRexelConsent, codeGrantForm, requestRexelTokens } from "./rexel-oauth.js";
 import type { AuthContext, DirectoryGateway, GatewaySelectingStrategy } from "./strategy.js";
-import type { TokenSource } from "./token-source.js";
 
 /** The header naming the gateway every Rexel call is for. */
 export const REXEL_GATEWAY_HEADER = "gatewayId";
@@ -178,7 +177,7 @@ export class RexelTokenStrategy extends BearerTokenStrategy implements GatewaySe
   override readonly name = "rexel-token";
   readonly #gateways: GatewayChoice;
 
-  constructor(token: TokenSource, options: { gatewayId?: string | undefined } = {}) {
+  constructor(token: SecretSource, options: { gatewayId?: string | undefined } = {}) {
     super(token);
     this.#gateways = new GatewayChoice(options.gatewayId);
   }
