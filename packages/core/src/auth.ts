@@ -19,7 +19,12 @@ export interface Auth {
   refresh?(options: RequestOptions): Promise<void> | undefined;
 }
 
-const UNSAFE = "empty or contains whitespace or control characters";
+/** A credential trimmed, or a ConfigError naming `what` when it is not safe to send in a header as it is. */
+function checkedSecret(value: unknown, what: string): string {
+  const trimmed = typeof value === "string" ? value.trim() : "";
+  if (!isHeaderSafeToken(trimmed)) throw new ConfigError(`${what} must be a non-empty string without whitespace or control characters, got ${kindOf(value)}`);
+  return trimmed;
+}
 
 /**
  * A credential source as given, checked once, before anything is sent: a function is kept (its
@@ -28,20 +33,12 @@ const UNSAFE = "empty or contains whitespace or control characters";
  * characters inside (a pasted newline), is a ConfigError naming `what`.
  */
 export function checkedSecretSource(source: SecretSource, what: string): SecretSource {
-  if (typeof source === "function") return source;
-  const value = typeof source === "string" ? source.trim() : "";
-  if (typeof source !== "string") throw new ConfigError(`${what} must be a string or a function returning one, got ${kindOf(source)}`);
-  if (!isHeaderSafeToken(value)) throw new ConfigError(`${what} is ${UNSAFE}`);
-  return value;
+  return typeof source === "function" ? source : checkedSecret(source, what);
 }
 
 /** The current secret of a source, trimmed; a callback's answer is checked like a fixed one (ConfigError naming `what`). */
 export async function resolveSecret(source: SecretSource, what: string): Promise<string> {
-  if (typeof source !== "function") return checkedSecretSource(source, what) as string;
-  const value: unknown = await source();
-  const trimmed = typeof value === "string" ? value.trim() : "";
-  if (!isHeaderSafeToken(trimmed)) throw new ConfigError(`${what} callback returned ${typeof value === "string" ? `a token that is ${UNSAFE}` : `${kindOf(value)}, not a token`}`);
-  return trimmed;
+  return typeof source === "function" ? checkedSecret(await source(), `${what} callback's answer`) : checkedSecret(source, what);
 }
 
 /**

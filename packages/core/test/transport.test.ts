@@ -97,10 +97,10 @@ describe("Transport request shaping", () => {
     for (const make of [() => bearerAuth("tok_abc\nX-Injected: 1"), () => headerAuth("X-API-Key", "key with space"), () => bearerAuth(42 as never)]) {
       expect(make).toThrow(ConfigError);
     }
-    expect(() => bearerAuth("tok_abc\ntok_def")).toThrow(/The credential for Authorization is empty or contains whitespace or control characters/);
+    expect(() => bearerAuth("tok_abc\ntok_def")).toThrow(/^The credential for Authorization must be a non-empty string without whitespace or control characters, got a string$/);
     const fetch = scriptedFetch();
     const transport = new Transport({ fetch, auth: bearerAuth(() => "tok_abc\r\nX-Injected: 1") });
-    await expect(transport.fetch(URL_DEVICES)).rejects.toThrow(/callback returned a token that is empty or contains whitespace or control characters/);
+    await expect(transport.fetch(URL_DEVICES)).rejects.toThrow(/The credential for Authorization callback's answer must be a non-empty string without whitespace or control characters/);
     expect(fetch.calls).toHaveLength(0);
   });
 
