@@ -34,7 +34,7 @@ export { type RequestOptions, /** @public */ type HeaderValues, checkedRequestOp
 export type { /** @public */ FetchBody, FetchCredentials, /** @public */ FetchInput } from "./fetch-types.js";
 export { withFetchCredentials } from "./fetch-credentials.js";
 export type { Middleware, /** @public */ MiddlewareContext, /** @public */ Next } from "./middleware.js";
-export { bearerAuth, checkedSecretSource, headerAuth, resolveSecret, type Auth, type SecretSource } from "./auth.js";
+export { bearerAuth, checkedSecretSource, headerAuth, resolveSecret, type Auth, type ClientCalls, type SecretSource } from "./auth.js";
 export { type BackoffShape, type RetryProfile, type RefusalPolicy } from "./retry.js";
 export { /** @public */ type LinkedSignal, /** @public */ linkSignals, sleep, watchAbort } from "./abort.js";
 export { /** @public */ serializeQuery } from "./serialize-query.js";
