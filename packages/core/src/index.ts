@@ -29,7 +29,7 @@ export {
   readingInput,
 } from "./errors.js";
 export { errorFromResponse, type ErrorMapper, /** @public */ type ErrorResponseContext } from "./error-response.js";
-export { Transport, type FetchLike, type TransportFetch, /** @public */ type TransportOptions } from "./transport.js";
+export { Transport, type FetchLike, /** @public */ type TransportFetch, /** @public */ type TransportOptions } from "./transport.js";
 export { type RequestOptions, /** @public */ type HeaderValues, checkedRequestOptions, shown } from "./request-options.js";
 export type { /** @public */ FetchBody, FetchCredentials, /** @public */ FetchInput } from "./fetch-types.js";
 export { withFetchCredentials } from "./fetch-credentials.js";
@@ -72,7 +72,7 @@ export {
   ClientKit,
   REQUEST_OPTION_KEYS,
   /** @public */ type CallInput,
-  type CallResult,
+  /** @public */ type CallResult,
   /** @public */ type ContextHeader,
   /** @public */ type KitOptions,
   /** @public */ type Transports,
