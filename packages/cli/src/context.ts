@@ -2,7 +2,7 @@
 import type { Logger } from "@openapp/core";
 import { ConfigStore, DEFAULT_PROFILE, PROFILE_ENV } from "./config.js";
 import { Output, type Streams } from "./output.js";
-import { DryRunGuard } from "./safety.js";
+import { RequestCapture } from "./safety.js";
 
 /** The options every command accepts (declared once on the program). */
 export interface GlobalOptions {
@@ -17,7 +17,8 @@ export interface CommandContext {
   readonly options: GlobalOptions;
   readonly config: ConfigStore;
   readonly output: Output;
-  readonly guard: DryRunGuard;
+  /** Installed as middleware in every client: lets actions be built and checked without being sent. */
+  readonly capture: RequestCapture;
   /** SDK logger for `--verbose` (requests on stderr, secrets masked), else undefined: the SDKs stay silent. */
   readonly logger: Logger | undefined;
   readonly env: NodeJS.ProcessEnv;
@@ -37,7 +38,7 @@ export function createContext(options: GlobalOptions, streams: Streams, env: Nod
     options,
     config,
     output,
-    guard: new DryRunGuard(Boolean(options.dryRun), secrets),
+    capture: new RequestCapture(secrets),
     logger: options.verbose ? stderrLogger(output) : undefined,
     env,
   };

@@ -2,7 +2,7 @@
  * Everything the CLI prints goes through one Output: human tables on a terminal, JSON (or NDJSON
  * for streams) with `--json`, and every known secret masked on the way out.
  */
-import { redactText } from "@openapp/core";
+import { maskKnownSecrets } from "@openapp/core";
 
 export interface Streams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -46,7 +46,7 @@ export class Output {
   }
 
   private masked(text: string): string {
-    return redactText(text, this.secrets());
+    return maskKnownSecrets(text, this.secrets());
   }
 
   /** A line of results on stdout. */

@@ -9,7 +9,6 @@ import { registerOverkiz } from "./commands/overkiz.js";
 import { type CommandContext, type GlobalOptions, createContext } from "./context.js";
 import { EXIT_OK, EXIT_USAGE, exitCodeFor, formatError } from "./exit.js";
 import type { Streams } from "./output.js";
-import { DryRunStop, printDryRun } from "./safety.js";
 
 /** How a command reaches its context; the program builds one per invocation. */
 export interface Runner {
@@ -66,13 +65,6 @@ export function allCommands(root: Command): Command[] {
   return [root, ...root.commands.flatMap((child) => allCommands(child as Command))];
 }
 
-function dryRunIn(error: unknown): DryRunStop | undefined {
-  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
-    if (current instanceof DryRunStop) return current;
-  }
-  return undefined;
-}
-
 /** Runs one command line to completion and answers its exit code; never throws. */
 export async function main(argv: readonly string[], streams: Streams, env: NodeJS.ProcessEnv): Promise<number> {
   let ctx: CommandContext | undefined;
@@ -83,11 +75,6 @@ export async function main(argv: readonly string[], streams: Streams, env: NodeJ
   } catch (error) {
     // Commander has printed its own message (or the help) already.
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    const dryRun = dryRunIn(error);
-    if (dryRun && ctx) {
-      printDryRun(ctx.output, dryRun.request);
-      return EXIT_OK;
-    }
     streams.stderr.write(`${formatError(error, ctx?.config.secrets() ?? [])}\n`);
     return exitCodeFor(error);
   }

@@ -6,6 +6,7 @@
 import { createInterface } from "node:readline";
 import { type Middleware, redactHeaders, redactText, redactUrl } from "@openapp/core";
 import { DeclinedError, UsageError } from "./exit.js";
+import type { CommandContext } from "./context.js";
 import type { Output } from "./output.js";
 
 /** The request an action would have sent, credentials masked. */
@@ -37,24 +38,16 @@ function parsedBody(text: string, secrets: readonly string[]): unknown {
 }
 
 /**
- * A middleware that lets reads through (looking a device up, signing in) and, once `arm()`ed,
- * stops the first write: the action itself, exactly as the SDK built it.
+ * A middleware that lets reads through (looking a device up, signing in) and, while capturing,
+ * stops the first write: the action itself, exactly as the SDK built and checked it.
  */
-export class DryRunGuard {
-  #armed = false;
+export class RequestCapture {
+  #capturing = false;
 
-  constructor(
-    readonly enabled: boolean,
-    private readonly secrets: () => readonly string[],
-  ) {}
-
-  /** From now on the next non-read request is the action: capture it instead of sending it. */
-  arm(): void {
-    this.#armed = this.enabled;
-  }
+  constructor(private readonly secrets: () => readonly string[]) {}
 
   readonly middleware: Middleware = async (request, next) => {
-    if (!this.#armed || READS.has(request.method)) return next(request);
+    if (!this.#capturing || READS.has(request.method)) return next(request);
     const secrets = this.secrets();
     const body = parsedBody(await request.clone().text(), secrets);
     throw new DryRunStop({
@@ -64,6 +57,33 @@ export class DryRunGuard {
       ...(body === undefined ? {} : { body }),
     });
   };
+
+  /**
+   * Runs `perform` up to the network and returns the request it would send; the SDK's own checks
+   * run first, so an invalid command fails here, before anything is shown or asked. Undefined when
+   * `perform` finished without sending (an SDK that decided there was nothing to do).
+   */
+  async capture(perform: () => Promise<unknown>): Promise<CapturedRequest | undefined> {
+    this.#capturing = true;
+    try {
+      await perform();
+      return undefined;
+    } catch (error) {
+      const stop = dryRunIn(error);
+      if (stop) return stop.request;
+      throw error;
+    } finally {
+      this.#capturing = false;
+    }
+  }
+}
+
+/** The DryRunStop in an error or its causes (an SDK may wrap what a middleware threw). */
+function dryRunIn(error: unknown): DryRunStop | undefined {
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    if (current instanceof DryRunStop) return current;
+  }
+  return undefined;
 }
 
 export function printDryRun(output: Output, request: CapturedRequest): void {
@@ -88,14 +108,31 @@ async function ask(output: Output, question: string): Promise<string> {
   }
 }
 
+/** An action as the commands describe it: what it does, in words, and the SDK call that does it. */
+export interface SafeAction<T> {
+  description: string;
+  perform: () => Promise<T>;
+}
+
 /**
- * Shows what an action will do and asks on a TTY; `--yes` skips the question. Without a terminal
- * and without `--yes` nothing is sent: a script must say it means it.
+ * The one path of every action: build and check the request without sending it; with
+ * `--dry-run` print it and stop; otherwise show it, ask on a TTY (or take `--yes`), then send it
+ * once. Without a terminal and without `--yes` nothing is sent: a script must say it means it.
  */
-export async function confirmAction(output: Output, description: string, options: { yes: boolean; dryRun: boolean }): Promise<void> {
-  output.note(description);
-  if (options.yes || options.dryRun) return;
-  if (!output.interactive) throw new UsageError("this command acts on a device: pass --yes to confirm it without a terminal, or --dry-run to see the request");
-  const answer = await ask(output, "Proceed? [y/N] ");
-  if (!/^\s*y(es)?\s*$/i.test(answer)) throw new DeclinedError();
+export async function runAction<T>(ctx: CommandContext, action: SafeAction<T>): Promise<T | undefined> {
+  const { output, options } = ctx;
+  const request = await ctx.capture.capture(action.perform);
+  output.note(action.description);
+  if (options.dryRun) {
+    if (request) printDryRun(output, request);
+    else output.note("dry run: the SDK would send nothing");
+    return undefined;
+  }
+  if (request) output.note(`  ${request.method} ${request.url}${request.body === undefined ? "" : ` ${JSON.stringify(request.body)}`}`);
+  if (!options.yes) {
+    if (!output.interactive) throw new UsageError("this command acts on a device: pass --yes to confirm it without a terminal, or --dry-run to see the request");
+    const answer = await ask(output, "Proceed? [y/N] ");
+    if (!/^\s*y(es)?\s*$/i.test(answer)) throw new DeclinedError();
+  }
+  return action.perform();
 }

@@ -5,14 +5,14 @@ import type { CommandContext } from "../context.js";
 import { UsageError } from "../exit.js";
 import { isInterruption, onInterrupt } from "../interrupt.js";
 import { type Runner, examples } from "../program.js";
-import { confirmAction } from "../safety.js";
+import { runAction } from "../safety.js";
 import { pickOne, positiveInteger } from "./arguments.js";
 
 function omletClient(ctx: CommandContext): OmletClient {
   const apiKey = ctx.config.value("omlet.apiKey");
   if (!apiKey) throw new UsageError(`no Omlet API key: set OMLET_API_KEY or run \`openapp-cli config set omlet.apiKey\` (profile "${ctx.config.profileName}")`);
   const baseUrl = ctx.config.value("omlet.baseUrl");
-  return new OmletClient({ apiKey, ...(baseUrl ? { baseUrl } : {}), middleware: [ctx.guard.middleware], logger: ctx.logger });
+  return new OmletClient({ apiKey, ...(baseUrl ? { baseUrl } : {}), middleware: [ctx.capture.middleware], logger: ctx.logger });
 }
 
 async function findDevice(client: OmletClient, wanted: string): Promise<Device> {
@@ -33,12 +33,11 @@ async function runControl(ctx: CommandContext, control: ControlName, wanted: str
   const client = omletClient(ctx);
   const device = await findDevice(client, wanted);
   const handle = client[control](device) as Record<string, () => Promise<unknown>>;
-  await confirmAction(ctx.output, `Will queue ${control} ${actionName} on "${device.name ?? device.deviceId}" (${device.deviceType ?? "device"} ${device.deviceId}).`, {
-    yes: Boolean(ctx.options.yes),
-    dryRun: Boolean(ctx.options.dryRun),
+  const result = await runAction(ctx, {
+    description: `Will queue ${control} ${actionName} on "${device.name ?? device.deviceId}" (${device.deviceType ?? "device"} ${device.deviceId}).`,
+    perform: () => handle[actionName]!(),
   });
-  ctx.guard.arm();
-  const result = await handle[actionName]!();
+  if (result === undefined) return;
   if (ctx.output.json) ctx.output.line(JSON.stringify(result, null, 2));
   else ctx.output.note(`queued: ${control} ${actionName} on "${device.name ?? device.deviceId}" (battery devices act at their next check-in)`);
 }

@@ -4,7 +4,7 @@ import { OpenAppClient } from "@openapp/sdk";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../exit.js";
 import { type Runner, examples } from "../program.js";
-import { confirmAction } from "../safety.js";
+import { runAction } from "../safety.js";
 import { parseJsonOption, positiveInteger } from "./arguments.js";
 
 function openAppClient(ctx: CommandContext): OpenAppClient {
@@ -16,7 +16,7 @@ function openAppClient(ctx: CommandContext): OpenAppClient {
     apiKey,
     org: ctx.config.value("openapp.org"),
     baseUrl: ctx.config.value("openapp.baseUrl"),
-    middleware: [ctx.guard.middleware],
+    middleware: [ctx.capture.middleware],
     logger: ctx.logger,
   });
 }
@@ -35,10 +35,12 @@ async function runEntityAction(ctx: CommandContext, entityId: string, action: st
   const entity = await client.entities.get(entityId);
   const label = entity.name ? `"${entity.name}" (${entity.entity_type}, ${entity.id})` : `${entity.entity_type} ${entity.id}`;
   const bodyText = Object.keys(body).length > 0 ? ` with ${JSON.stringify(body)}` : "";
-  await confirmAction(ctx.output, `Will run ${action} on entity ${label}${bodyText}.`, { yes: Boolean(ctx.options.yes), dryRun: Boolean(ctx.options.dryRun) });
-  ctx.guard.arm();
   const handle = client.entities.byId(entityId);
-  const result = SHORTCUTS.has(action) ? await handle[action as "open"](body) : await handle.action(action, body);
+  const result = await runAction(ctx, {
+    description: `Will run ${action} on entity ${label}${bodyText}.`,
+    perform: () => (SHORTCUTS.has(action) ? handle[action as "open"](body) : handle.action(action, body)),
+  });
+  if (result === undefined) return;
   if (ctx.output.json) ctx.output.line(JSON.stringify(result, null, 2));
   else ctx.output.note(`done: ${action} on ${label}`);
 }

@@ -6,7 +6,7 @@ import type { CommandContext } from "../context.js";
 import { UsageError } from "../exit.js";
 import { onInterrupt } from "../interrupt.js";
 import { type Runner, examples } from "../program.js";
-import { confirmAction } from "../safety.js";
+import { runAction } from "../safety.js";
 import { commandParameter, pickOne } from "./arguments.js";
 
 function server(ctx: CommandContext): ServerConfig | keyof typeof SERVERS {
@@ -27,7 +27,7 @@ function credentials(ctx: CommandContext): Credentials {
 
 /** A client used for one command and closed after it (the session and any listener end with it). */
 async function withOverkiz(ctx: CommandContext, body: (client: OverkizClient) => Promise<void>): Promise<void> {
-  const client = new OverkizClient({ server: server(ctx), credentials: credentials(ctx), middleware: [ctx.guard.middleware], logger: ctx.logger });
+  const client = new OverkizClient({ server: server(ctx), credentials: credentials(ctx), middleware: [ctx.capture.middleware], logger: ctx.logger });
   try {
     await body(client);
   } finally {
@@ -66,12 +66,11 @@ async function exec(ctx: CommandContext, client: OverkizClient, wanted: string, 
   const device = await findDevice(client, wanted);
   const parameters = rawParameters.map(commandParameter);
   const call = `${name}(${parameters.map((p) => JSON.stringify(p)).join(", ")})`;
-  await confirmAction(ctx.output, `Will execute ${call} on "${device.label}" (${device.uiClass}, ${device.deviceURL}).`, {
-    yes: Boolean(ctx.options.yes),
-    dryRun: Boolean(ctx.options.dryRun),
+  const execId = await runAction(ctx, {
+    description: `Will execute ${call} on "${device.label}" (${device.uiClass}, ${device.deviceURL}).`,
+    perform: () => client.executeActionGroup([{ deviceURL: device.deviceURL, commands: [command(name, ...parameters)] }], { label: `openapp-cli ${name}` }),
   });
-  ctx.guard.arm();
-  const execId = await client.executeActionGroup([{ deviceURL: device.deviceURL, commands: [command(name, ...parameters)] }], { label: `openapp-cli ${name}` });
+  if (execId === undefined) return;
   if (ctx.output.json) ctx.output.line(JSON.stringify({ execId, deviceURL: device.deviceURL, command: name, parameters }));
   else ctx.output.line(execId);
 }
@@ -145,7 +144,7 @@ export function registerOverkiz(program: Command, runner: Runner): void {
           { header: "gateway", value: (g) => g.gatewayId },
           { header: "type", value: (g) => g.typeLabel ?? g.type },
           { header: "alive", value: (g) => g.alive },
-          { header: "firmware", value: (g) => g.connectivity?.protocolVersion },
+          { header: "protocol", value: (g) => g.connectivity?.protocolVersion },
           { header: "mode", value: (g) => g.mode },
         ]);
       }),
