@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Upstream, startUpstream } from "@openapp/testing";
+import { allCommands, buildProgram } from "../src/program.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BIN,
@@ -25,26 +26,29 @@ import {
 } from "./helpers.js";
 
 const home = scratchConfigHome();
-const env = cliEnv(home.dir);
+let env: NodeJS.ProcessEnv;
 let overkiz: Upstream;
 const execs = () => overkiz.requests.filter((r) => r.method === "POST" && r.path === "/exec/apply").length;
 
 beforeAll(async () => {
   const urls = prismUrls();
   overkiz = await recordingProxy(urls.overkiz);
-  const settings: [string, string | undefined, string?][] = [
-    ["openapp.apiKey", undefined, `https://api.openapp.test_openapp_${OPENAPP_SECRET}`],
-    ["openapp.baseUrl", urls.openapp],
-    ["openapp.org", "01HZX3K8Q2V7N4M6P9R5T1W0YB"],
-    ["omlet.apiKey", undefined, OMLET_KEY],
-    ["omlet.baseUrl", urls.omlet],
-    ["overkiz.server", overkiz.url],
-    ["overkiz.username", "jane.doe@example.com"],
-    ["overkiz.password", undefined, OVERKIZ_PASSWORD],
+  // OpenApp and Omlet through the SDKs' environment variables, Overkiz through a profile written by
+  // the CLI itself (the password on stdin, as the README tells users to).
+  env = cliEnv(home.dir, {
+    OPENAPP_API_KEY: `https://api.openapp.test/api/v1_openapp_${OPENAPP_SECRET}`,
+    OPENAPP_BASE_URL: urls.openapp,
+    OPENAPP_ORG: "01HZX3K8Q2V7N4M6P9R5T1W0YB",
+    OMLET_API_KEY: OMLET_KEY,
+    OMLET_BASE_URL: urls.omlet,
+  });
+  const settings: [string, string[], string?][] = [
+    ["overkiz.server", [overkiz.url]],
+    ["overkiz.username", ["jane.doe@example.com"]],
+    ["overkiz.password", [], `${OVERKIZ_PASSWORD}\n`],
   ];
-  // Secrets go in on stdin, as the README tells users to; plain values as arguments.
-  for (const [name, value, secret] of settings) {
-    const result = await runCli(["config", "set", name, ...(value === undefined ? [] : [value])], env, secret === undefined ? undefined : `${secret}\n`);
+  for (const [name, value, input] of settings) {
+    const result = await runCli(["config", "set", name, ...value], env, input);
     expect(result.code, result.stderr).toBe(0);
   }
 });
@@ -56,6 +60,7 @@ afterAll(async () => {
 
 describe("configuration", () => {
   it("keeps profiles in the XDG config home, file 0600 in a 0700 directory", () => {
+    // Written by the CLI in beforeAll.
     const file = join(home.dir, "openapp-cli", "config.json");
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(home.dir, "openapp-cli")).mode & 0o777).toBe(0o700);
@@ -63,9 +68,8 @@ describe("configuration", () => {
   });
 
   it("shows settings with secrets masked and says where each comes from", async () => {
-    const result = await runCli(["config", "show", "--json"], cliEnv(home.dir, { OMLET_API_KEY: "omlet-from-env-0000" }));
+    const result = await runCli(["config", "show", "--json"], env);
     expect(result.code).toBe(0);
-    expect(result.stdout).not.toContain("omlet-from-env-0000");
     const settings = JSON.parse(result.stdout).settings as { setting: string; value: string | null; source: string | null }[];
     expect(settings.find((s) => s.setting === "overkiz.password")).toMatchObject({ value: "***", source: "profile" });
     expect(settings.find((s) => s.setting === "omlet.apiKey")).toMatchObject({ value: "***", source: "env" });
@@ -73,10 +77,10 @@ describe("configuration", () => {
   });
 
   it("--profile selects another profile; an empty one is a configuration error (exit 2) naming the fix", async () => {
-    const result = await runCli(["--profile", "work", "omlet", "devices"], env);
+    const result = await runCli(["--profile", "work", "overkiz", "devices"], env);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(result.stderr).toMatch(/no Omlet API key: set OMLET_API_KEY or run `openapp-cli config set omlet.apiKey` \(profile "work"\)/);
+    expect(result.stderr).toMatch(/^error: no Overkiz server: set OVERKIZ_SERVER or run `openapp-cli config set overkiz.server/);
   });
 
   it("refuses an unknown setting and unknown commands with exit 2", async () => {
@@ -87,7 +91,7 @@ describe("configuration", () => {
   });
 });
 
-describe("read commands", () => {
+describe.concurrent("read commands", () => {
   it("lists OpenApp devices and entities as JSON and as a table", async () => {
     const devices = await runCli(["openapp", "devices", "--json"], env);
     expect(devices.code, devices.stderr).toBe(0);
@@ -120,7 +124,7 @@ describe("read commands", () => {
   it("an API error is exit 1 with one line: the typed error, its status and the request id", async () => {
     const api = await startUpstream(() => ({ status: 404, headers: { "x-request-id": "req_7c1d" }, body: { message: "entity not found", error_code: "not_found" } }));
     try {
-      const result = await runCli(["openapp", "entity", "01HZX7A1D5G9K3P7S1W5Z9C3F7"], cliEnv(home.dir, { OPENAPP_BASE_URL: api.url }));
+      const result = await runCli(["openapp", "entity", "01HZX7A1D5G9K3P7S1W5Z9C3F7"], { ...env, OPENAPP_BASE_URL: api.url });
       expect(result.code).toBe(1);
       expect(result.stdout).toBe("");
       expect(result.stderr.trim()).toMatch(/^error: NotFoundError \(404, not_found\): .*entity not found.* \[request id req_7c1d\]$/);
@@ -254,12 +258,20 @@ describe("watch, diagnostics, completion", () => {
     for (const shell of ["zsh", "fish"]) expect((await runCli(["completion", shell], env)).stdout).toContain("openapp-cli __complete --");
   });
 
-  it("every command has --help with examples", async () => {
-    const commands = ["", "config set", "openapp devices", "openapp action", "omlet door", "omlet watch", "overkiz exec", "overkiz watch", "overkiz diagnostics", "completion"];
-    for (const command of commands) {
-      const result = await runCli([...command.split(" ").filter(Boolean), "--help"], env);
-      expect(result.code).toBe(0);
-      expect(result.stdout, command).toMatch(/Examples:\n {2}\$ .*openapp-cli /);
+  it("--help of the built CLI ends with examples", async () => {
+    const result = await runCli(["overkiz", "exec", "--help"], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Examples:\n {2}\$ openapp-cli overkiz exec 'Living room' setClosure 40\n/);
+  });
+
+  it("every command of the tree has examples in its --help", () => {
+    let help = "";
+    const program = buildProgram({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }, {}, () => undefined);
+    for (const command of allCommands(program).filter((c) => c.name() !== "__complete" && c.name() !== "help")) {
+      help = "";
+      command.configureOutput({ writeOut: (text) => (help += text) });
+      command.outputHelp();
+      expect(help, command.name()).toMatch(/\nExamples:\n {2}\$ .*openapp-cli /);
     }
   });
 });
