@@ -338,7 +338,9 @@ async function runCli(scratch: string, overkizUrl: string): Promise<void> {
     const result = await npx(args, input);
     const leaked = output(result).includes(password);
     const passed = ok(result) && !leaked;
-    if (label) report(passed ? "pass" : "fail", `npx openapp-cli ${label}`, passed ? output(result).split("\n")[0] ?? "" : `${leaked ? "printed the password\n" : ""}${output(result)}`);
+    // npx's own warnings (inherited npm_config_* variables) are not the tool's output.
+    const shown = output(result).split("\n").filter((line) => !line.startsWith("npm warn"));
+    if (label) report(passed ? "pass" : "fail", `npx openapp-cli ${label}`, passed ? (shown[0] ?? "") : `${leaked ? "printed the password\n" : ""}${shown.join("\n")}`);
     else if (!passed) report("fail", `npx openapp-cli ${args.join(" ")}`, output(result));
   }
 }
