@@ -22,6 +22,8 @@ export interface CommandContext {
   /** SDK logger for `--verbose` (requests on stderr, secrets masked), else undefined: the SDKs stay silent. */
   readonly logger: Logger | undefined;
   readonly env: NodeJS.ProcessEnv;
+  /** Masks a secret received while running (a preview token) in everything printed afterwards. */
+  addSecret(secret: string): void;
 }
 
 function stderrLogger(output: Output): Logger {
@@ -32,7 +34,8 @@ function stderrLogger(output: Output): Logger {
 
 export function createContext(options: GlobalOptions, streams: Streams, env: NodeJS.ProcessEnv): CommandContext {
   const config = new ConfigStore(options.profile ?? env[PROFILE_ENV] ?? DEFAULT_PROFILE, env);
-  const secrets = () => config.secrets();
+  const received: string[] = [];
+  const secrets = () => [...config.secrets(), ...received];
   const output = new Output(streams, Boolean(options.json), secrets);
   return {
     options,
@@ -41,5 +44,6 @@ export function createContext(options: GlobalOptions, streams: Streams, env: Nod
     capture: new RequestCapture(secrets),
     logger: options.verbose ? stderrLogger(output) : undefined,
     env,
+    addSecret: (secret) => void received.push(secret),
   };
 }

@@ -26,6 +26,8 @@ export class DryRunStop extends Error {
 }
 
 const READS = new Set(["GET", "HEAD"]);
+/** Requests that never act: reads, and previews (OpenApp 1.0 asks its policies what an action would do). */
+const neverActs = (request: Request) => READS.has(request.method) || new URL(request.url).pathname.endsWith("/preview");
 
 function parsedBody(text: string, secrets: readonly string[]): unknown {
   if (text === "") return undefined;
@@ -47,7 +49,7 @@ export class RequestCapture {
   constructor(private readonly secrets: () => readonly string[]) {}
 
   readonly middleware: Middleware = async (request, next) => {
-    if (!this.#capturing || READS.has(request.method)) return next(request);
+    if (!this.#capturing || neverActs(request)) return next(request);
     const secrets = this.secrets();
     const body = parsedBody(await request.clone().text(), secrets);
     throw new DryRunStop({
@@ -108,31 +110,62 @@ async function ask(output: Output, question: string): Promise<string> {
   }
 }
 
+/**
+ * Asked by SDKs that confirm inside the call (OpenApp 1.0 previews the action and hands the
+ * preview over before running it): true runs the action, false declines.
+ */
+export type Approve = (details: unknown) => Promise<boolean>;
+
 /** An action as the commands describe it: what it does, in words, and the SDK call that does it. */
 export interface SafeAction<T> {
   description: string;
-  perform: () => Promise<T>;
+  /** Sends the action; passes `approve` on to an SDK that asks for confirmation itself. */
+  perform: (approve: Approve) => Promise<T>;
+}
+
+const DRY_RUN_HINT = "pass --yes to confirm it without a terminal, or --dry-run to see the request";
+
+/** `--yes`, or the person's answer on a terminal; without a terminal and without `--yes` nothing is sent. */
+async function confirmed(ctx: CommandContext): Promise<boolean> {
+  if (ctx.options.yes) return true;
+  if (!ctx.output.interactive) throw new UsageError(`this command acts on a device: ${DRY_RUN_HINT}`);
+  return /^\s*y(es)?\s*$/i.test(await ask(ctx.output, "Proceed? [y/N] "));
+}
+
+function showDetails(output: Output, details: unknown): void {
+  output.note(`  ${JSON.stringify(details)}`);
 }
 
 /**
- * The one path of every action: build and check the request without sending it; with
- * `--dry-run` print it and stop; otherwise show it, ask on a TTY (or take `--yes`), then send it
- * once. Without a terminal and without `--yes` nothing is sent: a script must say it means it.
+ * The one path of every action: the SDK builds and checks the request up to the network (an SDK
+ * that previews gets its preview approved here, nothing runs); with `--dry-run` print it and
+ * stop; otherwise show it, ask on a TTY (or take `--yes`), and send it once. Where the SDK asks
+ * itself, the question comes with its preview, inside the call.
  */
 export async function runAction<T>(ctx: CommandContext, action: SafeAction<T>): Promise<T | undefined> {
   const { output, options } = ctx;
-  const request = await ctx.capture.capture(action.perform);
+  let previewed: unknown;
+  const request = await ctx.capture.capture(() =>
+    action.perform(async (details) => {
+      previewed = details;
+      return true;
+    }),
+  );
   output.note(action.description);
   if (options.dryRun) {
+    if (previewed !== undefined) showDetails(output, previewed);
     if (request) printDryRun(output, request);
     else output.note("dry run: the SDK would send nothing");
     return undefined;
   }
   if (request) output.note(`  ${request.method} ${request.url}${request.body === undefined ? "" : ` ${JSON.stringify(request.body)}`}`);
-  if (!options.yes) {
-    if (!output.interactive) throw new UsageError("this command acts on a device: pass --yes to confirm it without a terminal, or --dry-run to see the request");
-    const answer = await ask(output, "Proceed? [y/N] ");
-    if (!/^\s*y(es)?\s*$/i.test(answer)) throw new DeclinedError();
+  if (previewed !== undefined) {
+    return action.perform(async (details) => {
+      showDetails(output, details);
+      if (await confirmed(ctx)) return true;
+      throw new DeclinedError();
+    });
   }
-  return action.perform();
+  if (!(await confirmed(ctx))) throw new DeclinedError();
+  return action.perform(async () => true);
 }
