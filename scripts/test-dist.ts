@@ -19,7 +19,7 @@ import { type PrismServer, startPrism } from "@openapp/testing";
 import { type LocalServer, startCorsProxy, startStaticServer } from "./lib/http-servers.js";
 import { repoRoot, servedSpec, vendors } from "./lib/vendors.js";
 
-const LIBRARIES = ["core", "openapp-generated", "omlet-generated", "overkiz-generated", "sdk", "omlet", "overkiz"] as const;
+const LIBRARIES = ["core", "openapp-generated", "openapp-v1-generated", "omlet-generated", "overkiz-generated", "sdk", "omlet", "overkiz"] as const;
 /** Libraries, then the command-line tool (a bin without types: attw has nothing to check there). */
 const PACKAGES = [...LIBRARIES, "cli"] as const;
 const FIXTURES = join(repoRoot, "scripts/consumer");

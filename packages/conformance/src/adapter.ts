@@ -1,4 +1,4 @@
-import type { Reply, ScriptedServer } from "./server.js";
+import type { Reply, ScriptedServer } from "@openapp/testing";
 
 // biome-ignore lint/suspicious/noExplicitAny: error classes of different façades share no constructor type.
 export type ErrorClass = abstract new (...args: any[]) => Error;
