@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Upstream, startUpstream } from "@openapp/testing";
+import { ScriptedServer } from "@openapp/testing";
 import { allCommands, buildProgram } from "../src/program.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -17,6 +17,7 @@ import {
   cliEnv,
   expectNoSecrets,
   prismUrls,
+  type RecordingProxy,
   recordingProxy,
   runCli,
   runInTerminal,
@@ -27,7 +28,7 @@ import {
 
 const home = scratchConfigHome();
 let env: NodeJS.ProcessEnv;
-let overkiz: Upstream;
+let overkiz: RecordingProxy;
 const execs = () => overkiz.requests.filter((r) => r.method === "POST" && r.path === "/exec/apply").length;
 
 beforeAll(async () => {
@@ -122,9 +123,9 @@ describe.concurrent("read commands", () => {
   });
 
   it("an API error is exit 1 with one line: the typed error, its status and the request id", async () => {
-    const api = await startUpstream(() => ({ status: 404, headers: { "x-request-id": "req_7c1d" }, body: { message: "entity not found", error_code: "not_found" } }));
+    const api = (await ScriptedServer.start()).otherwise({ status: 404, headers: { "x-request-id": "req_7c1d" }, body: { message: "entity not found", error_code: "not_found" } });
     try {
-      const result = await runCli(["openapp", "entity", "01HZX7A1D5G9K3P7S1W5Z9C3F7"], { ...env, OPENAPP_BASE_URL: api.url });
+      const result = await runCli(["openapp", "entity", "01HZX7A1D5G9K3P7S1W5Z9C3F7"], { ...env, OPENAPP_BASE_URL: api.origin });
       expect(result.code).toBe(1);
       expect(result.stdout).toBe("");
       expect(result.stderr.trim()).toMatch(/^error: NotFoundError \(404, not_found\): .*entity not found.* \[request id req_7c1d\]$/);
@@ -132,7 +133,7 @@ describe.concurrent("read commands", () => {
       // The key reached the server (it is the credential) but was never printed.
       expect(api.requests[0]?.headers.authorization).toContain(OPENAPP_SECRET);
     } finally {
-      await api.stop();
+      await api.close();
     }
   });
 

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Upstream, startUpstream } from "@openapp/testing";
+import { readBody } from "@openapp/testing";
 import { expect, inject } from "vitest";
 
 declare module "vitest" {
@@ -47,7 +49,11 @@ export function cliEnv(configHome: string, extra: Record<string, string> = {}): 
 }
 
 /** Starts the built CLI; `done` resolves with its exit and everything it printed. */
-export function startCli(args: readonly string[], env: NodeJS.ProcessEnv, input?: string): { child: ChildProcess; done: Promise<CliResult>; stderrText(): string } {
+export function startCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  input?: string,
+): { child: ChildProcess; done: Promise<CliResult>; stdoutText(): string; stderrText(): string } {
   const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -58,7 +64,7 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv, input?
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-  return { child, done, stderrText: () => stderr };
+  return { child, done, stdoutText: () => stdout, stderrText: () => stderr };
 }
 
 /** Runs the built CLI to completion and checks that nothing it printed holds a secret. */
@@ -84,26 +90,54 @@ export async function runInTerminal(commandLine: string, env: NodeJS.ProcessEnv,
   return result;
 }
 
+/** What the recording proxy saw of one request. */
+export interface ProxiedRequest {
+  method: string;
+  path: string;
+}
+
+/** A loopback proxy in front of a Prism mock, recording every request it forwards. */
+export interface RecordingProxy {
+  url: string;
+  requests: ProxiedRequest[];
+  stop(): Promise<void>;
+}
+
+const HOP_HEADERS = new Set(["host", "content-length", "connection", "transfer-encoding", "keep-alive"]);
+
 /**
- * A loopback server in front of a Prism mock that records every request: the tests count what
+ * A proxy on 127.0.0.1 in front of a Prism mock that records every request: the tests count what
  * reached the API (an action sent once, or not at all) and see the listener unregistered.
  */
-export async function recordingProxy(target: string): Promise<Upstream> {
-  return startUpstream(async (request) => {
-    const query = request.query.toString();
-    const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body !== "";
-    const response = await fetch(`${target}${request.path}${query ? `?${query}` : ""}`, {
-      method: request.method,
-      headers: Object.fromEntries(Object.entries(request.headers).filter(([name]) => !["host", "content-length", "connection"].includes(name))),
-      ...(hasBody ? { body: request.body } : {}),
-    });
-    const headers: Record<string, string> = {};
-    const contentType = response.headers.get("content-type");
-    if (contentType) headers["content-type"] = contentType;
-    const cookie = response.headers.getSetCookie()[0];
-    if (cookie) headers["set-cookie"] = cookie;
-    return { status: response.status, headers, body: await response.text() };
+export async function recordingProxy(target: string): Promise<RecordingProxy> {
+  const requests: ProxiedRequest[] = [];
+  const server = createServer(async (request, response) => {
+    try {
+      const body = await readBody(request);
+      requests.push({ method: request.method ?? "GET", path: new URL(request.url ?? "/", "http://proxy.invalid").pathname });
+      const headers = Object.entries(request.headers).filter(([name, value]) => !HOP_HEADERS.has(name) && typeof value === "string") as [string, string][];
+      const answer = await fetch(`${target}${request.url}`, { method: request.method, headers, ...(body === "" ? {} : { body }) });
+      const cookies = answer.headers.getSetCookie();
+      response.writeHead(answer.status, {
+        "content-type": answer.headers.get("content-type") ?? "application/octet-stream",
+        ...(cookies.length > 0 ? { "set-cookie": cookies } : {}),
+      });
+      response.end(Buffer.from(await answer.arrayBuffer()));
+    } catch (error) {
+      response.writeHead(502, { "content-type": "text/plain" }).end(String(error));
+    }
   });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** Waits for a condition the child reports on stderr (no sleeps: polled on each output chunk). */

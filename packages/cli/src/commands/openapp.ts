@@ -1,25 +1,12 @@
 /** `openapp …`: devices, entities, integrations and zones, and entity actions, on @openapp/sdk. */
 import type { Command } from "@commander-js/extra-typings";
-import { OpenAppClient } from "@openapp/sdk";
 import type { CommandContext } from "../context.js";
 import { UsageError } from "../exit.js";
 import { type Runner, examples } from "../program.js";
 import { runAction } from "../safety.js";
 import { parseJsonOption, positiveInteger } from "./arguments.js";
-
-function openAppClient(ctx: CommandContext): OpenAppClient {
-  const apiKey = ctx.config.value("openapp.apiKey");
-  if (!apiKey) {
-    throw new UsageError(`no OpenApp API key: set OPENAPP_API_KEY or run \`openapp-cli config set openapp.apiKey\` (profile "${ctx.config.profileName}")`);
-  }
-  return new OpenAppClient({
-    apiKey,
-    org: ctx.config.value("openapp.org"),
-    baseUrl: ctx.config.value("openapp.baseUrl"),
-    middleware: [ctx.capture.middleware],
-    logger: ctx.logger,
-  });
-}
+import { registerAudit } from "./openapp-audit.js";
+import { openAppClient } from "./openapp-client.js";
 
 /** A localized name in the first locale it has (`{ en: "Front door" }` → `Front door`). */
 function localized(name: unknown): string {
@@ -146,4 +133,5 @@ export function registerOpenApp(program: Command, runner: Runner): void {
     "openapp-cli openapp action 01HZX7A1… relay.pulse --body '{\"duration_ms\":800}' --dry-run",
     "openapp-cli openapp action 01HZX7A1… close --yes --json",
   ]);
+  registerAudit(openapp, runner);
 }
