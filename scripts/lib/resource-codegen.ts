@@ -44,14 +44,17 @@ const kebabCase = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerC
 
 /**
  * The argument a path parameter becomes: its camelCase name, except that a bare `{id}` under
- * another resource's segment names that resource, the segment's trailing `s` dropped
- * (`/orgs/{id}/billing/plan` on `billing` → `orgId`).
+ * another resource's segment names that resource in the singular (`/orgs/{id}/billing/plan` on
+ * `billing` → `orgId`, `/entities/{id}/actions/…` on `entityActions` → `entityId`).
  */
 function argumentName(route: string, param: string, resource: string): string {
   if (param !== "id") return camelCase(param);
   const segment = route.split("/").at(route.split("/").indexOf("{id}") - 1) ?? "";
-  return segment === kebabCase(resource) || segment === "" ? "id" : `${camelCase(segment.replace(/s$/, ""))}Id`;
+  return segment === kebabCase(resource) || segment === "" ? "id" : `${camelCase(singular(segment))}Id`;
 }
+
+/** `entities` → `entity`, `orgs` → `org`. */
+const singular = (segment: string) => segment.replace(/ies$/, "y").replace(/s$/, "");
 
 function parameterType(schema: Json | undefined): "string" | "number" {
   return schema?.type === "integer" || schema?.type === "number" ? "number" : "string";
