@@ -58,7 +58,7 @@ const entries: Entry[] = [
   // errors 2.8 kB, each measured alone min+gzip).
   { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 29.2 },
   { name: "@openapp/omlet", dir: "packages/omlet", targetKb: 12, ceilingKb: 23.1 },
-  { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 45.0 },
+  { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 45.5 },
 ];
 
 const check = process.argv.includes("--check");
