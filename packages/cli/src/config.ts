@@ -40,7 +40,7 @@ export const DEFAULT_PROFILE = "default";
 /** Names the profile when `--profile` is not given. */
 export const PROFILE_ENV = "OPENAPP_CLI_PROFILE";
 
-export function configPath(env: NodeJS.ProcessEnv): string {
+function configPath(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CONFIG_HOME?.trim() ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
   return join(base, "openapp-cli", "config.json");
 }

@@ -5,7 +5,7 @@
 import { redactText } from "@openapp/core";
 
 export const EXIT_OK = 0;
-export const EXIT_API = 1;
+const EXIT_API = 1;
 export const EXIT_USAGE = 2;
 
 /** Bad arguments or configuration found by the CLI itself, before any request. */

@@ -22,7 +22,7 @@ const cell = (value: unknown): string => {
   return String(value);
 };
 
-export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
+function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
   const cells = rows.map((row) => columns.map((column) => cell(column.value(row)).replace(/\s+/g, " ")));
   const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((line) => line[i]!.length)));
   const line = (values: readonly string[]) => values.map((value, i) => (i === values.length - 1 ? value : value.padEnd(widths[i]!))).join("  ").trimEnd();

@@ -18,7 +18,7 @@ export interface CapturedRequest {
 }
 
 /** Thrown by the dry-run middleware instead of sending; carries what would have been sent. */
-export class DryRunStop extends Error {
+class DryRunStop extends Error {
   override readonly name = "DryRunStop";
   constructor(readonly request: CapturedRequest) {
     super("dry run: the request was not sent");
@@ -88,7 +88,7 @@ function dryRunIn(error: unknown): DryRunStop | undefined {
   return undefined;
 }
 
-export function printDryRun(output: Output, request: CapturedRequest): void {
+function printDryRun(output: Output, request: CapturedRequest): void {
   if (output.json) {
     output.line(JSON.stringify({ dryRun: true, request }, null, 2));
     return;
@@ -114,7 +114,7 @@ async function ask(output: Output, question: string): Promise<string> {
  * Asked by SDKs that confirm inside the call (OpenApp 1.0 previews the action and hands the
  * preview over before running it): true runs the action, false declines.
  */
-export type Approve = (details: unknown) => Promise<boolean>;
+type Approve = (details: unknown) => Promise<boolean>;
 
 /** An action as the commands describe it: what it does, in words, and the SDK call that does it. */
 export interface SafeAction<T> {

@@ -22,7 +22,7 @@ export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 export const OPENAPP_SECRET = "sk_live_Q8cT2vX9mN4pL7rW";
 export const OMLET_KEY = "omlet-key-7Hd93kPqZx01Lm55";
 export const OVERKIZ_PASSWORD = "pw-Tr0ub4dor-and-3";
-export const SECRETS = [OPENAPP_SECRET, OMLET_KEY, OVERKIZ_PASSWORD];
+const SECRETS = [OPENAPP_SECRET, OMLET_KEY, OVERKIZ_PASSWORD];
 
 export interface CliResult {
   code: number | null;
@@ -91,7 +91,7 @@ export async function runInTerminal(commandLine: string, env: NodeJS.ProcessEnv,
 }
 
 /** What the recording proxy saw of one request. */
-export interface ProxiedRequest {
+interface ProxiedRequest {
   method: string;
   path: string;
 }

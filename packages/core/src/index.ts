@@ -62,7 +62,7 @@ export {
   /** @public */ type FileFromUrlOptions,
 } from "./uploads.js";
 export { contentTypeFromFilename, normalizeContentType, sniffContentType } from "./content-type.js";
-export { REDACTED, isSensitiveName, redactUrl, /** @public */ type KnownSecret } from "./redact.js";
+export { REDACTED, isSensitiveName, maskKnownSecrets, redactHeaders, redactText, redactUrl, /** @public */ type KnownSecret } from "./redact.js";
 export { createConsoleLogger, type Logger, /** @public */ type LogLevel, /** @public */ type LogFields } from "./logger.js";
 export { readEnv } from "./env.js";
 export { normalizeBaseUrl } from "./base-url.js";

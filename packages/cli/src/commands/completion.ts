@@ -37,7 +37,7 @@ const takesValue = (command: AnyCommand, root: AnyCommand, word: string) =>
   [...command.options, ...root.options].some((option) => (option.long === word || option.short === word) && (option.required || option.optional));
 
 /** Candidates for the last word, given the words before it (options and their values skipped). */
-export function completions(root: AnyCommand, words: readonly string[]): string[] {
+function completions(root: AnyCommand, words: readonly string[]): string[] {
   const current = words.at(-1) ?? "";
   let command = root;
   const positionals: string[] = [];

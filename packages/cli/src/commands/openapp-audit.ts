@@ -16,7 +16,7 @@ import { openAppClient } from "./openapp-client.js";
 const UNITS_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `15m`, `2h`, `7d` before now, or an RFC 3339 date-time as given. */
-export function sinceDate(value: string, now = Date.now()): string {
+function sinceDate(value: string, now = Date.now()): string {
   const relative = /^(\d+)([smhd])$/.exec(value);
   if (relative) return new Date(now - Number(relative[1]) * UNITS_MS[relative[2]!]!).toISOString();
   if (Number.isNaN(Date.parse(value))) throw new UsageError(`--since takes a duration such as 15m, 2h or 7d, or a date-time; got "${value}"`);
