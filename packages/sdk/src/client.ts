@@ -100,8 +100,6 @@ export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawC
   logPrefix: "openapp",
   operations: operationTable,
   createRawClient: createOpenAppRawClient,
-  // OpenApp documents no request deduplication in this API version.
-  deduplicatesByIdempotencyKey: false,
   // Its public auth routes (whoami, session) read the caller's key when there is one.
   sendCredentialsToPublicOperations: true,
   missingCredentials: (id) => `${id} needs an API key: pass { apiKey } to OpenAppClient or set OPENAPP_API_KEY`,
