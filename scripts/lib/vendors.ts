@@ -7,7 +7,7 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../.."
 export interface Vendor {
   /** Short name used on the command line and in package names. */
   name: string;
-  /** PascalCase name used in generated identifiers (createOpenAppRawClient). */
+  /** PascalCase name used in generated identifiers (createOpenAppRawClient, openappV1DefaultBaseUrl from openapp-v1). */
   title: string;
   /** Hand-written spec entry, relative to the repo root. */
   source: string;
@@ -24,6 +24,14 @@ export const vendors: readonly Vendor[] = [
     source: "openapi/openapp/src/openapi.yaml",
     bundle: "openapi/openapp/openapi.json",
     packageDir: "packages/openapp-generated",
+  },
+  // The 1.0 generation's agent and automation operations: their own spec and package, because
+  // they reuse 0.1 operationIds (execute_entity_action, the invite routes) with other shapes.
+  {
+    name: "openapp-v1",
+    title: "OpenAppV1",
+    source: "openapi/openapp-v1/openapi.yaml",
+    packageDir: "packages/openapp-v1-generated",
   },
   { name: "omlet", title: "Omlet", source: "openapi/omlet/openapi.yaml", packageDir: "packages/omlet-generated" },
   { name: "overkiz", title: "Overkiz", source: "openapi/overkiz/openapi.yaml", packageDir: "packages/overkiz-generated" },
@@ -47,3 +55,6 @@ export function selectVendors(names: string[]): Vendor[] {
 }
 
 export const generatedDir = (vendor: Vendor) => abs(join(vendor.packageDir, "src/generated"));
+
+/** The name as a camelCase identifier prefix: `openapp-v1` → `openappV1`. */
+export const identifierOf = (vendor: Vendor) => vendor.name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
