@@ -1,9 +1,12 @@
+import { watchAbort } from "./abort.js";
+
 /**
- * Network-side timeouts without an AbortController per request: creating an AbortSignal is the
+ * An attempt's deadlines: its precise timer ({@link AttemptDeadline}) and the network-side timeouts
+ * it shares. Those work without an AbortController per request: creating an AbortSignal is the
  * most expensive step of a request on Node 20. Requests that start within one short window share
  * a controller, which aborts one window *after* the latest of them is due, so no request is
  * cancelled early and none more than 1% late. The caller-facing TimeoutError is raised on time by
- * the per-attempt timer in the transport.
+ * the per-attempt timer, {@link AttemptDeadline}.
  *
  * What fetch hangs on the signal it is given (undici: one abort listener per request, dropped only
  * when that request is garbage-collected) must not pile up on a shared signal: a window takes at
@@ -67,5 +70,64 @@ export class SharedDeadlines {
     }, window.abortsAt - now);
     // Node: a pending network deadline must not keep the process alive on its own.
     (window.timer as { unref?: () => void }).unref?.();
+  }
+}
+
+const sharedDeadlines = new SharedDeadlines();
+
+/**
+ * One attempt's precise timer, and the signal that cancels its network side. Without a caller's
+ * signal that is a shared deadline window's; with one, the attempt's own, aborted at once when the
+ * caller aborts. Either way nothing of the attempt stays behind when it settles: the timer is
+ * cleared, the window handed back, and the caller's signal, however many calls share it, is
+ * watched through one listener (`watchAbort`) and let go.
+ */
+export class AttemptDeadline {
+  readonly signal: AbortSignal;
+  /** The attempt's timeout fired (not the caller's signal). */
+  timedOut = false;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #own: AbortController | undefined;
+  readonly #window: DeadlineWindow | undefined;
+  readonly #unwatchCaller: () => void;
+  #rejectRace: (() => void) | undefined;
+
+  constructor(timeout: number, caller: AbortSignal | undefined) {
+    this.#timer = setTimeout(() => {
+      this.timedOut = true;
+      this.#abort(new Error(`attempt exceeded its ${timeout} ms timeout`));
+    }, timeout);
+    if (caller) {
+      this.#own = new AbortController();
+      this.signal = this.#own.signal;
+      this.#unwatchCaller = watchAbort(caller, () => this.#abort(caller.reason));
+    } else {
+      this.#window = sharedDeadlines.join(timeout);
+      this.signal = this.#window.controller.signal;
+      this.#unwatchCaller = () => undefined;
+    }
+  }
+
+  #abort(reason: unknown): void {
+    this.#own?.abort(reason);
+    this.#rejectRace?.();
+  }
+
+  /** Settles with the promise, or rejects as soon as the attempt is aborted (even if fetch ignores its signal). */
+  race<T>(promise: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#rejectRace = () => {
+        promise.catch(() => undefined);
+        reject(undefined);
+      };
+      if (this.timedOut || this.#own?.signal.aborted) this.#rejectRace();
+      else promise.then(resolve, reject);
+    });
+  }
+
+  clear(): void {
+    clearTimeout(this.#timer);
+    this.#unwatchCaller();
+    if (this.#window) sharedDeadlines.release(this.#window);
   }
 }

@@ -30,11 +30,11 @@ export {
   DEFAULT_TIMEOUT_MS,
   DEFAULT_IDEMPOTENCY_HEADER,
   DEFAULT_MAX_RESPONSE_BYTES,
-  MAX_REDIRECTS,
   type FetchLike,
   type TransportFetch,
   type TransportOptions,
 } from "./transport.js";
+export { MAX_REDIRECTS } from "./redirects.js";
 export { type RequestOptions, type HeaderValues, checkedRequestOptions, shown } from "./request-options.js";
 export type { FetchBody, FetchCredentials, FetchInput } from "./fetch-types.js";
 export { withFetchCredentials } from "./fetch-credentials.js";

@@ -1,13 +1,16 @@
-import { abortErrorFrom, linkSignals, sleep, throwIfAborted, watchAbort } from "./abort.js";
+import { abortErrorFrom, linkSignals, sleep, throwIfAborted } from "./abort.js";
 import { type Auth, noAuth } from "./auth.js";
 import { toConnectionError } from "./connection-failure.js";
 import { type ErrorMapper, errorFromResponse } from "./error-response.js";
-import { ConfigError, RateLimitError, RedirectError, SdkError, TimeoutError } from "./errors.js";
+import { ConfigError, RateLimitError, SdkError, TimeoutError } from "./errors.js";
 import { readBodyBytes } from "./read-body.js";
 import { type Logger, silentLogger } from "./logger.js";
-import { type DeadlineWindow, SharedDeadlines } from "./deadline.js";
+import { AttemptDeadline } from "./deadline.js";
+import { ReadResponse } from "./read-response.js";
+import { MAX_REDIRECTS, followRedirects, sameOriginHop } from "./redirects.js";
 import { type Middleware, composeMiddleware } from "./middleware.js";
-import { type KnownSecret, redactUrl } from "./redact.js";
+import type { KnownSecret } from "./redact.js";
+import { PreparedCall, resendable } from "./prepared-call.js";
 import type { FetchBody, FetchInput } from "./fetch-types.js";
 import { type HeaderValues, type RequestOptions, checkedRequestOptions } from "./request-options.js";
 import { DEFAULT_MAX_RETRIES, type RefusalPolicy, type RetryProfile, backoffDelay, isIdempotentMethod, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
@@ -18,9 +21,6 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
 /** Largest 2xx body accepted unless configured: 32 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-/** Same-origin GET/HEAD redirects followed within one attempt. */
-export const MAX_REDIRECTS = 3;
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** The subset of `fetch` the transport needs; any WHATWG-compatible implementation fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -78,83 +78,6 @@ export interface TransportOptions {
   redirects?: "same-origin" | "return" | undefined;
   /** Injected in tests to make backoff jitter deterministic. */
   random?: (() => number) | undefined;
-}
-
-/** Everything about one call that stays the same across attempts. */
-class PreparedCall {
-  #redactedUrl: string | undefined;
-  #template: Request;
-  readonly startedAt = Date.now();
-  /** Resends used per vendor refusal reason. */
-  refusalRetries: Record<string, number> | undefined;
-  /** A keyed action refused with 429 was resent already: it is resent once at most. */
-  rateLimitResent = false;
-  /** Whether an attempt already sent the template itself (its body stream is then spent). */
-  templateSent = false;
-
-  constructor(
-    template: Request,
-    readonly method: string,
-    /** Every signal of the caller, combined into one when the request and the options both carry one. */
-    readonly callerSignal: AbortSignal | undefined,
-    readonly timeout: number,
-    readonly maxRetries: number,
-    /** The call's idempotency key, sent on every attempt, for an operation the API deduplicates by it. */
-    readonly idempotencyKey: string | undefined,
-    /** The caller's correlation id, for log lines. */
-    readonly correlationId: string | undefined,
-    readonly middleware: readonly Middleware[],
-    readonly maxResponseBytes: number,
-    /** Secrets this call sends besides the client's (a password in a login body). */
-    readonly callSecrets: readonly KnownSecret[],
-    /** The serialized body the template was built from, when a resend can rebuild it from that. */
-    readonly resendBody: FetchBody | undefined,
-  ) {
-    this.#template = template;
-  }
-
-  /** For the retry rule: only a deduplicated key makes a resend of a POST that may have arrived safe. */
-  get hasIdempotencyKey(): boolean {
-    return this.idempotencyKey !== undefined;
-  }
-
-  /** What an auth refresh may use of this call: the caller's signal and timeout. */
-  get refreshOptions(): RequestOptions {
-    return { signal: this.callerSignal, timeout: this.timeout };
-  }
-
-  /** The caller's request with call-level headers applied; cloned per attempt only when it has a body. */
-  get template(): Request {
-    return this.#template;
-  }
-
-  /** A vendor refusal handler may aim the resend elsewhere (a new event listener id). */
-  replaceTemplate(request: Request): void {
-    this.#template = request;
-    this.#redactedUrl = undefined;
-    this.templateSent = false;
-  }
-
-  /**
-   * The request one attempt sends. A body is a one-shot stream: bodyless requests are reused; with
-   * the serialized body at hand the first attempt sends the template and a resend rebuilds it from
-   * that body; otherwise every attempt sends a copy (clone), so a resend always has its body.
-   */
-  requestForAttempt(): Request {
-    const template = this.#template;
-    if (template.body === null) return template;
-    if (this.resendBody === undefined) return template.clone();
-    if (!this.templateSent) {
-      this.templateSent = true;
-      return template;
-    }
-    return new Request(template, { body: this.resendBody as BodyInit });
-  }
-
-  /** Redacted, computed only when an error or a log line needs it. */
-  get url(): string {
-    return (this.#redactedUrl ??= redactUrl(this.#template.url));
-  }
 }
 
 /** What the loop does after a failed attempt. */
@@ -363,7 +286,7 @@ export class Transport {
     // Signing in has its own requests and deadlines; it does not eat this attempt's timeout, and its failure ends the call.
     if (refreshing) await refreshing.catch((error: unknown) => Promise.reject(new AttemptFailure(error, undefined, undefined, true)));
     const startedAt = this.options.logger ? Date.now() : 0;
-    const deadline = new AttemptDeadline(call);
+    const deadline = new AttemptDeadline(call.timeout, call.callerSignal);
     const request = call.requestForAttempt();
     let failure: AttemptFailure;
     try {
@@ -438,19 +361,10 @@ export class Transport {
   }
 
   /** Never lets the runtime follow a redirect: credentials must not leave the configured origin. */
-  private async fetchFollowing(fetchImpl: FetchLike, request: Request, call: PreparedCall, signal: AbortSignal): Promise<Response> {
-    let current = request;
-    for (let hop = 0; ; hop++) {
-      const response = await fetchImpl(current, { signal, redirect: "manual" });
-      if (this.options.redirects === "return" || !isRedirect(response)) return response;
-      const target = redirectTarget(response, current);
-      response.body?.cancel().catch(() => undefined);
-      const sameOrigin = target !== undefined && target.origin === new URL(current.url).origin;
-      if (!sameOrigin || hop >= MAX_REDIRECTS || (call.method !== "GET" && call.method !== "HEAD")) {
-        throw redirectRefusal(response, call, target, hop >= MAX_REDIRECTS);
-      }
-      current = new Request(target, { method: call.method, headers: current.headers });
-    }
+  private fetchFollowing(fetchImpl: FetchLike, request: Request, call: PreparedCall, signal: AbortSignal): Promise<Response> {
+    const send = (hop: Request): Promise<Response> => fetchImpl(hop, { signal, redirect: "manual" });
+    if (this.options.redirects === "return") return send(request);
+    return followRedirects(request, send, sameOriginHop(call.method, call.url));
   }
 
   private classifyFailure(error: unknown, call: PreparedCall, deadline: AttemptDeadline): unknown {
@@ -491,114 +405,7 @@ export class Transport {
 
 const NO_MIDDLEWARE: readonly Middleware[] = [];
 
-/**
- * A serialized body a resend can be rebuilt from as is. Not FormData (a new multipart boundary
- * would contradict the Content-Type already set) and not a stream (read once).
- */
-function resendable(body: FetchBody | undefined): FetchBody | undefined {
-  if (typeof body === "string" || body instanceof URLSearchParams || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return body;
-  if (typeof Blob !== "undefined" && body instanceof Blob) return body;
-  return undefined;
-}
-const utf8 = new TextDecoder();
-
-/**
- * A 2xx answer read whole inside the deadline, handed on as a real `Response` (raw clients, any
- * caller of `Transport.fetch`): its body is served from the bytes in memory, not through a second
- * stream, which costs more than the rest of the call. `body`, `formData()` and a clone after a
- * read fall back to an ordinary Response over the same bytes.
- */
-class ReadResponse extends Response {
-  readonly #bytes: Uint8Array<ArrayBuffer>;
-  #used = false;
-  #stream: Response | undefined;
-
-  constructor(response: Response, bytes: Uint8Array<ArrayBuffer>) {
-    super(null, { status: response.status, statusText: response.statusText, headers: response.headers });
-    this.#bytes = bytes;
-  }
-
-  override get bodyUsed(): boolean {
-    return this.#used || (this.#stream?.bodyUsed ?? false);
-  }
-
-  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
-    return this.#streamed().body;
-  }
-
-  override text(): Promise<string> {
-    return this.#read((stream) => stream.text(), (bytes) => utf8.decode(bytes));
-  }
-
-  override json(): Promise<unknown> {
-    return this.text().then(JSON.parse);
-  }
-
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#read((stream) => stream.arrayBuffer(), (bytes) => bytes.slice().buffer);
-  }
-
-  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    // Not `bytes()` of the fallback: Node 20's Response has none.
-    return this.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  }
-
-  override blob(): Promise<Blob> {
-    return this.#streamed().blob();
-  }
-
-  override formData(): Promise<FormData> {
-    return this.#streamed().formData();
-  }
-
-  override clone(): Response {
-    if (this.#stream) return this.#stream.clone();
-    if (this.#used) throw new TypeError("Response.clone: the body has already been read");
-    return new ReadResponse(this, this.#bytes);
-  }
-
-  /** Once: from the bytes, or from the fallback Response once one exists. */
-  #read<T>(fromStream: (stream: Response) => Promise<T>, fromBytes: (bytes: Uint8Array<ArrayBuffer>) => T): Promise<T> {
-    if (this.#stream) return fromStream(this.#stream);
-    if (this.#used) return Promise.reject(new TypeError("Body is unusable: the body has already been read"));
-    this.#used = true;
-    return Promise.resolve(fromBytes(this.#bytes));
-  }
-
-  /** An ordinary Response over the bytes, from the first use that needs a stream on. */
-  #streamed(): Response {
-    this.#stream ??= new Response(this.#used ? null : this.#bytes, { status: this.status, statusText: this.statusText, headers: this.headers });
-    return this.#stream;
-  }
-}
-
 const NO_SECRETS: readonly KnownSecret[] = [];
-
-function isRedirect(response: Response): boolean {
-  return REDIRECT_STATUSES.has(response.status) || response.type === "opaqueredirect";
-}
-
-function redirectTarget(response: Response, request: Request): URL | undefined {
-  const location = response.headers.get("location");
-  if (!location) return undefined;
-  try {
-    return new URL(location, request.url);
-  } catch {
-    return undefined;
-  }
-}
-
-function redirectRefusal(response: Response, call: PreparedCall, target: URL | undefined, tooMany: boolean): RedirectError {
-  const location = target ? redactUrl(target) : undefined;
-  const why = tooMany ? `more than ${MAX_REDIRECTS} redirects` : target === undefined ? "a redirect without a usable Location" : "a redirect the SDK does not follow (another origin, or not a GET/HEAD)";
-  return new RedirectError({
-    status: response.status,
-    message: `${call.method} ${call.url} → ${response.status}: ${why}${location ? ` to ${location}` : ""}; credentials stay with the configured origin`,
-    method: call.method,
-    url: call.url,
-    location,
-  });
-}
 
 function countRefusalRetries(call: PreparedCall): number {
   if (!call.refusalRetries) return 0;
@@ -619,66 +426,6 @@ function callerSignalOf(request: Request, options: RequestOptions, builtByKit: b
   if (builtByKit) return { signal: options.signal, release: NOTHING_TO_RELEASE };
   if (!options.signal) return { signal: request.signal, release: NOTHING_TO_RELEASE };
   return linkSignals([request.signal, options.signal]);
-}
-
-const sharedDeadlines = new SharedDeadlines();
-
-/**
- * One attempt's precise timer, and the signal that cancels its network side. Without a caller's
- * signal that is a shared deadline window's; with one, the attempt's own, aborted at once when the
- * caller aborts. Either way nothing of the attempt stays behind when it settles: the timer is
- * cleared, the window handed back, and the caller's signal, however many calls share it, is
- * watched through one listener (`watchAbort`) and let go.
- */
-class AttemptDeadline {
-  readonly signal: AbortSignal;
-  /** The attempt's timeout fired (not the caller's signal). */
-  timedOut = false;
-  readonly #timer: ReturnType<typeof setTimeout>;
-  readonly #own: AbortController | undefined;
-  readonly #window: DeadlineWindow | undefined;
-  readonly #unwatchCaller: () => void;
-  #rejectRace: (() => void) | undefined;
-
-  constructor(call: PreparedCall) {
-    this.#timer = setTimeout(() => {
-      this.timedOut = true;
-      this.#abort(new Error(`attempt exceeded its ${call.timeout} ms timeout`));
-    }, call.timeout);
-    const caller = call.callerSignal;
-    if (caller) {
-      this.#own = new AbortController();
-      this.signal = this.#own.signal;
-      this.#unwatchCaller = watchAbort(caller, () => this.#abort(caller.reason));
-    } else {
-      this.#window = sharedDeadlines.join(call.timeout);
-      this.signal = this.#window.controller.signal;
-      this.#unwatchCaller = NOTHING_TO_RELEASE;
-    }
-  }
-
-  #abort(reason: unknown): void {
-    this.#own?.abort(reason);
-    this.#rejectRace?.();
-  }
-
-  /** Settles with the promise, or rejects as soon as the attempt is aborted (even if fetch ignores its signal). */
-  race<T>(promise: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.#rejectRace = () => {
-        promise.catch(() => undefined);
-        reject(undefined);
-      };
-      if (this.timedOut || this.#own?.signal.aborted) this.#rejectRace();
-      else promise.then(resolve, reject);
-    });
-  }
-
-  clear(): void {
-    clearTimeout(this.#timer);
-    this.#unwatchCaller();
-    if (this.#window) sharedDeadlines.release(this.#window);
-  }
 }
 
 function describeFailure(error: unknown): string {

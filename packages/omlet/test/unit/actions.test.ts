@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type Device, ValidationError, requireAction } from "../src/index.js";
-import { batteryDoorWithoutLight, doorWithLight, fan, feeder } from "./fixtures/devices.js";
-import { BASE_URL, TEST_KEY, json, noContent, scriptedFetch, testClient } from "./helpers.js";
+import { type Device, ValidationError, requireAction } from "../../src/index.js";
+import { batteryDoorWithoutLight, doorWithLight, fan, feeder } from "../fixtures/devices.js";
+import { BASE_URL, TEST_KEY, json, noContent, scriptedFetch, testClient } from "../helpers.js";
 
 function withActionUrl(device: Device, actionName: string, url: string): Device {
   const action = requireAction(device, actionName);

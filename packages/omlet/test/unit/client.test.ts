@@ -11,9 +11,9 @@ import {
   ValidationError,
   deviceStatus,
   requireAction,
-} from "../src/index.js";
-import { batteryDoorWithoutLight, doorWithLight, fan, feeder } from "./fixtures/devices.js";
-import { BASE_URL, TEST_KEY, json, noContent, scriptedFetch, sequenceFetch, testClient } from "./helpers.js";
+} from "../../src/index.js";
+import { batteryDoorWithoutLight, doorWithLight, fan, feeder } from "../fixtures/devices.js";
+import { BASE_URL, TEST_KEY, json, noContent, scriptedFetch, sequenceFetch, testClient } from "../helpers.js";
 
 describe("configuration of the client", () => {
   afterEach(() => {

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ValidationError } from "../src/index.js";
-import { executeFile, fileFromPath } from "../src/node.js";
-import { json, scriptedFetch, testClient } from "./helpers.js";
+import { ValidationError } from "../../src/index.js";
+import { executeFile, fileFromPath } from "../../src/node.js";
+import { json, scriptedFetch, testClient } from "../helpers.js";
 
 let dir: string;
 

@@ -4,9 +4,9 @@
  */
 import { type PrismServer, type Upstream, startPrism, startUpstream, violationRecorder } from "@openapp/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Device, type DeviceChanges, OmletClient, parseWebhookEvent, sectionState } from "../src/index.js";
-import { doorWithLight, fan, feeder } from "./fixtures/devices.js";
-import { TEST_KEY } from "./helpers.js";
+import { type Device, type DeviceChanges, OmletClient, parseWebhookEvent, sectionState } from "../../src/index.js";
+import { doorWithLight, fan, feeder } from "../fixtures/devices.js";
+import { TEST_KEY } from "../helpers.js";
 
 let upstream: Upstream;
 let prism: PrismServer;

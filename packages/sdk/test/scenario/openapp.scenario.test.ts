@@ -4,8 +4,8 @@
  */
 import { type PrismServer, type Upstream, startPrism, startUpstream, violationRecorder } from "@openapp/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { InternalServerError, type Middleware, OpenAppClient } from "../src/index.js";
-import { ORG, TEST_KEY } from "./helpers.js";
+import { InternalServerError, type Middleware, OpenAppClient } from "../../src/index.js";
+import { ORG, TEST_KEY } from "../helpers.js";
 
 let upstream: Upstream;
 let prism: PrismServer;

@@ -12,7 +12,7 @@ import {
   deviceStatus,
   parseWebhookEvent,
   sectionState,
-} from "../src/index.js";
+} from "../../src/index.js";
 
 /**
  * Every façade method against `prism mock --errors` on our own spec: Prism answers 422 to
@@ -150,7 +150,7 @@ describe("app and provisioning", () => {
 
 describe("webhooks", () => {
   it("parses both webhook examples of the spec", () => {
-    const specPath = fileURLToPath(new URL("../../../openapi/omlet/openapi.yaml", import.meta.url));
+    const specPath = fileURLToPath(new URL("../../../../openapi/omlet/openapi.yaml", import.meta.url));
     const spec = YAML.parse(readFileSync(specPath, "utf8"));
     const examples = spec.webhooks.omletEvent.post.requestBody.content["application/json"].examples;
     expect(parseWebhookEvent(examples.flat.value)).toMatchObject({ shape: "flat", parameterSetName: "door", newValue: "open" });

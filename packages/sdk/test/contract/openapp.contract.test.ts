@@ -1,7 +1,7 @@
 import { operationTable } from "@openapp/openapp-generated";
 import { contractRecorder } from "@openapp/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { ApiError, type Middleware, NotFoundError, OpenAppClient, errorBody } from "../src/index.js";
+import { ApiError, type Middleware, NotFoundError, OpenAppClient, errorBody } from "../../src/index.js";
 
 /**
  * Every façade method against `prism mock --errors` on the bundled spec: Prism answers 422 to

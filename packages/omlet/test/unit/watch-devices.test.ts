@@ -9,9 +9,9 @@ import {
   type WaitProgress,
   deviceChanges,
   sectionState,
-} from "../src/index.js";
-import { batteryDoorWithoutLight, doorWithLight, fan } from "./fixtures/devices.js";
-import { json, noContent, scriptedFetch, testClient } from "./helpers.js";
+} from "../../src/index.js";
+import { batteryDoorWithoutLight, doorWithLight, fan } from "../fixtures/devices.js";
+import { json, noContent, scriptedFetch, testClient } from "../helpers.js";
 
 beforeEach(() => {
   vi.useFakeTimers();

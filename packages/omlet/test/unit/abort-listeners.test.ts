@@ -5,9 +5,9 @@
 import { getEventListeners } from "node:events";
 import { recordProcessWarnings } from "@openapp/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AuthenticationError, sectionState } from "../src/index.js";
-import { doorWithLight } from "./fixtures/devices.js";
-import { json, sequenceFetch, testClient } from "./helpers.js";
+import { AuthenticationError, sectionState } from "../../src/index.js";
+import { doorWithLight } from "../fixtures/devices.js";
+import { json, sequenceFetch, testClient } from "../helpers.js";
 
 const ROUNDS = 50;
 

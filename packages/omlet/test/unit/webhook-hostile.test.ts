@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SdkError, parseWebhookEvent } from "../src/index.js";
+import { SdkError, parseWebhookEvent } from "../../src/index.js";
 
 const trap = () => {
   throw new TypeError("trap");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError, parseWebhookEvent } from "../src/index.js";
-import { scriptedFetch, testClient } from "./helpers.js";
+import { ValidationError, parseWebhookEvent } from "../../src/index.js";
+import { scriptedFetch, testClient } from "../helpers.js";
 
 const flat = {
   deviceId: "Pz4kWm82QrTd1VxN",

@@ -9,8 +9,8 @@ import {
   pendingSections,
   toNumber,
   wifiStrength,
-} from "../src/index.js";
-import { batteryDoorWithoutLight, doorWithLight, fan } from "./fixtures/devices.js";
+} from "../../src/index.js";
+import { batteryDoorWithoutLight, doorWithLight, fan } from "../fixtures/devices.js";
 
 describe("parseOmletTime", () => {
   it.each([

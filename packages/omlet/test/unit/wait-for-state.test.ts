@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AbortError, type Device, StateTimeoutError, TimeoutError, sectionState } from "../src/index.js";
-import { batteryDoorWithoutLight, doorWithLight } from "./fixtures/devices.js";
-import { json, sequenceFetch, testClient } from "./helpers.js";
+import { AbortError, type Device, StateTimeoutError, TimeoutError, sectionState } from "../../src/index.js";
+import { batteryDoorWithoutLight, doorWithLight } from "../fixtures/devices.js";
+import { json, sequenceFetch, testClient } from "../helpers.js";
 
 const isOpen = (device: Device) => sectionState(device, "door") === "open";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AbortError, ConnectionError, TimeoutError, ValidationError } from "../src/index.js";
-import { testClient } from "./helpers.js";
+import { AbortError, ConnectionError, TimeoutError, ValidationError } from "../../src/index.js";
+import { testClient } from "../helpers.js";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConfigError, OpenAppClient, ValidationError } from "../src/index.js";
-import { BASE_URL, ORG, SECRET, TEST_KEY, json, scriptedFetch, testClient } from "./helpers.js";
+import { ConfigError, OpenAppClient, ValidationError } from "../../src/index.js";
+import { BASE_URL, ORG, SECRET, TEST_KEY, json, scriptedFetch, testClient } from "../helpers.js";
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -5,8 +5,8 @@ import {
   NotFoundError,
   RateLimitError,
   errorBody,
-} from "../src/index.js";
-import { SECRET, TEST_KEY, json, scriptedFetch, testClient } from "./helpers.js";
+} from "../../src/index.js";
+import { SECRET, TEST_KEY, json, scriptedFetch, testClient } from "../helpers.js";
 
 const ENTITY = "01HZX7A1D5G9K3P7S1W5Z9C3F7";
 const actionPath = (action: string) => `/api/v1/entities/${ENTITY}/actions/${action}`;

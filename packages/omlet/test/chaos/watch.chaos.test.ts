@@ -13,8 +13,8 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type SeededRandom, chaosSeeds, recordProcessWarnings, seededRandom, settledHeap } from "@openapp/testing";
 import { describe, expect, it } from "vitest";
-import { type ActionResult, type Device, OmletClient, SdkError, ValidationError, parseWebhookEvent } from "../src/index.js";
-import { CALL_HEADER, type FaultRates, NO_FAULTS, OmletCloud, type WebhookDelivery } from "./chaos/omlet-cloud.js";
+import { type ActionResult, type Device, OmletClient, SdkError, ValidationError, parseWebhookEvent } from "../../src/index.js";
+import { CALL_HEADER, type FaultRates, NO_FAULTS, OmletCloud, type WebhookDelivery } from "./omlet-cloud.js";
 
 const TOKEN = "whk_chaos_7Qm2";
 const STEPS = 120;
