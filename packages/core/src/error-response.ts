@@ -123,6 +123,7 @@ export async function errorFromResponse(response: Response, context: ErrorRespon
     headers: redactedHeaders(response.headers, context.secrets),
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), context.now),
     text: redactText(text, context.secrets),
+    unredactedBody: json.ok ? json.value : undefined,
   };
   return context.mapError?.(init) ?? createApiError(init);
 }

@@ -117,6 +117,11 @@ export interface ApiErrorInit {
   retryAfterMs?: number | undefined;
   /** The whole (capped, redacted) body text, for vendor mappers that recognise pages by their content. */
   text?: string | undefined;
+  /**
+   * The parsed JSON body before redaction, for a vendor mapper that must hand one masked value to
+   * the caller in a private field (a single-use confirmation token). Never kept on an error.
+   */
+  unredactedBody?: unknown;
 }
 
 /** The server answered with a non-2xx status. */

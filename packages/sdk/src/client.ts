@@ -16,6 +16,7 @@ import {
   shown,
 } from "@openapp/core";
 import { type OpenAppRawClient, createOpenAppRawClient, operationTable, type operations } from "@openapp/openapp-generated";
+import { mapOpenAppError } from "./errors.js";
 import { toWireQuery } from "./internal/query.js";
 import { type ParsedApiKey, parseApiKey } from "./models/api-key.js";
 import { type ApartmentResidentsResource, apartmentResidentsResource } from "./resources/apartment-residents.js";
@@ -99,6 +100,8 @@ export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawC
   logLevelEnv: "OPENAPP_LOG",
   logPrefix: "openapp",
   operations: operationTable,
+  mapError: mapOpenAppError,
+  correlationHeader: "X-Correlation-Id",
   createRawClient: createOpenAppRawClient,
   // Its public auth routes (whoami, session) read the caller's key when there is one.
   sendCredentialsToPublicOperations: true,
