@@ -27,7 +27,24 @@ export type {
   Result,
   Table,
 } from "./models/operation-types.js";
-export { errorBody, type OpenAppErrorBody } from "./errors.js";
+export {
+  errorBody,
+  type OpenAppErrorBody,
+  AmbiguousResourceError,
+  AuditExportError,
+  type NameMatch,
+  ResourceNotFoundError,
+  ScriptingJobError,
+} from "./errors.js";
+export type { ApiVersion, OpenAppV1Context, OpenAppV1Kit } from "./client.js";
+export type { GetByNameOptions, NameMatchMode } from "./internal/by-name.js";
+export { AgentsResource } from "./resources/agents.js";
+export { AliasesResource, EntityActionsResource, McpResource } from "./resources/aliases.js";
+export { AUDIT_WINDOW_DAYS, AuditResource, type AuditEvent, type AuditEventFilters, type AuditExportJob, type WaitForExportOptions } from "./resources/audit.js";
+export { InvitesResource, MyInvitesResource } from "./resources/invites.js";
+export { ResolveResource, type ResolveCandidate } from "./resources/resolve.js";
+export { ScriptingExecutionsResource } from "./resources/scripting-executions.js";
+export type { ExecuteOptions } from "./resources/scripting.js";
 export type { ApartmentResidentsResource, apartmentResidentsResource } from "./resources/apartment-residents.js";
 export type { ApiKeysResource, apiKeysResource } from "./resources/api-keys.js";
 export type { AuthResource, authResource } from "./resources/auth.js";

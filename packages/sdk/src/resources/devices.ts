@@ -1,7 +1,8 @@
 import type { PagePromise } from "@openapp/core";
-import type { OpenAppContext } from "../client.js";
+import { MAX_PAGE_SIZE, type OpenAppContext } from "../client.js";
 import { imageMethods } from "../internal/image-methods.js";
 import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
+import { type GetByNameOptions, byNameInput, findByName } from "../internal/by-name.js";
 
 /** `client.devices`: controllers, relays and cameras, and the entities they expose. */
 export function devicesResource(ctx: OpenAppContext) {
@@ -126,6 +127,15 @@ export function devicesResource(ctx: OpenAppContext) {
      */
     apartmentFloors(deviceId: string, options?: Options): Promise<Result<"list_device_apartment_floors">> {
       return ctx.kit.call("list_device_apartment_floors", { path: { device_id: deviceId } }, options);
+    },
+    /**
+     * The device with this name, in any of its locales (`match: "fuzzy"`: whose name contains it).
+     * Pages `GET /devices?q=` (the server prefilters, the SDK matches).
+     * @throws {ResourceNotFoundError} when none matches; {@link AmbiguousResourceError} (listing them) when several do.
+     */
+    async getByName(name: string, options?: GetByNameOptions): Promise<Item<"list_devices">> {
+      const { needle, mode, request } = byNameInput(name, options);
+      return findByName("device", name, needle, mode, this.list({ q: name.trim(), limit: MAX_PAGE_SIZE }, request));
     },
   }, imageMethods(ctx, "upload_device_image"));
 }

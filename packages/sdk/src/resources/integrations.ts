@@ -1,7 +1,8 @@
 import type { PagePromise } from "@openapp/core";
-import type { OpenAppContext } from "../client.js";
+import { MAX_PAGE_SIZE, type OpenAppContext } from "../client.js";
 import { imageMethods } from "../internal/image-methods.js";
 import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
+import { type GetByNameOptions, byNameInput, findByName } from "../internal/by-name.js";
 
 /** `client.integrations`: provider connections, their access portals and guest invites. */
 export function integrationsResource(ctx: OpenAppContext) {
@@ -249,6 +250,24 @@ export function integrationsResource(ctx: OpenAppContext) {
      */
     restoreAccessInvite(id: string, inviteLinkId: string, options?: Options): Promise<Result<"restore_integration_access_invite">> {
       return ctx.kit.call("restore_integration_access_invite", { path: { id, invite_link_id: inviteLinkId } }, options);
+    },
+    /**
+     * The integration with this name, in any of its locales (`match: "fuzzy"`: whose name contains it).
+     * Pages `GET /integrations?q=` (the server prefilters, the SDK matches).
+     * @throws {ResourceNotFoundError} when none matches; {@link AmbiguousResourceError} (listing them) when several do.
+     */
+    async getByName(name: string, options?: GetByNameOptions): Promise<Item<"list_integrations">> {
+      const { needle, mode, request } = byNameInput(name, options);
+      return findByName("integration", name, needle, mode, this.list({ q: name.trim(), limit: MAX_PAGE_SIZE }, request));
+    },
+    /**
+     * The access portal of an integration with this name, in any locale. `GET /integrations/{id}/access-portals`.
+     * @throws {ResourceNotFoundError} when none matches; {@link AmbiguousResourceError} (listing them) when several do.
+     */
+    async getAccessPortalByName(id: string, name: string, options?: GetByNameOptions) {
+      const { needle, mode, request } = byNameInput(name, options);
+      const { portals } = await this.listAccessPortals(id, request);
+      return findByName("access portal", name, needle, mode, portals);
     },
   }, imageMethods(ctx, "upload_integration_image"));
 }

@@ -1,7 +1,8 @@
 import { type PagePromise, checkedRequestOptions, failedPages } from "@openapp/core";
-import type { OpenAppContext } from "../client.js";
+import { MAX_PAGE_SIZE, type OpenAppContext } from "../client.js";
 import { imageMethods } from "../internal/image-methods.js";
 import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
+import { type GetByNameOptions, byNameInput, findByName } from "../internal/by-name.js";
 
 /** `client.orgs`: organizations. Their routes take no `X-Org`: the organization is in the path. */
 export function orgsResource(ctx: OpenAppContext) {
@@ -92,6 +93,15 @@ export function orgsResource(ctx: OpenAppContext) {
       } catch (error) {
         return failedPages(error);
       }
+    },
+    /**
+     * The organization with this name, in any of its locales (`match: "fuzzy"`: whose name contains it).
+     * Pages `GET /orgs`.
+     * @throws {ResourceNotFoundError} when none matches; {@link AmbiguousResourceError} (listing them) when several do.
+     */
+    async getByName(name: string, options?: GetByNameOptions): Promise<Item<"list_orgs">> {
+      const { needle, mode, request } = byNameInput(name, options);
+      return findByName("organization", name, needle, mode, this.list({ limit: MAX_PAGE_SIZE }, request));
     },
   }, imageMethods(ctx, "upload_org_image"));
 }

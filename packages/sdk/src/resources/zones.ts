@@ -1,4 +1,5 @@
 import type { OpenAppContext } from "../client.js";
+import { type GetByNameOptions, byNameInput, findByName } from "../internal/by-name.js";
 import type { Body, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
 
 /** `client.zones`: areas inside an integration (lobby, floors, parking). */
@@ -67,6 +68,14 @@ export function zonesResource(ctx: OpenAppContext) {
      */
     purge(id: string, params?: Query<"hard_delete_zone">, options?: Options): Promise<Result<"hard_delete_zone">> {
       return ctx.kit.call("hard_delete_zone", { path: { id }, query: params }, options);
+    },
+    /**
+     * The zone of an integration with this name, in any locale. `GET /integrations/{integration_id}/zones`.
+     * @throws {ResourceNotFoundError} when none matches; {@link AmbiguousResourceError} (listing them) when several do.
+     */
+    async getByName(integrationId: string, name: string, options?: GetByNameOptions) {
+      const { needle, mode, request } = byNameInput(name, options);
+      return findByName("zone", name, needle, mode, await this.listForIntegration(integrationId, undefined, request));
     },
   };
 }
