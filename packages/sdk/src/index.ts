@@ -35,7 +35,11 @@ export {
   type NameMatch,
   ResourceNotFoundError,
   ScriptingJobError,
+  ConfirmationRequiredError,
+  ConfirmationDeclinedError,
+  ActionIntervalError,
 } from "./errors.js";
+export type { ActionOptions, ActionPreview, ActionArguments, ConfirmedActionResult } from "./internal/entity-action.js";
 export type { ApiVersion, OpenAppV1Context, OpenAppV1Kit } from "./client.js";
 export type { GetByNameOptions, NameMatchMode } from "./internal/by-name.js";
 export { AgentsResource } from "./resources/agents.js";
@@ -71,6 +75,8 @@ export {
   PermissionDeniedError,
   NotFoundError,
   ConflictError,
+  IdempotencyConflictError,
+  IdempotencyInFlightError,
   UnprocessableEntityError,
   RateLimitError,
   InternalServerError,

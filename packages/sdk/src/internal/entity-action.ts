@@ -1,9 +1,8 @@
-import { type ClientKit, ConfigError, type RequestBody, type ResponseBody, checkOptionKinds, isHeaderSafeToken, readingInput, serializeBody } from "@openapp/core";
-import type { OpenAppV1RawClient, operationTable, operations } from "@openapp/openapp-v1-generated";
+import { ConfigError, type RequestBody, type ResponseBody, isHeaderSafeToken, readingInput, serializeBody, shown } from "@openapp/core";
+import type { operations } from "@openapp/openapp-v1-generated";
+import type { OpenAppV1Kit as V1Kit } from "../client.js";
 import { ConfirmationDeclinedError } from "../errors.js";
 import type { OpenAppRequestOptions } from "../models/operation-types.js";
-
-type V1Kit = ClientKit<operations, typeof operationTable, OpenAppV1RawClient>;
 
 /** The body of a 1.0 entity action: provider-specific arguments, `{}` for a plain open or close. */
 export type ActionArguments = RequestBody<operations["execute_entity_action"], "application/json">;
@@ -36,15 +35,17 @@ export interface ActionOptions extends OpenAppRequestOptions {
 
 const CONFIRM_HEADER = "X-OpenApp-Confirm";
 
-const ACTION_OPTION_RULES = {
-  confirm: [(value: unknown) => typeof value === "function", "a function"],
-  previewToken: [(value: unknown) => typeof value === "string" && isHeaderSafeToken(value), "a non-empty string without whitespace or control characters"],
-} as const;
 
 /** The confirmation options apart from the request options; a wrong kind, or both at once, is a ConfigError. */
 export function splitActionOptions(options: ActionOptions | undefined, what: string): { confirm: ActionOptions["confirm"]; previewToken: string | undefined; request: OpenAppRequestOptions } {
+  // Not an object: the kit's own check names it, as for any other method.
+  if (typeof options !== "object" || options === null) return { confirm: undefined, previewToken: undefined, request: options as unknown as OpenAppRequestOptions };
   const { confirm, previewToken, ...request } = readingInput(`${what}: options`, () => ({ ...options }), ConfigError);
-  checkOptionKinds({ confirm, previewToken }, ACTION_OPTION_RULES, what);
+  if (confirm !== undefined && typeof confirm !== "function") throw new ConfigError(`${what}: option confirm must be a function, got ${shown(confirm)}`);
+  if (previewToken !== undefined && (typeof previewToken !== "string" || !isHeaderSafeToken(previewToken))) {
+    // The value itself is never shown: it is a credential.
+    throw new ConfigError(`${what}: option previewToken must be the non-empty token of a preview or ConfirmationRequiredError`);
+  }
   if (confirm !== undefined && previewToken !== undefined) {
     throw new ConfigError(`${what}: pass either confirm (ask now) or previewToken (confirmed earlier), not both`);
   }

@@ -1,5 +1,6 @@
 import { Resource } from "@openapp/core";
 import type { OpenAppV1Context } from "../client.js";
+import { type ActionOptions, previewAction, runAction } from "../internal/entity-action.js";
 import type { Body, OpenAppRequestOptions as Options, Result } from "../models/v1-operation-types.js";
 
 /** `client.aliases` (OpenApp 1.0): other names of an organization's resources, used by resolve. Errors: see {@link OpenAppClient}. */
@@ -30,13 +31,20 @@ export class McpResource extends Resource<OpenAppV1Context> {
 
 /** `client.entityActions` (OpenApp 1.0): entity actions with preview, confirmation and idempotency keys. Errors: see {@link OpenAppClient}. */
 export class EntityActionsResource extends Resource<OpenAppV1Context> {
-  /** Runs an action (`switchable.open`, …); deduplicated by `Idempotency-Key`. `POST /entities/{id}/actions/{action_id}`. */
-  execute(id: string, actionId: string, body: Body<"execute_entity_action"> = {}, options?: Options): Promise<Result<"execute_entity_action">> {
-    return this.ctx.kit.call("execute_entity_action", { path: { id, action_id: actionId }, body }, options);
+  /**
+   * Runs an action (`switchable.open`, …) exactly once: one idempotency key on every attempt, so a
+   * lost answer is resent and the server runs it once. `confirm` previews and asks first;
+   * `previewToken` confirms an earlier preview. `POST /entities/{id}/actions/{action_id}`.
+   */
+  execute(id: string, actionId: string, body: Body<"execute_entity_action"> = {}, options?: ActionOptions): Promise<Result<"execute_entity_action">> {
+    return runAction(this.ctx.kit, id, actionId, body, options);
   }
 
-  /** What executing would do, without touching the hardware. `POST /entities/{id}/actions/{action_id}/preview`. */
+  /**
+   * What executing would do, without touching the hardware; its `preview_token` is kept out of
+   * JSON and `util.inspect` output. `POST /entities/{id}/actions/{action_id}/preview`.
+   */
   preview(id: string, actionId: string, body: Body<"preview_entity_action"> = {}, options?: Options): Promise<Result<"preview_entity_action">> {
-    return this.ctx.kit.call("preview_entity_action", { path: { id, action_id: actionId }, body }, options);
+    return previewAction(this.ctx.kit, id, actionId, body, options ?? {});
   }
 }

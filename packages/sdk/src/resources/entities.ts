@@ -1,5 +1,6 @@
-import type { PagePromise } from "@openapp/core";
+import { ConfigError, type PagePromise } from "@openapp/core";
 import type { EntityShortcut, OpenAppContext } from "../client.js";
+import { type ActionOptions, type ActionPreview, previewAction, runAction, splitActionOptions } from "../internal/entity-action.js";
 import { imageMethods } from "../internal/image-methods.js";
 import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
 
@@ -8,7 +9,7 @@ export type ActionBody = Body<"execute_entity_action">;
 /** The answer to an entity action. */
 export type ActionResult = Result<"execute_entity_action">;
 /** One of a handle's sugar methods (`open`, `close`, `on`, `off`): runs the action configured for it. */
-export type Shortcut = (body?: ActionBody, options?: Options) => Promise<ActionResult>;
+export type Shortcut = (body?: ActionBody, options?: ActionOptions) => Promise<ActionResult>;
 
 /** One entity, bound by id: `action()` is the primitive, the rest are sugar for common action ids. */
 export interface EntityHandle extends Readonly<Record<EntityShortcut, Shortcut>> {
@@ -19,8 +20,16 @@ export interface EntityHandle extends Readonly<Record<EntityShortcut, Shortcut>>
    * @throws {ConfigError} before any request when the client has no API key.
    * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id or action).
    */
-  action(actionId: string, body?: ActionBody, options?: Options): Promise<ActionResult>;
+  action(actionId: string, body?: ActionBody, options?: ActionOptions): Promise<ActionResult>;
+  /**
+   * OpenApp 1.0: what running `actionId` with `body` would do, decided by the policies without
+   * touching the hardware, as `entities.preview(id, actionId, body)` does.
+   * @throws {ConfigError} before any request on a 0.1 client.
+   */
+  preview(actionId: string, body?: ActionBody, options?: Options): Promise<ActionPreview>;
 }
+
+const NEEDS_V1 = "needs the OpenApp 1.0 API: use a 1.0 API key ({origin}_openapp_{secret}) or pass { apiVersion: \"1.0\" } to OpenAppClient";
 
 /** `client.entities`: doors, lights, switches, sensors and apartments. */
 export function entitiesResource(ctx: OpenAppContext) {
@@ -107,14 +116,35 @@ export function entitiesResource(ctx: OpenAppContext) {
       return ctx.kit.call("hard_delete_entity", { path: { id }, query: params }, options);
     },
     /**
-     * Runs an action such as `switchable.open`. It moves hardware, so it is sent once and never
-     * retried after it may have reached the server; the body defaults to `{}`.
+     * Runs an action such as `switchable.open`; the body defaults to `{}`.
+     * On the 0.1 API it moves hardware without deduplication, so it is sent once and never
+     * retried after it may have reached the server. On the 1.0 API every call carries one
+     * idempotency key (`idempotencyKey`, else a generated one) on every attempt, so it is resent
+     * after a lost answer and still runs once; `confirm` previews and asks first, `previewToken`
+     * confirms an earlier preview (see {@link ActionOptions}).
      * `POST /entities/{id}/actions/{action_id}`.
-     * @throws {ConfigError} before any request when the client has no API key.
+     * @throws {ConfigError} before any request when the client has no API key, or on a 0.1 client given `confirm` / `previewToken`.
+     * @throws {ConfirmationRequiredError} (1.0) when a step-up policy wants a confirmation: its `previewToken` confirms later.
+     * @throws {ConfirmationDeclinedError} (1.0) when `confirm` answered false: nothing was sent.
+     * @throws {ActionIntervalError} (1.0) when the provider's minimum interval between opens has not passed.
      * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
      */
-    action(id: string, actionId: string, body: ActionBody = {}, options?: Options): Promise<ActionResult> {
-      return ctx.kit.call("execute_entity_action", { path: { id, action_id: actionId }, body }, options);
+    async action(id: string, actionId: string, body: ActionBody = {}, options?: ActionOptions): Promise<ActionResult> {
+      if (ctx.generation === "1.0") return runAction(ctx.v1.kit, id, actionId, body, options);
+      const { confirm, previewToken, request } = splitActionOptions(options, `OpenApp entity action ${actionId}`);
+      if (confirm !== undefined || previewToken !== undefined) throw new ConfigError(`Confirming an entity action ${NEEDS_V1}`);
+      return ctx.kit.call("execute_entity_action", { path: { id, action_id: actionId }, body }, request);
+    },
+    /**
+     * OpenApp 1.0: what running the action would do, decided by the policies without touching the
+     * hardware. When the policies want a confirmation the preview carries a `preview_token` (kept
+     * out of JSON and `util.inspect` output) to pass as `{ previewToken }` to `action`.
+     * `POST /entities/{id}/actions/{action_id}/preview`.
+     * @throws {ConfigError} before any request on a 0.1 client.
+     */
+    async preview(id: string, actionId: string, body: ActionBody = {}, options?: Options): Promise<ActionPreview> {
+      if (ctx.generation !== "1.0") throw new ConfigError(`entities.preview ${NEEDS_V1}`);
+      return previewAction(ctx.v1.kit, id, actionId, body, options ?? {});
     },
     /**
      * Get the settings schema of an entity.
@@ -131,6 +161,7 @@ export function entitiesResource(ctx: OpenAppContext) {
       return {
         id,
         action: (actionId, body, options) => resource.action(id, actionId, body, options),
+        preview: (actionId, body, options) => resource.preview(id, actionId, body, options),
         open: shortcut("open"),
         close: shortcut("close"),
         on: shortcut("on"),
