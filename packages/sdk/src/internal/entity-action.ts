@@ -59,10 +59,14 @@ function withHiddenToken(preview: ActionPreview): ActionPreview {
   return Object.defineProperty(shown, "preview_token", { value: token, enumerable: false }) as ActionPreview;
 }
 
+function withoutKey({ idempotencyKey: _unused, ...rest }: OpenAppRequestOptions): OpenAppRequestOptions {
+  return rest;
+}
+
 /** `POST /entities/{id}/actions/{action_id}/preview`: the policies' decision, nothing runs. */
 export async function previewAction(kit: V1Kit, id: string, actionId: string, body: ActionArguments, options: OpenAppRequestOptions): Promise<ActionPreview> {
-  // A preview is not deduplicated; the action's key belongs to the execute.
-  const { idempotencyKey: _unused, ...request } = options;
+  // A preview is not deduplicated; the action's key belongs to the execute. Options of the wrong kind are left to the kit's check.
+  const request = typeof options === "object" && options !== null ? withoutKey(readingInput("OpenApp entity action preview: options", () => ({ ...options }), ConfigError)) : options;
   return withHiddenToken(await kit.call("preview_entity_action", { path: { id, action_id: actionId }, body }, request));
 }
 
@@ -73,7 +77,8 @@ export async function previewAction(kit: V1Kit, id: string, actionId: string, bo
  * ConfirmationRequiredError carrying the token for later.
  */
 export async function runAction(kit: V1Kit, id: string, actionId: string, body: ActionArguments, options: ActionOptions | undefined): Promise<ConfirmedActionResult> {
-  const what = `OpenApp entity action ${actionId}`;
+  // The action id is not read yet: the kit checks it (and a hostile value) when it builds the path.
+  const what = "OpenApp entity action";
   const { confirm, previewToken, request } = splitActionOptions(options, what);
   if (!confirm) return execute(kit, id, actionId, body, request, previewToken);
   // Serialized once, so the preview and the run carry the very same bytes whatever happens to `body` meanwhile.

@@ -131,7 +131,7 @@ export function entitiesResource(ctx: OpenAppContext) {
      */
     async action(id: string, actionId: string, body: ActionBody = {}, options?: ActionOptions): Promise<ActionResult> {
       if (ctx.generation === "1.0") return runAction(ctx.v1.kit, id, actionId, body, options);
-      const { confirm, previewToken, request } = splitActionOptions(options, `OpenApp entity action ${actionId}`);
+      const { confirm, previewToken, request } = splitActionOptions(options, "OpenApp entity action");
       if (confirm !== undefined || previewToken !== undefined) throw new ConfigError(`Confirming an entity action ${NEEDS_V1}`);
       return ctx.kit.call("execute_entity_action", { path: { id, action_id: actionId }, body }, request);
     },
