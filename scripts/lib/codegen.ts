@@ -100,7 +100,7 @@ export const z: typeof Zod = loaded;
   return { esm, cjs };
 }
 
-function resolveRef<T = Json>(spec: Json, node: Json): T {
+export function resolveRef<T = Json>(spec: Json, node: Json): T {
   if (typeof node?.$ref !== "string") return node as T;
   const target = node.$ref
     .replace(/^#\//, "")

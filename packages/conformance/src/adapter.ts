@@ -1,5 +1,5 @@
+import type { Reply, ScriptedServer } from "@openapp/testing";
 import type { DedupDialect } from "./deduplicating.js";
-import type { Reply, ScriptedServer } from "./server.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: error classes of different façades share no constructor type.
 export type ErrorClass = abstract new (...args: any[]) => Error;

@@ -1,4 +1,4 @@
-import type { Received, Reply, ScriptedServer } from "./server.js";
+import type { Received, Reply, ScriptedServer } from "@openapp/testing";
 
 /**
  * What goes wrong on the first attempt of a keyed action. In every case the server has run the

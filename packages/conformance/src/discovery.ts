@@ -30,3 +30,17 @@ export function discoverFacades(packagesDir: string = PACKAGES_DIR): string[] {
   }
   return names.sort();
 }
+
+/** The folder under packages/ of the workspace package `name`. */
+export function packageDir(name: string, packagesDir: string = PACKAGES_DIR): string {
+  for (const entry of readdirSync(packagesDir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    try {
+      const manifest = JSON.parse(readFileSync(join(packagesDir, entry.name, "package.json"), "utf8")) as PackageJson;
+      if (manifest.name === name) return join(packagesDir, entry.name);
+    } catch {
+      // not a package
+    }
+  }
+  throw new Error(`no workspace package named ${name} under ${packagesDir}`);
+}

@@ -51,18 +51,8 @@ export function errorViews(error: unknown): Record<string, string> {
   return views;
 }
 
-export interface RecordingLogger {
-  logger: Record<"debug" | "info" | "warn" | "error", (message: string, fields?: Record<string, unknown>) => void>;
-  /** One rendered line per call: level, message and fields. */
-  lines: string[];
-}
-
-export function recordingLogger(): RecordingLogger {
-  const lines: string[] = [];
-  const record = (level: string) => (message: string, fields?: Record<string, unknown>) => {
-    lines.push(`${level} ${String(message)} ${deepInspect(fields)}`);
-  };
-  return { logger: { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") }, lines };
-}
+/** A recorded logger line as the secret scan reads it: level, message and every field. */
+export const logLineView = (line: { level: string; message: string; fields?: unknown }) =>
+  `${line.level} ${String(line.message)} ${deepInspect(line.fields)}`;
 
 export { deepInspect };

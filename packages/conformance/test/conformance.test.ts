@@ -1,14 +1,14 @@
 /**
- * One behavioural suite for every façade (DESIGN.md, Runtime behaviour): safe resend, retries,
+ * One behavioural suite for every façade (what it checks: ../README.md): safe resend, retries,
  * Retry-After, aborts, redaction, input refusal, no synchronous throws. Transport cases use the
  * clients' real global fetch against a scripted server on 127.0.0.1.
  */
 import { type ExpectStatic, afterAll, describe, test } from "vitest";
+import { type Reply, ScriptedServer, recordingLogger } from "@openapp/testing";
 import type { CallOptions, ConformanceAdapter, Operation, VendorErrors } from "../src/adapter.js";
 import { adapters } from "../src/adapters/index.js";
 import { isThenable, methodsOf, surfacesOf } from "../src/hostile.js";
-import { deepInspect, errorViews, findLeaks, recordingLogger } from "../src/secrets.js";
-import { type Reply, ScriptedServer } from "../src/server.js";
+import { deepInspect, errorViews, findLeaks, logLineView } from "../src/secrets.js";
 import { type DedupFault, deduplicatingRoute } from "../src/deduplicating.js";
 
 const DEDUP_FAULTS: readonly DedupFault[] = ["lost answer", "dropped connection", "timeout", "5xx", "in flight"];
@@ -267,7 +267,7 @@ describe.each(adapters)("conformance: $name", (adapter) => {
       const views: Record<string, string> = {
         ...errorViews(error),
         "util.inspect(client)": deepInspect(client),
-        ...Object.fromEntries(lines.map((line, index) => [`logger line ${index + 1}`, line])),
+        ...Object.fromEntries(lines.map((line, index) => [`logger line ${index + 1}`, logLineView(line)])),
       };
       const leaks = findLeaks(views, adapter.secrets);
       expect(leaks, `secrets leaked:\n${leaks.join("\n")}`).toEqual([]);

@@ -5,10 +5,10 @@
  * and a refusal of the input (ConfigError, ValidationError) sends no request.
  */
 import fc from "fast-check";
+import { ScriptedServer } from "@openapp/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adapters } from "../src/adapters/index.js";
 import { Odd, TRAPS, hostile, hostileRecord, isThenable, materialize, methodsOf, surfacesOf } from "../src/hostile.js";
-import { ScriptedServer } from "../src/server.js";
 
 for (const name of Object.keys(process.env)) if (/^(OPENAPP|OMLET|OVERKIZ)_/.test(name)) delete process.env[name];
 

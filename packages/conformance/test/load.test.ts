@@ -1,5 +1,5 @@
 /**
- * Every façade the way it lives (DESIGN.md, Under load): tens of thousands of calls over real
+ * Every façade the way a long-lived process uses it: tens of thousands of calls over real
  * loopback sockets, many in flight at once, first without a signal, then all sharing one caller
  * signal (an application's shutdown signal). It fails on any process warning, on a call answered
  * twice or not at all, on heap that grows after GC, on listeners left on the shared signal and on
@@ -7,11 +7,10 @@
  * `--expose-gc` (vitest.config.ts). `LOAD_CALLS` sets the calls of each half (default 10,000).
  */
 import { getEventListeners } from "node:events";
-import { settledHeap } from "@openapp/testing";
+import { ScriptedServer, settledHeap } from "@openapp/testing";
 import { describe, expect, test } from "vitest";
 import type { CallOptions, ConformanceAdapter } from "../src/adapter.js";
 import { adapters } from "../src/adapters/index.js";
-import { ScriptedServer } from "../src/server.js";
 
 const CALLS = Number(process.env.LOAD_CALLS ?? 10_000);
 const WARM_UP_CALLS = 2_000;

@@ -1,52 +1,19 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createTestAuthority } from "@openapp/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, ConnectionError, Transport } from "../src/index.js";
 import { createTlsFetch } from "../src/node.js";
 
-function hasOpenssl(): boolean {
-  try {
-    execFileSync("openssl", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-interface TestPki {
-  ca: string;
-  key: string;
-  cert: string;
-}
-
-/** A throwaway CA and a server certificate naming only `gateway-1234.local`, like a local gateway. */
-function createPki(dir: string): TestPki {
-  const run = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
-  run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=Test Gateway CA");
-  run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=gateway-1234.local");
-  run(
-    "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt", "-days", "2",
-    "-extfile", "san.cnf",
-  );
-  const read = (name: string) => readFileSync(join(dir, name), "utf8");
-  return { ca: read("ca.crt"), key: read("server.key"), cert: read("server.crt") };
-}
-
-describe.skipIf(!hasOpenssl())("createTlsFetch against a gateway with a private CA", () => {
-  let dir: string;
-  let pki: TestPki;
+describe("createTlsFetch against a gateway with a private CA", () => {
+  /** A throwaway CA and a server certificate naming only `gateway-1234.local`, like a local gateway. */
+  const authority = createTestAuthority("Test Gateway CA");
+  const pki = { ca: authority.ca, ...authority.issue("gateway-1234.local") };
   let server: Server;
   let origin: string;
   let onHang: (() => void) | undefined;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "core-tls-"));
-    execFileSync("sh", ["-c", "printf 'subjectAltName=DNS:gateway-1234.local\\n' > san.cnf"], { cwd: dir });
-    pki = createPki(dir);
     server = createServer({ key: pki.key, cert: pki.cert }, (request, response) => {
       if (request.url === "/hang") {
         onHang?.();
@@ -61,7 +28,6 @@ describe.skipIf(!hasOpenssl())("createTlsFetch against a gateway with a private 
 
   afterAll(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("fails verification with the default fetch and does not retry it", async () => {

@@ -1,5 +1,6 @@
 /**
- * What a long-lived process sees of the transport's signals (DESIGN.md, Under load): a caller's
+ * What a long-lived process sees of the transport's signals (whole façades under load:
+ * packages/conformance/test/load.test.ts): a caller's
  * signal shared by every call carries one listener however many calls wait on it and none once
  * they settle, no network signal is shared by more than a handful of requests, nothing piles up
  * over many deadline windows, and nothing is retained per call. The workers run with

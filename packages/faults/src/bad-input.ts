@@ -7,7 +7,7 @@ import * as omletSdk from "@openapp/omlet";
 import * as overkizSdk from "@openapp/overkiz";
 import { createLocalGatewayFetch, localServer } from "@openapp/overkiz/node";
 import * as openappSdk from "@openapp/sdk";
-import type { ScriptedServer } from "../../conformance/src/server.js";
+import type { ScriptedServer } from "@openapp/testing";
 import { omletDoor } from "./targets.js";
 
 export type Expected = "ConfigError" | "ValidationError";

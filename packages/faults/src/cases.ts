@@ -1,4 +1,4 @@
-import type { Responder, ScriptedServer } from "../../conformance/src/server.js";
+import type { Responder, ScriptedServer } from "@openapp/testing";
 import type { CallOptions, ErrorName, Op, Target } from "./targets.js";
 
 /** The per-call timeout every case uses, so stalls end fast. */

@@ -1,9 +1,8 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { inspect } from "node:util";
-import { deepInspect, errorViews, findLeaks, recordingLogger } from "../../conformance/src/secrets.js";
-import { ScriptedServer, closedPort } from "../../conformance/src/server.js";
+import { deepInspect, errorViews, findLeaks, logLineView } from "@openapp/conformance";
+import { ScriptedServer, type TlsIdentity, closedPort, recordingLogger } from "@openapp/testing";
 import { CALL_TIMEOUT_MS, type CaseEnv, type FaultCase } from "./cases.js";
-import type { TestPki } from "./tls.js";
 import type { ErrorName, Op, ResolvedErrors, Target } from "./targets.js";
 
 /** Event-loop delay at or above this is a hang, whatever the wall clock says. */
@@ -75,7 +74,16 @@ const errorName = (error: unknown) => (error instanceof Error ? error.constructo
  * judges it. Judging (util.inspect of errors and clients for the secret scan) is left for later, so
  * that it never runs while another case's call is measuring the event loop.
  */
-export async function runCase(fault: FaultCase, target: Target, op: Op, pki: TestPki, viaConsole: boolean): Promise<() => CaseResult> {
+/** The run's private CA (what the local gateway client trusts) and the two identities a server may present. */
+export interface GatewayPki {
+  ca: string;
+  /** For the gateway's own name: what a real gateway presents. */
+  gateway: TlsIdentity;
+  /** Signed by the same CA for another name: the hostname-mismatch case. */
+  impostor: TlsIdentity;
+}
+
+export async function runCase(fault: FaultCase, target: Target, op: Op, pki: GatewayPki, viaConsole: boolean): Promise<() => CaseResult> {
   const id = `${target.name} · ${op.label} · ${fault.name}${viaConsole ? " · *_LOG=debug" : ""}`;
   const tls = target.tls ? { tls: fault.impostorCertificate ? pki.impostor : pki.gateway } : {};
   const server = await ScriptedServer.start(tls);
@@ -231,7 +239,7 @@ export async function runCase(fault: FaultCase, target: Target, op: Op, pki: Tes
       ...(error !== undefined ? errorViews(error) : {}),
       ...(error instanceof Error ? { "error fields": deepInspect(Object.fromEntries(Object.entries(error))) } : {}),
       "util.inspect(client)": deepInspect(client),
-      ...Object.fromEntries(lines.map((line, index) => [`logger line ${index + 1}`, line])),
+      ...Object.fromEntries(lines.map((line, index) => [`logger line ${index + 1}`, logLineView(line)])),
     };
     const leaks = findLeaks(views, target.secrets);
     for (const request of other?.requests ?? []) {

@@ -8,11 +8,15 @@ import * as omletSdk from "@openapp/omlet";
 import * as overkizSdk from "@openapp/overkiz";
 import { createLocalGatewayFetch, localServer } from "@openapp/overkiz/node";
 import * as openappSdk from "@openapp/sdk";
-import type { ConformanceAdapter, Operation } from "../../conformance/src/adapter.js";
-import { omletAdapter } from "../../conformance/src/adapters/omlet.js";
-import { openappAdapter } from "../../conformance/src/adapters/openapp.js";
-import { overkizBearerAdapter, overkizSessionAdapter } from "../../conformance/src/adapters/overkiz.js";
-import type { Reply, ScriptedServer } from "../../conformance/src/server.js";
+import {
+  type ConformanceAdapter,
+  type Operation,
+  omletAdapter,
+  openappAdapter,
+  overkizBearerAdapter,
+  overkizSessionAdapter,
+} from "@openapp/conformance";
+import type { Reply, ScriptedServer } from "@openapp/testing";
 
 // biome-ignore lint/suspicious/noExplicitAny: error classes of different façades share no constructor type.
 export type ErrorClass = abstract new (...args: any[]) => Error;

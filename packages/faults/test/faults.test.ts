@@ -1,5 +1,5 @@
 /**
- * The fault suite (DESIGN.md, Testing → Fault tests): every SDK's actions and main reads, with
+ * The fault suite (what it checks and reports: ../README.md): every SDK's actions and main reads, with
  * their real fetch, against a loopback HTTP/HTTPS server that misbehaves in every way a network
  * or a proxy can. Each case is counted (an action reaches the server at most once), classified
  * (the right SdkError subclass), timed (bounded, event loop never blocked) and secret-scanned.
@@ -7,20 +7,20 @@
  */
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { deepInspect, errorViews, findLeaks } from "../../conformance/src/secrets.js";
-import { ScriptedServer } from "../../conformance/src/server.js";
+import { deepInspect, errorViews, findLeaks } from "@openapp/conformance";
+import { ScriptedServer, createTestAuthority } from "@openapp/testing";
 import { type BadInputEnv, badInputCases, badInputSecrets } from "../src/bad-input.js";
 import { faultCases } from "../src/cases.js";
-import { type CaseResult, captureConsole, consoleLines, describeResult, pool, releaseConsole, runCase } from "../src/run-case.js";
+import { type CaseResult, type GatewayPki, captureConsole, consoleLines, describeResult, pool, releaseConsole, runCase } from "../src/run-case.js";
 import { GATEWAY_NAME, IMPOSTOR_NAME, type Op, type Target, targets } from "../src/targets.js";
-import { createTestPki } from "../src/tls.js";
 import * as core from "@openapp/core";
 import { createLocalGatewayFetch } from "@openapp/overkiz/node";
 
 // The suite is about defaults: environment variables must not configure the clients.
 for (const name of Object.keys(process.env)) if (/^(OPENAPP|OMLET|OVERKIZ)_/.test(name)) delete process.env[name];
 
-const pki = createTestPki(GATEWAY_NAME, IMPOSTOR_NAME);
+const authority = createTestAuthority("OpenApp Faults Test Root CA");
+const pki: GatewayPki = { ca: authority.ca, gateway: authority.issue(GATEWAY_NAME), impostor: authority.issue(IMPOSTOR_NAME) };
 const allTargets: Target[] = targets(pki.ca);
 const allSecrets = [...new Set([...allTargets.flatMap((t) => t.secrets), ...badInputSecrets])];
 
@@ -87,7 +87,7 @@ afterAll(() => {
 });
 
 describe("the test PKI", () => {
-  test(`CA and gateway certificate made for the run (${pki.via})`, () => {
+  test("CA and gateway certificate made for the run", () => {
     expect(pki.ca).toContain("BEGIN CERTIFICATE");
     expect(pki.gateway.cert).toContain("BEGIN CERTIFICATE");
   });

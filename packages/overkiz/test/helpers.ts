@@ -1,4 +1,3 @@
-import type { Logger } from "@openapp/core";
 import { type RouteAnswer, routedFetch } from "@openapp/testing";
 import type { ServerConfig } from "../src/index.js";
 
@@ -28,15 +27,6 @@ export function loginOk(sessionId = "SESSION-1"): Response {
 /** @openapp/testing's routed fetch double, routing by the path below the Overkiz API base. */
 export function scriptedFetch(script: Record<string, RouteAnswer[]>) {
   return routedFetch(script, (url) => url.pathname.replace(/^\/enduser-mobile-web\/(1\/)?enduserAPI/, ""));
-}
-
-export function recordingLogger() {
-  const lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
-  const log = (level: string) => (message: string, fields?: Record<string, unknown>) => {
-    lines.push({ level, message, fields });
-  };
-  const logger: Logger = { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
-  return { logger, lines };
 }
 
 export const SHUTTER_URL = "io://0815-4711-2301/6112754";

@@ -15,45 +15,35 @@ import {
   readEnv,
   shown,
 } from "@openapp/core";
-import { type OpenAppRawClient, createOpenAppRawClient, operationTable, type operations } from "@openapp/openapp-generated";
+import { type OpenAppRawClient, createOpenAppRawClient, operationTable } from "@openapp/openapp-generated";
+import { type OpenAppV1RawClient, createOpenAppV1RawClient, operationTable as v1OperationTable } from "@openapp/openapp-v1-generated";
+import { type ApiVersion, DEFAULT_PAGE_SIZE, type EntityShortcut, MAX_PAGE_SIZE, type OpenAppContext, type OpenAppKit, type OpenAppV1Kit } from "./context.js";
 import { mapOpenAppError } from "./errors.js";
-import {
-  type OpenAppV1RawClient,
-  createOpenAppV1RawClient,
-  operationTable as v1OperationTable,
-  type operations as v1Operations,
-} from "@openapp/openapp-v1-generated";
 import { toWireQuery, toWireQueryV1 } from "./internal/query.js";
 import { type ParsedApiKey, parseApiKey } from "./models/api-key.js";
-import { type ApartmentResidentsResource, apartmentResidentsResource } from "./resources/apartment-residents.js";
-import { type ApiKeysResource, apiKeysResource } from "./resources/api-keys.js";
-import { type AuthResource, authResource } from "./resources/auth.js";
-import { type BillingResource, billingResource } from "./resources/billing.js";
-import { type DevicesResource, devicesResource } from "./resources/devices.js";
-import { type EntitiesResource, entitiesResource } from "./resources/entities.js";
-import { type EulaResource, eulaResource } from "./resources/eula.js";
-import { type IntegrationsResource, integrationsResource } from "./resources/integrations.js";
-import { type LanAgentResource, lanAgentResource } from "./resources/lan-agent.js";
-import { type MeResource, meResource } from "./resources/me.js";
-import { type OrgsResource, orgsResource } from "./resources/orgs.js";
-import { type PublicAccessResource, publicAccessResource } from "./resources/public-access.js";
-import { type ScriptingResource, scriptingResource } from "./resources/scripting.js";
-import { type StatusResource, statusResource } from "./resources/status.js";
-import { type UsersResource, usersResource } from "./resources/users.js";
-import { type ZonesResource, zonesResource } from "./resources/zones.js";
+import { ApartmentResidentsResource } from "./resources/apartment-residents.js";
+import { ApiKeysResource } from "./resources/api-keys.js";
+import { AuthResource } from "./resources/auth.js";
+import { BillingResource } from "./resources/billing.js";
+import { DevicesResource } from "./resources/devices.js";
+import { EntitiesResource } from "./resources/entities.js";
+import { EulaResource } from "./resources/eula.js";
+import { IntegrationsResource } from "./resources/integrations.js";
+import { LanAgentResource } from "./resources/lan-agent.js";
+import { MeResource } from "./resources/me.js";
+import { OrgsResource } from "./resources/orgs.js";
+import { PublicAccessResource } from "./resources/public-access.js";
+import { ScriptingResource } from "./resources/scripting.js";
+import { StatusResource } from "./resources/status.js";
+import { UsersResource } from "./resources/users.js";
+import { ZonesResource } from "./resources/zones.js";
 import { AgentsResource } from "./resources/agents.js";
 import { AliasesResource, EntityActionsResource, McpResource } from "./resources/aliases.js";
 import { AuditResource } from "./resources/audit.js";
 import { InvitesResource, MyInvitesResource } from "./resources/invites.js";
 import { ResolveResource } from "./resources/resolve.js";
 
-/** Page size of list methods when `limit` is not given, and the most the API serves per page. */
-export const DEFAULT_PAGE_SIZE = 100;
-/** The largest `limit` a list method accepts. */
-export const MAX_PAGE_SIZE = 200;
-
-/** The sugar methods of an entity handle. */
-export type EntityShortcut = "open" | "close" | "on" | "off";
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./context.js";
 
 /** The action ids behind the entity handle's `open`, `close`, `on` and `off`; override with `entityActions`. */
 export const DEFAULT_ENTITY_ACTIONS: Readonly<Record<EntityShortcut, string>> = {
@@ -62,9 +52,6 @@ export const DEFAULT_ENTITY_ACTIONS: Readonly<Record<EntityShortcut, string>> = 
   on: "switchable.on",
   off: "switchable.off",
 };
-
-/** The two generations of the OpenApp API this SDK speaks. */
-export type ApiVersion = "0.1" | "1.0";
 
 /** Options of {@link OpenAppClient}; every one is optional. */
 export interface OpenAppClientOptions {
@@ -148,17 +135,11 @@ export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawC
   loadSchemas: () => import("@openapp/openapp-generated/zod").then((zod) => zod.responseSchemas),
 };
 
-/** The client kit as typed for OpenApp's operations. */
-export type OpenAppKit = ClientKit<operations, typeof operationTable, OpenAppRawClient>;
-
-/** The client kit as typed for the OpenApp 1.0 operations. */
-export type OpenAppV1Kit = ClientKit<v1Operations, typeof v1OperationTable, OpenAppV1RawClient>;
-
 const V1_KEY_HINT = "use a 1.0 API key ({origin}_openapp_{secret}, a bare origin) or pass { apiVersion: \"1.0\" } to OpenAppClient";
 
 /**
  * The 1.0 operations, declared like the 0.1 ones. A 0.1 client builds its 1.0 kit without
- * credentials and with `needsV1`, so each 1.0 call is a ConfigError naming the fix, before any request.
+ * credentials, so each 1.0 call is a ConfigError naming the fix, before any request.
  */
 function openAppV1Vendor(generation: ApiVersion): VendorDeclaration<typeof v1OperationTable, OpenAppV1RawClient> {
   return {
@@ -172,26 +153,6 @@ function openAppV1Vendor(generation: ApiVersion): VendorDeclaration<typeof v1Ope
     toWireQuery: toWireQueryV1,
     loadSchemas: () => import("@openapp/openapp-v1-generated/zod").then((zod) => zod.responseSchemas),
   };
-}
-
-/** What the 1.0 resources share: the kit of the 1.0 operations. */
-export interface OpenAppV1Context {
-  /** The kit every 1.0 call goes through (same base URL, credentials and options as the 0.1 one). */
-  readonly kit: OpenAppV1Kit;
-  /** One-time secrets (invite tokens and URLs, agent keys) received so far: masked like the key. */
-  readonly oneTimeSecrets: Set<string>;
-}
-
-/** The state every resource shares; `withOrg` copies share everything but the default org. */
-export interface OpenAppContext {
-  /** The kit every call goes through. */
-  readonly kit: OpenAppKit;
-  /** The API generation the client speaks. */
-  readonly generation: ApiVersion;
-  /** The 1.0 operations' context; on a 0.1 client every call there is a ConfigError naming the fix. */
-  readonly v1: OpenAppV1Context;
-  /** Action ids behind the entity handle's sugar methods. */
-  readonly entityActions: Readonly<Record<EntityShortcut, string>>;
 }
 
 /**
@@ -292,6 +253,22 @@ const inheritedContexts = new WeakMap<object, OpenAppContext>();
  * for await (const device of client.devices.list()) console.log(device.name);
  * await client.entities.byId("01HZX7A1D5G9K3P7S1W5Z9C3F7").open();
  * ```
+ *
+ * **Errors.** Every method of every resource keeps one contract; each method's doc links here.
+ * Every failure is an {@link SdkError}, and a method that returns a promise rejects, never throws:
+ * - {@link ConfigError} before any request when the call needs an API key and the client has
+ *   none, or acts in an organization (`X-Org`) and neither the call, the client nor
+ *   `OPENAPP_ORG` names one;
+ * - {@link ValidationError} before any request when an input is not what the operation takes:
+ *   an empty or `.`/`..` path parameter, a query name the operation does not declare, a `limit`
+ *   outside 1–200 or a negative `offset` on list methods ({@link SerializationError} for a body
+ *   JSON or a form cannot carry);
+ * - {@link ApiError} for a non-2xx answer, as its status subclass: {@link NotFoundError} for an
+ *   unknown id, {@link AuthenticationError}, {@link PermissionDeniedError},
+ *   {@link RateLimitError} and the others;
+ * - {@link ConnectionError}, {@link TimeoutError} or {@link AbortError} when the answer never
+ *   comes, and a `Response*Error` when it cannot be read. Requests that are safe to repeat are
+ *   retried first; an action that may have reached the server is never sent twice.
  */
 export class OpenAppClient {
   readonly #ctx: OpenAppContext;
@@ -348,22 +325,22 @@ export class OpenAppClient {
   constructor(options: OpenAppClientOptions = {}) {
     const ctx = inheritedContexts.get(options) ?? createContext(options);
     this.#ctx = ctx;
-    this.apiKeys = apiKeysResource(ctx);
-    this.users = usersResource(ctx);
-    this.orgs = orgsResource(ctx);
-    this.devices = devicesResource(ctx);
-    this.entities = entitiesResource(ctx);
-    this.integrations = integrationsResource(ctx);
-    this.zones = zonesResource(ctx);
-    this.lanAgent = lanAgentResource(ctx);
-    this.scripting = scriptingResource(ctx);
-    this.apartmentResidents = apartmentResidentsResource(ctx);
-    this.publicAccess = publicAccessResource(ctx);
-    this.auth = authResource(ctx);
-    this.me = meResource(ctx);
-    this.eula = eulaResource(ctx);
-    this.status = statusResource(ctx);
-    this.billing = billingResource(ctx);
+    this.apiKeys = new ApiKeysResource(ctx);
+    this.users = new UsersResource(ctx);
+    this.orgs = new OrgsResource(ctx);
+    this.devices = new DevicesResource(ctx);
+    this.entities = new EntitiesResource(ctx);
+    this.integrations = new IntegrationsResource(ctx);
+    this.zones = new ZonesResource(ctx);
+    this.lanAgent = new LanAgentResource(ctx);
+    this.scripting = new ScriptingResource(ctx);
+    this.apartmentResidents = new ApartmentResidentsResource(ctx);
+    this.publicAccess = new PublicAccessResource(ctx);
+    this.auth = new AuthResource(ctx);
+    this.me = new MeResource(ctx);
+    this.eula = new EulaResource(ctx);
+    this.status = new StatusResource(ctx);
+    this.billing = new BillingResource(ctx);
     this.audit = new AuditResource(ctx.v1);
     this.invites = new InvitesResource(ctx.v1);
     this.myInvites = new MyInvitesResource(ctx.v1);

@@ -4,14 +4,9 @@ export { recordProcessWarnings, type ProcessWarningRecorder } from "./process-wa
 export { prismGlobalSetup, type GlobalSetupContext } from "./global-setup.js";
 export { startPrism, type PrismOptions, type PrismServer } from "./prism.js";
 export { fromRepo, repoRoot } from "./repo.js";
-export {
-  readBody,
-  startUpstream,
-  type RecordedRequest,
-  type ScriptedResponse,
-  type Upstream,
-  type UpstreamHandler,
-} from "./upstream.js";
+export { ScriptedServer, closedPort, readBody, type Received, type Reply, type Responder } from "./server.js";
+export { createTestAuthority, type TestAuthority, type TlsIdentity } from "./pki.js";
+export { recordingLogger, type LogLine, type RecordingLoggerSink } from "./logger.js";
 export { sampleRequests, sampleValue, type SampleRequest } from "./sample.js";
 export {
   contractRecorder,

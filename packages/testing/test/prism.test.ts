@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startPrism, startUpstream, type PrismServer, type Upstream } from "../src/index.js";
+import { ScriptedServer, startPrism, type PrismServer } from "../src/index.js";
 
 const spec = "packages/testing/test/fixtures/tiny.yaml";
 
@@ -30,10 +30,10 @@ describe("startPrism", () => {
   });
 
   it("proxies to a scripted upstream and reports response violations", async () => {
-    const upstream: Upstream = await startUpstream();
-    cleanups.push(upstream.stop);
-    upstream.route("GET", "/things/abc", [{ body: { id: "abc", name: "Coop" } }, { body: { id: 42 } }]);
-    const prism = await startPrism({ spec, mode: "proxy", upstream: upstream.url });
+    const upstream = await ScriptedServer.start();
+    cleanups.push(() => upstream.close());
+    upstream.on("GET", "/things/abc", { body: { id: "abc", name: "Coop" } }, { body: { id: 42 } });
+    const prism = await startPrism({ spec, mode: "proxy", upstream: upstream.origin });
     cleanups.push(prism.stop);
     const first = await fetch(`${prism.url}/things/abc`);
     expect(await first.json()).toEqual({ id: "abc", name: "Coop" });

@@ -10,7 +10,7 @@ import {
   ValidationError,
 } from "@openapp/sdk";
 import { defineAdapter } from "../adapter.js";
-import type { ScriptedServer } from "../server.js";
+import type { ScriptedServer } from "@openapp/testing";
 
 // The key is `{base_url}_openapp_{secret}`; every leak of the key contains the secret, so the
 // secret is what the scan looks for.

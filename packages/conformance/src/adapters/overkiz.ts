@@ -10,7 +10,7 @@ import {
   ValidationError,
 } from "@openapp/overkiz";
 import { type ConformanceAdapter, defineAdapter, type Operation } from "../adapter.js";
-import type { ScriptedServer } from "../server.js";
+import type { ScriptedServer } from "@openapp/testing";
 
 const API = "/enduser-mobile-web/enduserAPI/";
 const TOKEN = "confTokenOVERKIZ_Bq5Nz2Rt8Ym1Kx6Wd4Hs";

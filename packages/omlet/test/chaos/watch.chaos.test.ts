@@ -9,9 +9,9 @@
  * CI runs three fixed seeds; every seed is printed; replay one with `CHAOS_SEED=<seed>`, explore
  * fresh ones with `CHAOS_SEEDS=200`.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type SeededRandom, chaosSeeds, recordProcessWarnings, seededRandom, settledHeap } from "@openapp/testing";
+import { type SeededRandom, chaosSeeds, readBody, recordProcessWarnings, seededRandom, settledHeap } from "@openapp/testing";
 import { describe, expect, it } from "vitest";
 import { type ActionResult, type Device, OmletClient, SdkError, ValidationError, parseWebhookEvent } from "../../src/index.js";
 import { CALL_HEADER, type FaultRates, NO_FAULTS, OmletCloud, type WebhookDelivery } from "./omlet-cloud.js";
@@ -53,12 +53,6 @@ function resourceCounts(): Record<string, number> {
 
 const noMoreThan = (baseline: Record<string, number>) => () =>
   Object.entries(resourceCounts()).every(([name, count]) => count <= (baseline[name] ?? 0));
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  let body = "";
-  for await (const chunk of request) body += chunk;
-  return body;
-}
 
 /** The app's webhook endpoint: checks the token, answers fast, cues the watcher. */
 async function startWebhookServer(onEvent: (event: unknown) => void, untyped: unknown[]): Promise<{ server: Server; url: string }> {

@@ -2,24 +2,24 @@
  * The device watcher against a scripted Omlet behind `prism proxy --errors`: every read, the
  * action and the DELETE with its body are checked against the spec in both directions.
  */
-import { type PrismServer, type Upstream, startPrism, startUpstream, violationRecorder } from "@openapp/testing";
+import { type PrismServer, ScriptedServer, startPrism, violationRecorder } from "@openapp/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Device, type DeviceChanges, OmletClient, parseWebhookEvent, sectionState } from "../../src/index.js";
 import { doorWithLight, fan, feeder } from "../fixtures/devices.js";
 import { TEST_KEY } from "../helpers.js";
 
-let upstream: Upstream;
+let upstream: ScriptedServer;
 let prism: PrismServer;
 const violations = violationRecorder();
 
 beforeAll(async () => {
-  upstream = await startUpstream();
-  prism = await startPrism({ spec: "openapi/omlet/openapi.yaml", mode: "proxy", upstream: upstream.url });
+  upstream = await ScriptedServer.start();
+  prism = await startPrism({ spec: "openapi/omlet/openapi.yaml", mode: "proxy", upstream: upstream.origin });
 });
 
 afterAll(async () => {
   await prism?.stop();
-  await upstream?.stop();
+  await upstream?.close();
 });
 
 beforeEach(() => {
@@ -49,8 +49,8 @@ describe("watchDevices through the proxy", () => {
       [doorWithLight("open"), fan("off"), feeder()],
     ];
     let read = 0;
-    upstream.route("GET", "/device", () => ({ body: readings[Math.min(read++, readings.length - 1)] }));
-    upstream.route("POST", "/device/Pz4kWm82QrTd1VxN/action/open", [{ status: 204 }]);
+    upstream.on("GET", "/device", () => ({ body: readings[Math.min(read++, readings.length - 1)] }));
+    upstream.on("POST", "/device/Pz4kWm82QrTd1VxN/action/open", { status: 204 });
 
     const omlet = client();
     // Short follow-ups keep the test fast; the 300 s interval never fires during it.
@@ -89,7 +89,7 @@ describe("watchDevices through the proxy", () => {
 
 describe("removeUser on the wire", () => {
   it("names the member in the query and in the JSON body, and the spec accepts both", async () => {
-    upstream.route("DELETE", "/group/Gq2LmS7xTn4RwY8c/user", [{ status: 204 }]);
+    upstream.on("DELETE", "/group/Gq2LmS7xTn4RwY8c/user", { status: 204 });
     await client().removeUser("Gq2LmS7xTn4RwY8c", "sam.okafor@example.com");
     const [request] = upstream.requests;
     expect(request?.query.get("emailAddress")).toBe("sam.okafor@example.com");

@@ -3,19 +3,19 @@
  * for Overkiz calls (both directions contract-checked), while identity providers, which the
  * Overkiz spec does not describe, are scripted on the same upstream and reached directly.
  */
-import { type PrismServer, type RecordedRequest, type Upstream, startPrism, startUpstream, violationRecorder } from "@openapp/testing";
+import { type PrismServer, type Received, ScriptedServer, startPrism, violationRecorder } from "@openapp/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import type { Middleware, ServerConfig } from "../../src/index.js";
 
 export interface Harness {
-  upstream: Upstream;
+  upstream: ScriptedServer;
   prism: PrismServer;
   /** Collects Prism's `sl-violations`; every test fails on any. */
   recorder: Middleware;
   /** A server config whose endpoint is the Prism proxy. */
   server(overrides?: Partial<ServerConfig>): ServerConfig;
   /** Upstream requests whose path starts with `prefix`. */
-  requestsTo(prefix: string): RecordedRequest[];
+  requestsTo(prefix: string): Received[];
 }
 
 export function useScenarioHarness(): Harness {
@@ -25,18 +25,18 @@ export function useScenarioHarness(): Harness {
     server(overrides: Partial<ServerConfig> = {}): ServerConfig {
       return { name: "Prism proxy", endpoint: `${harness.prism.url}/`, manufacturer: "Test", apiType: "cloud", ...overrides };
     },
-    requestsTo(prefix: string): RecordedRequest[] {
+    requestsTo(prefix: string): Received[] {
       return harness.upstream.requests.filter((request) => request.path.startsWith(prefix));
     },
   } as Harness;
 
   beforeAll(async () => {
-    harness.upstream = await startUpstream();
-    harness.prism = await startPrism({ spec: "openapi/overkiz/openapi.yaml", mode: "proxy", upstream: harness.upstream.url });
+    harness.upstream = await ScriptedServer.start();
+    harness.prism = await startPrism({ spec: "openapi/overkiz/openapi.yaml", mode: "proxy", upstream: harness.upstream.origin });
   });
   afterAll(async () => {
     await harness.prism?.stop();
-    await harness.upstream?.stop();
+    await harness.upstream?.close();
   });
   beforeEach(() => {
     harness.upstream.requests.length = 0;
@@ -53,7 +53,7 @@ export function fakeJwt(claims: Record<string, unknown>): string {
   return `${part({ alg: "none", typ: "JWT" })}.${part(claims)}.c2lnbmF0dXJl`;
 }
 
-export const form = (request: RecordedRequest | undefined) => Object.fromEntries(new URLSearchParams(request?.body ?? ""));
+export const form = (request: Received | undefined) => Object.fromEntries(new URLSearchParams(request?.body ?? ""));
 
 export const loginAnswer = (session: string) => ({
   status: 200,

@@ -7,8 +7,7 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ConnectionError, OverkizClient, ValidationError, createLocalGatewayFetch, localServer } from "../../src/node.js";
-import { recordingLogger } from "../helpers.js";
-import { type TestAuthority, createTestAuthority } from "../tls-fixtures.js";
+import { type TestAuthority, createTestAuthority, recordingLogger } from "@openapp/testing";
 import { useScenarioHarness } from "./harness.js";
 
 const h = useScenarioHarness();
@@ -24,8 +23,7 @@ const gatewayPaths: string[] = [];
 
 /** The gateway: TLS with `<pin>.local`, the local path prefix, everything else answered by Prism. */
 function startGateway(authority: TestAuthority): Promise<Server> {
-  const { certPem, keyPem } = authority.issue(`${PIN}.local`);
-  const server = createServer({ cert: certPem, key: keyPem }, async (request, response) => {
+  const server = createServer(authority.issue(`${PIN}.local`), async (request, response) => {
     gatewayPaths.push(request.url ?? "");
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -45,7 +43,7 @@ function startGateway(authority: TestAuthority): Promise<Server> {
 }
 
 beforeAll(async () => {
-  overkizCa = createTestAuthority();
+  overkizCa = createTestAuthority("Test Overkiz Root CA");
   otherCa = createTestAuthority("Someone Else's CA");
   gateway = await startGateway(overkizCa);
   port = (gateway.address() as AddressInfo).port;
@@ -62,7 +60,7 @@ afterEach(() => {
 });
 
 function scriptGateway() {
-  h.upstream.route("GET", "/setup/gateways", [{ status: 200, body: [{ gatewayId: PIN, connectivity: { status: "OK", protocolVersion: "2025.3.2-5" } }] }]);
+  h.upstream.on("GET", "/setup/gateways", { status: 200, body: [{ gatewayId: PIN, connectivity: { status: "OK", protocolVersion: "2025.3.2-5" } }] });
 }
 
 function client(fetchOptions: Parameters<typeof createLocalGatewayFetch>[0]) {
@@ -85,7 +83,7 @@ function causes(error: unknown): string {
 describe("local gateway over TLS", () => {
   it("verifies the chain against the CA passed and accepts the <pin>.local name for an IP connection", async () => {
     scriptGateway();
-    const local = client({ ca: overkizCa.certPem, gatewayPin: PIN });
+    const local = client({ ca: overkizCa.ca, gatewayPin: PIN });
 
     await local.login();
     const gateways = await local.getGateways();
@@ -97,7 +95,7 @@ describe("local gateway over TLS", () => {
   });
 
   it("fails with a CA that did not sign the gateway", async () => {
-    const local = client({ ca: otherCa.certPem, gatewayPin: PIN });
+    const local = client({ ca: otherCa.ca, gatewayPin: PIN });
     const error = await local.login().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(causes(error)).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify/i);
@@ -105,9 +103,9 @@ describe("local gateway over TLS", () => {
   });
 
   it("refuses an IP connection without the gateway PIN, and a certificate for another gateway", async () => {
-    const noPin = await client({ ca: overkizCa.certPem }).login().catch((e: unknown) => e);
+    const noPin = await client({ ca: overkizCa.ca }).login().catch((e: unknown) => e);
     expect(causes(noPin)).toMatch(/pass gatewayPin/);
-    const otherGateway = await client({ ca: overkizCa.certPem, gatewayPin: "9999-8888-7777" }).login().catch((e: unknown) => e);
+    const otherGateway = await client({ ca: overkizCa.ca, gatewayPin: "9999-8888-7777" }).login().catch((e: unknown) => e);
     expect(causes(otherGateway)).toMatch(/names none of 9999-8888-7777\.local/);
     // The reason and Node's code are in the error itself, and a certificate problem is never retried.
     expect(otherGateway).toMatchObject({ code: "ERR_TLS_CERT_ALTNAME_INVALID" });
@@ -130,7 +128,7 @@ describe("local gateway over TLS", () => {
   });
 
   it("refuses execution modes before sending anything", async () => {
-    const local = client({ ca: overkizCa.certPem, gatewayPin: PIN });
+    const local = client({ ca: overkizCa.ca, gatewayPin: PIN });
     await expect(local.executeActionGroup([{ deviceURL: "io://1234-5678-9012/6112754", commands: ["close"] }], { mode: "highPriority" })).rejects.toThrow(
       ValidationError,
     );

@@ -29,23 +29,23 @@ const listenerGone = { status: 400, body: { errorCode: "UNSPECIFIED_ERROR", erro
 
 describe("event stream", () => {
   it("survives a token refresh and a listener expiry without losing or repeating queued events", async () => {
-    h.upstream.route("POST", "/somfy/token", [
+    h.upstream.on("POST", "/somfy/token",
       { status: 200, body: { access_token: "somfy-access-1", refresh_token: "somfy-refresh-1", expires_in: 3600 } },
       { status: 200, body: { access_token: "somfy-access-2", refresh_token: "somfy-refresh-2", expires_in: 3600 } },
-    ]);
-    h.upstream.route("POST", "/events/register", [{ status: 200, body: { id: L1 } }, { status: 200, body: { id: L2 } }, { status: 200, body: { id: L3 } }]);
+    );
+    h.upstream.on("POST", "/events/register", { status: 200, body: { id: L1 } }, { status: 200, body: { id: L2 } }, { status: 200, body: { id: L3 } });
     // L1 delivers 10 and 20, and still holds 30 when the token is refreshed.
-    h.upstream.route("POST", `/events/${L1}/fetch`, [{ status: 200, body: [closureEvent(10), closureEvent(20)] }, { status: 200, body: [closureEvent(30)] }]);
+    h.upstream.on("POST", `/events/${L1}/fetch`, { status: 200, body: [closureEvent(10), closureEvent(20)] }, { status: 200, body: [closureEvent(30)] });
     // L2 was registered before L1 was drained, so it saw 30 too; then it expires.
-    h.upstream.route("POST", `/events/${L2}/fetch`, [{ status: 200, body: [closureEvent(30), closureEvent(40)] }, listenerGone]);
-    h.upstream.route("POST", `/events/${L3}/fetch`, [{ status: 200, body: [closureEvent(50)] }, { status: 200, body: [] }]);
-    for (const id of [L1, L2, L3]) h.upstream.route("POST", `/events/${id}/unregister`, [{ status: 200, body: [] }]);
+    h.upstream.on("POST", `/events/${L2}/fetch`, { status: 200, body: [closureEvent(30), closureEvent(40)] }, listenerGone);
+    h.upstream.on("POST", `/events/${L3}/fetch`, { status: 200, body: [closureEvent(50)] }, { status: 200, body: [] });
+    for (const id of [L1, L2, L3]) h.upstream.on("POST", `/events/${id}/unregister`, { status: 200, body: [] });
 
     let now = Date.UTC(2026, 10, 21, 8, 0, 0);
     const client = new OverkizClient({
       server: h.server({ key: "somfy_europe" }),
       credentials: { username: "jane.doe@example.com", password: "correct-horse-battery" },
-      identityEndpoints: { somfy: { tokenUrl: `${h.upstream.url}/somfy/token` } },
+      identityEndpoints: { somfy: { tokenUrl: `${h.upstream.origin}/somfy/token` } },
       middleware: [h.recorder],
       now: () => now,
     });
@@ -79,7 +79,7 @@ describe("event stream", () => {
 
 describe("action queue", () => {
   it("merges 20 concurrent executions for 5 devices into one exec/apply with 5 actions", async () => {
-    h.upstream.route("POST", "/exec/apply", [{ status: 200, body: { execId: "ee7a5676-c68f-43a3-956d-6f5efc745954" } }]);
+    h.upstream.on("POST", "/exec/apply", { status: 200, body: { execId: "ee7a5676-c68f-43a3-956d-6f5efc745954" } });
     const client = new OverkizClient({
       server: h.server(),
       credentials: { token: "queue-token-0001" },

@@ -20,8 +20,8 @@ const place = { oid: "7c26474b-2091-49bf-83cc-a76777e5f70c", label: "Home", type
 
 describe("session scenarios (through prism proxy)", () => {
   it("logs in, sends the cookie, and logs in again once the session expired", async () => {
-    h.upstream.route("POST", "/login", [loginAnswer("3F2A9C1E7F0B3A5D"), loginAnswer("6E8C1B2A3F4E5D6C")]);
-    h.upstream.route("GET", "/setup/places", (request) =>
+    h.upstream.on("POST", "/login", loginAnswer("3F2A9C1E7F0B3A5D"), loginAnswer("6E8C1B2A3F4E5D6C"));
+    h.upstream.on("GET", "/setup/places", (request) =>
       request.headers.cookie === "JSESSIONID=3F2A9C1E7F0B3A5D" ? notAuthenticated : { status: 200, body: place },
     );
     const client = new OverkizClient({
@@ -43,14 +43,14 @@ describe("session scenarios (through prism proxy)", () => {
   });
 
   it("replaces an expired event listener and keeps fetching", async () => {
-    h.upstream.route("POST", "/events/register", [
+    h.upstream.on("POST", "/events/register",
       { status: 200, body: { id: "a70f6d96-0000-4000-8000-000000000001" } },
       { status: 200, body: { id: "a70f6d96-0000-4000-8000-000000000002" } },
-    ]);
-    h.upstream.route("POST", "/events/a70f6d96-0000-4000-8000-000000000001/fetch", [
+    );
+    h.upstream.on("POST", "/events/a70f6d96-0000-4000-8000-000000000001/fetch",
       { status: 400, body: { errorCode: "UNSPECIFIED_ERROR", error: '"No registered event listener."' } },
-    ]);
-    h.upstream.route("POST", "/events/a70f6d96-0000-4000-8000-000000000002/fetch", [
+    );
+    h.upstream.on("POST", "/events/a70f6d96-0000-4000-8000-000000000002/fetch",
       {
         status: 200,
         body: [
@@ -62,7 +62,7 @@ describe("session scenarios (through prism proxy)", () => {
           },
         ],
       },
-    ]);
+    );
     const client = new OverkizClient({ server: server(), credentials: { token: "scenario-token-0001" }, middleware: [recorder] });
 
     await client.registerEventListener();
@@ -76,10 +76,10 @@ describe("session scenarios (through prism proxy)", () => {
   });
 
   it("resends an execution the server refused as too busy, and nothing else", async () => {
-    h.upstream.route("POST", "/exec/apply", [
+    h.upstream.on("POST", "/exec/apply",
       { status: 400, body: { errorCode: "RESOURCE_ACCESS_DENIED", error: "Server busy, please try again later. (Too many executions)" } },
       { status: 200, body: { execId: "ee7a5676-c68f-43a3-956d-6f5efc745954" } },
-    ]);
+    );
     // random() = 0 makes the jittered wait zero, so no clock is needed.
     const client = new OverkizClient({ server: server(), credentials: { token: "scenario-token-0001" }, middleware: [recorder], random: () => 0 });
 

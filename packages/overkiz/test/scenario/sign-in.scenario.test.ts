@@ -4,7 +4,7 @@
  * directory) are scripted on the same upstream and reached directly.
  */
 import { randomBytes } from "node:crypto";
-import type { RecordedRequest } from "@openapp/testing";
+import type { Received } from "@openapp/testing";
 import { describe, expect, it } from "vitest";
 import {
   BadCredentialsError,
@@ -30,12 +30,12 @@ function manualClock(start = Date.UTC(2026, 10, 21, 8, 0, 0)) {
   return { now: () => now, advance: (ms: number) => void (now += ms) };
 }
 
-const line = (r: RecordedRequest) => `${r.method} ${r.path}`;
+const line = (r: Received) => `${r.method} ${r.path}`;
 
 describe("plain session login", () => {
   it("logs in once and reuses the JSESSIONID cookie on every call", async () => {
-    h.upstream.route("POST", "/login", [loginAnswer("5A1B9C3D7E2F4A6B")]);
-    h.upstream.route("GET", "/setup/places", [placesAnswer]);
+    h.upstream.on("POST", "/login", loginAnswer("5A1B9C3D7E2F4A6B"));
+    h.upstream.on("GET", "/setup/places", placesAnswer);
     const client = new OverkizClient({ server: h.server(), credentials: account, middleware: [h.recorder] });
 
     await client.getPlaces();
@@ -50,8 +50,8 @@ describe("plain session login", () => {
   });
 
   it("opens the session with a JWT from an async callback", async () => {
-    h.upstream.route("POST", "/login", [loginAnswer("0C1D2E3F4A5B6C7D")]);
-    h.upstream.route("GET", "/setup/places", [placesAnswer]);
+    h.upstream.on("POST", "/login", loginAnswer("0C1D2E3F4A5B6C7D"));
+    h.upstream.on("GET", "/setup/places", placesAnswer);
     const jwt = fakeJwt({ sub: "jane" });
     const client = new OverkizClient({ server: h.server(), credentials: { jwt: async () => jwt }, middleware: [h.recorder] });
 
@@ -62,8 +62,8 @@ describe("plain session login", () => {
   });
 
   it("opens the session with an SSO token and its user id", async () => {
-    h.upstream.route("POST", "/login", [loginAnswer("1D2E3F4A5B6C7D8E")]);
-    h.upstream.route("GET", "/setup/places", [placesAnswer]);
+    h.upstream.on("POST", "/login", loginAnswer("1D2E3F4A5B6C7D8E"));
+    h.upstream.on("GET", "/setup/places", placesAnswer);
     const client = new OverkizClient({
       server: h.server(),
       credentials: { userId: "jane.doe_-_example.com", ssoToken: "sso-7b1f0c2e9d8a4c6b" },
@@ -79,8 +79,8 @@ describe("plain session login", () => {
 describe("login back-off", () => {
   it("pauses logins after a refusal, says for how long, grows ×4 and resets on success", async () => {
     const refused = { status: 400, body: { errorCode: "AUTHENTICATION_ERROR", error: "Bad credentials" } };
-    h.upstream.route("POST", "/login", [refused, refused, loginAnswer("2E3F4A5B6C7D8E9F")]);
-    h.upstream.route("GET", "/setup/places", [placesAnswer]);
+    h.upstream.on("POST", "/login", refused, refused, loginAnswer("2E3F4A5B6C7D8E9F"));
+    h.upstream.on("GET", "/setup/places", placesAnswer);
     const clock = manualClock();
     const client = new OverkizClient({ server: h.server(), credentials: account, middleware: [h.recorder], now: clock.now });
 
@@ -106,16 +106,16 @@ describe("login back-off", () => {
 
 describe("Somfy Europe OAuth", () => {
   it("signs in with the password grant, sends the bearer, and refreshes 5 s before expiry", async () => {
-    h.upstream.route("POST", "/somfy/token", [
+    h.upstream.on("POST", "/somfy/token",
       { status: 200, body: { access_token: "somfy-access-1", refresh_token: "somfy-refresh-1", expires_in: 3600, token_type: "bearer" } },
       { status: 200, body: { access_token: "somfy-access-2", refresh_token: "somfy-refresh-2", expires_in: 3600, token_type: "bearer" } },
-    ]);
-    h.upstream.route("GET", "/setup/places", [placesAnswer]);
+    );
+    h.upstream.on("GET", "/setup/places", placesAnswer);
     const clock = manualClock();
     const client = new OverkizClient({
       server: h.server({ key: "somfy_europe" }),
       credentials: account,
-      identityEndpoints: { somfy: { tokenUrl: `${h.upstream.url}/somfy/token`, clientId: "somfy-app", clientSecret: "somfy-app-secret" } },
+      identityEndpoints: { somfy: { tokenUrl: `${h.upstream.origin}/somfy/token`, clientId: "somfy-app", clientSecret: "somfy-app-secret" } },
       middleware: [h.recorder],
       now: clock.now,
     });
@@ -141,11 +141,11 @@ describe("Somfy Europe OAuth", () => {
   });
 
   it("maps a refused password grant to SomfyBadCredentialsError", async () => {
-    h.upstream.route("POST", "/somfy/token", [{ status: 400, body: { message: "error.invalid.grant" } }]);
+    h.upstream.on("POST", "/somfy/token", { status: 400, body: { message: "error.invalid.grant" } });
     const client = new OverkizClient({
       server: h.server({ key: "somfy_europe" }),
       credentials: account,
-      identityEndpoints: { somfy: { tokenUrl: `${h.upstream.url}/somfy/token` } },
+      identityEndpoints: { somfy: { tokenUrl: `${h.upstream.origin}/somfy/token` } },
     });
     const error = (await client.login().catch((e: unknown) => e)) as SomfyBadCredentialsError;
     expect(error).toBeInstanceOf(SomfyBadCredentialsError);
@@ -158,15 +158,15 @@ describe("Somfy Europe OAuth", () => {
 describe("Cozytouch", () => {
   it("gets an Atlantic token, trades it for a JWT and opens the session with it", async () => {
     const jwt = fakeJwt({ sub: "GA-PRIVATEPERSON/jane.doe@example.com" });
-    h.upstream.route("POST", "/atlantic/token", [{ status: 200, body: { token_type: "Bearer", access_token: "atl-access-51f0", expires_in: 3600 } }]);
-    h.upstream.route("GET", "/atlantic/magellan/accounts/jwt", [{ status: 200, body: `"${jwt}"` }]);
-    h.upstream.route("POST", "/login", [loginAnswer("3F4A5B6C7D8E9F0A")]);
-    h.upstream.route("GET", "/setup/places", [placesAnswer]);
+    h.upstream.on("POST", "/atlantic/token", { status: 200, body: { token_type: "Bearer", access_token: "atl-access-51f0", expires_in: 3600 } });
+    h.upstream.on("GET", "/atlantic/magellan/accounts/jwt", { status: 200, body: `"${jwt}"` });
+    h.upstream.on("POST", "/login", loginAnswer("3F4A5B6C7D8E9F0A"));
+    h.upstream.on("GET", "/setup/places", placesAnswer);
     const client = new OverkizClient({
       server: h.server({ key: "thermor_cozytouch" }),
       credentials: account,
       identityEndpoints: {
-        cozytouch: { tokenUrl: `${h.upstream.url}/atlantic/token`, jwtUrl: `${h.upstream.url}/atlantic/magellan/accounts/jwt`, clientCredentials: "Y2xpZW50OnNlY3JldA==" },
+        cozytouch: { tokenUrl: `${h.upstream.origin}/atlantic/token`, jwtUrl: `${h.upstream.origin}/atlantic/magellan/accounts/jwt`, clientCredentials: "Y2xpZW50OnNlY3JldA==" },
       },
       middleware: [h.recorder],
     });
@@ -186,18 +186,18 @@ describe("Cozytouch", () => {
 describe("Brandt", () => {
   it("opens a Smart Control session, reads the JWT with its cookie, and logs in with it", async () => {
     const jwt = fakeJwt({ sub: "brandt-user-4411" });
-    h.upstream.route("POST", "/brandt/sessions.json", [
+    h.upstream.on("POST", "/brandt/sessions.json",
       { status: 201, headers: { "set-cookie": "_smartcontrol_session=9f8e7d6c5b4a; path=/; HttpOnly" }, body: { client: { email: account.username } } },
-    ]);
-    h.upstream.route("GET", "/brandt/profile/jwt.json", (request) =>
+    );
+    h.upstream.on("GET", "/brandt/profile/jwt.json", (request) =>
       request.headers.cookie === "_smartcontrol_session=9f8e7d6c5b4a" ? { status: 200, body: { client: { jwt } } } : { status: 401, body: { error: ["not signed in"] } },
     );
-    h.upstream.route("POST", "/login", [loginAnswer("4A5B6C7D8E9F0A1B")]);
-    h.upstream.route("GET", "/setup/places", [placesAnswer]);
+    h.upstream.on("POST", "/login", loginAnswer("4A5B6C7D8E9F0A1B"));
+    h.upstream.on("GET", "/setup/places", placesAnswer);
     const client = new OverkizClient({
       server: h.server({ key: "brandt" }),
       credentials: account,
-      identityEndpoints: { brandt: { sessionUrl: `${h.upstream.url}/brandt/sessions.json`, jwtUrl: `${h.upstream.url}/brandt/profile/jwt.json` } },
+      identityEndpoints: { brandt: { sessionUrl: `${h.upstream.origin}/brandt/sessions.json`, jwtUrl: `${h.upstream.origin}/brandt/profile/jwt.json` } },
       middleware: [h.recorder],
     });
 
@@ -209,11 +209,11 @@ describe("Brandt", () => {
   });
 
   it("reports Brandt's own reason for a refusal", async () => {
-    h.upstream.route("POST", "/brandt/sessions.json", [{ status: 401, body: { error: ["Invalid email or password."] } }]);
+    h.upstream.on("POST", "/brandt/sessions.json", { status: 401, body: { error: ["Invalid email or password."] } });
     const client = new OverkizClient({
       server: h.server({ key: "brandt" }),
       credentials: account,
-      identityEndpoints: { brandt: { sessionUrl: `${h.upstream.url}/brandt/sessions.json` } },
+      identityEndpoints: { brandt: { sessionUrl: `${h.upstream.origin}/brandt/sessions.json` } },
     });
     await expect(client.login()).rejects.toThrow(/Brandt sign-in failed: Invalid email or password/);
   });
@@ -221,10 +221,10 @@ describe("Brandt", () => {
 
 describe("Nexity (Cognito SRP)", () => {
   const idToken = fakeJwt({ sub: "5f0c1d2e", email: account.username, token_use: "id", exp: 2_000_000_000 });
-  const cognitoTarget = (request: RecordedRequest) => request.headers["x-amz-target"]?.replace("AWSCognitoIdentityProviderService.", "");
+  const cognitoTarget = (request: Received) => request.headers["x-amz-target"]?.replace("AWSCognitoIdentityProviderService.", "");
 
   function scriptCognito(refuse = false) {
-    h.upstream.route("POST", "/cognito/", (request) => {
+    h.upstream.on("POST", "/cognito/", (request) => {
       const target = cognitoTarget(request);
       if (refuse) return { status: 400, body: { __type: "NotAuthorizedException", message: "Incorrect username or password." } };
       if (target === "InitiateAuth") {
@@ -247,14 +247,14 @@ describe("Nexity (Cognito SRP)", () => {
   }
 
   const nexityEndpoints = () => ({
-    nexity: { cognitoEndpoint: `${h.upstream.url}/cognito/`, ssoTokenUrl: `${h.upstream.url}/nexity/domotic/token` },
+    nexity: { cognitoEndpoint: `${h.upstream.origin}/cognito/`, ssoTokenUrl: `${h.upstream.origin}/nexity/domotic/token` },
   });
 
   it("runs SRP through the Cognito library, trades the id token for an SSO token and logs in", async () => {
     scriptCognito();
-    h.upstream.route("GET", "/nexity/domotic/token", [{ status: 200, body: { token: "nexity-sso-2c4e6a8b" } }]);
-    h.upstream.route("POST", "/login", [loginAnswer("5B6C7D8E9F0A1B2C")]);
-    h.upstream.route("GET", "/setup/places", [placesAnswer]);
+    h.upstream.on("GET", "/nexity/domotic/token", { status: 200, body: { token: "nexity-sso-2c4e6a8b" } });
+    h.upstream.on("POST", "/login", loginAnswer("5B6C7D8E9F0A1B2C"));
+    h.upstream.on("GET", "/setup/places", placesAnswer);
     const client = new OverkizClient({ server: h.server({ key: "nexity" }), credentials: account, identityEndpoints: nexityEndpoints(), middleware: [h.recorder] });
 
     await client.getPlaces();
@@ -288,11 +288,11 @@ describe("Nexity (Cognito SRP)", () => {
 
 describe("Rexel", () => {
   const consentToken = (n: number) => fakeJwt({ sub: "rexel-user", consent: "homeassistant", n });
-  const rexelEndpoints = () => ({ rexel: { tokenUrl: `${h.upstream.url}/rexel/oauth2/v2.0/token`, directoryUrl: `${h.upstream.url}/rexel/api/` } });
+  const rexelEndpoints = () => ({ rexel: { tokenUrl: `${h.upstream.origin}/rexel/oauth2/v2.0/token`, directoryUrl: `${h.upstream.origin}/rexel/api/` } });
 
   function scriptDirectory(homes: { id: string; label: string; gateways: string[] }[]) {
-    h.upstream.route("GET", "/rexel/api/homes", [{ status: 200, body: homes.map(({ id, label }) => ({ id, label })) }]);
-    h.upstream.route("GET", "/rexel/api/overkizgateways", (request) => {
+    h.upstream.on("GET", "/rexel/api/homes", { status: 200, body: homes.map(({ id, label }) => ({ id, label })) });
+    h.upstream.on("GET", "/rexel/api/overkizgateways", (request) => {
       const home = homes.find((candidate) => candidate.id === request.query.get("homeId"));
       return { status: 200, body: (home?.gateways ?? []).map((gatewayId) => ({ gatewayId, externalId: `ext-${gatewayId}` })) };
     });
@@ -317,15 +317,15 @@ describe("Rexel", () => {
 
   it("exchanges the code, asks which gateway, sends gatewayId on every call and refreshes", async () => {
     const { codeVerifier } = await createPkcePair();
-    h.upstream.route("POST", "/rexel/oauth2/v2.0/token", [
+    h.upstream.on("POST", "/rexel/oauth2/v2.0/token",
       { status: 200, body: { access_token: consentToken(1), refresh_token: "rexel-refresh-1", expires_in: 300 } },
       { status: 200, body: { access_token: consentToken(2), refresh_token: "rexel-refresh-2", expires_in: 300 } },
-    ]);
+    );
     scriptDirectory([
       { id: "home-1", label: "Maison", gateways: ["0815-4711-2301"] },
       { id: "home-2", label: "Chalet", gateways: ["0815-4711-2302"] },
     ]);
-    h.upstream.route("GET", "/setup/places", [placesAnswer]);
+    h.upstream.on("GET", "/setup/places", placesAnswer);
     const clock = manualClock();
     const persisted: OAuthTokens[] = [];
     const client = new OverkizClient({
@@ -360,7 +360,7 @@ describe("Rexel", () => {
   });
 
   it("refuses a token without the consent claim, and never reuses the code", async () => {
-    h.upstream.route("POST", "/rexel/oauth2/v2.0/token", [{ status: 200, body: { access_token: fakeJwt({ sub: "rexel-user" }), expires_in: 300 } }]);
+    h.upstream.on("POST", "/rexel/oauth2/v2.0/token", { status: 200, body: { access_token: fakeJwt({ sub: "rexel-user" }), expires_in: 300 } });
     const client = new OverkizClient({
       server: h.server({ key: "rexel" }),
       credentials: { authorizationCode: "code-9a9a", codeVerifier: "v".repeat(43), gatewayId: "0815-4711-2301" },
@@ -374,7 +374,7 @@ describe("Rexel", () => {
 
   it("lets the app own the token (callback) and picks the only gateway by itself", async () => {
     scriptDirectory([{ id: "home-1", label: "Maison", gateways: ["0815-4711-2301"] }]);
-    h.upstream.route("GET", "/setup/places", [placesAnswer]);
+    h.upstream.on("GET", "/setup/places", placesAnswer);
     let current = consentToken(7);
     const client = new OverkizClient({
       server: h.server({ key: "rexel" }),
@@ -397,7 +397,7 @@ describe("Rexel", () => {
 
 describe("generic bearer", () => {
   it("reads an async token callback on every request", async () => {
-    h.upstream.route("GET", "/setup/places", [placesAnswer]);
+    h.upstream.on("GET", "/setup/places", placesAnswer);
     let n = 0;
     const client = new OverkizClient({ server: h.server(), credentials: { token: async () => `app-token-${++n}` }, middleware: [h.recorder] });
     await client.getPlaces();

@@ -46,21 +46,21 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 describe("state mirror", () => {
   it("follows events across a token refresh and a listener expiry, reading the setup again only after the gap", async () => {
-    h.upstream.route("POST", "/somfy/token", [
+    h.upstream.on("POST", "/somfy/token",
       { status: 200, body: { access_token: "mirror-access-1", refresh_token: "mirror-refresh-1", expires_in: 3600 } },
       { status: 200, body: { access_token: "mirror-access-2", refresh_token: "mirror-refresh-2", expires_in: 3600 } },
-    ]);
-    h.upstream.route("POST", "/events/register", [{ status: 200, body: { id: L1 } }, { status: 200, body: { id: L2 } }, { status: 200, body: { id: L3 } }]);
-    h.upstream.route("GET", "/exec/current", [{ status: 200, body: [] }]);
+    );
+    h.upstream.on("POST", "/events/register", { status: 200, body: { id: L1 } }, { status: 200, body: { id: L2 } }, { status: 200, body: { id: L3 } });
+    h.upstream.on("GET", "/exec/current", { status: 200, body: [] });
     // Initial setup: three devices. After the gateway came back: as the events said. After the
     // expiry: the awning moved while nobody listened.
-    h.upstream.route("GET", "/setup", [
+    h.upstream.on("GET", "/setup",
       setup([device(SHUTTER, "Shutter", 0), device(AWNING, "Awning", 0), device(LIGHT, "Light", 0)]),
       setup([device(SHUTTER, "Shutter", 100), device(AWNING, "Awning", 0)]),
       setup([device(SHUTTER, "Shutter", 99), device(AWNING, "Awning", 77)]),
-    ]);
+    );
     const burst = Array.from({ length: 200 }, (_, i) => closure(SHUTTER, i % 101, 1_763_712_000_000 + i));
-    h.upstream.route("POST", `/events/${L1}/fetch`, [
+    h.upstream.on("POST", `/events/${L1}/fetch`,
       { status: 200, body: burst },
       {
         status: 200,
@@ -75,16 +75,16 @@ describe("state mirror", () => {
       },
       // Drained after the token refresh.
       { status: 200, body: [closure(AWNING, 10)] },
-    ]);
-    h.upstream.route("POST", `/events/${L2}/fetch`, [{ status: 200, body: [closure(AWNING, 10), closure(AWNING, 20)] }, listenerGone]);
-    h.upstream.route("POST", `/events/${L3}/fetch`, [{ status: 200, body: [] }]);
-    for (const id of [L1, L2, L3]) h.upstream.route("POST", `/events/${id}/unregister`, [{ status: 200, body: [] }]);
+    );
+    h.upstream.on("POST", `/events/${L2}/fetch`, { status: 200, body: [closure(AWNING, 10), closure(AWNING, 20)] }, listenerGone);
+    h.upstream.on("POST", `/events/${L3}/fetch`, { status: 200, body: [] });
+    for (const id of [L1, L2, L3]) h.upstream.on("POST", `/events/${id}/unregister`, { status: 200, body: [] });
 
     let now = Date.UTC(2026, 10, 21, 8, 0, 0);
     const client = new OverkizClient({
       server: h.server({ key: "somfy_europe" }),
       credentials: { username: "jane.doe@example.com", password: "correct-horse-battery" },
-      identityEndpoints: { somfy: { tokenUrl: `${h.upstream.url}/somfy/token` } },
+      identityEndpoints: { somfy: { tokenUrl: `${h.upstream.origin}/somfy/token` } },
       middleware: [h.recorder],
       now: () => now,
     });
@@ -143,15 +143,15 @@ describe("state mirror", () => {
 
   it("adds a created device by reading it, and stops cleanly mid-wait", async () => {
     const NEW = `io://${GATEWAY}/7000001`;
-    h.upstream.route("POST", "/events/register", [{ status: 200, body: { id: L1 } }]);
-    h.upstream.route("GET", "/exec/current", [{ status: 200, body: [] }]);
-    h.upstream.route("GET", "/setup", [setup([device(SHUTTER, "Shutter", 0)])]);
-    h.upstream.route("GET", `/setup/devices/${encodeURIComponent(NEW)}`, [{ status: 200, body: device(NEW, "New shutter", 50) }]);
-    h.upstream.route("POST", `/events/${L1}/fetch`, [
+    h.upstream.on("POST", "/events/register", { status: 200, body: { id: L1 } });
+    h.upstream.on("GET", "/exec/current", { status: 200, body: [] });
+    h.upstream.on("GET", "/setup", setup([device(SHUTTER, "Shutter", 0)]));
+    h.upstream.on("GET", `/setup/devices/${encodeURIComponent(NEW)}`, { status: 200, body: device(NEW, "New shutter", 50) });
+    h.upstream.on("POST", `/events/${L1}/fetch`,
       { status: 200, body: [{ name: "DeviceCreatedEvent", timestamp: 1_763_712_000_000, deviceURL: NEW }, { name: "DeviceUnavailableEvent", timestamp: 1_763_712_000_001, deviceURL: SHUTTER }] },
       { status: 200, body: [] },
-    ]);
-    h.upstream.route("POST", `/events/${L1}/unregister`, [{ status: 200, body: [] }]);
+    );
+    h.upstream.on("POST", `/events/${L1}/unregister`, { status: 200, body: [] });
     const client = new OverkizClient({ server: h.server(), credentials: { token: "mirror-token-0001" }, middleware: [h.recorder] });
     const mirror = client.createStateMirror({ intervalMs: 5 });
     await mirror.start();
@@ -175,20 +175,20 @@ describe("state mirror losses", () => {
   });
 
   it("a replaced listener that cannot be drained, a listener dropped by the app and a gateway reboot each read everything again", async () => {
-    h.upstream.route("POST", "/login", [
+    h.upstream.on("POST", "/login",
       { status: 200, headers: { "set-cookie": "JSESSIONID=S1; Path=/" }, body: { success: true } },
       { status: 200, headers: { "set-cookie": "JSESSIONID=S2; Path=/" }, body: { success: true } },
-    ]);
-    h.upstream.route("POST", "/events/register", [{ status: 200, body: { id: L1 } }, { status: 200, body: { id: L2 } }, { status: 200, body: { id: L3 } }]);
+    );
+    h.upstream.on("POST", "/events/register", { status: 200, body: { id: L1 } }, { status: 200, body: { id: L2 } }, { status: 200, body: { id: L3 } });
     // At start the execution runs; after the reboot it is gone (its final event never came).
-    h.upstream.route("GET", "/exec/current", [{ status: 200, body: [running(EXEC)] }, { status: 200, body: [running(EXEC)] }, { status: 200, body: [running(EXEC)] }, { status: 200, body: [] }]);
-    h.upstream.route("GET", "/setup", [setup([device(SHUTTER, "Shutter", 0)]), setup([device(SHUTTER, "Shutter", 37)]), setup([device(SHUTTER, "Shutter", 68)]), setup([device(SHUTTER, "Shutter", 70)])]);
+    h.upstream.on("GET", "/exec/current", { status: 200, body: [running(EXEC)] }, { status: 200, body: [running(EXEC)] }, { status: 200, body: [running(EXEC)] }, { status: 200, body: [] });
+    h.upstream.on("GET", "/setup", setup([device(SHUTTER, "Shutter", 0)]), setup([device(SHUTTER, "Shutter", 37)]), setup([device(SHUTTER, "Shutter", 68)]), setup([device(SHUTTER, "Shutter", 70)]));
     // The drain after the second sign-in (session S2) fails.
     const busy = { status: 503, headers: { "content-type": "text/html" }, body: "<html>busy</html>" };
-    h.upstream.route("POST", `/events/${L1}/fetch`, (request) => (request.headers.cookie?.includes("S2") ? busy : { status: 200, body: [] }));
-    h.upstream.route("POST", `/events/${L2}/fetch`, [{ status: 200, body: [] }]);
-    h.upstream.route("POST", `/events/${L3}/fetch`, [{ status: 200, body: [] }, { status: 200, body: [{ name: "GatewayBootEvent", timestamp: 1_763_712_100_000, gatewayId: GATEWAY }] }, { status: 200, body: [] }]);
-    for (const id of [L1, L2, L3]) h.upstream.route("POST", `/events/${id}/unregister`, [{ status: 200, body: [] }]);
+    h.upstream.on("POST", `/events/${L1}/fetch`, (request) => (request.headers.cookie?.includes("S2") ? busy : { status: 200, body: [] }));
+    h.upstream.on("POST", `/events/${L2}/fetch`, { status: 200, body: [] });
+    h.upstream.on("POST", `/events/${L3}/fetch`, { status: 200, body: [] }, { status: 200, body: [{ name: "GatewayBootEvent", timestamp: 1_763_712_100_000, gatewayId: GATEWAY }] }, { status: 200, body: [] });
+    for (const id of [L1, L2, L3]) h.upstream.on("POST", `/events/${id}/unregister`, { status: 200, body: [] });
 
     const client = new OverkizClient({ server: h.server(), credentials: { username: "jane.doe@example.com", password: "correct-horse-battery" }, middleware: [h.recorder] });
     const mirror = client.createStateMirror({ intervalMs: 5 });
@@ -234,10 +234,10 @@ describe("state mirror parameters", () => {
 
 describe("state mirror and a long-lived signal", () => {
   it("leaves no listener on the signal given to start() and changes() once stopped, however often it restarts", async () => {
-    h.upstream.route("POST", "/events/register", [{ status: 200, body: { id: L1 } }]);
-    h.upstream.route("GET", "/setup", [setup([device(SHUTTER, "Shutter", 0)])]);
-    h.upstream.route("POST", `/events/${L1}/fetch`, [{ status: 200, body: [] }]);
-    h.upstream.route("POST", `/events/${L1}/unregister`, [{ status: 200, body: [] }]);
+    h.upstream.on("POST", "/events/register", { status: 200, body: { id: L1 } });
+    h.upstream.on("GET", "/setup", setup([device(SHUTTER, "Shutter", 0)]));
+    h.upstream.on("POST", `/events/${L1}/fetch`, { status: 200, body: [] });
+    h.upstream.on("POST", `/events/${L1}/unregister`, { status: 200, body: [] });
     const client = new OverkizClient({ server: h.server(), credentials: { token: "mirror-token-0003" } });
     const app = new AbortController();
     for (let run = 0; run < 3; run++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Device, StateDefinitionType } from "../../src/index.js";
-import { recordingLogger } from "../helpers.js";
+import { recordingLogger } from "@openapp/testing";
 
 // An io electrical heater as a Cozytouch cloud setup describes it (ids and labels made up).
 const heater = {

@@ -7,7 +7,8 @@ import {
   TooManyConcurrentRequestsError,
   parseEvents,
 } from "../../src/index.js";
-import { TEST_SERVER, json, overkizError, recordingLogger, scriptedFetch } from "../helpers.js";
+import { recordingLogger } from "@openapp/testing";
+import { TEST_SERVER, json, overkizError, scriptedFetch } from "../helpers.js";
 
 const token = { token: "events-token-0001" };
 const listenerGone = () => overkizError(400, "UNSPECIFIED_ERROR", '"No registered event listener."');

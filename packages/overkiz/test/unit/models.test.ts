@@ -25,7 +25,8 @@ import {
   setupOptionsAnswer,
 } from "../fixtures/endpoints.js";
 import { FailureType, failureTypeCode, failureTypeName } from "../../src/catalogue/index.js";
-import { TEST_SERVER, json, recordingLogger, scriptedFetch, wireDevice } from "../helpers.js";
+import { recordingLogger } from "@openapp/testing";
+import { TEST_SERVER, json, scriptedFetch, wireDevice } from "../helpers.js";
 
 function clientFor(routes: Record<string, Response[]>) {
   const script = scriptedFetch(routes);

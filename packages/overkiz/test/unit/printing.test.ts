@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { OverkizClient, parseSetup } from "../../src/index.js";
-import { TEST_SERVER, json, recordingLogger, scriptedFetch, wireDevice } from "../helpers.js";
+import { recordingLogger } from "@openapp/testing";
+import { TEST_SERVER, json, scriptedFetch, wireDevice } from "../helpers.js";
 
 // A small cloud setup in the shape the API answers (ids and labels made up).
 const SETUP_ID = "SETUP-0812-4471-3305";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Device, OverkizClient, ProductType, ValidationError, parseDevices } from "../../src/index.js";
-import { LOCAL_TEST_SERVER, SHUTTER_URL, TEST_SERVER, json, recordingLogger, scriptedFetch, wireDevice } from "../helpers.js";
+import { recordingLogger } from "@openapp/testing";
+import { LOCAL_TEST_SERVER, SHUTTER_URL, TEST_SERVER, json, scriptedFetch, wireDevice } from "../helpers.js";
 
 const token = { token: "local-token-0001" };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DataType, State, parseEvents, parseSetup, readStateValue } from "../../src/index.js";
 import { localClimateEvents, localClimateSetup } from "../fixtures/local-climate.js";
-import { recordingLogger } from "../helpers.js";
+import { recordingLogger } from "@openapp/testing";
 
 const MISMATCH = "state value does not fit its declared data type; kept as received";
 

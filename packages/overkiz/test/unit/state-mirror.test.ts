@@ -1,8 +1,8 @@
 import { getEventListeners } from "node:events";
-import { recordProcessWarnings } from "@openapp/testing";
+import { recordingLogger, recordProcessWarnings } from "@openapp/testing";
 import { describe, expect, it } from "vitest";
 import { OverkizClient } from "../../src/index.js";
-import { SHUTTER_URL, TEST_SERVER, json, recordingLogger, scriptedFetch, wireDevice } from "../helpers.js";
+import { SHUTTER_URL, TEST_SERVER, json, scriptedFetch, wireDevice } from "../helpers.js";
 
 const closure = (value: number) => ({ name: "DeviceStateChangedEvent", timestamp: 1_763_712_000_000 + value, deviceURL: SHUTTER_URL, deviceStates: [{ name: "core:ClosureState", type: 1, value: String(value) }] });
 

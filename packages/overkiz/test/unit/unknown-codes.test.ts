@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ExecutionState, ExecutionSubType, ExecutionType, GatewaySubType, GatewayType, parseEvents, parseExecution, parseGateway } from "../../src/index.js";
 import { FailureType, failureTypeCode, failureTypeName } from "../../src/catalogue/index.js";
-import { recordingLogger } from "../helpers.js";
+import { recordingLogger } from "@openapp/testing";
 
 // Codes a newer server may send that this SDK version does not know map to the enum's UNKNOWN
 // member, as pyoverkiz's enums do; the code itself stays readable where the wire sent it.

@@ -1,6 +1,6 @@
 import { ConfigError, type RequestBody, type ResponseBody, isHeaderSafeToken, readingInput, serializeBody, shown } from "@openapp/core";
 import type { operations } from "@openapp/openapp-v1-generated";
-import type { OpenAppV1Kit as V1Kit } from "../client.js";
+import type { OpenAppV1Kit as V1Kit } from "../context.js";
 import { ConfirmationDeclinedError } from "../errors.js";
 import type { OpenAppRequestOptions } from "../models/operation-types.js";
 

@@ -1,4 +1,4 @@
-import type { OpenAppV1Context } from "../client.js";
+import type { OpenAppV1Context } from "../context.js";
 
 /** Fields of 1.0 answers that hold a secret shown once: invite links and agent keys. */
 const ONE_TIME_FIELDS = ["invite_token", "invite_url", "token"] as const;

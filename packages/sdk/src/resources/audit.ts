@@ -1,8 +1,8 @@
-import { type PagePromise, Resource, ValidationError, cursorPages, failedPages, readingInput } from "@openapp/core";
-import type { OpenAppV1Context } from "../client.js";
+import { type PagePromise, ValidationError, cursorPages, failedPages, readingInput } from "@openapp/core";
+import { AuditOperations } from "../generated/resources-v1.js";
 import { AuditExportError } from "../errors.js";
 import { pollUntil } from "../internal/poll.js";
-import type { Body, OpenAppRequestOptions as Options, Query, Result } from "../models/v1-operation-types.js";
+import type { OpenAppRequestOptions as Options, Query, Result } from "../models/v1-operation-types.js";
 
 /** One audit record. */
 export type AuditEvent = Result<"list_audit_events">["items"][number];
@@ -32,14 +32,8 @@ const FINISHED = new Set(["completed", "failed"]);
 
 /**
  * `client.audit` (OpenApp 1.0): audit events of the last 30 days, and exports of any range.
- * Errors: see {@link OpenAppClient}.
  */
-export class AuditResource extends Resource<OpenAppV1Context> {
-  /** One page of events, newest first, with `next_cursor`. `GET /orgs/{org_id}/audit/events`. */
-  listEvents(orgId: string, params?: Query<"list_audit_events">, options?: Options): Promise<Result<"list_audit_events">> {
-    return this.ctx.kit.call("list_audit_events", { path: { org_id: orgId }, query: params }, options);
-  }
-
+export class AuditResource extends AuditOperations {
   /**
    * Every event matching `filters`, newest first, across cursor pages:
    * `for await (const event of client.audit.events(orgId, { event_type: "door.open" }))`.
@@ -61,21 +55,6 @@ export class AuditResource extends Resource<OpenAppV1Context> {
     } catch (error) {
       return failedPages<AuditEvent>(error);
     }
-  }
-
-  /** `GET /orgs/{org_id}/audit/exports`. */
-  listExports(orgId: string, options?: Options): Promise<Result<"list_audit_exports">> {
-    return this.ctx.kit.call("list_audit_exports", { path: { org_id: orgId } }, options);
-  }
-
-  /** Starts an export job of any range (`jsonl` or `csv`). `POST /orgs/{org_id}/audit/exports`. */
-  createExport(orgId: string, body: Body<"create_audit_export"> = {}, options?: Options): Promise<Result<"create_audit_export">> {
-    return this.ctx.kit.call("create_audit_export", { path: { org_id: orgId }, body }, options);
-  }
-
-  /** `GET /orgs/{org_id}/audit/exports/{job_id}`. */
-  getExport(orgId: string, jobId: string, options?: Options): Promise<AuditExportJob> {
-    return this.ctx.kit.call("get_audit_export", { path: { org_id: orgId, job_id: jobId } }, options);
   }
 
   /**

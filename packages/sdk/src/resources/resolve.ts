@@ -1,5 +1,4 @@
-import { Resource } from "@openapp/core";
-import type { OpenAppV1Context } from "../client.js";
+import { ResolveOperations } from "../generated/resources-v1.js";
 import { AmbiguousResourceError, ResourceNotFoundError } from "../errors.js";
 import type { Body, OpenAppRequestOptions as Options, Result } from "../models/v1-operation-types.js";
 
@@ -7,18 +6,12 @@ import type { Body, OpenAppRequestOptions as Options, Result } from "../models/v
 export type ResolveCandidate = Result<"resolve_org_query">["candidates"][number];
 
 /** `client.resolve` (OpenApp 1.0): natural-language references to an organization's resources. Errors: see {@link OpenAppClient}. */
-export class ResolveResource extends Resource<OpenAppV1Context> {
-  /**
-   * Every ranked candidate for `body.query`, with `ambiguous` as the server says; prefer
-   * {@link ResolveResource.one} unless you show the candidates to a person. `POST /orgs/{org_id}/resolve`.
-   */
-  query(orgId: string, body: Body<"resolve_org_query">, options?: Options): Promise<Result<"resolve_org_query">> {
-    return this.ctx.kit.call("resolve_org_query", { path: { org_id: orgId }, body }, options);
-  }
-
+/** `client.resolve` (OpenApp 1.0): natural-language references to an organization's resources. */
+export class ResolveResource extends ResolveOperations {
   /**
    * The one resource `body.query` names. It refuses to pick: an `ambiguous` answer is an
    * {@link AmbiguousResourceError} listing the candidates, no candidate a {@link ResourceNotFoundError}.
+   * `POST /orgs/{org_id}/resolve`. Errors: see {@link OpenAppClient}.
    */
   async one(orgId: string, body: Body<"resolve_org_query">, options?: Options): Promise<ResolveCandidate> {
     const answer = await this.query(orgId, body, options);

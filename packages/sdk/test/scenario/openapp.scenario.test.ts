@@ -2,25 +2,25 @@
  * Multi-request scenarios against a scripted upstream behind `prism proxy --errors`, so the
  * SDK's requests and the scripted answers are both checked against the spec.
  */
-import { type PrismServer, type Upstream, startPrism, startUpstream, violationRecorder } from "@openapp/testing";
+import { type PrismServer, ScriptedServer, startPrism, violationRecorder } from "@openapp/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InternalServerError, type Middleware, OpenAppClient } from "../../src/index.js";
 import { ORG, TEST_KEY } from "../helpers.js";
 
-let upstream: Upstream;
+let upstream: ScriptedServer;
 let prism: PrismServer;
 const prismViolations = violationRecorder();
 const takeViolations = () => prismViolations.take().map((v) => v.message);
 const watchViolations: Middleware = prismViolations.middleware;
 
 beforeAll(async () => {
-  upstream = await startUpstream();
-  prism = await startPrism({ spec: "openapi/openapp/openapi.json", mode: "proxy", upstream: upstream.url });
+  upstream = await ScriptedServer.start();
+  prism = await startPrism({ spec: "openapi/openapp/openapi.json", mode: "proxy", upstream: upstream.origin });
 });
 
 afterAll(async () => {
   await prism?.stop();
-  await upstream?.stop();
+  await upstream?.close();
 });
 
 beforeEach(() => {
@@ -58,7 +58,7 @@ const window = (r: { query: URLSearchParams }) => `limit=${r.query.get("limit")}
 
 describe("pagination through the proxy", () => {
   it("walks three full pages of { items, total } and stops at total without a fourth request", async () => {
-    upstream.route("GET", "/entities", (request) => {
+    upstream.on("GET", "/entities", (request) => {
       const offset = Number(request.query.get("offset"));
       return { status: 200, body: { items: [entity(offset + 1), entity(offset + 2)], total: 6 } };
     });
@@ -74,10 +74,10 @@ describe("pagination through the proxy", () => {
   });
 
   it("stops a bare-array list (devices) on a short page", async () => {
-    upstream.route("GET", "/devices", [
+    upstream.on("GET", "/devices",
       { status: 200, body: [device(1), device(2), device(3)] },
       { status: 200, body: [device(4)] },
-    ]);
+    );
 
     const devices = await client().devices.list({ limit: 3, integration_id: INTEGRATION_ID }).toArray();
 
@@ -89,10 +89,10 @@ describe("pagination through the proxy", () => {
 
 describe("retries through the proxy", () => {
   it("waits out a 429 with Retry-After and succeeds on the second attempt", async () => {
-    upstream.route("GET", `/devices/${DEVICE_ID}`, [
+    upstream.on("GET", `/devices/${DEVICE_ID}`,
       { status: 429, headers: { "retry-after": "1" }, body: { message: "Too many requests", error_code: "rate_limited" } },
       { status: 200, body: device(0) },
-    ]);
+    );
 
     const found = await client().devices.get(DEVICE_ID);
 
@@ -103,10 +103,10 @@ describe("retries through the proxy", () => {
 
   it("never repeats a door open: a 503 is thrown as InternalServerError after one request", async () => {
     const entityId = entity(1).id;
-    upstream.route("POST", `/entities/${entityId}/actions/switchable.open`, [
+    upstream.on("POST", `/entities/${entityId}/actions/switchable.open`,
       { status: 503, body: { message: "Door controller offline", error_code: "door_unreachable" } },
       { status: 200, body: { ok: true } },
-    ]);
+    );
 
     const error = await client().entities.byId(entityId).open().catch((e: unknown) => e);
 
@@ -120,7 +120,7 @@ describe("retries through the proxy", () => {
 
 describe("middleware through the proxy", () => {
   it("puts the header a middleware sets on the wire", async () => {
-    upstream.route("GET", "/status", [{ status: 200, body: { environment: "staging", version: "2026.11.3" } }]);
+    upstream.on("GET", "/status", { status: 200, body: { environment: "staging", version: "2026.11.3" } });
     const traced: Middleware = (request, next) => {
       request.headers.set("X-Trace-Id", "trace-5b1f0c");
       return next(request);
