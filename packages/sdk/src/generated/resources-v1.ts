@@ -167,8 +167,8 @@ export abstract class EntityActionsOperations extends Resource<OpenAppV1Context>
    * `POST /entities/{id}/actions/{action_id}` (`execute_entity_action`).
    * Errors: see {@link OpenAppClient}.
    */
-  execute(id: string, actionId: string, body: Body<"execute_entity_action">, options?: OpenAppRequestOptions): Promise<Result<"execute_entity_action">> {
-    return this.ctx.kit.call("execute_entity_action", { path: { id, action_id: actionId }, body }, options);
+  execute(entitieId: string, actionId: string, body: Body<"execute_entity_action">, options?: OpenAppRequestOptions): Promise<Result<"execute_entity_action">> {
+    return this.ctx.kit.call("execute_entity_action", { path: { id: entitieId, action_id: actionId }, body }, options);
   }
 
   /**
@@ -179,8 +179,8 @@ export abstract class EntityActionsOperations extends Resource<OpenAppV1Context>
    * `POST /entities/{id}/actions/{action_id}/preview` (`preview_entity_action`).
    * Errors: see {@link OpenAppClient}.
    */
-  preview(id: string, actionId: string, body: Body<"preview_entity_action">, options?: OpenAppRequestOptions): Promise<Result<"preview_entity_action">> {
-    return this.ctx.kit.call("preview_entity_action", { path: { id, action_id: actionId }, body }, options);
+  preview(entitieId: string, actionId: string, body: Body<"preview_entity_action">, options?: OpenAppRequestOptions): Promise<Result<"preview_entity_action">> {
+    return this.ctx.kit.call("preview_entity_action", { path: { id: entitieId, action_id: actionId }, body }, options);
   }
 }
 
@@ -194,8 +194,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `GET /integrations/{id}/access-invites`, one request per page (`list_integration_access_invites`).
    * Errors: see {@link OpenAppClient}.
    */
-  list(id: string, params?: ListParams<"list_integration_access_invites">, options?: OpenAppRequestOptions): PagePromise<Item<"list_integration_access_invites">> {
-    return this.ctx.kit.list("list_integration_access_invites", { path: { id }, query: params }, options);
+  list(integrationId: string, params?: ListParams<"list_integration_access_invites">, options?: OpenAppRequestOptions): PagePromise<Item<"list_integration_access_invites">> {
+    return this.ctx.kit.list("list_integration_access_invites", { path: { id: integrationId }, query: params }, options);
   }
 
   /**
@@ -206,8 +206,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `POST /integrations/{id}/access-invites` (`create_integration_access_invite`).
    * Errors: see {@link OpenAppClient}.
    */
-  create(id: string, body: Body<"create_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"create_integration_access_invite">> {
-    return this.ctx.kit.call("create_integration_access_invite", { path: { id }, body }, options);
+  create(integrationId: string, body: Body<"create_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"create_integration_access_invite">> {
+    return this.ctx.kit.call("create_integration_access_invite", { path: { id: integrationId }, body }, options);
   }
 
   /**
@@ -218,8 +218,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `POST /integrations/{id}/access-invites/preview` (`preview_integration_access_invite`).
    * Errors: see {@link OpenAppClient}.
    */
-  preview(id: string, body: Body<"preview_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"preview_integration_access_invite">> {
-    return this.ctx.kit.call("preview_integration_access_invite", { path: { id }, body }, options);
+  preview(integrationId: string, body: Body<"preview_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"preview_integration_access_invite">> {
+    return this.ctx.kit.call("preview_integration_access_invite", { path: { id: integrationId }, body }, options);
   }
 
   /**
@@ -230,8 +230,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `POST /integrations/{id}/access-invites/reconcile` (`reconcile_integration_access_invite`).
    * Errors: see {@link OpenAppClient}.
    */
-  reconcile(id: string, body: Body<"reconcile_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"reconcile_integration_access_invite">> {
-    return this.ctx.kit.call("reconcile_integration_access_invite", { path: { id }, body }, options);
+  reconcile(integrationId: string, body: Body<"reconcile_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"reconcile_integration_access_invite">> {
+    return this.ctx.kit.call("reconcile_integration_access_invite", { path: { id: integrationId }, body }, options);
   }
 
   /**
@@ -240,8 +240,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `PUT /integrations/{id}/access-invites/{invite_link_id}` (`update_integration_access_invite`).
    * Errors: see {@link OpenAppClient}.
    */
-  update(id: string, inviteLinkId: string, body: Body<"update_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"update_integration_access_invite">> {
-    return this.ctx.kit.call("update_integration_access_invite", { path: { id, invite_link_id: inviteLinkId }, body }, options);
+  update(integrationId: string, inviteLinkId: string, body: Body<"update_integration_access_invite">, options?: OpenAppRequestOptions): Promise<Result<"update_integration_access_invite">> {
+    return this.ctx.kit.call("update_integration_access_invite", { path: { id: integrationId, invite_link_id: inviteLinkId }, body }, options);
   }
 
   /**
@@ -250,8 +250,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `DELETE /integrations/{id}/access-invites/{invite_link_id}` (`delete_integration_access_invite`).
    * Errors: see {@link OpenAppClient}.
    */
-  delete(id: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"delete_integration_access_invite">> {
-    return this.ctx.kit.call("delete_integration_access_invite", { path: { id, invite_link_id: inviteLinkId } }, options);
+  delete(integrationId: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"delete_integration_access_invite">> {
+    return this.ctx.kit.call("delete_integration_access_invite", { path: { id: integrationId, invite_link_id: inviteLinkId } }, options);
   }
 
   /**
@@ -262,8 +262,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `POST /integrations/{id}/access-invites/{invite_link_id}/message-media` (`post_access_invite_message_media`).
    * Errors: see {@link OpenAppClient}.
    */
-  createMessageMedia(id: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"post_access_invite_message_media">> {
-    return this.ctx.kit.call("post_access_invite_message_media", { path: { id, invite_link_id: inviteLinkId } }, options);
+  createMessageMedia(integrationId: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"post_access_invite_message_media">> {
+    return this.ctx.kit.call("post_access_invite_message_media", { path: { id: integrationId, invite_link_id: inviteLinkId } }, options);
   }
 
   /**
@@ -274,8 +274,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `GET /integrations/{id}/access-invites/{invite_link_id}/message-media/{slot}` (`get_access_invite_message_media`).
    * Errors: see {@link OpenAppClient}.
    */
-  getMessageMedia(id: string, inviteLinkId: string, slot: string, options?: OpenAppRequestOptions): Promise<Result<"get_access_invite_message_media">> {
-    return this.ctx.kit.call("get_access_invite_message_media", { path: { id, invite_link_id: inviteLinkId, slot } }, options);
+  getMessageMedia(integrationId: string, inviteLinkId: string, slot: string, options?: OpenAppRequestOptions): Promise<Result<"get_access_invite_message_media">> {
+    return this.ctx.kit.call("get_access_invite_message_media", { path: { id: integrationId, invite_link_id: inviteLinkId, slot } }, options);
   }
 
   /**
@@ -286,8 +286,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `GET /integrations/{id}/access-invites/{invite_link_id}/photo` (`get_access_invite_photo`).
    * Errors: see {@link OpenAppClient}.
    */
-  getPhoto(id: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"get_access_invite_photo">> {
-    return this.ctx.kit.call("get_access_invite_photo", { path: { id, invite_link_id: inviteLinkId } }, options);
+  getPhoto(integrationId: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"get_access_invite_photo">> {
+    return this.ctx.kit.call("get_access_invite_photo", { path: { id: integrationId, invite_link_id: inviteLinkId } }, options);
   }
 
   /**
@@ -298,8 +298,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `POST /integrations/{id}/access-invites/{invite_link_id}/photo` (`post_access_invite_photo`).
    * Errors: see {@link OpenAppClient}.
    */
-  uploadPhoto(id: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"post_access_invite_photo">> {
-    return this.ctx.kit.call("post_access_invite_photo", { path: { id, invite_link_id: inviteLinkId } }, options);
+  uploadPhoto(integrationId: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"post_access_invite_photo">> {
+    return this.ctx.kit.call("post_access_invite_photo", { path: { id: integrationId, invite_link_id: inviteLinkId } }, options);
   }
 
   /**
@@ -308,8 +308,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `DELETE /integrations/{id}/access-invites/{invite_link_id}/photo` (`delete_access_invite_photo`).
    * Errors: see {@link OpenAppClient}.
    */
-  deletePhoto(id: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"delete_access_invite_photo">> {
-    return this.ctx.kit.call("delete_access_invite_photo", { path: { id, invite_link_id: inviteLinkId } }, options);
+  deletePhoto(integrationId: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"delete_access_invite_photo">> {
+    return this.ctx.kit.call("delete_access_invite_photo", { path: { id: integrationId, invite_link_id: inviteLinkId } }, options);
   }
 
   /**
@@ -320,8 +320,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `POST /integrations/{id}/access-invites/{invite_link_id}/regenerate-token` (`regenerate_integration_access_invite_token`).
    * Errors: see {@link OpenAppClient}.
    */
-  regenerateToken(id: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"regenerate_integration_access_invite_token">> {
-    return this.ctx.kit.call("regenerate_integration_access_invite_token", { path: { id, invite_link_id: inviteLinkId } }, options);
+  regenerateToken(integrationId: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"regenerate_integration_access_invite_token">> {
+    return this.ctx.kit.call("regenerate_integration_access_invite_token", { path: { id: integrationId, invite_link_id: inviteLinkId } }, options);
   }
 
   /**
@@ -330,8 +330,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `GET /integrations/{id}/access-invites/{invite_link_id}/renewal-requests` (`list_integration_access_invite_renewal_requests`).
    * Errors: see {@link OpenAppClient}.
    */
-  renewalRequests(id: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"list_integration_access_invite_renewal_requests">> {
-    return this.ctx.kit.call("list_integration_access_invite_renewal_requests", { path: { id, invite_link_id: inviteLinkId } }, options);
+  renewalRequests(integrationId: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"list_integration_access_invite_renewal_requests">> {
+    return this.ctx.kit.call("list_integration_access_invite_renewal_requests", { path: { id: integrationId, invite_link_id: inviteLinkId } }, options);
   }
 
   /**
@@ -340,8 +340,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `DELETE /integrations/{id}/access-invites/{invite_link_id}/renewal-requests/{request_id}` (`dismiss_integration_access_invite_renewal_request`).
    * Errors: see {@link OpenAppClient}.
    */
-  dismissRenewalRequest(id: string, inviteLinkId: string, requestId: string, options?: OpenAppRequestOptions): Promise<Result<"dismiss_integration_access_invite_renewal_request">> {
-    return this.ctx.kit.call("dismiss_integration_access_invite_renewal_request", { path: { id, invite_link_id: inviteLinkId, request_id: requestId } }, options);
+  dismissRenewalRequest(integrationId: string, inviteLinkId: string, requestId: string, options?: OpenAppRequestOptions): Promise<Result<"dismiss_integration_access_invite_renewal_request">> {
+    return this.ctx.kit.call("dismiss_integration_access_invite_renewal_request", { path: { id: integrationId, invite_link_id: inviteLinkId, request_id: requestId } }, options);
   }
 
   /**
@@ -350,8 +350,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `POST /integrations/{id}/access-invites/{invite_link_id}/restore` (`restore_integration_access_invite`).
    * Errors: see {@link OpenAppClient}.
    */
-  restore(id: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"restore_integration_access_invite">> {
-    return this.ctx.kit.call("restore_integration_access_invite", { path: { id, invite_link_id: inviteLinkId } }, options);
+  restore(integrationId: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"restore_integration_access_invite">> {
+    return this.ctx.kit.call("restore_integration_access_invite", { path: { id: integrationId, invite_link_id: inviteLinkId } }, options);
   }
 
   /**
@@ -362,8 +362,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `POST /integrations/{id}/access-invites/{invite_link_id}/revoke` (`revoke_integration_access_invite`).
    * Errors: see {@link OpenAppClient}.
    */
-  revoke(id: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"revoke_integration_access_invite">> {
-    return this.ctx.kit.call("revoke_integration_access_invite", { path: { id, invite_link_id: inviteLinkId } }, options);
+  revoke(integrationId: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"revoke_integration_access_invite">> {
+    return this.ctx.kit.call("revoke_integration_access_invite", { path: { id: integrationId, invite_link_id: inviteLinkId } }, options);
   }
 
   /**
@@ -374,8 +374,8 @@ export abstract class InvitesOperations extends Resource<OpenAppV1Context> {
    * `GET /integrations/{id}/access-invites/{invite_link_id}/usage` (`list_integration_access_invite_usage`).
    * Errors: see {@link OpenAppClient}.
    */
-  usage(id: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"list_integration_access_invite_usage">> {
-    return this.ctx.kit.call("list_integration_access_invite_usage", { path: { id, invite_link_id: inviteLinkId } }, options);
+  usage(integrationId: string, inviteLinkId: string, options?: OpenAppRequestOptions): Promise<Result<"list_integration_access_invite_usage">> {
+    return this.ctx.kit.call("list_integration_access_invite_usage", { path: { id: integrationId, invite_link_id: inviteLinkId } }, options);
   }
 }
 
@@ -480,8 +480,8 @@ export abstract class ScriptingExecutionsOperations extends Resource<OpenAppV1Co
    * `GET /scripting/executions/{id}` (`get_scripting_execution`).
    * Errors: see {@link OpenAppClient}.
    */
-  get(id: string, options?: OpenAppRequestOptions): Promise<Result<"get_scripting_execution">> {
-    return this.ctx.kit.call("get_scripting_execution", { path: { id } }, options);
+  get(executionId: string, options?: OpenAppRequestOptions): Promise<Result<"get_scripting_execution">> {
+    return this.ctx.kit.call("get_scripting_execution", { path: { id: executionId } }, options);
   }
 
   /**
@@ -492,7 +492,7 @@ export abstract class ScriptingExecutionsOperations extends Resource<OpenAppV1Co
    * `DELETE /scripting/executions/{id}` (`cancel_scripting_execution`).
    * Errors: see {@link OpenAppClient}.
    */
-  cancel(id: string, options?: OpenAppRequestOptions): Promise<Result<"cancel_scripting_execution">> {
-    return this.ctx.kit.call("cancel_scripting_execution", { path: { id } }, options);
+  cancel(executionId: string, options?: OpenAppRequestOptions): Promise<Result<"cancel_scripting_execution">> {
+    return this.ctx.kit.call("cancel_scripting_execution", { path: { id: executionId } }, options);
   }
 }
