@@ -40,17 +40,20 @@ const pascalCase = (name: string) => name.charAt(0).toUpperCase() + name.slice(1
 /** The base class name of a resource: `devices` → `DevicesOperations`. */
 export const operationsClassName = (resource: string) => `${pascalCase(resource)}Operations`;
 
+/** English plural segments as the specs spell them: `entities` → `entity`, `orgs` → `org`. */
+const singular = (segment: string) => segment.replace(/ies$/, "y").replace(/s$/, "");
+
 const kebabCase = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /**
  * The argument a path parameter becomes: its camelCase name, except that a bare `{id}` under
- * another resource's segment names that resource, the segment's trailing `s` dropped
- * (`/orgs/{id}/billing/plan` on `billing` → `orgId`).
+ * another resource's segment names that resource in the singular
+ * (`/orgs/{id}/billing/plan` on `billing` → `orgId`, `/entities/{id}/actions` → `entityId`).
  */
 function argumentName(route: string, param: string, resource: string): string {
   if (param !== "id") return camelCase(param);
   const segment = route.split("/").at(route.split("/").indexOf("{id}") - 1) ?? "";
-  return segment === kebabCase(resource) || segment === "" ? "id" : `${camelCase(segment.replace(/s$/, ""))}Id`;
+  return segment === kebabCase(resource) || segment === "" ? "id" : `${camelCase(singular(segment))}Id`;
 }
 
 function parameterType(schema: Json | undefined): "string" | "number" {

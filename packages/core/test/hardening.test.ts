@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  ConnectionError,
-  RedirectError,
-  ResponseParseError,
-  ResponseTooLargeError,
-  Transport,
-  ValidationError,
-  fileFromUrl,
-  isPrivateHost,
-} from "../src/index.js";
+import { ConnectionError, RedirectError, ResponseParseError, ResponseTooLargeError, Transport, ValidationError, fileFromUrl } from "../src/index.js";
+import { isPrivateHost } from "../src/uploads.js";
 import { json, scriptedFetch } from "./helpers.js";
 
 const ORIGIN = "https://api.example.test";

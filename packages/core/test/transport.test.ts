@@ -4,6 +4,7 @@ import {
   ApiError,
   AuthenticationError,
   bearerAuth,
+  headerAuth,
   ConfigError,
   ConnectionError,
   InternalServerError,
@@ -90,6 +91,23 @@ describe("Transport request shaping", () => {
     const transport = new Transport({ fetch, auth: bearerAuth(() => " ") });
     await expect(transport.fetch(URL_DEVICES)).rejects.toThrow(ConfigError);
     expect(fetch.calls).toHaveLength(0);
+  });
+
+  it("refuses a credential that is not safe in a header as a ConfigError, fixed at once and from a callback before sending", async () => {
+    for (const make of [() => bearerAuth("tok_abc\nX-Injected: 1"), () => headerAuth("X-API-Key", "key with space"), () => bearerAuth(42 as never)]) {
+      expect(make).toThrow(ConfigError);
+    }
+    expect(() => bearerAuth("tok_abc\ntok_def")).toThrow(/^The credential for Authorization must be a non-empty string without whitespace or control characters, got a string$/);
+    const fetch = scriptedFetch();
+    const transport = new Transport({ fetch, auth: bearerAuth(() => "tok_abc\r\nX-Injected: 1") });
+    await expect(transport.fetch(URL_DEVICES)).rejects.toThrow(/The credential for Authorization callback's answer must be a non-empty string without whitespace or control characters/);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it("sends a fixed credential trimmed, as Headers would", async () => {
+    const fetch = scriptedFetch(json(200, {}));
+    await new Transport({ fetch, auth: bearerAuth("  tok_abc \n") }).fetch(URL_DEVICES);
+    expect(fetch.calls[0]!.headers.get("authorization")).toBe("Bearer tok_abc");
   });
 });
 
@@ -449,15 +467,6 @@ describe("Transport logging", () => {
       attempt: 1,
       durationMs: expect.any(Number),
     });
-  });
-});
-
-describe("Transport.derive", () => {
-  it("merges headers so a scoped copy keeps the client defaults", async () => {
-    const fetch = scriptedFetch(json(200, {}));
-    const base = new Transport({ fetch, headers: { "user-agent": "sdk/1" } });
-    await base.derive({ headers: { "x-org": "org_7" } }).fetch(URL_DEVICES);
-    expect(Object.fromEntries(fetch.calls[0]!.headers)).toMatchObject({ "user-agent": "sdk/1", "x-org": "org_7" });
   });
 });
 

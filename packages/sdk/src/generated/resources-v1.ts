@@ -167,8 +167,8 @@ export abstract class EntityActionsOperations extends Resource<OpenAppV1Context>
    * `POST /entities/{id}/actions/{action_id}` (`execute_entity_action`).
    * Errors: see {@link OpenAppClient}.
    */
-  execute(entitieId: string, actionId: string, body: Body<"execute_entity_action">, options?: OpenAppRequestOptions): Promise<Result<"execute_entity_action">> {
-    return this.ctx.kit.call("execute_entity_action", { path: { id: entitieId, action_id: actionId }, body }, options);
+  execute(entityId: string, actionId: string, body: Body<"execute_entity_action">, options?: OpenAppRequestOptions): Promise<Result<"execute_entity_action">> {
+    return this.ctx.kit.call("execute_entity_action", { path: { id: entityId, action_id: actionId }, body }, options);
   }
 
   /**
@@ -179,8 +179,8 @@ export abstract class EntityActionsOperations extends Resource<OpenAppV1Context>
    * `POST /entities/{id}/actions/{action_id}/preview` (`preview_entity_action`).
    * Errors: see {@link OpenAppClient}.
    */
-  preview(entitieId: string, actionId: string, body: Body<"preview_entity_action">, options?: OpenAppRequestOptions): Promise<Result<"preview_entity_action">> {
-    return this.ctx.kit.call("preview_entity_action", { path: { id: entitieId, action_id: actionId }, body }, options);
+  preview(entityId: string, actionId: string, body: Body<"preview_entity_action">, options?: OpenAppRequestOptions): Promise<Result<"preview_entity_action">> {
+    return this.ctx.kit.call("preview_entity_action", { path: { id: entityId, action_id: actionId }, body }, options);
   }
 }
 
