@@ -11,7 +11,7 @@ const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /** True for GET, HEAD, PUT, DELETE and OPTIONS (any case): safe to send twice. */
-function isIdempotentMethod(method: string): boolean {
+export function isIdempotentMethod(method: string): boolean {
   return IDEMPOTENT_METHODS.has(method.toUpperCase());
 }
 
