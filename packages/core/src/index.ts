@@ -15,6 +15,8 @@ export {
   PermissionDeniedError,
   NotFoundError,
   ConflictError,
+  IdempotencyConflictError,
+  IdempotencyInFlightError,
   UnprocessableEntityError,
   RateLimitError,
   InternalServerError,
@@ -67,7 +69,7 @@ export { createConsoleLogger, type Logger, /** @public */ type LogLevel, /** @pu
 export { readEnv } from "./env.js";
 export { normalizeBaseUrl } from "./base-url.js";
 export type { /** @public */ SafeParseSchema } from "./validation.js";
-export type { /** @public */ AuthRequirement, OperationDescriptor, /** @public */ OperationTable, /** @public */ PaginationKind } from "./operations.js";
+export type { /** @public */ AuthRequirement, /** @public */ IdempotencyKind, OperationDescriptor, /** @public */ OperationTable, /** @public */ PaginationKind } from "./operations.js";
 export {
   ClientKit,
   REQUEST_OPTION_KEYS,
