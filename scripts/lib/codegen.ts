@@ -146,6 +146,17 @@ function answersArray(spec: Json, responses: Json): boolean {
 
 export type OperationRow = OperationDescriptor & { operationId: string };
 
+/** The spec extension that marks an operation the API deduplicates by `Idempotency-Key`. */
+export const IDEMPOTENCY_EXTENSION = "x-idempotency";
+
+/** `{ idempotency: "key" }` for an operation marked `x-idempotency: key`; nothing for an unmarked one. */
+function idempotencyOf(op: Json, path: string, method: string): Pick<OperationDescriptor, "idempotency"> {
+  const value = op[IDEMPOTENCY_EXTENSION];
+  if (value === undefined) return {};
+  if (value !== "key") throw new Error(`${method.toUpperCase()} ${path}: ${IDEMPOTENCY_EXTENSION} must be "key", got ${JSON.stringify(value)}`);
+  return { idempotency: "key" };
+}
+
 export function collectOperations(spec: Json): OperationRow[] {
   const rows: OperationRow[] = [];
   for (const [path, rawItem] of Object.entries<Json>(spec.paths ?? {})) {
@@ -169,6 +180,7 @@ export function collectOperations(spec: Json): OperationRow[] {
         pagination: paginationKind(parameters),
         requestMediaType: body?.content ? (Object.keys(body.content)[0] ?? null) : null,
         responseArray: answersArray(spec, op.responses),
+        ...idempotencyOf(op, path, method),
       });
     }
   }

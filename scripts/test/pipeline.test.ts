@@ -123,6 +123,15 @@ describe("response shapes", () => {
     },
   };
 
+  it("records the operations marked x-idempotency: key, and refuses any other value", () => {
+    const marked = structuredClone(spec) as typeof spec & { paths: { "/things": { post: Record<string, unknown> } } };
+    marked.paths["/things"].post["x-idempotency"] = "key";
+    const rows = Object.fromEntries(collectOperations(marked).map((row) => [row.operationId, row.idempotency]));
+    expect(rows).toEqual({ list_things: undefined, create_thing: "key", purge_things: undefined });
+    marked.paths["/things"].post["x-idempotency"] = true;
+    expect(() => collectOperations(marked)).toThrow(/POST \/things: x-idempotency must be "key", got true/);
+  });
+
   it("records whether every success answer is an array", () => {
     const rows = Object.fromEntries(collectOperations(spec).map((row) => [row.operationId, row.responseArray]));
     expect(rows).toEqual({ list_things: true, create_thing: false, purge_things: false });

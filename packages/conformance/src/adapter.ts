@@ -1,4 +1,5 @@
 import type { Reply, ScriptedServer } from "@openapp/testing";
+import type { DedupDialect } from "./deduplicating.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: error classes of different façades share no constructor type.
 export type ErrorClass = abstract new (...args: any[]) => Error;
@@ -21,7 +22,20 @@ export interface CallOptions {
   timeout?: number;
   maxRetries?: number;
   idempotencyKey?: string;
+  correlationId?: string;
   headers?: Record<string, string>;
+}
+
+/**
+ * Operations the vendor's API deduplicates by idempotency key (OpenApp 1.0 entity actions and
+ * invite writes): each must run once whatever the network does, resent only with its one key.
+ */
+export interface Deduplicated<C> {
+  /** A client of the API generation that deduplicates. */
+  createClient(server: ScriptedServer, extra?: Record<string, unknown>): C;
+  /** How its server words keys, in-flight and conflict answers and replays. */
+  dialect: DedupDialect;
+  operations: readonly Operation<C>[];
 }
 
 /** One call of the façade and the route it must reach. */
@@ -71,8 +85,10 @@ export interface ConformanceAdapter<C extends object = object> {
   prepare?(server: ScriptedServer): void;
   /** The vendor's error body shape around a message. */
   errorBody(message: string): Record<string, unknown>;
-  /** A state-changing action (moves hardware). */
+  /** A state-changing action (moves hardware), of an API generation that does not deduplicate: sent once. */
   action: Operation<C>;
+  /** Operations the API deduplicates by key, where it has any. */
+  deduplicated?: Deduplicated<C>;
   /** A second state-changing call that is not an action. */
   write: Operation<C>;
   /** The main read. */

@@ -9,6 +9,9 @@ import type { CallOptions, ConformanceAdapter, Operation, VendorErrors } from ".
 import { adapters } from "../src/adapters/index.js";
 import { isThenable, methodsOf, surfacesOf } from "../src/hostile.js";
 import { deepInspect, errorViews, findLeaks, logLineView } from "../src/secrets.js";
+import { type DedupFault, deduplicatingRoute } from "../src/deduplicating.js";
+
+const DEDUP_FAULTS: readonly DedupFault[] = ["lost answer", "dropped connection", "timeout", "5xx", "in flight"];
 
 // The suite is about defaults: environment variables must not configure the clients.
 for (const name of Object.keys(process.env)) if (/^(OPENAPP|OMLET|OVERKIZ)_/.test(name)) delete process.env[name];
@@ -120,6 +123,45 @@ describe.each(adapters)("conformance: $name", (adapter) => {
           });
         }
       }
+    }
+  });
+
+  describe("1b. an operation the API deduplicates by key runs once, whatever the network does", () => {
+    const deduplicated = adapter.deduplicated;
+    if (!deduplicated) {
+      vendorIt("has no operation the API deduplicates: every action is proven sent once above", async () => undefined);
+      return;
+    }
+    for (const op of deduplicated.operations) {
+      for (const fault of DEDUP_FAULTS) {
+        for (const idempotencyKey of [undefined, "conformance-key-0001"]) {
+          const whose = idempotencyKey ? "the caller's key" : "a generated key";
+          vendorIt(`${op.label}: ${fault}, ${whose}`, async ({ server, expect }) => {
+            const route = deduplicatingRoute(server, op, deduplicated.dialect, fault);
+            const client = deduplicated.createClient(server);
+            // A short timeout for the faults that never answer; the in-flight one runs longer than it.
+            const options: CallOptions = { timeout: 400, ...(idempotencyKey ? { idempotencyKey } : {}) };
+            const result = await op.invoke(client, options);
+            const keys = route.keys();
+            expect.soft(route.runs(), "the action ran once").toBe(1);
+            expect.soft(keys.length, "the action reached the server again after the fault").toBeGreaterThanOrEqual(2);
+            expect.soft(new Set(keys).size, `one key on every attempt, got ${keys.join(", ")}`).toBe(1);
+            if (idempotencyKey) expect.soft(keys[0]).toBe(idempotencyKey);
+            expect.soft(new Set(server.requests.map((request) => request.body)).size, "the same body on every attempt").toBe(1);
+            expect.soft(result, "the caller gets the one result").toMatchObject({ idempotent_replay: true });
+          });
+        }
+      }
+      vendorIt(`${op.label}: a key reused with another body is refused, not resent`, async ({ server, expect }) => {
+        const route = deduplicatingRoute(server, op, deduplicated.dialect, "5xx");
+        const client = deduplicated.createClient(server);
+        server.on(op.method, op.path, deduplicated.dialect.conflict);
+        const error = await failureOf(() => op.invoke(client, { idempotencyKey: "reused-key" }));
+        expect.soft(error).toBeInstanceOf(adapter.errors.SdkError);
+        expect.soft((error as { status?: number }).status).toBe(409);
+        expect.soft(server.count(op.method, op.path), "sent once").toBe(1);
+        expect.soft(route.runs()).toBe(0);
+      });
     }
   });
 

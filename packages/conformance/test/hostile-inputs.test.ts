@@ -14,7 +14,7 @@ for (const name of Object.keys(process.env)) if (/^(OPENAPP|OMLET|OVERKIZ)_/.tes
 
 // Reproducible in CI; FC_SEED=<n> explores other inputs.
 const seed = Number(process.env.FC_SEED ?? 20_201);
-const REQUEST_OPTIONS = ["signal", "timeout", "maxRetries", "headers", "idempotencyKey", "middleware", "maxResponseBytes", "org"];
+const REQUEST_OPTIONS = ["signal", "timeout", "maxRetries", "headers", "idempotencyKey", "correlationId", "middleware", "maxResponseBytes", "org"];
 // A call still running after this is left to its own timeout: inputs that were accepted.
 const SETTLE_BOUND_MS = 1_500;
 

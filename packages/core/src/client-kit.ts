@@ -1,5 +1,5 @@
 import type { Auth, ClientCalls } from "./auth.js";
-import type { ErrorMapper } from "./error-response.js";
+import { type ErrorMapper, correlationIdOf } from "./error-response.js";
 import { ConfigError, ValidationError, readingInput } from "./errors.js";
 import { assertKnownParameters } from "./known-keys.js";
 import { type Logger, resolveLogger, silentLogger } from "./logger.js";
@@ -17,11 +17,12 @@ import { type FetchLike, Transport, type TransportFetch, ignoredIdempotencyKey }
 import type { ListItem, PathParams, ResponseBody } from "./types.js";
 import { type ResponseSchemas, checkResponseShape, lazySchemas, validateResponse } from "./response-check.js";
 import { isHeaderSafeToken, isPlainObject } from "./guards.js";
+import { newIdempotencyKey } from "./idempotency-key.js";
 
 export type { ResponseSchemas } from "./response-check.js";
 
 /** The options every SDK's `RequestOptions` carries; anything else a vendor adds (`org`). */
-export const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers", "idempotencyKey", "middleware", "maxResponseBytes"] as const;
+export const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers", "idempotencyKey", "correlationId", "middleware", "maxResponseBytes"] as const;
 
 /** A header whose value comes from a request option or the client's default for it (OpenApp's `org` → `X-Org`). */
 export interface ContextHeader {
@@ -56,8 +57,12 @@ export interface VendorDeclaration<Table extends OperationTable, Raw> {
   createRawClient?: ((options: { baseUrl: string; fetch: TransportFetch }) => Raw) | undefined;
   /** Vendor refinement of the status-based error classes. */
   mapError?: ErrorMapper | undefined;
-  /** Whether the API deduplicates requests by idempotency key (none of ours does today). */
-  deduplicatesByIdempotencyKey: boolean;
+  /**
+   * The header a call's `correlationId` is sent as (`X-Correlation-Id`), for an API that takes
+   * one; without it the id only appears in debug logs. Which operations the API deduplicates by
+   * idempotency key is not declared here but per operation, in the table (`idempotency`).
+   */
+  correlationHeader?: string | undefined;
   /** Whether operations that need no credentials still get them when the client has some. */
   sendCredentialsToPublicOperations: boolean;
   /** Explains how to configure credentials, for an operation that requires them. */
@@ -139,6 +144,12 @@ export interface CallResult<Body> {
   body: Body;
   /** The answer's status and headers; its body is already read. */
   response: Response;
+  /** The key every attempt carried, for an operation the API deduplicates by key. */
+  idempotencyKey: string | undefined;
+  /** The server answered a repeat of an earlier call with the same key (`idempotent_replay: true`): nothing ran again. */
+  replayed: boolean;
+  /** The answer's correlation id: `correlation_id` / `correlationId` of the body, else `X-Request-Id`. */
+  correlationId: string | undefined;
 }
 
 /** Every transport a client needs, built once from the declaration and shared by `withDefaults` copies. */
@@ -165,14 +176,20 @@ function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>
     maxResponseBytes: options.maxResponseBytes,
     // A silent logger would still cost a timestamp and a log record per attempt.
     logger: logger === silentLogger ? undefined : logger,
-    deduplicatesByIdempotencyKey: declaration.deduplicatesByIdempotencyKey,
     onIgnoredIdempotencyKey: () => {
       if (warned) return;
       warned = true;
       logger.warn(ignoredIdempotencyKey(declaration.name));
     },
   };
-  const vendor = { ...shared, headers: options.headers, middleware: options.middleware, mapError: declaration.mapError, refusals: options.refusals };
+  const vendor = {
+    ...shared,
+    headers: options.headers,
+    middleware: options.middleware,
+    mapError: declaration.mapError,
+    refusals: options.refusals,
+    correlationHeader: declaration.correlationHeader,
+  };
   const secrets = options.auth ? { secrets: () => options.auth?.secrets() ?? [] } : undefined;
   return {
     authenticated: new Transport({ ...vendor, auth: options.auth, calls }),
@@ -290,10 +307,17 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     // Start loading the schemas alongside the request, not after it.
     const schemas = this.#options.validateResponses ? this.#transports.schemas() : undefined;
     schemas?.catch(() => undefined);
-    const response = await transport.sendBuilt(request, this.#transportOptions(checked), input.secrets, sentBody);
+    const { idempotencyKey, options: sendOptions } = keyedCall(operation, this.#transportOptions(checked));
+    const response = await transport.sendBuilt(request, sendOptions, input.secrets, sentBody, idempotencyKey);
     const body = checkResponseShape(this.declaration.name, id, operation, this.#parseBody(response.status === 204 ? "" : await response.text(), response, operation, input));
     if (schemas) validateResponse(this.declaration.name, id, (await schemas)[id], body);
-    return { body: body as ResponseBody<Ops[Id]>, response };
+    return {
+      body: body as ResponseBody<Ops[Id]>,
+      response,
+      idempotencyKey,
+      replayed: isPlainObject(body) && body.idempotent_replay === true,
+      correlationId: correlationIdOf(response.headers, body),
+    };
   }
 
   /**
@@ -456,6 +480,17 @@ function checkKitOptions(what: string, options: KitOptions): void {
   const { timeout, maxRetries, headers, middleware, maxResponseBytes, fetch, foreignFetch, logger, validateResponses } = options;
   checkedRequestOptions({ timeout, maxRetries, headers, middleware, maxResponseBytes }, what);
   checkOptionKinds({ fetch, "download fetch": foreignFetch, logger, validateResponses }, KIT_OPTION_RULES, what);
+}
+
+/**
+ * One key per logical call of an operation the API deduplicates by key: the caller's, else a new
+ * one, taken out of the options so the transport sends it on every attempt. Any other operation
+ * keeps the caller's key in the options, where the transport drops it with a warning.
+ */
+function keyedCall(operation: OperationDescriptor, options: RequestOptions): { idempotencyKey: string | undefined; options: RequestOptions } {
+  if (operation.idempotency !== "key") return { idempotencyKey: undefined, options };
+  const { idempotencyKey, ...rest } = options;
+  return { idempotencyKey: idempotencyKey ?? newIdempotencyKey(), options: rest };
 }
 
 const nonEmpty = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);

@@ -10,6 +10,18 @@ export { textSnippet } from "./snippet.js";
 /** Error bodies are cut here while streaming, before any parsing or redaction runs. */
 export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 const REQUEST_ID_HEADERS = ["x-request-id", "x-correlation-id", "request-id", "x-amzn-requestid", "cf-ray"];
+/** Where an answer names the request's correlation id: body fields first, then headers. */
+const CORRELATION_ID_FIELDS = ["correlationId", "correlation_id"];
+const CORRELATION_ID_HEADERS = ["x-request-id", "x-correlation-id"];
+
+/**
+ * The correlation id an answer carries: a `correlationId` / `correlation_id` member of its JSON
+ * body, else its `X-Request-Id` (or `X-Correlation-Id`) header.
+ */
+export function correlationIdOf(headers: Headers, body: unknown): string | undefined {
+  const record = asRecord(body);
+  return (record ? pickString(record, CORRELATION_ID_FIELDS) : undefined) ?? firstHeader(headers, CORRELATION_ID_HEADERS);
+}
 
 /**
  * Lets a vendor turn the generic description of a failed response into its own subclass.
@@ -46,7 +58,7 @@ function codeLike(value: unknown): string | undefined {
 }
 
 /** Vendors disagree on field names (`error_code`, `errorCode`, `code`); read them all. */
-function describeJsonBody(body: unknown): { code?: string; message?: string; requestId?: string } {
+function describeJsonBody(body: unknown): { code?: string; message?: string; requestId?: string; correlationId?: string } {
   const record = asRecord(body);
   if (!record) return {};
   const nested = asRecord(record.error);
@@ -55,6 +67,7 @@ function describeJsonBody(body: unknown): { code?: string; message?: string; req
     code: pickString(source, ["error_code", "errorCode", "code", "type"]) ?? (nested ? undefined : codeLike(record.error)),
     message: pickString(source, ["message", "error_description", "detail", "title", "error"]),
     requestId: pickString(record, ["correlation_id", "correlationId", "request_id", "requestId"]),
+    correlationId: pickString(record, CORRELATION_ID_FIELDS),
   };
 }
 
@@ -75,8 +88,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function requestIdFrom(headers: Headers): string | undefined {
-  for (const name of REQUEST_ID_HEADERS) {
+function firstHeader(headers: Headers, names: readonly string[]): string | undefined {
+  for (const name of names) {
     const value = headers.get(name);
     if (value) return value;
   }
@@ -103,12 +116,14 @@ export async function errorFromResponse(response: Response, context: ErrorRespon
     message: `${context.method} ${context.url} → ${response.status}${described.code ? ` ${described.code}` : ""}: ${message}`,
     code: described.code,
     body: json.ok ? redactJson(json.value, context.secrets) : text === "" ? undefined : (snippet ?? ""),
-    requestId: requestIdFrom(response.headers) ?? described.requestId,
+    requestId: firstHeader(response.headers, REQUEST_ID_HEADERS) ?? described.requestId,
+    correlationId: described.correlationId ?? firstHeader(response.headers, CORRELATION_ID_HEADERS),
     method: context.method,
     url: context.url,
     headers: redactedHeaders(response.headers, context.secrets),
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), context.now),
     text: redactText(text, context.secrets),
+    unredactedBody: json.ok ? json.value : undefined,
   };
   return context.mapError?.(init) ?? createApiError(init);
 }

@@ -105,6 +105,8 @@ export interface ApiErrorInit {
   body?: unknown;
   /** The server's request or correlation id. */
   requestId?: string | undefined;
+  /** The correlation id the server gave this request (its error body's, else `X-Request-Id`). */
+  correlationId?: string | undefined;
   /** HTTP method of the request. */
   method: string;
   /** Must already be redacted. */
@@ -115,6 +117,11 @@ export interface ApiErrorInit {
   retryAfterMs?: number | undefined;
   /** The whole (capped, redacted) body text, for vendor mappers that recognise pages by their content. */
   text?: string | undefined;
+  /**
+   * The parsed JSON body before redaction, for a vendor mapper that must hand one masked value to
+   * the caller in a private field (a single-use confirmation token). Never kept on an error.
+   */
+  unredactedBody?: unknown;
 }
 
 /** The server answered with a non-2xx status. */
@@ -128,6 +135,12 @@ export class ApiError extends SdkError {
   readonly body: unknown;
   /** The server's request or correlation id (from a header or the error body), for support tickets. */
   readonly requestId: string | undefined;
+  /**
+   * The correlation id of this request as the server reports it: `correlationId` /
+   * `correlation_id` of the error body, else the `X-Request-Id` (or `X-Correlation-Id`) header.
+   * It is the caller's own `correlationId` when one was sent and the API echoes it.
+   */
+  readonly correlationId: string | undefined;
   /** HTTP method of the request. */
   readonly method: string;
   /** Redacted URL of the request: secrets in the query are replaced by `***`. */
@@ -141,6 +154,7 @@ export class ApiError extends SdkError {
     this.code = init.code;
     this.body = init.body;
     this.requestId = init.requestId;
+    this.correlationId = init.correlationId;
     this.method = init.method;
     this.url = init.url;
     this.headers = init.headers ?? new Headers();
@@ -157,6 +171,16 @@ export class PermissionDeniedError extends ApiError { override readonly name: st
 export class NotFoundError extends ApiError { override readonly name: string = "NotFoundError"; }
 /** 409 Conflict. */
 export class ConflictError extends ApiError { override readonly name: string = "ConflictError"; }
+/**
+ * 409: the idempotency key was already used with another request body (or another operation).
+ * Nothing ran for this request; use a new key for a new request.
+ */
+export class IdempotencyConflictError extends ConflictError { override readonly name: string = "IdempotencyConflictError"; }
+/**
+ * 409: a request with the same idempotency key is still running on the server. A keyed call
+ * waits briefly and sends again (same key, same body) to receive the first request's result.
+ */
+export class IdempotencyInFlightError extends ConflictError { override readonly name: string = "IdempotencyInFlightError"; }
 /** 422 Unprocessable Entity: the server refused the request's content. */
 export class UnprocessableEntityError extends ApiError { override readonly name: string = "UnprocessableEntityError"; }
 /** 500 and every other 5xx answer. */

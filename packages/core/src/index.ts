@@ -12,6 +12,8 @@ export {
   PermissionDeniedError,
   NotFoundError,
   ConflictError,
+  IdempotencyConflictError,
+  IdempotencyInFlightError,
   UnprocessableEntityError,
   RateLimitError,
   InternalServerError,
@@ -21,7 +23,8 @@ export {
   type ValidationIssue,
   readingInput,
 } from "./errors.js";
-export { errorFromResponse, textSnippet, type ErrorMapper, type ErrorResponseContext } from "./error-response.js";
+export { newIdempotencyKey } from "./idempotency-key.js";
+export { errorFromResponse, correlationIdOf, textSnippet, type ErrorMapper, type ErrorResponseContext } from "./error-response.js";
 export {
   Transport,
   DEFAULT_TIMEOUT_MS,
@@ -110,7 +113,7 @@ export {
 export { readEnv } from "./env.js";
 export { normalizeBaseUrl } from "./base-url.js";
 export { validateWith, type SafeParseSchema } from "./validation.js";
-export type { AuthRequirement, OperationDescriptor, OperationTable, PaginationKind } from "./operations.js";
+export type { AuthRequirement, IdempotencyKind, OperationDescriptor, OperationTable, PaginationKind } from "./operations.js";
 export {
   ClientKit,
   REQUEST_OPTION_KEYS,

@@ -3,6 +3,12 @@ import type { LowerHttpMethod } from "./types.js";
 /** How a list operation pages, as recorded in each vendor's generated operation table. */
 export type PaginationKind = "offset";
 
+/**
+ * How the API deduplicates an operation: `"key"` when the server runs a request once per
+ * `Idempotency-Key` and answers a repeat with the first result (the spec's `x-idempotency: key`).
+ */
+export type IdempotencyKind = "key";
+
 /** Whether an operation needs credentials: required, accepted but optional (`{}` in its security), or none. */
 export type AuthRequirement = "required" | "optional" | "none";
 
@@ -24,6 +30,11 @@ export interface OperationDescriptor {
   requestMediaType: string | null;
   /** Every success answer is a JSON array (a list): any other body is a broken answer. */
   responseArray?: boolean | undefined;
+  /**
+   * The API deduplicates this operation by idempotency key: every call carries one key, sent on
+   * every attempt, so it may be resent after it may have arrived. Absent: never deduplicated.
+   */
+  idempotency?: IdempotencyKind | undefined;
 }
 
 /** operationId → descriptor, as generated for each vendor. */

@@ -10,6 +10,8 @@ export class PreparedCall {
   readonly startedAt = Date.now();
   /** Resends used per vendor refusal reason. */
   refusalRetries: Record<string, number> | undefined;
+  /** A keyed action refused with 429 was resent already: it is resent once at most. */
+  rateLimitResent = false;
   /** Whether an attempt already sent the template itself (its body stream is then spent). */
   templateSent = false;
 
@@ -20,7 +22,10 @@ export class PreparedCall {
     readonly callerSignal: AbortSignal | undefined,
     readonly timeout: number,
     readonly maxRetries: number,
-    readonly hasIdempotencyKey: boolean,
+    /** The call's idempotency key, sent on every attempt, for an operation the API deduplicates by it. */
+    readonly idempotencyKey: string | undefined,
+    /** The caller's correlation id, for log lines. */
+    readonly correlationId: string | undefined,
     readonly middleware: readonly Middleware[],
     readonly maxResponseBytes: number,
     /** Secrets this call sends besides the client's (a password in a login body). */
@@ -29,6 +34,11 @@ export class PreparedCall {
     readonly resendBody: FetchBody | undefined,
   ) {
     this.#template = template;
+  }
+
+  /** For the retry rule: only a deduplicated key makes a resend of a POST that may have arrived safe. */
+  get hasIdempotencyKey(): boolean {
+    return this.idempotencyKey !== undefined;
   }
 
   /** What an auth refresh may use of this call: the caller's signal and timeout. */

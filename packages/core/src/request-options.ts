@@ -1,4 +1,5 @@
 import { ConfigError, readingInput } from "./errors.js";
+import { isHeaderSafeToken } from "./guards.js";
 import type { Middleware } from "./middleware.js";
 
 /** `null` removes a header the client would otherwise send. */
@@ -15,11 +16,18 @@ export interface RequestOptions {
   /** Extra headers for this call; `null` removes one the client would send. */
   headers?: HeaderValues | undefined;
   /**
-   * Only for APIs declared to deduplicate requests by key: there it is sent as the idempotency
-   * header and lets a POST/PATCH be resent. Every other API never receives it and it never
-   * makes a resend safe (the SDK logs one warning per client).
+   * Only for operations the API deduplicates by key (OpenApp 1.0 entity actions and invite
+   * writes): the key of this logical call, sent on every attempt, so a request that may have
+   * arrived can be resent and still runs once. Such an operation gets a generated key when none
+   * is given; pass your own to make a retry of your own (after a crash) the same call. Every
+   * other operation never sends it and it never makes a resend safe (one warning per client).
    */
   idempotencyKey?: string | undefined;
+  /**
+   * Your id for this call, sent as the API's correlation header where it has one (OpenApp:
+   * `X-Correlation-Id`, echoed as `X-Request-Id` and in audit records) and shown in debug logs.
+   */
+  correlationId?: string | undefined;
   /** Largest 2xx body accepted, in bytes (the client's default otherwise, 32 MiB unless set). */
   maxResponseBytes?: number | undefined;
   /** Runs after the client-wide middleware, once per attempt. */
@@ -43,7 +51,8 @@ const OPTION_RULES: OptionRules = {
   timeout: [(value) => typeof value === "number" && Number.isFinite(value) && value > 0, "a positive number of milliseconds"],
   maxRetries: [(value) => isWhole(value, 0), "a whole number ≥ 0"],
   maxResponseBytes: [(value) => isWhole(value, 1), "a positive whole number of bytes"],
-  idempotencyKey: [(value) => typeof value === "string", "a string"],
+  idempotencyKey: [(value) => typeof value === "string" && isHeaderSafeToken(value), "a non-empty string without whitespace or control characters"],
+  correlationId: [(value) => typeof value === "string" && isHeaderSafeToken(value), "a non-empty string without whitespace or control characters"],
   middleware: [(value) => Array.isArray(value) && value.every((item) => typeof item === "function"), "a list of functions"],
   headers: [checkHeaderValues, "an object of header names to strings (null removes one)"],
 };

@@ -1,6 +1,6 @@
 import type { ClientCalls } from "./auth.js";
 import { isTlsErrorCode } from "./connection-failure.js";
-import { ApiError, ConnectionError, TimeoutError } from "./errors.js";
+import { ApiError, ConnectionError, IdempotencyInFlightError, TimeoutError } from "./errors.js";
 
 /** Retries after the first attempt when neither the client nor the call sets `maxRetries`. */
 export const DEFAULT_MAX_RETRIES = 2;
@@ -24,16 +24,18 @@ export function isRetryableStatus(status: number): boolean {
 export interface RetryContext {
   /** HTTP method of the request. */
   method: string;
-  /** The caller supplied an idempotency key to an API declared to deduplicate by key. */
+  /** The request carries an idempotency key of an operation the API deduplicates by key. */
   hasIdempotencyKey: boolean;
 }
 
 /**
  * Decides whether an attempt's failure may be repeated. A POST that may have reached the server
  * (timeout, reset, 5xx) is never repeated unless the API deduplicates it by key: repeating it
- * could open a door twice.
+ * could open a door twice. A keyed request the server reports still in flight is repeated too:
+ * the repeat receives the first request's result.
  */
 export function shouldRetry(error: unknown, context: RetryContext): boolean {
+  if (context.hasIdempotencyKey && error instanceof IdempotencyInFlightError) return true;
   if (!isRetryableFailure(error)) return false;
   if (isIdempotentMethod(context.method) || context.hasIdempotencyKey) return true;
   return error instanceof ConnectionError && error.neverSent;

@@ -2,7 +2,7 @@ import { abortErrorFrom, linkSignals, sleep, throwIfAborted } from "./abort.js";
 import { type Auth, type ClientCalls, noAuth } from "./auth.js";
 import { toConnectionError } from "./connection-failure.js";
 import { type ErrorMapper, errorFromResponse } from "./error-response.js";
-import { ConfigError, SdkError, TimeoutError } from "./errors.js";
+import { ConfigError, RateLimitError, SdkError, TimeoutError } from "./errors.js";
 import { readBodyBytes } from "./read-body.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { AttemptDeadline } from "./deadline.js";
@@ -13,11 +13,11 @@ import type { KnownSecret } from "./redact.js";
 import { PreparedCall, resendable } from "./prepared-call.js";
 import type { FetchBody, FetchInput } from "./fetch-types.js";
 import { type HeaderValues, type RequestOptions, checkedRequestOptions } from "./request-options.js";
-import { DEFAULT_MAX_RETRIES, type RefusalPolicy, type RetryProfile, backoffDelay, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
+import { DEFAULT_MAX_RETRIES, type RefusalPolicy, type RetryProfile, backoffDelay, isIdempotentMethod, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
 
 /** Per-attempt timeout when neither the client nor the call sets one: 30 s. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Header that carries `idempotencyKey`, for APIs declared to deduplicate by key. */
+/** Header that carries the idempotency key of an operation the API deduplicates by key. */
 export const DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
 /** Largest 2xx body accepted unless configured: 32 MiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -32,9 +32,9 @@ export type TransportFetch = (input: FetchInput, init?: RequestInit) => Promise<
 const withoutKit = () => Promise.reject(new ConfigError("this transport was built without a client kit"));
 const NO_CLIENT_CALLS: ClientCalls = { call: withoutKit, foreignFetch: () => withoutKit, logger: silentLogger };
 
-/** The warning for a caller's idempotency key that an API (`"Acme"`) cannot honour. */
+/** The warning for a caller's idempotency key on a request an API (`"Acme"`) does not deduplicate. */
 export const ignoredIdempotencyKey = (api: string): string =>
-  `idempotencyKey ignored: ${api} does not deduplicate requests, so a key cannot make a resend safe`;
+  `idempotencyKey ignored: ${api} does not deduplicate this request by key, so a key cannot make a resend safe`;
 
 /** How a Transport sends: fetch, credentials, headers, middleware, timeout and retry policy. */
 export interface TransportOptions {
@@ -52,14 +52,17 @@ export interface TransportOptions {
   timeout?: number | undefined;
   /** Retries after the first attempt (default 2); a ConfigError when not a non-negative integer. */
   maxRetries?: number | undefined;
-  /** Header that carries a caller's idempotency key (default `Idempotency-Key`). */
+  /** Header that carries the key of an operation the API deduplicates (default `Idempotency-Key`). */
   idempotencyHeader?: string | undefined;
   /**
-   * The API deduplicates requests by idempotency key, so a keyed POST/PATCH may be resent.
-   * Otherwise a caller's key is never sent and never makes a resend safe.
+   * Header that carries a call's `correlationId` (OpenApp's `X-Correlation-Id`). Without one the
+   * id only appears in this transport's log lines.
    */
-  deduplicatesByIdempotencyKey?: boolean | undefined;
-  /** Called when a caller's idempotency key is dropped (the kit warns once per client). */
+  correlationHeader?: string | undefined;
+  /**
+   * Called when a caller's idempotency key is dropped (the kit warns once per client): only an
+   * operation the API deduplicates by key sends one (see `sendBuilt`).
+   */
   onIgnoredIdempotencyKey?: (() => void) | undefined;
   /** The vendor's refusals that prove nothing ran, and how to go again after each. */
   refusals?: RefusalPolicy | undefined;
@@ -153,9 +156,17 @@ export class Transport {
    * @internal For the client kit, which builds each request itself without a signal: only the
    * options' signal can cancel it, so none of the request's own is listened to. `body` is the
    * serialized body the request was built from, so a resend can rebuild the request from it.
+   * `idempotencyKey` is given only for an operation the API deduplicates by key: it is sent on
+   * every attempt and lets a request that may have arrived be resent, with the same body.
    */
-  sendBuilt(request: Request, options: RequestOptions, callSecrets: readonly KnownSecret[] = NO_SECRETS, body?: FetchBody): Promise<Response> {
-    return this.sendCall(request, options, callSecrets, true, resendable(body));
+  sendBuilt(
+    request: Request,
+    options: RequestOptions,
+    callSecrets: readonly KnownSecret[] = NO_SECRETS,
+    body?: FetchBody,
+    idempotencyKey?: string,
+  ): Promise<Response> {
+    return this.sendCall(request, options, callSecrets, true, resendable(body), idempotencyKey);
   }
 
   /**
@@ -172,12 +183,13 @@ export class Transport {
     callSecrets: readonly KnownSecret[],
     builtByKit: boolean,
     resendBody?: FetchBody | undefined,
+    idempotencyKey?: string | undefined,
   ): Promise<Response> {
     // The kit checked its options already; anyone else's are checked here, once per call.
     if (!builtByKit) options = checkedRequestOptions(options, "request");
     const caller = callerSignalOf(request, options, builtByKit);
     try {
-      return await this.sendPrepared(this.prepare(request, options, callSecrets, caller.signal, resendBody));
+      return await this.sendPrepared(this.prepare(request, options, callSecrets, caller.signal, resendBody, idempotencyKey));
     } finally {
       caller.release();
     }
@@ -211,9 +223,17 @@ export class Transport {
     const reason = this.options.refusals?.classify(failure.error, failure.request ?? call.template);
     if (reason !== undefined) return this.planRefusalRetry(reason, call);
     const retriesUsed = attempt - 1 - countRefusalRetries(call);
-    if (retriesUsed >= call.maxRetries || !shouldRetry(failure.error, call)) return undefined;
+    if (retriesUsed >= call.maxRetries || !shouldRetry(failure.error, call) || !this.mayResendAfterRateLimit(failure.error, call)) return undefined;
     const delayMs = retryDelay(retriesUsed, failure.retryAfterMs, this.options.random);
     return delayMs === undefined ? undefined : { delayMs, reason: describeFailure(failure.error) };
+  }
+
+  /** A 429 to a keyed POST/PATCH (an action's minimum interval) is waited out and resent once, never more. */
+  private mayResendAfterRateLimit(error: unknown, call: PreparedCall): boolean {
+    if (!(error instanceof RateLimitError) || isIdempotentMethod(call.method)) return true;
+    if (call.rateLimitResent) return false;
+    call.rateLimitResent = true;
+    return true;
   }
 
   private planRefusalRetry(reason: string, call: PreparedCall): RetryPlan | undefined {
@@ -237,13 +257,15 @@ export class Transport {
     callSecrets: readonly KnownSecret[],
     callerSignal: AbortSignal | undefined,
     resendBody: FetchBody | undefined,
+    idempotencyKey: string | undefined,
   ): PreparedCall {
     throwIfAborted(callerSignal);
     const headers = request.headers;
     applyHeaderValues(headers, this.options.headers, true);
     applyHeaderValues(headers, options.headers, false);
-    const keyed = this.acceptsIdempotencyKey(options.idempotencyKey);
-    if (keyed) headers.set(this.options.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER, options.idempotencyKey as string);
+    if (options.idempotencyKey !== undefined) this.ignoreIdempotencyKey();
+    if (idempotencyKey !== undefined) headers.set(this.options.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER, idempotencyKey);
+    if (options.correlationId !== undefined && this.options.correlationHeader) headers.set(this.options.correlationHeader, options.correlationId);
     const middleware =
       this.options.middleware?.length || options.middleware?.length
         ? [...(this.options.middleware ?? []), ...(options.middleware ?? [])]
@@ -254,7 +276,8 @@ export class Transport {
       callerSignal,
       options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT_MS,
       options.maxRetries ?? this.options.maxRetries ?? DEFAULT_MAX_RETRIES,
-      keyed,
+      idempotencyKey,
+      options.correlationId,
       middleware,
       options.maxResponseBytes ?? this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       callSecrets,
@@ -262,13 +285,10 @@ export class Transport {
     );
   }
 
-  /** A key is put on the wire, and may make a resend safe, only for an API that deduplicates by it. */
-  private acceptsIdempotencyKey(key: string | undefined): boolean {
-    if (key === undefined) return false;
-    if (this.options.deduplicatesByIdempotencyKey) return true;
+  /** A caller's key is never put on the wire here: only `sendBuilt` sends one, for a deduplicated operation. */
+  private ignoreIdempotencyKey(): void {
     if (this.options.onIgnoredIdempotencyKey) this.options.onIgnoredIdempotencyKey();
     else this.logger.warn(ignoredIdempotencyKey("this API"));
-    return false;
   }
 
   /** Resolves with a 2xx response read in full (or a 3xx when redirects are returned); rejects with an AttemptFailure otherwise. */
@@ -302,7 +322,10 @@ export class Transport {
     this.logAttempt(call, attempt, startedAt, { status: response.status });
     if (response.status < 300) return this.readWhole(response, call, signal);
     if (response.status < 400) return response;
-    throw new AttemptFailure(await this.errorFrom(response, call), parseRetryAfter(response.headers.get("retry-after")), request);
+    const error = await this.errorFrom(response, call);
+    // A vendor mapper may know the wait better than the header (an action's minimum interval in the body).
+    const retryAfterMs = error instanceof RateLimitError && error.retryAfterMs !== undefined ? error.retryAfterMs : parseRetryAfter(response.headers.get("retry-after"));
+    throw new AttemptFailure(error, retryAfterMs, request);
   }
 
   /**
@@ -386,7 +409,8 @@ export class Transport {
 
   private logAttempt(call: PreparedCall, attempt: number, startedAt: number, result: { status?: number; error?: string }): void {
     if (!this.options.logger) return;
-    this.logger.debug("http request", { method: call.method, url: call.url, attempt, durationMs: Date.now() - startedAt, ...result });
+    const correlation = call.correlationId === undefined ? undefined : { correlationId: call.correlationId };
+    this.logger.debug("http request", { method: call.method, url: call.url, attempt, durationMs: Date.now() - startedAt, ...correlation, ...result });
   }
 }
 

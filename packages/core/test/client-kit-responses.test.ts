@@ -34,7 +34,6 @@ function vendorWith(extra: Partial<VendorDeclaration<typeof table, unknown>> = {
     logPrefix: "acme",
     operations: table,
     createRawClient: ({ baseUrl, fetch }) => createClient({ ...rawClientDefaults, baseUrl, fetch }),
-    deduplicatesByIdempotencyKey: false,
     sendCredentialsToPublicOperations: false,
     missingCredentials: (id) => `${id} needs an Acme key`,
     contextHeaders: [{ option: "org", header: "X-Org", fromBody: "org_id", missing: (id) => `${id} needs an org` }],

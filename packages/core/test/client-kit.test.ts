@@ -30,7 +30,6 @@ const vendor: VendorDeclaration<typeof table, unknown> = {
   logPrefix: "acme",
   operations: table,
   createRawClient: ({ baseUrl, fetch }) => createClient({ ...rawClientDefaults, baseUrl, fetch }),
-  deduplicatesByIdempotencyKey: false,
   sendCredentialsToPublicOperations: false,
   missingCredentials: (id) => `${id} needs an Acme key`,
   contextHeaders: [{ option: "org", header: "X-Org", missing: (id) => `${id} needs an org` }],
@@ -131,7 +130,7 @@ describe("ClientKit inputs", () => {
       [{ headers: { "X-Trace": "a\r\nX-Injected: 1" } }, /option headers must be an object of header names to strings/],
       [{ headers: { "bad name": "x" } }, /option headers/],
       [{ middleware: () => undefined }, /option middleware must be a list of functions/],
-      [{ idempotencyKey: 10n }, /option idempotencyKey must be a string, got 10/],
+      [{ idempotencyKey: 10n }, /option idempotencyKey must be a non-empty string without whitespace or control characters, got 10/],
     ];
     for (const [options, message] of cases) {
       await expect(kit.call("open_thing", { path: { id: "t1" } }, options as never)).rejects.toThrow(message);

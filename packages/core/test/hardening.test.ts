@@ -88,7 +88,6 @@ describe("2xx bodies", () => {
         logPrefix: "acme",
         operations: table,
         createRawClient: ({ baseUrl, fetch: f }) => createClient({ ...rawClientDefaults, baseUrl, fetch: f }),
-        deduplicatesByIdempotencyKey: false,
         sendCredentialsToPublicOperations: false,
         missingCredentials: () => "key needed",
       },

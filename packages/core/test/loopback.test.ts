@@ -71,7 +71,7 @@ describe("Transport over a real loopback socket", () => {
   });
 
   it("sends per-call options through fetchWith, and throws typed errors that openapi-fetch passes on", async () => {
-    const transport = new Transport({ deduplicatesByIdempotencyKey: true });
+    const transport = new Transport({ correlationHeader: "X-Correlation-Id", onIgnoredIdempotencyKey: () => undefined });
     const raw = createClient<Record<string, never>>({ baseUrl: origin, pathSerializer: serializePath }) as unknown as {
       POST(path: string, init: object): Promise<unknown>;
       GET(path: string, init: object): Promise<unknown>;
@@ -79,18 +79,20 @@ describe("Transport over a real loopback socket", () => {
     await raw.POST("/entities/{id}/actions/{action_id}", {
       params: { path: { id: "ent_1", action_id: "switchable.open" } },
       body: {},
-      fetch: transport.fetchWith({ idempotencyKey: "open-ent_1-0001", headers: { "x-org": "org_5" } }),
+      fetch: transport.fetchWith({ idempotencyKey: "open-ent_1-0001", correlationId: "job-7/step-2", headers: { "x-org": "org_5" } }),
     });
     const seen = received.at(-1)!;
     expect(seen.method).toBe("POST");
     expect(seen.url).toBe("/entities/ent_1/actions/switchable.open");
-    expect(seen.headers["idempotency-key"]).toBe("open-ent_1-0001");
+    // A raw call names no operation the API deduplicates: the key is never sent.
+    expect(seen.headers["idempotency-key"]).toBeUndefined();
+    expect(seen.headers["x-correlation-id"]).toBe("job-7/step-2");
     expect(seen.headers["x-org"]).toBe("org_5");
     expect(seen.body).toBe("{}");
 
     const error = await raw.GET("/devices/{id}", { params: { path: { id: "missing" } }, fetch: transport.fetch }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error).toMatchObject({ code: "not_found", requestId: "req_loop" });
+    expect(error).toMatchObject({ code: "not_found", requestId: "req_loop", correlationId: "req_loop" });
   });
 
   it("reports a refused connection as never sent", async () => {

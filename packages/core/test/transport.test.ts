@@ -293,10 +293,12 @@ describe("Transport retries", () => {
     expect(warnings).toEqual(["ignored"]);
   });
 
-  it("repeats a keyed POST, with the same key and body, only for an API declared to deduplicate", async () => {
+  it("repeats a POST of a deduplicated operation, with the same key and body", async () => {
     const fetch = scriptedFetch(json(500, {}), json(200, { ok: true }));
-    const transport = new Transport({ fetch, random: () => 0, deduplicatesByIdempotencyKey: true });
-    const call = track(transport.send(post(URL_DEVICES, { name: "Gate" }), { idempotencyKey: "idem_42" }));
+    const transport = new Transport({ fetch, random: () => 0 });
+    const body = '{"name":"Gate"}';
+    const request = new Request(URL_DEVICES, { method: "POST", body, headers: { "content-type": "application/json" } });
+    const call = track(transport.sendBuilt(request, {}, undefined, body, "idem_42"));
     await vi.advanceTimersByTimeAsync(500);
     expect((await call.result()).status).toBe(200);
     expect(fetch.calls.map((seen) => seen.headers.get("idempotency-key"))).toEqual(["idem_42", "idem_42"]);

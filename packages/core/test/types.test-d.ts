@@ -119,6 +119,6 @@ describe("public runtime signatures", () => {
   });
 
   it("keeps RequestOptions to the documented members", () => {
-    expectTypeOf<keyof RequestOptions>().toEqualTypeOf<"signal" | "timeout" | "maxRetries" | "headers" | "idempotencyKey" | "middleware" | "maxResponseBytes">();
+    expectTypeOf<keyof RequestOptions>().toEqualTypeOf<"signal" | "timeout" | "maxRetries" | "headers" | "idempotencyKey" | "correlationId" | "middleware" | "maxResponseBytes">();
   });
 });

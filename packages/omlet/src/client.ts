@@ -68,8 +68,6 @@ export const omletVendor: VendorDeclaration<typeof operationTable, never> = {
   logPrefix: "omlet",
   operations: operationTable,
   mapError: omletErrorMapper,
-  // Omlet queues every command it receives; it documents no deduplication.
-  deduplicatesByIdempotencyKey: false,
   // Login, register and password reset must not carry someone's key.
   sendCredentialsToPublicOperations: false,
   missingCredentials: () =>

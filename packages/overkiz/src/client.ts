@@ -113,8 +113,6 @@ export const overkizVendor: VendorDeclaration<typeof operationTable, never> = {
   logPrefix: "overkiz",
   operations: operationTable,
   mapError: overkizErrorMapper,
-  // Overkiz documents no request deduplication: a caller's idempotencyKey is dropped by core.
-  deduplicatesByIdempotencyKey: false,
   // `/login` and `/apiVersion` (security: []) never carry the session or the token.
   sendCredentialsToPublicOperations: false,
   missingCredentials: (id) => `${id} needs credentials: pass { credentials } to OverkizClient`,

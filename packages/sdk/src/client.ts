@@ -18,6 +18,7 @@ import {
 import { type OpenAppRawClient, createOpenAppRawClient, operationTable } from "@openapp/openapp-generated";
 import { type OpenAppV1RawClient, createOpenAppV1RawClient, operationTable as v1OperationTable } from "@openapp/openapp-v1-generated";
 import { type ApiVersion, DEFAULT_PAGE_SIZE, type EntityShortcut, MAX_PAGE_SIZE, type OpenAppContext, type OpenAppKit, type OpenAppV1Kit } from "./context.js";
+import { mapOpenAppError } from "./errors.js";
 import { toWireQuery, toWireQueryV1 } from "./internal/query.js";
 import { type ParsedApiKey, parseApiKey } from "./models/api-key.js";
 import { ApartmentResidentsResource } from "./resources/apartment-residents.js";
@@ -112,9 +113,9 @@ export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawC
   logLevelEnv: "OPENAPP_LOG",
   logPrefix: "openapp",
   operations: operationTable,
+  mapError: mapOpenAppError,
+  correlationHeader: "X-Correlation-Id",
   createRawClient: createOpenAppRawClient,
-  // OpenApp documents no request deduplication in this API version.
-  deduplicatesByIdempotencyKey: false,
   // Its public auth routes (whoami, session) read the caller's key when there is one.
   sendCredentialsToPublicOperations: true,
   missingCredentials: (id) => `${id} needs an API key: pass { apiKey } to OpenAppClient or set OPENAPP_API_KEY`,

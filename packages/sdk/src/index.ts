@@ -21,7 +21,17 @@ export type {
   Table,
 } from "./models/operation-types.js";
 export { errorBody, type OpenAppErrorBody } from "./models/error-body.js";
-export { AmbiguousResourceError, AuditExportError, type NameMatch, ResourceNotFoundError, ScriptingJobError } from "./errors.js";
+export {
+  AmbiguousResourceError,
+  AuditExportError,
+  type NameMatch,
+  ResourceNotFoundError,
+  ScriptingJobError,
+  ConfirmationRequiredError,
+  ConfirmationDeclinedError,
+  ActionIntervalError,
+} from "./errors.js";
+export type { ActionOptions, ActionPreview, ActionArguments, ConfirmedActionResult } from "./internal/entity-action.js";
 export type { GetByNameOptions, NameMatchMode } from "./internal/by-name.js";
 export { AgentsResource } from "./resources/agents.js";
 export { AliasesResource, EntityActionsResource, McpResource } from "./resources/aliases.js";
@@ -56,6 +66,8 @@ export {
   PermissionDeniedError,
   NotFoundError,
   ConflictError,
+  IdempotencyConflictError,
+  IdempotencyInFlightError,
   UnprocessableEntityError,
   RateLimitError,
   InternalServerError,

@@ -30,7 +30,9 @@ const device = {
   device_metadata: { relay_count: 4 },
 };
 
-const keyFor = (server: ScriptedServer) => `${server.origin}_openapp_${SECRET}`;
+// A 0.1 key carries the API path; a bare-origin key is a 1.0 key (API root `{origin}/api/v1`).
+const keyFor = (server: ScriptedServer) => `${server.origin}${API}_openapp_${SECRET}`;
+const v1KeyFor = (server: ScriptedServer) => `${server.origin}_openapp_${SECRET}`;
 
 export const openappAdapter = defineAdapter<OpenAppClient>({
   vendor: "openapp",
@@ -41,6 +43,32 @@ export const openappAdapter = defineAdapter<OpenAppClient>({
   secrets: [SECRET],
   createClient: (server, extra = {}) => new OpenAppClient({ apiKey: keyFor(server), org: ORG, ...extra }),
   errorBody: (message) => ({ message, error_code: "conformance_error" }),
+  deduplicated: {
+    createClient: (server, extra = {}) => new OpenAppClient({ apiKey: v1KeyFor(server), org: ORG, ...extra }),
+    dialect: {
+      header: "idempotency-key",
+      inFlight: { status: 409, headers: { "retry-after": "1" }, body: { message: "a request with this key is still running", error_code: "idempotency_key_in_flight" } },
+      conflict: { status: 409, body: { message: "key used with another request", error_code: "idempotency_key_conflict" } },
+      replay: (body) => ({ ...(body as object), idempotent_replay: true }),
+    },
+    operations: [
+      {
+        label: "1.0 client.entities.byId(id).open()",
+        method: "POST",
+        path: `${API}/entities/${ENTITY}/actions/switchable.open`,
+        invoke: (client, options) => client.entities.byId(ENTITY).open({ reason: "courier at the lobby" }, options),
+        success: { status: 200, body: { correlation_id: "01J0C2E6H0K4N8R2V6Y0B4F8J2", idempotent_replay: false } },
+      },
+      {
+        label: "1.0 client.invites.create(integrationId, {...})",
+        method: "POST",
+        path: `${API}/integrations/${INTEGRATION}/access-invites`,
+        invoke: (client, options) =>
+          client.invites.create(INTEGRATION, { portal_ids: ["01J0C3F7J1L5P9S3W7Z1C5G9K3"], schedules: [], name: "Courier, weekdays" }, options),
+        success: { status: 200, body: { invite_link_id: "01J0C4G8K2M6Q0T4X8A2D6H0L4", idempotent_replay: false } },
+      },
+    ],
+  },
   action: {
     label: "client.entities.byId(id).open()",
     method: "POST",

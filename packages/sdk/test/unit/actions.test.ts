@@ -58,7 +58,7 @@ describe("retries", () => {
     expect(requests).toHaveLength(2);
     // One warning per client, whatever the method.
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining("idempotencyKey ignored: OpenApp does not deduplicate requests"));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("idempotencyKey ignored: OpenApp does not deduplicate this request"));
   });
 
   it("does not repeat scripts, invite executions or public opens", async () => {
