@@ -56,3 +56,9 @@ export function formatError(error: unknown, secrets: readonly string[]): string 
   const label = name === "UsageError" || name === "DeclinedError" ? "" : `${head}: `;
   return redactText(`error: ${label}${message}${requestId}${hint}`, secrets);
 }
+
+/** An error as it will be printed, with what to do next (`formatError` prints the hint after the message). */
+export function withHint(error: unknown, hint: string): ErrorFields {
+  const fields = (typeof error === "object" && error !== null ? error : { message: String(error) }) as ErrorFields;
+  return { name: fields.name, message: fields.message, status: fields.status, code: fields.code, requestId: fields.requestId, hint };
+}

@@ -1,16 +1,17 @@
 /**
- * OpenApp 1.0 from the command line, against a scripted loopback API: audit tail follows new
- * events until Ctrl-C; audit export waits for the job and downloads it without sending the key to
- * the file's host.
+ * OpenApp 1.0 from the command line, against a scripted loopback API: the action previews and is
+ * confirmed with the preview's token and one idempotency key; audit tail follows new events until
+ * Ctrl-C; audit export waits for the job and downloads it without sending the key to the file's host.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ScriptedServer } from "@openapp/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { OPENAPP_SECRET, cliEnv, expectNoSecrets, runCli, scratchConfigHome, startCli, waitForOutput } from "./helpers.js";
+import { BIN, OPENAPP_SECRET, cliEnv, expectNoSecrets, runCli, runInTerminal, scratchConfigHome, startCli, waitForOutput } from "./helpers.js";
 
 const ORG = "01HZX3K8Q2V7N4M6P9R5T1W0YB";
 const DOOR = "01HZX7A1D5G9K3P7S1W5Z9C3F7";
+const PREVIEW_TOKEN = "pvt_Zx81LmQ0sW3eR5tY";
 const home = scratchConfigHome();
 let api: ScriptedServer;
 let env: NodeJS.ProcessEnv;
@@ -28,6 +29,43 @@ afterAll(async () => {
   home.remove();
 });
 afterEach(() => api.requests.splice(0));
+
+describe("OpenApp 1.0 actions", () => {
+  const executes = () => api.requests.filter((r) => r.path.endsWith("/actions/switchable.open"));
+
+  beforeAll(() => {
+    api.on("POST", `/api/v1/entities/${DOOR}/actions/switchable.open/preview`, {
+      body: { allowed: true, requires_confirmation: true, preview_token: PREVIEW_TOKEN, correlation_id: "cor_preview" },
+    });
+    api.on("POST", `/api/v1/entities/${DOOR}/actions/switchable.open`, { body: { correlation_id: "cor_open", idempotent_replay: false } });
+  });
+
+  it("--dry-run previews (nothing runs) and prints the execute with its key, the preview token masked", async () => {
+    const result = await runCli(["openapp", "action", DOOR, "open", "--dry-run", "--json"], env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(executes()).toHaveLength(0);
+    const { request } = JSON.parse(result.stdout) as { request: { headers: Record<string, string> } };
+    expect(request.headers["idempotency-key"]).toMatch(/\S/);
+    expect(request.headers["x-api-key"]).toBe("***");
+    expect(`${result.stdout}${result.stderr}`).not.toContain(PREVIEW_TOKEN);
+  });
+
+  it("on a terminal: shows the preview, asks, then executes once with the token and the same body", async () => {
+    const result = await runInTerminal(`${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} openapp action ${DOOR} open --idempotency-key cli-test-key-1`, env, "y\n");
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/"allowed":true[\s\S]*Proceed\?/);
+    expect(result.stdout).not.toContain(PREVIEW_TOKEN);
+    expect(executes()).toHaveLength(1);
+    expect(executes()[0]!.headers).toMatchObject({ "x-openapp-confirm": PREVIEW_TOKEN, "idempotency-key": "cli-test-key-1" });
+  });
+
+  it("after a 503 the SDK resends the action with the same key (the server deduplicates)", async () => {
+    api.on("POST", `/api/v1/entities/${DOOR}/actions/switchable.open`, { status: 503, body: { message: "upstream busy" } }, { body: { correlation_id: "cor_open", idempotent_replay: false } });
+    const result = await runCli(["openapp", "action", DOOR, "open", "--yes", "--idempotency-key", "cli-test-key-2", "--json"], env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(executes().map((r) => r.headers["idempotency-key"])).toEqual(["cli-test-key-2", "cli-test-key-2"]);
+  });
+});
 
 describe("OpenApp 1.0 audit", () => {
   it("audit tail prints past events oldest first, then new ones, and stops on Ctrl-C", async () => {

@@ -1,9 +1,11 @@
 /** `openapp …`: devices, entities, integrations and zones, and entity actions, on @openapp/sdk. */
+import { randomUUID } from "node:crypto";
 import type { Command } from "@commander-js/extra-typings";
+import { type ActionPreview, ConnectionError, InternalServerError, type OpenAppClient, TimeoutError } from "@openapp/sdk";
 import type { CommandContext } from "../context.js";
-import { UsageError } from "../exit.js";
+import { UsageError, withHint } from "../exit.js";
 import { type Runner, examples } from "../program.js";
-import { runAction } from "../safety.js";
+import { type Approve, runAction } from "../safety.js";
 import { parseJsonOption, positiveInteger } from "./arguments.js";
 import { registerAudit } from "./openapp-audit.js";
 import { openAppClient } from "./openapp-client.js";
@@ -17,19 +19,50 @@ function localized(name: unknown): string {
 
 const SHORTCUTS = new Set(["open", "close", "on", "off"]);
 
-async function runEntityAction(ctx: CommandContext, entityId: string, action: string, body: Record<string, unknown>): Promise<void> {
+/** What the user learns when an action's outcome is unknown: how to resend it exactly once. */
+function withResendHint(error: unknown, key: string): unknown {
+  const unknownOutcome = error instanceof ConnectionError || error instanceof TimeoutError || error instanceof InternalServerError;
+  if (!unknownOutcome) return error;
+  return withHint(error, `the action may have run; resend it exactly once with --idempotency-key ${key} (the server deduplicates by key)`);
+}
+
+/**
+ * 0.1: the action is shown and confirmed before it is sent. 1.0: the SDK previews it (the
+ * policies decide, nothing runs), the preview is shown and confirmed, and the action runs with the
+ * preview's token and one idempotency key for every attempt, so a lost answer is resent exactly once.
+ */
+async function runEntityAction(ctx: CommandContext, entityId: string, action: string, options: { body: Record<string, unknown>; idempotencyKey?: string }): Promise<void> {
   const client = openAppClient(ctx);
-  const entity = await client.entities.get(entityId);
-  const label = entity.name ? `"${entity.name}" (${entity.entity_type}, ${entity.id})` : `${entity.entity_type} ${entity.id}`;
-  const bodyText = Object.keys(body).length > 0 ? ` with ${JSON.stringify(body)}` : "";
+  const v1 = client.apiVersion === "1.0";
+  if (!v1 && options.idempotencyKey) throw new UsageError("--idempotency-key needs the OpenApp 1.0 API (a 1.0 key, or OPENAPP_API_VERSION=1.0): the 0.1 API does not deduplicate");
+  const key = options.idempotencyKey ?? randomUUID();
+  const label = v1 ? `entity ${entityId}` : await entityLabel(client, entityId);
+  const bodyText = Object.keys(options.body).length > 0 ? ` with ${JSON.stringify(options.body)}` : "";
   const handle = client.entities.byId(entityId);
-  const result = await runAction(ctx, {
-    description: `Will run ${action} on entity ${label}${bodyText}.`,
-    perform: () => (SHORTCUTS.has(action) ? handle[action as "open"](body) : handle.action(action, body)),
-  });
+  const send = (approve: Approve) => {
+    const confirmation = v1 ? { idempotencyKey: key, confirm: async (preview: ActionPreview) => approveToken(ctx, preview, approve) } : undefined;
+    return SHORTCUTS.has(action) ? handle[action as "open"](options.body, confirmation) : handle.action(action, options.body, confirmation);
+  };
+  let result: unknown;
+  try {
+    result = await runAction(ctx, { description: `Will run ${action} on ${label}${bodyText}${v1 ? ` (idempotency key ${key})` : ""}.`, perform: send });
+  } catch (error) {
+    throw v1 ? withResendHint(error, key) : error;
+  }
   if (result === undefined) return;
   if (ctx.output.json) ctx.output.line(JSON.stringify(result, null, 2));
   else ctx.output.note(`done: ${action} on ${label}`);
+}
+
+/** The preview's single-use token is a secret: masked in all output from now on. */
+function approveToken(ctx: CommandContext, preview: ActionPreview, approve: Approve): Promise<boolean> {
+  if (preview.preview_token) ctx.addSecret(preview.preview_token);
+  return approve(preview);
+}
+
+async function entityLabel(client: OpenAppClient, entityId: string): Promise<string> {
+  const entity = await client.entities.get(entityId);
+  return entity.name ? `entity "${entity.name}" (${entity.entity_type}, ${entity.id})` : `${entity.entity_type} ${entity.id}`;
 }
 
 export function registerOpenApp(program: Command, runner: Runner): void {
@@ -127,11 +160,13 @@ export function registerOpenApp(program: Command, runner: Runner): void {
     .argument("<entity>", "entity id")
     .argument("<action>", "open | close | on | off | an action id such as relay.pulse")
     .option("--body <json>", "JSON body of the action", parseJsonOption, {} as Record<string, unknown>)
-    .action((entityId, actionName, options, command) => runner.run(command, (ctx) => runEntityAction(ctx, entityId, actionName, options.body)));
+    .option("--idempotency-key <key>", "OpenApp 1.0: the key of this logical action; reuse it to resend an action whose outcome is unknown exactly once")
+    .action((entityId, actionName, options, command) => runner.run(command, (ctx) => runEntityAction(ctx, entityId, actionName, options)));
   examples(action, [
     "openapp-cli openapp action 01HZX7A1D5G9K3P7S1W5Z9C3F7 open",
     "openapp-cli openapp action 01HZX7A1… relay.pulse --body '{\"duration_ms\":800}' --dry-run",
     "openapp-cli openapp action 01HZX7A1… close --yes --json",
+    "openapp-cli openapp action 01HZX7A1… open --yes --idempotency-key 3f0c…   # resend exactly once (1.0)",
   ]);
   registerAudit(openapp, runner);
 }
