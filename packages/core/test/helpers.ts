@@ -32,9 +32,7 @@ export function scriptedFetch(...steps: Step[]): FetchLike & { calls: SeenReques
   return Object.assign(fetch, { calls });
 }
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
-}
+export { json } from "@openapp/testing";
 
 /** Imitates undici's "fetch failed" TypeError carrying a system error code. */
 export function networkError(code: string): TypeError {
