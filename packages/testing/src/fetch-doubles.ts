@@ -20,18 +20,23 @@ const answerWith = (answer: Answer, request: Request, index: number) =>
 type ToPath = (url: URL) => string;
 const pathname: ToPath = (url) => url.pathname;
 
-/** A `fetch` that records every request and answers with `answer`. */
+/**
+ * A `fetch` that records every request and answers with `answer`. The double is the fetch itself,
+ * and also carries it as `fetch` next to `requests` and `count`, so both `new Client({ fetch: double })`
+ * and `const { fetch, requests } = scriptedFetch(…)` read naturally.
+ */
 export function scriptedFetch(answer: Answer, toPath: ToPath = pathname) {
   const requests: SentRequest[] = [];
   const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
-    const request = input instanceof Request && !init ? input : new Request(input, init);
+    // With an init (the transport's signal), answer a copy: the caller's request stays unread for a resend.
+    const request = input instanceof Request ? (init ? new Request(input.clone(), init) : input) : new Request(input, init);
     const body = request.body ? await request.clone().text() : "";
     const url = new URL(request.url);
     requests.push({ method: request.method, url, path: toPath(url), headers: new Headers(request.headers), body });
     return answerWith(answer, request, requests.length - 1);
   };
   const count = (method: string, path: string) => requests.filter((r) => r.method === method && r.path === path).length;
-  return { fetch, requests, count };
+  return Object.assign(fetch, { fetch, requests, count });
 }
 
 /**
@@ -47,6 +52,21 @@ export function routedFetch(script: Record<string, Answer[]>, toPath: ToPath = p
     if (!answer) throw new Error(`unscripted request ${route}`);
     return answerWith(answer, request, index);
   }, toPath);
+}
+
+/**
+ * Answers one request per step, in order: a Response or a function answers, an Error is thrown
+ * (as a network failure would be). A request past the last step fails loudly, so a test never
+ * passes by accident.
+ */
+export function steppedFetch(...steps: Array<Answer | Error>) {
+  return scriptedFetch((request, index) => {
+    const step = steps[index];
+    if (step === undefined) throw new Error(`unexpected request #${index + 1}: ${request.method} ${request.url}`);
+    if (step instanceof Error) throw step;
+    // Each step answers once: its Response goes out as it is (a clone could not be cancelled alone).
+    return typeof step === "function" ? step(request, index) : step;
+  });
 }
 
 /** Answers each request with the next answer in the list; the last one repeats. */
