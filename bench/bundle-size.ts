@@ -48,8 +48,13 @@ const entries: Entry[] = [
   // Lowered (sdk 24.9 → 24.8, omlet 23.1 → 23.0, overkiz 45.1 → 45.0; about 0.1 kB each): the
   // transport checks its options by the kit's one rule table instead of its own copies, and the
   // kit's client-wide options share that table's check and message.
-  { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 24.8 },
-  { name: "@openapp/omlet", dir: "packages/omlet", targetKb: 12, ceilingKb: 23.0 },
+  // Raised (sdk 24.8 → 25.0) for the one resource idiom: resources are classes on core's `Resource`
+  // (methods read `this.ctx.kit`) and the image methods are composed with core's `composeResources`
+  // (0.16 kB of the 0.2 kB); flat clients carry the same code once they compose their resources.
+  // Omlet (23.0 → 23.1) is such a flat client: core's part grows 0.2 kB, its façade shrinks 0.2 kB
+  // (no delegating methods): 22.9 → 23.04 kB.
+  { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 25.0 },
+  { name: "@openapp/omlet", dir: "packages/omlet", targetKb: 12, ceilingKb: 23.1 },
   { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 45.0 },
 ];
 

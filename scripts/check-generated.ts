@@ -1,13 +1,20 @@
 /** pnpm check:generated — regenerate in memory and fail, naming the files, when committed output differs. */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { runPipeline } from "./lib/pipeline.js";
-import { abs, generatedDir, hasSpec, selectVendors, type Vendor } from "./lib/vendors.js";
-import { staleCatalogueFiles } from "./generate-overkiz-catalogue.js";
+import { abs, facadeResourcesFile, hasSpec, selectVendors, type Vendor, vendors } from "./lib/vendors.js";
+import { staleVendorGeneratorFiles } from "./lib/vendor-generators.js";
 
+/**
+ * Files in the generated package's and the façade's `src/generated/`: the generator owns both
+ * folders. A façade with two specs (OpenApp 0.1 and 1.0) holds one bases module per spec.
+ */
 function committedFiles(vendor: Vendor): string[] {
-  const dir = generatedDir(vendor);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).map((name) => `${vendor.packageDir}/src/generated/${name}`);
+  const otherSpecs = new Set(vendors.filter((other) => other !== vendor).map(facadeResourcesFile));
+  return [vendor.packageDir, vendor.facade.packageDir].flatMap((packageDir) => {
+    const dir = abs(`${packageDir}/src/generated`);
+    const files = existsSync(dir) ? readdirSync(dir).map((name) => `${packageDir}/src/generated/${name}`) : [];
+    return files.filter((path) => !otherSpecs.has(path));
+  });
 }
 
 async function staleFiles(vendor: Vendor): Promise<string[]> {
@@ -24,10 +31,9 @@ async function main() {
   for (const vendor of selectVendors(process.argv.slice(2))) {
     if (!hasSpec(vendor)) continue;
     stale.push(...(await staleFiles(vendor)));
+    // A generator whose source is absent (the Overkiz catalogue without ../shared/reference) is skipped, never failing.
+    for (const generator of vendor.generators ?? []) stale.push(...(await staleVendorGeneratorFiles(generator)));
   }
-  // Skipped (never failing) when ../shared/reference is absent.
-  const names = process.argv.slice(2);
-  if (names.length === 0 || names.includes("overkiz")) stale.push(...staleCatalogueFiles());
   if (stale.length > 0) {
     console.error(`generated output is out of date; run \`pnpm generate\` and commit:\n  ${stale.join("\n  ")}`);
     process.exit(1);

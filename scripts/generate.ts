@@ -1,10 +1,10 @@
 /** pnpm generate [vendor…] — lint, bundle and generate the typed clients of each vendor spec. */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { SpecError, runPipeline } from "./lib/pipeline.js";
 import { writeFileSet } from "./lib/codegen.js";
 import { abs, generatedDir, hasSpec, selectVendors } from "./lib/vendors.js";
-import { writeCatalogue } from "./generate-overkiz-catalogue.js";
+import { runVendorGenerator } from "./lib/vendor-generators.js";
 
 async function main(names: string[]) {
   for (const vendor of selectVendors(names)) {
@@ -17,12 +17,13 @@ async function main(names: string[]) {
     const generated = Object.entries(outputs).filter(([path]) => path.startsWith(generatedPrefix));
     writeFileSet(generatedDir(vendor), Object.fromEntries(generated.map(([p, c]) => [p.slice(generatedPrefix.length), c])));
     for (const [path, content] of Object.entries(outputs)) {
-      if (!path.startsWith(generatedPrefix)) writeFileSync(abs(path), content);
+      if (path.startsWith(generatedPrefix)) continue;
+      mkdirSync(dirname(abs(path)), { recursive: true });
+      writeFileSync(abs(path), content);
     }
     console.log(`${vendor.name}: generated ${Object.keys(outputs).length} files`);
+    for (const generator of vendor.generators ?? []) await runVendorGenerator(generator);
   }
-  // The Overkiz name catalogue comes from the shared reference, not from the spec.
-  if (names.length === 0 || names.includes("overkiz")) writeCatalogue();
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

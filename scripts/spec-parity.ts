@@ -1,5 +1,7 @@
 /**
- * Wire-parity check between the project's OpenApp spec and the published bundle.
+ * Wire-parity check between the project's OpenApp specs and the vendor's published files: the 0.1
+ * spec against the published bundle, and the 1.0 spec (openapi/openapp-v1) against the vendor's agent
+ * file `openapi-agent.json`. Each comparison is skipped when its reference file is absent.
  *
  *   pnpm spec:parity            compares openapi/openapp/openapi.json (bundled on the fly when missing)
  *   pnpm spec:parity --fresh    bundles openapi/openapp/src/openapi.yaml first, ignoring openapi.json
@@ -8,7 +10,8 @@
  * For every operation of the bundle it compares method, path, tag, security, parameters (name, in,
  * required, schema type), request body (presence, required flag, media types, required fields) and
  * response status codes. Differences listed in the yaml block of openapi/openapp/DEVIATIONS.md are
- * excused. Exits 1 when an operation has an unexcused difference.
+ * excused (openapi/openapp-v1/DEVIATIONS.md for the 1.0 spec). Exits 1 when an operation has an
+ * unexcused difference.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -60,10 +63,34 @@ interface Deviation {
 }
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const REFERENCE_BUNDLE = resolve(repoRoot, "../shared/reference/openapp/openapi.json");
+const REFERENCE_DIR = resolve(repoRoot, "../shared/reference/openapp");
+
+/** One project spec and the vendor file it must match on the wire. */
+interface Comparison {
+  label: string;
+  reference: string;
+  deviations: string;
+  load(fresh: boolean): { spec: JsonObject; origin: string };
+}
+
 const PROJECT_BUNDLE = abs("openapi/openapp/openapi.json");
 const PROJECT_SOURCE = abs("openapi/openapp/src/openapi.yaml");
-const DEVIATIONS_FILE = abs("openapi/openapp/DEVIATIONS.md");
+const V1_SOURCE = abs("openapi/openapp-v1/openapi.yaml");
+
+const COMPARISONS: Comparison[] = [
+  {
+    label: "openapp parity",
+    reference: join(REFERENCE_DIR, "openapi.json"),
+    deviations: abs("openapi/openapp/DEVIATIONS.md"),
+    load: loadProjectSpec,
+  },
+  {
+    label: "openapp 1.0 parity",
+    reference: join(REFERENCE_DIR, "openapi-agent.json"),
+    deviations: abs("openapi/openapp-v1/DEVIATIONS.md"),
+    load: () => ({ spec: parseYaml(readFileSync(V1_SOURCE, "utf8")) as JsonObject, origin: relative(repoRoot, V1_SOURCE) }),
+  },
+];
 
 // ---------------------------------------------------------------- loading
 
@@ -354,26 +381,31 @@ function printUnusedDeviations(unused: Deviation[]): void {
   }
 }
 
-function main(argv: string[]): number {
-  if (!existsSync(REFERENCE_BUNDLE)) {
-    console.log(`openapp parity: skipped, no published bundle at ${REFERENCE_BUNDLE}`);
-    return 0;
+function compare(comparison: Comparison, argv: string[]): boolean {
+  if (!existsSync(comparison.reference)) {
+    console.log(`${comparison.label}: skipped, no published file at ${comparison.reference}`);
+    return true;
   }
-  const { spec: projectSpec, origin } = loadProjectSpec(argv.includes("--fresh"));
-  const deviations = loadDeviations(DEVIATIONS_FILE);
-  const bundleOps = describeOperations(readJson(REFERENCE_BUNDLE));
+  const { spec: projectSpec, origin } = comparison.load(argv.includes("--fresh"));
+  const deviations = loadDeviations(comparison.deviations);
+  const bundleOps = describeOperations(readJson(comparison.reference));
   const projectOps = describeOperations(projectSpec);
   const { verdicts, unused } = judge(bundleOps, projectOps, deviations);
   const matching = verdicts.filter((verdict) => verdict.unexcused.length === 0).length;
   const excusedCount = verdicts.reduce((sum, verdict) => sum + verdict.excused.length, 0);
 
-  console.log(`comparing ${origin} with ${relative(repoRoot, REFERENCE_BUNDLE)}`);
+  console.log(`comparing ${origin} with ${relative(repoRoot, comparison.reference)}`);
   printMismatches(verdicts, argv.includes("--verbose"));
   printExtras(bundleOps, projectOps);
   printUnusedDeviations(unused);
-  console.log(`${excusedCount} differences excused by ${relative(repoRoot, DEVIATIONS_FILE)} (${deviations.length} entries)`);
-  console.log(`openapp parity: ${matching}/${bundleOps.size} operations match`);
-  return matching < bundleOps.size ? 1 : 0;
+  console.log(`${excusedCount} differences excused by ${relative(repoRoot, comparison.deviations)} (${deviations.length} entries)`);
+  console.log(`${comparison.label}: ${matching}/${bundleOps.size} operations match`);
+  return matching === bundleOps.size;
+}
+
+function main(argv: string[]): number {
+  const results = COMPARISONS.map((comparison) => compare(comparison, argv));
+  return results.every(Boolean) ? 0 : 1;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -18,7 +18,7 @@ import { type PrismServer, startPrism } from "@openapp/testing";
 import { type LocalServer, startCorsProxy, startStaticServer } from "./lib/http-servers.js";
 import { repoRoot, servedSpec, vendors } from "./lib/vendors.js";
 
-const PACKAGES = ["core", "openapp-generated", "omlet-generated", "overkiz-generated", "sdk", "omlet", "overkiz"] as const;
+const PACKAGES = ["core", "openapp-generated", "openapp-v1-generated", "omlet-generated", "overkiz-generated", "sdk", "omlet", "overkiz"] as const;
 const FIXTURES = join(repoRoot, "scripts/consumer");
 const CHROMIUM = "/usr/bin/chromium";
 const CHILD_TIMEOUT_MS = 180_000;

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import YAML from "yaml";
 import { bundleSpec, lintSpec } from "./redocly.js";
 import { appendResponseSchemas, generateOperationTable, generateRawClient, generateTypes, generateZod, generateZodPeer } from "./codegen.js";
-import { abs, type Vendor } from "./vendors.js";
+import { generateResourceBases } from "./resource-codegen.js";
+import { abs, facadeResourcesFile, type Vendor } from "./vendors.js";
 
 export class SpecError extends Error {}
 
@@ -41,6 +42,7 @@ export async function runPipeline(vendor: Vendor): Promise<Outputs> {
     outputs[`${generated}/zod-peer.require.ts`] = zodPeer.cjs;
     outputs[`${generated}/operations.ts`] = generateOperationTable(spec);
     outputs[`${generated}/client.ts`] = generateRawClient(vendor, spec);
+    outputs[facadeResourcesFile(vendor)] = generateResourceBases(spec, vendor.facade);
     return outputs;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { catalogueOutputs, hasCatalogueSource, parseParameters, parseValueSpec } from "../lib/overkiz-catalogue.js";
 import { constantFor } from "../lib/overkiz-catalogue-additions.js";
-import { abs, repoRoot } from "../lib/vendors.js";
+import { abs, repoRoot, vendors } from "../lib/vendors.js";
 
 describe("overkiz catalogue generator", () => {
   it("reads the reference's value types", () => {
@@ -24,7 +24,7 @@ describe("overkiz catalogue generator", () => {
   });
 
   it.runIf(hasCatalogueSource())("adds the names real setups send that the reference lacks", () => {
-    const names = catalogueOutputs()["packages/overkiz/src/catalogue/generated/names.ts"];
+    const names = catalogueOutputs()["packages/overkiz-generated/src/catalogue/names.ts"];
     expect(names).toContain('ATLANTIC_ELECTRICAL_HEATER_WITH_ADJUSTABLE_TEMPERATURE_SETPOINT: "AtlanticElectricalHeaterWithAdjustableTemperatureSetpoint",');
     expect(names).toContain('UNPAIR_ALL_ONE_WAY_CONTROLLERS_AND_DELETE_NODE: "unpairAllOneWayControllersAndDeleteNode",');
     expect(names).toContain('CORE_FIRMWARE_REVISION_STATE: "core:FirmwareRevisionState",');
@@ -34,14 +34,22 @@ describe("overkiz catalogue generator", () => {
     expect(catalogueOutputs()).toEqual(catalogueOutputs());
   });
 
-  it("skips cleanly, and the check passes, when the reference is absent", () => {
-    const run = (args: string[]) =>
-      execFileSync(abs("node_modules/.bin/tsx"), ["scripts/generate-overkiz-catalogue.ts", ...args], {
-        cwd: repoRoot,
-        env: { ...process.env, OVERKIZ_CATALOGUE_SOURCE: "/nonexistent/overkiz-catalogues" },
-        encoding: "utf8",
-      });
-    expect(run(["--check"])).toMatch(/no reference, check skipped/);
-    expect(run([])).toMatch(/skipped/);
+  it("is the Overkiz vendor's generator hook, which writes nothing and is not checked when the reference is absent", async () => {
+    const [generator] = vendors.find((vendor) => vendor.name === "overkiz")?.generators ?? [];
+    expect(generator?.dir).toBe("packages/overkiz-generated/src/catalogue");
+    // What check:generated and generate run for the hook, in a process that has no reference.
+    const script = `import("./scripts/lib/vendor-generators.ts").then(async ({ runVendorGenerator, staleVendorGeneratorFiles }) => {
+      const { vendors } = await import("./scripts/lib/vendors.ts");
+      const [hook] = vendors.find((vendor) => vendor.name === "overkiz").generators;
+      console.log(JSON.stringify(await staleVendorGeneratorFiles(hook)));
+      await runVendorGenerator(hook);
+    });`;
+    const output = execFileSync(abs("node_modules/.bin/tsx"), ["--eval", script], {
+      cwd: repoRoot,
+      env: { ...process.env, OVERKIZ_CATALOGUE_SOURCE: "/nonexistent/overkiz-catalogues" },
+      encoding: "utf8",
+    });
+    expect(output).toContain("overkiz catalogue: no source, check skipped\n[]\n");
+    expect(output).toContain("overkiz catalogue: no source, skipped (the committed files stay)");
   });
 });

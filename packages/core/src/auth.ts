@@ -1,4 +1,5 @@
 import { ConfigError } from "./errors.js";
+import type { Logger } from "./logger.js";
 import type { KnownSecret } from "./redact.js";
 import type { RequestOptions } from "./request-options.js";
 
@@ -15,7 +16,20 @@ export interface Auth {
    * Runs before each attempt, outside its deadline: sign in when there is no session yet, renew
    * credentials about to expire. Its errors end the call (a refused login is not retried).
    */
-  refresh?(options: RequestOptions): Promise<void> | undefined;
+  refresh?(options: RequestOptions, calls: ClientCalls): Promise<void> | undefined;
+}
+
+/**
+ * The client's ways to send, handed by core to `Auth.refresh` and to a refusal profile's `prepare`
+ * when it calls them, so neither needs a client wired to it after construction.
+ */
+export interface ClientCalls {
+  /** Sends one operation of the client's table (anonymously when its row needs no credentials). */
+  call(id: string, input: { path?: object; query?: object; body?: unknown }, options?: RequestOptions): Promise<{ body: unknown; response: Response }>;
+  /** A `fetch` for another origin (an identity provider): none of the client's credentials, headers or middleware. */
+  foreignFetch(options?: RequestOptions): (input: Request) => Promise<Response>;
+  /** The client's logger. */
+  readonly logger: Logger;
 }
 
 async function resolveSecret(source: SecretSource, label: string): Promise<string> {

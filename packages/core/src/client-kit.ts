@@ -1,4 +1,4 @@
-import type { Auth } from "./auth.js";
+import type { Auth, ClientCalls } from "./auth.js";
 import type { ErrorMapper } from "./error-response.js";
 import { ConfigError, ValidationError, readingInput } from "./errors.js";
 import { assertKnownParameters } from "./known-keys.js";
@@ -155,7 +155,7 @@ export interface Transports {
   raw?: unknown;
 }
 
-function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>, options: KitOptions, logger: Logger): Transports {
+function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>, options: KitOptions, logger: Logger, calls: ClientCalls): Transports {
   let warned = false;
   const shared = {
     fetch: options.fetch,
@@ -175,8 +175,8 @@ function buildTransports(declaration: VendorDeclaration<OperationTable, unknown>
   const vendor = { ...shared, headers: options.headers, middleware: options.middleware, mapError: declaration.mapError, refusals: options.refusals };
   const secrets = options.auth ? { secrets: () => options.auth?.secrets() ?? [] } : undefined;
   return {
-    authenticated: new Transport({ ...vendor, auth: options.auth }),
-    anonymous: new Transport({ ...vendor, extraSecrets: secrets?.secrets }),
+    authenticated: new Transport({ ...vendor, auth: options.auth, calls }),
+    anonymous: new Transport({ ...vendor, extraSecrets: secrets?.secrets, calls }),
     // Downloads check every redirect hop themselves (scheme, private addresses), so they see 3xx answers.
     foreign: new Transport({ ...shared, fetch: options.foreignFetch ?? options.fetch, extraSecrets: secrets?.secrets, redirects: "return" }),
     schemas: lazySchemas(declaration.name, declaration.loadSchemas),
@@ -195,6 +195,12 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
   readonly logger: Logger;
   /** The normalized base URL. */
   readonly baseUrl: string;
+  /**
+   * What the transport hands `Auth.refresh` and refusal profiles when it calls them (this kit's
+   * `callWithResponse`, `foreignFetch` and logger); a vendor's own auth steps (an explicit login)
+   * use the same. Copies made by `withDefaults` share the original's.
+   */
+  readonly calls: ClientCalls;
   readonly #transports: Transports;
   /** The base URL without a trailing slash, where operation paths are appended. */
   readonly #pathPrefix: string;
@@ -202,11 +208,16 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
   readonly #defaults: Readonly<Record<string, unknown>>;
   readonly #requestOptions: readonly string[];
 
-  constructor(declaration: VendorDeclaration<Table, Raw>, options: KitOptions, shared?: { transports: Transports; logger: Logger }) {
+  constructor(declaration: VendorDeclaration<Table, Raw>, options: KitOptions, shared?: { transports: Transports; logger: Logger; calls: ClientCalls }) {
     this.declaration = declaration;
     this.baseUrl = options.baseUrl;
     this.logger = shared?.logger ?? resolveLogger({ logger: options.logger, envVar: declaration.logLevelEnv, prefix: declaration.logPrefix });
-    this.#transports = shared?.transports ?? buildTransports(declaration as VendorDeclaration<OperationTable, unknown>, options, this.logger);
+    this.calls = shared?.calls ?? {
+      call: (id, input, requestOptions) => this.callWithResponse(id as never, input as never, requestOptions),
+      foreignFetch: (requestOptions) => this.foreignFetch(requestOptions),
+      logger: this.logger,
+    };
+    this.#transports = shared?.transports ?? buildTransports(declaration as VendorDeclaration<OperationTable, unknown>, options, this.logger, this.calls);
     this.#pathPrefix = options.baseUrl.endsWith("/") ? options.baseUrl.slice(0, -1) : options.baseUrl;
     this.#hasCredentials = options.auth !== undefined;
     this.#defaults = options.defaults ?? {};
@@ -225,6 +236,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
     return new ClientKit(this.declaration, { ...this.#options, defaults: { ...this.#defaults, ...defaults } }, {
       transports: this.#transports,
       logger: this.logger,
+      calls: this.calls,
     });
   }
 

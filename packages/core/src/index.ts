@@ -36,7 +36,7 @@ export { type RequestOptions, type HeaderValues, checkedRequestOptions, shown } 
 export type { FetchBody, FetchCredentials, FetchInput } from "./fetch-types.js";
 export { withFetchCredentials } from "./fetch-credentials.js";
 export { composeMiddleware, type Middleware, type MiddlewareContext, type Next } from "./middleware.js";
-export { bearerAuth, headerAuth, noAuth, type Auth, type SecretSource } from "./auth.js";
+export { bearerAuth, headerAuth, noAuth, type Auth, type ClientCalls, type SecretSource } from "./auth.js";
 export {
   DEFAULT_MAX_RETRIES,
   MAX_RETRY_AFTER_MS,

@@ -1,3 +1,4 @@
+import type { ClientCalls } from "./auth.js";
 import { isTlsErrorCode } from "./connection-failure.js";
 import { ApiError, ConnectionError, TimeoutError } from "./errors.js";
 
@@ -100,8 +101,9 @@ export interface RetryProfile {
   /**
    * Runs before the resend (log in again, register a new listener). Returns a replacement
    * request when the old one cannot be sent again as is; throwing ends the call with that error.
+   * `calls` is the client's ways to send (to log in or register again).
    */
-  prepare?(error: unknown, request: Request): Promise<Request | undefined>;
+  prepare?(error: unknown, request: Request, calls: ClientCalls): Promise<Request | undefined>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { abortErrorFrom, linkSignals, sleep, throwIfAborted } from "./abort.js";
-import { type Auth, noAuth } from "./auth.js";
+import { type Auth, type ClientCalls, noAuth } from "./auth.js";
 import { toConnectionError } from "./connection-failure.js";
 import { type ErrorMapper, errorFromResponse } from "./error-response.js";
 import { ConfigError, SdkError, TimeoutError } from "./errors.js";
@@ -28,6 +28,10 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 /** What the transport hands to openapi-fetch and to anyone else who wants a `fetch`. */
 export type TransportFetch = (input: FetchInput, init?: RequestInit) => Promise<Response>;
 
+/** A transport built without a client kit has nothing to send operations with. */
+const withoutKit = () => Promise.reject(new ConfigError("this transport was built without a client kit"));
+const NO_CLIENT_CALLS: ClientCalls = { call: withoutKit, foreignFetch: () => withoutKit, logger: silentLogger };
+
 /** The warning for a caller's idempotency key that an API (`"Acme"`) cannot honour. */
 export const ignoredIdempotencyKey = (api: string): string =>
   `idempotencyKey ignored: ${api} does not deduplicate requests, so a key cannot make a resend safe`;
@@ -38,6 +42,8 @@ export interface TransportOptions {
   fetch?: FetchLike | undefined;
   /** Applied to every attempt; none by default. */
   auth?: Auth | undefined;
+  /** Handed to `auth.refresh` and to refusal profiles when they run (the client kit's ways to send). */
+  calls?: ClientCalls | undefined;
   /** Sent on every request unless the request or call sets the same header. */
   headers?: HeaderValues | undefined;
   /** Client-wide middleware, run once per attempt before the call's own. */
@@ -123,6 +129,11 @@ export class Transport {
     this.fetch = this.fetchWith({});
   }
 
+  /** What `auth.refresh` and refusal profiles get to send with; without a kit, every send is refused. */
+  private get calls(): ClientCalls {
+    return this.options.calls ?? NO_CLIENT_CALLS;
+  }
+
   /** A copy with some options replaced; headers and secrets are merged. */
   derive(overrides: TransportOptions): Transport {
     return new Transport({
@@ -185,7 +196,7 @@ export class Transport {
       this.logger.debug("retrying request", { method: call.method, url: call.url, attempt, delayMs: plan.delayMs, reason: plan.reason });
       if (plan.delayMs > 0) await sleep(plan.delayMs, call.callerSignal);
       else throwIfAborted(call.callerSignal);
-      const replacement = await plan.profile?.prepare?.(outcome.error, outcome.request ?? call.template);
+      const replacement = await plan.profile?.prepare?.(outcome.error, outcome.request ?? call.template, this.calls);
       if (replacement) call.replaceTemplate(replacement);
     }
   }
@@ -262,7 +273,7 @@ export class Transport {
 
   /** Resolves with a 2xx response read in full (or a 3xx when redirects are returned); rejects with an AttemptFailure otherwise. */
   private async attempt(call: PreparedCall, attempt: number): Promise<Response> {
-    const refreshing = this.options.auth?.refresh?.(call.refreshOptions);
+    const refreshing = this.options.auth?.refresh?.(call.refreshOptions, this.calls);
     // Signing in has its own requests and deadlines; it does not eat this attempt's timeout, and its failure ends the call.
     if (refreshing) await refreshing.catch((error: unknown) => Promise.reject(new AttemptFailure(error, undefined, undefined, true)));
     const startedAt = this.options.logger ? Date.now() : 0;

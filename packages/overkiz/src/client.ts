@@ -6,13 +6,16 @@ import {
   type FetchLike,
   type Logger,
   type Middleware,
+  Resource,
   type VendorDeclaration,
   assertKnownOptions,
+  composeResources,
   readingOptions,
 } from "@openapp/core";
-import { operationTable, type operations } from "@openapp/overkiz-generated";
+import { operationTable } from "@openapp/overkiz-generated";
+import type { ClientCache, OverkizContext, OverkizKit } from "./context.js";
 import { overkizErrorMapper } from "./errors.js";
-import { ActionQueue, type ActionQueueSettings, resolveActionQueueSettings } from "./internal/action-queue.js";
+import { type ActionQueueSettings, resolveActionQueueSettings } from "./internal/action-queue.js";
 import { type Credentials, strategyFor } from "./internal/auth/credentials.js";
 import { type IdentityEndpointOverrides, resolveIdentityEndpoints } from "./internal/auth/identity-endpoints.js";
 import type { AuthStrategy } from "./internal/auth/strategy.js";
@@ -20,24 +23,19 @@ import { EventListener } from "./internal/event-listener.js";
 import { type LoginBackoffSettings, LoginGuard } from "./internal/login-guard.js";
 import { overkizRefusals } from "./internal/refusals.js";
 import { OverkizSession } from "./internal/session.js";
-import type { Device } from "./models/device.js";
-import type { CatalogueProfile } from "./models/names.js";
 import { type ServerConfig, type ServerKey, resolveServer } from "./models/servers.js";
 import { defaultHeaders } from "./version.js";
-import type { Setup } from "./models/setup.js";
-import type { Gateway } from "./models/resources.js";
-import { type ActionGroupsResource, actionGroupsResource } from "./resources/action-groups.js";
-import { type DeviceHandle, deviceHandleResource } from "./resources/device-handle.js";
-import { StateMirror, type StateMirrorParams } from "./resources/state-mirror.js";
-import { type DevicesResource, devicesResource } from "./resources/devices.js";
-import { type EventsResource, eventsResource } from "./resources/events.js";
-import { type ExecutionsResource, executionsResource, sendActionGroup } from "./resources/executions.js";
-import { type FirmwareResource, firmwareResource } from "./resources/firmware.js";
-import { type GatewaysResource, gatewaysResource } from "./resources/gateways.js";
-import { type LocalTokensResource, localTokensResource } from "./resources/local-tokens.js";
-import { type ReferenceResource, referenceResource } from "./resources/reference.js";
-import { type SessionResource, sessionResource } from "./resources/session.js";
-import { type SetupResource, setupResource } from "./resources/setup.js";
+import { ActionGroupsResource } from "./resources/action-groups.js";
+import { DeviceHandleResource } from "./resources/device-handle.js";
+import { DevicesResource } from "./resources/devices.js";
+import { EventsResource } from "./resources/events.js";
+import { ExecutionsResource, createActionQueue } from "./resources/executions.js";
+import { FirmwareResource } from "./resources/firmware.js";
+import { GatewaysResource } from "./resources/gateways.js";
+import { LocalTokensResource } from "./resources/local-tokens.js";
+import { ReferenceResource } from "./resources/reference.js";
+import { SessionResource } from "./resources/session.js";
+import { SetupResource } from "./resources/setup.js";
 
 /** Options of {@link OverkizClient}: `server` and `credentials` are required. */
 export interface OverkizClientOptions {
@@ -123,31 +121,6 @@ export const overkizVendor: VendorDeclaration<typeof operationTable, never> = {
   loadSchemas: () => import("@openapp/overkiz-generated/zod").then((zod) => zod.responseSchemas),
 };
 
-export type OverkizKit = ClientKit<operations, typeof operationTable, never>;
-
-/** Answers kept between calls; `getSetup({ refresh: true })` and `close()` reset them. */
-export interface ClientCache {
-  setup?: Setup | undefined;
-  setupLoading?: Promise<Setup> | undefined;
-  devices?: Device[] | undefined;
-  gateways?: Gateway[] | undefined;
-}
-
-/** The state every resource shares. */
-export interface OverkizContext {
-  readonly kit: OverkizKit;
-  readonly server: ServerConfig;
-  readonly logger: Logger;
-  readonly now: () => number;
-  readonly session: OverkizSession;
-  readonly listener: EventListener;
-  readonly actionQueue: ActionQueue | undefined;
-  readonly defaultRtsCommandDurationSeconds: number | undefined;
-  readonly validateCommands: boolean;
-  readonly cache: ClientCache;
-  resetCache(): void;
-}
-
 function checkedFlag(value: boolean | undefined, name: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== "boolean") throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(value)}`);
@@ -164,6 +137,10 @@ function createContext(options: OverkizClientOptions): OverkizContext {
   return readingOptions("OverkizClient", () => readOptions(options));
 }
 
+/**
+ * Builds in one direction: the session and the event listener first (neither holds the kit: core
+ * hands them its calls whenever it runs them), then the kit on top, then what sends through it.
+ */
 function readOptions(options: OverkizClientOptions): OverkizContext {
   assertKnownOptions(options, OPTION_KEYS, "OverkizClient", RENAMED_OPTIONS);
   const server = resolveServer(options.server);
@@ -173,21 +150,9 @@ function readOptions(options: OverkizClientOptions): OverkizContext {
   const defaultRtsCommandDurationSeconds = checkedRtsDuration(options.defaultRtsCommandDurationSeconds);
   const guard = options.loginBackoff === false ? undefined : new LoginGuard(now, options.loginBackoff);
   const queueSettings = resolveActionQueueSettings(options.actionQueue);
-  // The kit takes the session as its auth, and the session sends its login through the kit.
-  let kit: OverkizKit | undefined;
-  const built = (): OverkizKit => kit as OverkizKit;
-  const session = new OverkizSession(strategy, guard, {
-    server,
-    get logger() {
-      return built().logger;
-    },
-    now,
-    identity,
-    call: (id, input, requestOptions) => built().callWithResponse(id, input, requestOptions),
-    foreignFetch: (requestOptions) => built().foreignFetch(requestOptions),
-  });
-  let listener: EventListener | undefined;
-  kit = new ClientKit(overkizVendor, {
+  const session = new OverkizSession(strategy, guard, { server, now, identity });
+  const listener = new EventListener(session);
+  const kit: OverkizKit = new ClientKit(overkizVendor, {
     baseUrl: server.endpoint,
     auth: session,
     fetch: withFetchCredentials(options.fetch, options.fetchCredentials),
@@ -200,30 +165,17 @@ function readOptions(options: OverkizClientOptions): OverkizContext {
     logger: options.logger,
     random: options.random,
     validateResponses: options.validateResponses,
-    refusals: overkizRefusals(session, () => listener as EventListener),
+    refusals: overkizRefusals(session, listener),
   });
-  const ready = kit;
-  listener = new EventListener(
-    {
-      register: async (requestOptions) => (await ready.call("registerEventListener", {}, requestOptions)).id,
-      fetch: async (listenerId, requestOptions) => (await ready.call("fetchEvents", { path: { listenerId } }, requestOptions)) as unknown[],
-      unregister: async (listenerId, requestOptions) => {
-        await ready.call("unregisterEventListener", { path: { listenerId } }, requestOptions);
-      },
-      ensureSession: async (requestOptions) => session.refresh(requestOptions ?? {}),
-      generation: () => session.generation,
-    },
-    ready.logger,
-  );
   const cache: ClientCache = {};
-  const ctx: OverkizContext = {
-    kit: ready,
+  return {
+    kit,
     server,
-    logger: ready.logger,
+    logger: kit.logger,
     now,
     session,
     listener,
-    actionQueue: queueSettings && new ActionQueue(queueSettings, (group, mode) => sendActionGroup(ctx, group, mode), ready.logger),
+    actionQueue: createActionQueue(kit, queueSettings),
     defaultRtsCommandDurationSeconds,
     validateCommands: checkedFlag(options.validateCommands, "validateCommands", true),
     cache,
@@ -234,22 +186,35 @@ function readOptions(options: OverkizClientOptions): OverkizContext {
       cache.gateways = undefined;
     },
   };
-  return ctx;
 }
 
-type Resources = SessionResource &
-  SetupResource &
-  DevicesResource &
-  FirmwareResource &
-  GatewaysResource &
-  EventsResource &
-  ExecutionsResource &
-  ActionGroupsResource &
-  ReferenceResource &
-  LocalTokensResource;
+const RESOURCES = [
+  SessionResource,
+  SetupResource,
+  DevicesResource,
+  FirmwareResource,
+  GatewaysResource,
+  EventsResource,
+  ExecutionsResource,
+  ActionGroupsResource,
+  ReferenceResource,
+  LocalTokensResource,
+  DeviceHandleResource,
+];
 
-// The methods come from the resource objects (signatures and docs written once, there).
-export interface OverkizClient extends Resources {}
+// The methods come from the resources (signatures and docs written once, there).
+export interface OverkizClient
+  extends SessionResource,
+    SetupResource,
+    DevicesResource,
+    FirmwareResource,
+    GatewaysResource,
+    EventsResource,
+    ExecutionsResource,
+    ActionGroupsResource,
+    ReferenceResource,
+    LocalTokensResource,
+    DeviceHandleResource {}
 
 /**
  * Client for the Overkiz end-user API (cloud servers and the local gateway API). Its method
@@ -261,68 +226,45 @@ export interface OverkizClient extends Resources {}
  * await client.login();
  * const { devices } = await client.getSetup();
  * ```
+ *
+ * **Errors.** Every method keeps one contract; each generated method's doc links here. Every
+ * failure is an {@link SdkError}, and a method that returns a promise rejects, never throws:
+ * - {@link ValidationError} before any request when an input is not what the operation takes: a
+ *   malformed device URL, an empty id, an unknown parameter name, a command a known device
+ *   proves wrong;
+ * - {@link BadCredentialsError} (or a brand's subclass) when the login made first (when not
+ *   signed in) is refused, {@link LoginLockedError} without a request while the pause after
+ *   refused logins runs;
+ * - {@link BaseOverkizError} for an error answer, as its subclass ({@link NoSuchDeviceError},
+ *   {@link TooManyExecutionsError} once its resends are spent, …);
+ * - {@link ConnectionError}, {@link TimeoutError} or {@link AbortError} when the answer never
+ *   comes. Reads are retried first; an execution that may have reached the server is never sent
+ *   twice.
  */
-export class OverkizClient {
-  readonly #ctx: OverkizContext;
-  readonly #handles: ReturnType<typeof deviceHandleResource>;
-
+export class OverkizClient extends Resource<OverkizContext> {
   /** Checks every option (unknown or renamed ones are a ConfigError) before any request. */
   constructor(options: OverkizClientOptions) {
-    const ctx = createContext(options);
-    this.#ctx = ctx;
-    Object.assign(
-      this,
-      sessionResource(ctx),
-      setupResource(ctx),
-      devicesResource(ctx),
-      firmwareResource(ctx),
-      gatewaysResource(ctx),
-      eventsResource(ctx),
-      executionsResource(ctx),
-      actionGroupsResource(ctx),
-      referenceResource(ctx),
-      localTokensResource(ctx),
-    );
-    this.#handles = deviceHandleResource(ctx, () => this);
-  }
-
-  /**
-   * A handle on one device: `client.device(url).execute("setClosure", 40)`. Pass UI profile names
-   * as the type parameter (`client.device<"StatefulCloseableShutter">(url)`) to get that profile's
-   * commands autocompleted with their parameter types. Commands are checked against the device when
-   * it is known (given, or loaded by `getSetup()`/`getDevices()`).
-   */
-  device<P extends CatalogueProfile = never>(target: string | Device): DeviceHandle<P> {
-    return this.#handles.device<P>(target);
-  }
-
-  /**
-   * A live mirror of the installation: `await mirror.start()` loads the setup and follows events;
-   * read states synchronously with `mirror.value(url, "core:ClosureState")`, subscribe with
-   * `mirror.on(fn)` or `for await (const change of mirror.changes())`, end with `mirror.stop()`.
-   * It owns the event listener while it runs (like `events()`).
-   */
-  createStateMirror(params?: StateMirrorParams): StateMirror {
-    return new StateMirror(this.#ctx, params);
+    super(createContext(options));
   }
 
   /** The server this client talks to: endpoint, API type (cloud or local) and brand. */
   get server(): ServerConfig {
-    return this.#ctx.server;
+    return this.ctx.server;
   }
 
   /** The auth strategy in use, built from `credentials` (or the one passed in). */
   get auth(): AuthStrategy {
-    return this.#ctx.session.strategy;
+    return this.ctx.session.strategy;
   }
 
   /** The registered event listener, if any. */
   get eventListenerId(): string | undefined {
-    return this.#ctx.listener.id;
+    return this.ctx.listener.id;
   }
 
   /** Devices waiting in the action queue's next execution. */
   get pendingActionsCount(): number {
-    return this.#ctx.actionQueue?.pendingCount ?? 0;
+    return this.ctx.actionQueue?.pendingCount ?? 0;
   }
 }
+composeResources(OverkizClient, RESOURCES);

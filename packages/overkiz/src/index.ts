@@ -64,11 +64,11 @@ export { type LoginBackoffSettings, LoginLockedError } from "./internal/login-gu
 export { DEFAULT_EVENT_INTERVAL_MS, type EventStreamParams } from "./resources/events.js";
 export type { DiagnosticData, DiagnosticParams, GetSetupParams } from "./resources/setup.js";
 export type { DeviceUrlsParams, RefreshParams } from "./resources/devices.js";
-export type { WireHistoryCommand } from "./models/resources.js";
+export type { WireHistoryCommand } from "./models/history.js";
 export type { Raw, Tagged } from "./models/events.js";
 export type { ExecuteParams } from "./resources/executions.js";
 export type { DeviceHandle, HandleCommandName, HandleCommandParameters } from "./resources/device-handle.js";
-export { type MirrorChange, type MirroredExecution, StateMirror, type StateMirrorParams } from "./resources/state-mirror.js";
+export { type MirrorChange, type MirroredExecution, StateMirror, type StateMirrorParams } from "./internal/state-mirror.js";
 export { DEFAULT_TOKEN_SCOPE, type LocalTokenActivation, type LocalTokensParams } from "./resources/local-tokens.js";
 export type * from "./models/wire-types.js";
 export {

@@ -36,7 +36,7 @@ export const openappAdapter = defineAdapter<OpenAppClient>({
   vendor: "openapp",
   name: "openapp",
   packageName: "@openapp/sdk",
-  optionNames: ["apiKey", "org", "baseUrl", "authHeader", "timeout", "maxRetries", "fetch", "downloadFetch", "middleware", "logger", "headers", "entityActions", "validateResponses"],
+  optionNames: ["apiKey", "apiVersion", "org", "baseUrl", "authHeader", "timeout", "maxRetries", "fetch", "downloadFetch", "middleware", "logger", "headers", "entityActions", "validateResponses"],
   errors: { SdkError, ConfigError, ValidationError, InternalServerError, RateLimitError, ConnectionError, TimeoutError, AbortError },
   secrets: [SECRET],
   createClient: (server, extra = {}) => new OpenAppClient({ apiKey: keyFor(server), org: ORG, ...extra }),

@@ -1,6 +1,6 @@
 import { asRecord } from "@openapp/core";
 import { isTransitionalState } from "./device.js";
-import type { Device } from "./types.js";
+import type { Device } from "./device.js";
 
 /** One leaf of `state` or `configuration` that differs between two readings. */
 export interface FieldChange {

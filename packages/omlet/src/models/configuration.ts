@@ -1,5 +1,26 @@
 import { ValidationError, isPlainObject, readingInput } from "@openapp/core";
-import type { Configuration, ConfigurationPatch } from "./types.js";
+import type { Body, Result, Schemas } from "./operation-types.js";
+
+/** What `getConfiguration` returns. */
+export type Configuration = Result<"getConfiguration">;
+/** A device's `configuration`, by section. */
+export type DeviceConfiguration = NonNullable<Result<"getDeviceById">["configuration"]>;
+/** The request body of `updateConfiguration`. */
+export type ConfigurationPatch = Body<"updateConfiguration">;
+/** The spec's `ConfigurationGeneral` schema. */
+export type ConfigurationGeneral = Schemas["ConfigurationGeneral"];
+/** The spec's `ConfigurationConnectivity` schema. */
+export type ConfigurationConnectivity = Schemas["ConfigurationConnectivity"];
+/** The spec's `ConfigurationDoor` schema. */
+export type ConfigurationDoor = Schemas["ConfigurationDoor"];
+/** The spec's `ConfigurationLight` schema. */
+export type ConfigurationLight = Schemas["ConfigurationLight"];
+/** The spec's `ConfigurationFan` schema. */
+export type ConfigurationFan = Schemas["ConfigurationFan"];
+/** The spec's `ConfigurationFeeder` schema. */
+export type ConfigurationFeeder = Schemas["ConfigurationFeeder"];
+/** A time of day, `HH:MM`, as the spec's `ClockTime`. */
+export type ClockTime = Schemas["ClockTime"];
 
 type Json = Record<string, unknown>;
 

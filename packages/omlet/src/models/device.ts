@@ -1,13 +1,19 @@
 import { asRecord } from "@openapp/core";
+import type { PowerKind, StateSection } from "./enums.js";
+import type { Body, Path, Result } from "./operation-types.js";
 import { parseOmletTime } from "./time.js";
-import type { Device } from "./types.js";
 
-/** Sections of `state` whose `state` field describes something that moves or switches. */
-export type StateSection = "door" | "light" | "fan" | "feeder";
-/** How a device is powered, as {@link powerKind} reads it. */
-export type PowerKind = "mains" | "battery" | "unknown";
+/** A device with its state, configuration and actions, as `getDeviceById` returns it. */
+export type Device = Result<"getDeviceById">;
+/** What `getDevices` returns: every device the user can access. */
+export type DeviceList = Result<"getDevices">;
+/** The request body of `updateDevice`. */
+export type DeviceUpdate = Body<"updateDevice">;
+/** The path parameters of the device routes: `{ deviceId }`. */
+export type DeviceIdParams = Path<"getDeviceById">;
+/** What `getLatestFirmware` returns. */
+export type FirmwareVersions = Result<"getLatestFirmware">;
 
-const MOVING_STATES = new Set(["opening", "closing", "stopping", "calibrating"]);
 const BATTERY_SOURCES = new Set(["internal", "battery"]);
 
 /**
@@ -24,12 +30,6 @@ export function toNumber(value: unknown): number | undefined {
 /** Wi-Fi strength in dBm as a number, whichever type the firmware sent. */
 export function wifiStrength(device: Device): number | undefined {
   return toNumber(device.state?.connectivity?.wifiStrength);
-}
-
-/** The `state` string of one section, or undefined when the device has no such section. */
-export function sectionState(device: Device, section: StateSection): string | undefined {
-  const value = asRecord(device.state?.[section])?.state;
-  return typeof value === "string" ? value : undefined;
 }
 
 /**
@@ -49,6 +49,14 @@ export function hasLightFitted(device: Device): boolean | undefined {
   const equipped = toNumber(device.configuration?.light?.equipped);
   if (equipped === undefined) return undefined;
   return equipped >= 2;
+}
+
+const MOVING_STATES = new Set(["opening", "closing", "stopping", "calibrating"]);
+
+/** The `state` string of one section, or undefined when the device has no such section. */
+export function sectionState(device: Device, section: StateSection): string | undefined {
+  const value = asRecord(device.state?.[section])?.state;
+  return typeof value === "string" ? value : undefined;
 }
 
 /**

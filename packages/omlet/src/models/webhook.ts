@@ -1,6 +1,6 @@
 import { ConfigError, ValidationError, type ValidationIssue, checkedParameters, isPlainObject, readingInput, shown } from "@openapp/core";
 import type { components } from "@openapp/omlet-generated";
-import type { OmletEvent } from "./types.js";
+import type { OmletEvent } from "./event.js";
 
 /** Either body Omlet is known to POST: the event itself, or the event under `payload`. */
 export type WebhookBody = components["schemas"]["WebhookBody"];

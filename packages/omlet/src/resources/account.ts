@@ -1,14 +1,17 @@
 import type { RequestOptions } from "@openapp/core";
-import type { OmletContext } from "../client.js";
-import type { AccountUpdate, User } from "../models/types.js";
+import { AccountOperations } from "../generated/resources.js";
+import type { User } from "../models/user.js";
 
-/** The account behind the API key (`GET /whoami`), with its pending invites. */
-export async function getUser(ctx: OmletContext, options?: RequestOptions): Promise<User> {
-  const user = await ctx.kit.call("getUser", {}, options);
-  // Older servers leave `invites` out; callers iterate it without checking.
-  return { ...user, invites: user.invites ?? [] };
-}
-
-export async function updateAccount(ctx: OmletContext, update: AccountUpdate, options?: RequestOptions): Promise<void> {
-  await ctx.kit.call("updateAccount", { body: update }, options);
+/** The account behind the API key. */
+export class AccountResource extends AccountOperations {
+  /**
+   * The account behind the API key, with its pending invites (`[]` when the server leaves them out).
+   * `GET /whoami`.
+   * Errors: see {@link OmletClient}.
+   */
+  async getUser(options?: RequestOptions): Promise<User> {
+    const user = await this.ctx.kit.call("getUser", {}, options);
+    // Older servers leave `invites` out; callers iterate it without checking.
+    return { ...user, invites: user.invites ?? [] };
+  }
 }

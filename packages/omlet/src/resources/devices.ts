@@ -1,127 +1,94 @@
-import { type RequestOptions, ValidationError, shown, readingInput } from "@openapp/core";
-import type { OmletContext } from "../client.js";
-import { type ActionTarget, actionTarget } from "../models/actions.js";
-import { compactConfigurationPatch } from "../models/configuration.js";
-import type {
-  Action,
-  ActionContext,
-  Configuration,
-  ConfigurationPatch,
-  Device,
-  DeviceList,
-  DeviceUpdate,
-  FirmwareVersions,
-} from "../models/types.js";
+import { type RequestOptions, ValidationError, readingInput, shown } from "@openapp/core";
+import { announceSent } from "../context.js";
+import { DevicesOperations } from "../generated/resources.js";
+import { type WaitForStateOptions, waitForState } from "../internal/wait-for-state.js";
+import {
+  type DeviceChanges,
+  type DeviceSubscription,
+  type DeviceWatcher,
+  type WatchDevicesOptions,
+  onDeviceChanges,
+  watchDevices,
+} from "../internal/watch-devices.js";
+import { type ConfigurationPatch, compactConfigurationPatch } from "../models/configuration.js";
+import type { Device, DeviceUpdate } from "../models/device.js";
 
-/** An entry of `device.actions`, or the two names that identify one. */
-export type ActionInput = Action | ActionTarget;
-
-/** What `performAction` and the hardware controls resolve with. */
-export interface ActionResult {
-  /** The device the action was for. */
-  deviceId: string;
-  /** The action's name. */
-  actionName: string;
-  /** True when `skipIfAlready` found the device already there, so nothing was sent. */
-  skipped: boolean;
-  /** Why it was skipped. */
-  reason: string | undefined;
-  /** The state the section shows until the device reports back (`openpending`), when known. */
-  pendingValue: string | null;
-  /** Extra context when the server answered 200 with a body rather than 204. */
-  context: ActionContext | undefined;
-}
-
-export async function getDevices(ctx: OmletContext, options?: RequestOptions): Promise<DeviceList> {
-  return ctx.kit.call("getDevices", {}, options);
-}
-
-export async function getDeviceById(ctx: OmletContext, deviceId: string, options?: RequestOptions): Promise<Device> {
-  return ctx.kit.call("getDeviceById", { path: { deviceId } }, options);
-}
-
-/** Rename a device (`{ name }`) or move it to another group (`{ groupId }`). */
-export async function updateDevice(ctx: OmletContext, deviceId: string, update: DeviceUpdate, options?: RequestOptions): Promise<Device> {
-  const body = readingInput("The update", () => ({ ...update }));
-  if (Object.values(body).every((value) => value === undefined)) {
-    throw new ValidationError("updateDevice needs a name or a groupId");
-  }
-  return ctx.kit.call("updateDevice", { path: { deviceId }, body }, options);
-}
-
-export async function getConfiguration(ctx: OmletContext, deviceId: string, options?: RequestOptions): Promise<Configuration> {
-  return ctx.kit.call("getConfiguration", { path: { deviceId } }, options);
-}
-
-/** Sends only the sections and fields given; the device applies them at its next check-in. */
-export async function updateConfiguration(
-  ctx: OmletContext,
-  deviceId: string,
-  patch: ConfigurationPatch,
-  options?: RequestOptions,
-): Promise<void> {
-  const body = compactConfigurationPatch(patch);
-  try {
-    await ctx.kit.call("updateConfiguration", { path: { deviceId }, body }, options);
-  } finally {
-    sentToDevice(ctx);
-  }
-}
-
-/** Ask every device to stay connected for `durationSeconds` so commands land quickly. */
-export async function keepAlive(ctx: OmletContext, durationSeconds: number, options?: RequestOptions): Promise<void> {
-  if (!Number.isInteger(durationSeconds) || durationSeconds < 1) {
-    throw new ValidationError(`keepAlive duration must be a positive whole number of seconds, got ${shown(durationSeconds)}`);
-  }
-  await ctx.kit.call("keepAlive", { body: { duration: durationSeconds } }, options);
-}
-
-export async function getLatestFirmware(ctx: OmletContext, options?: RequestOptions): Promise<FirmwareVersions> {
-  return ctx.kit.call("getLatestFirmware", {}, options);
-}
-
-/** Tells the client's device watchers that something was sent, so they read again soon. */
-function sentToDevice(ctx: OmletContext): void {
-  for (const listener of ctx.activity) listener();
-}
-
-function resolveTarget(ctx: OmletContext, input: ActionInput): ActionTarget {
-  // Either shape may arrive from plain JavaScript, so read the fields defensively.
-  const fields = (input ?? {}) as { url?: unknown; deviceId?: unknown; actionName?: unknown };
-  if (typeof fields.url === "string") {
-    const target = actionTarget(input as Action, ctx.kit.baseUrl);
-    // A device object whose action points elsewhere would move the wrong door.
-    if (typeof fields.deviceId === "string" && fields.deviceId !== target.deviceId) {
-      throw new ValidationError(`Action url targets device ${target.deviceId}, not ${fields.deviceId}`);
+/** Devices, their configuration, and waiting for or watching their state. */
+export class DevicesResource extends DevicesOperations {
+  /**
+   * Rename a device (`{ name }`) or move it to another group (`{ groupId }`).
+   * `PATCH /device/{deviceId}`.
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when `update` names neither.
+   */
+  async updateDevice(deviceId: string, update: DeviceUpdate, options?: RequestOptions): Promise<Device> {
+    const body = readingInput("The update", () => ({ ...update }));
+    if (Object.values(body).every((value) => value === undefined)) {
+      throw new ValidationError("updateDevice needs a name or a groupId");
     }
-    return target;
+    return this.ctx.kit.call("updateDevice", { path: { deviceId }, body }, options);
   }
-  if (typeof fields.deviceId === "string" && typeof fields.actionName === "string") {
-    return { deviceId: fields.deviceId, actionName: fields.actionName };
-  }
-  throw new ValidationError("performAction needs an action from device.actions or { deviceId, actionName }");
-}
 
-/**
- * Queues an action (`POST` to the action's url). Success means accepted, not done; it is
- * never retried once it may have reached the server.
- */
-export async function performAction(ctx: OmletContext, input: ActionInput, options?: RequestOptions): Promise<ActionResult> {
-  const { deviceId, actionName } = readingInput("The action", () => resolveTarget(ctx, input));
-  let context: Awaited<ReturnType<typeof ctx.kit.call<"performAction">>>;
-  try {
-    context = await ctx.kit.call("performAction", { path: { deviceId, action: actionName } }, options);
-  } finally {
-    // Even a failed or timed-out action may have been queued: let watchers look.
-    sentToDevice(ctx);
+  /**
+   * Send only the fields that change, e.g. `{ door: { openTime: "06:45" } }`; the device applies them
+   * at its next check-in.
+   * `PATCH /device/{deviceId}/configuration`.
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when the patch is not an object, is empty, or sets a field to `null`.
+   */
+  async updateConfiguration(deviceId: string, patch: ConfigurationPatch, options?: RequestOptions): Promise<void> {
+    const body = compactConfigurationPatch(patch);
+    try {
+      await this.ctx.kit.call("updateConfiguration", { path: { deviceId }, body }, options);
+    } finally {
+      announceSent(this.ctx);
+    }
   }
-  const { pendingValue } = input as Partial<Action>;
-  return {
-    deviceId,
-    actionName,
-    skipped: false,
-    reason: undefined,
-    pendingValue: typeof pendingValue === "string" ? pendingValue : null,
-    context: context ?? undefined,
-  };
+
+  /**
+   * Ask every device to stay connected for `durationSeconds` so commands land quickly.
+   * `POST /keepalive`.
+   * Errors: see {@link OmletClient}.
+   * @throws {ValidationError} before any request when `durationSeconds` is not a positive whole number.
+   */
+  async keepAlive(durationSeconds: number, options?: RequestOptions): Promise<void> {
+    if (!Number.isInteger(durationSeconds) || durationSeconds < 1) {
+      throw new ValidationError(`keepAlive duration must be a positive whole number of seconds, got ${shown(durationSeconds)}`);
+    }
+    await this.ctx.kit.call("keepAlive", { body: { duration: durationSeconds } }, options);
+  }
+
+  /**
+   * Poll until `predicate` holds on a settled reading: pending values (`openpending`, `closing`...)
+   * are never final, so the predicate only sees devices that have reported back.
+   * `GET /device/{deviceId}` per poll.
+   * Errors: see {@link OmletClient}, for each poll.
+   * @throws {StateTimeoutError} when the wait runs past `maxWaitMs`.
+   * @throws {ConfigError} before any request when an option is invalid.
+   */
+  waitForState(deviceId: string, predicate: (device: Device) => boolean, options?: WaitForStateOptions): Promise<Device> {
+    return waitForState((poll) => this.getDeviceById(deviceId, poll), deviceId, predicate, options);
+  }
+
+  /**
+   * Polls `getDevices` (every 5 min by default, 1.5 s and 5 s after each action sent through
+   * this client, at once on `notify(webhookEvent)`) and yields what changed. Never sends an action.
+   * `GET /device` per poll.
+   *
+   * ```ts
+   * for await (const { changes } of omlet.watchDevices({ signal })) console.log(changes);
+   * ```
+   * @throws {ConfigError} when `intervalMs` or `followUpDelaysMs` is out of range.
+   */
+  watchDevices(options?: WatchDevicesOptions): DeviceWatcher {
+    return watchDevices(this.ctx, (read) => this.getDevices(read), options);
+  }
+
+  /**
+   * The callback form of `watchDevices`: `stop()` it, or pass a `signal`. `GET /device` per poll.
+   * @throws {ConfigError} when `listener` is not a function or an option is out of range.
+   */
+  onDeviceChanges(listener: (changes: DeviceChanges) => void | Promise<void>, options?: WatchDevicesOptions): DeviceSubscription {
+    return onDeviceChanges(this.ctx, (read) => this.getDevices(read), listener, options);
+  }
 }

@@ -1,6 +1,6 @@
-import { type RequestOptions, ValidationError, shown, readingInput } from "@openapp/core";
-import type { OmletContext } from "../client.js";
-import type { Group, GroupList, GroupNameRequest, GroupUserRequest } from "../models/types.js";
+import { type RequestOptions, ValidationError, readingInput, shown } from "@openapp/core";
+import { GroupsOperations } from "../generated/resources.js";
+import type { Group, GroupNameRequest, GroupUserRequest } from "../models/group.js";
 
 /** Accepts the bare name or the wire body, so both `"Orchard"` and `{ groupName }` work. */
 function nameBody(name: string | GroupNameRequest): GroupNameRequest {
@@ -9,61 +9,79 @@ function nameBody(name: string | GroupNameRequest): GroupNameRequest {
   return { groupName };
 }
 
-function emailAddress(value: string): string {
+function checkedEmail(value: string): string {
   if (typeof value !== "string" || !value.includes("@")) throw new ValidationError(`Not an email address: ${shown(value)}`);
   return value;
 }
 
-export async function getGroups(ctx: OmletContext, options?: RequestOptions): Promise<GroupList> {
-  return ctx.kit.call("getGroups", {}, options);
+/** A member request with its address checked, read once from whatever the caller passed. */
+function memberBody(member: GroupUserRequest, what: string): GroupUserRequest {
+  const given = readingInput(what, () => ({ ...member }));
+  return { ...given, emailAddress: checkedEmail(given.emailAddress) };
 }
 
-export async function getGroupById(ctx: OmletContext, groupId: string, options?: RequestOptions): Promise<Group> {
-  return ctx.kit.call("getGroupById", { path: { groupId } }, options);
-}
+/** Groups of devices and their members. */
+export class GroupsResource extends GroupsOperations {
+  /**
+   * Creates a group from a name or `{ groupName }`.
+   * `POST /group`.
+   * Errors: see {@link OmletClient}.
+   * @throws {ValidationError} before any request when the name is empty.
+   */
+  async createGroup(name: string | GroupNameRequest, options?: RequestOptions): Promise<Group> {
+    return this.ctx.kit.call("createGroup", { body: nameBody(name) }, options);
+  }
 
-export async function createGroup(ctx: OmletContext, name: string | GroupNameRequest, options?: RequestOptions): Promise<Group> {
-  return ctx.kit.call("createGroup", { body: nameBody(name) }, options);
-}
+  /**
+   * Renames the group (the only field the API lets you change).
+   * `PATCH /group/{groupId}`.
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when the name is empty.
+   */
+  async updateGroup(groupId: string, name: string | GroupNameRequest, options?: RequestOptions): Promise<void> {
+    await this.ctx.kit.call("updateGroup", { path: { groupId }, body: nameBody(name) }, options);
+  }
 
-/** Renames the group (the only field the API lets you change). */
-export async function updateGroup(
-  ctx: OmletContext,
-  groupId: string,
-  name: string | GroupNameRequest,
-  options?: RequestOptions,
-): Promise<void> {
-  await ctx.kit.call("updateGroup", { path: { groupId }, body: nameBody(name) }, options);
-}
+  /**
+   * Same as `updateGroup`, under the official SDKs' name.
+   * `PATCH /group/{groupId}`.
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when the name is empty.
+   */
+  async updateGroupName(groupId: string, name: string | GroupNameRequest, options?: RequestOptions): Promise<void> {
+    return this.updateGroup(groupId, name, options);
+  }
 
-/** Only empty groups can be deleted; otherwise the server answers 400 (BadRequestError). */
-export async function deleteGroup(ctx: OmletContext, groupId: string, options?: RequestOptions): Promise<void> {
-  await ctx.kit.call("deleteGroup", { path: { groupId } }, options);
-}
+  /**
+   * Invites an email address to the group with an access level.
+   * `POST /group/{groupId}/user`.
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when `emailAddress` has no `@`.
+   */
+  async inviteUser(groupId: string, invite: GroupUserRequest, options?: RequestOptions): Promise<void> {
+    await this.ctx.kit.call("inviteUser", { path: { groupId }, body: memberBody(invite, "The invite") }, options);
+  }
 
-export async function inviteUser(ctx: OmletContext, groupId: string, invite: GroupUserRequest, options?: RequestOptions): Promise<void> {
-  const given = readingInput("The invite", () => ({ ...invite }));
-  const body = { ...given, emailAddress: emailAddress(given.emailAddress) };
-  await ctx.kit.call("inviteUser", { path: { groupId }, body }, options);
-}
+  /**
+   * Changes a member's access level.
+   * `PATCH /group/{groupId}/user`.
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when `emailAddress` has no `@`.
+   */
+  async updateUserAccess(groupId: string, member: GroupUserRequest, options?: RequestOptions): Promise<void> {
+    await this.ctx.kit.call("updateUserAccess", { path: { groupId }, body: memberBody(member, "The member") }, options);
+  }
 
-export async function updateUserAccess(
-  ctx: OmletContext,
-  groupId: string,
-  member: GroupUserRequest,
-  options?: RequestOptions,
-): Promise<void> {
-  const given = readingInput("The member", () => ({ ...member }));
-  const body = { ...given, emailAddress: emailAddress(given.emailAddress) };
-  await ctx.kit.call("updateUserAccess", { path: { groupId }, body }, options);
-}
-
-/**
- * The member is named twice, with the same address: in the `emailAddress` query parameter
- * Omlet's api.yaml declares, and in the `{ emailAddress }` JSON body all three official SDKs
- * send. Which one the server reads is not verified, so both are sent.
- */
-export async function removeUser(ctx: OmletContext, groupId: string, email: string, options?: RequestOptions): Promise<void> {
-  const member = emailAddress(email);
-  await ctx.kit.call("removeUser", { path: { groupId }, query: { emailAddress: member }, body: { emailAddress: member } }, options);
+  /**
+   * Removes a member. The member is named twice, with the same address: in the `emailAddress`
+   * query parameter Omlet's api.yaml declares, and in the `{ emailAddress }` JSON body all three
+   * official SDKs send; which one the server reads is not verified, so both are sent.
+   * `DELETE /group/{groupId}/user`.
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when `emailAddress` has no `@`.
+   */
+  async removeUser(groupId: string, emailAddress: string, options?: RequestOptions): Promise<void> {
+    const member = checkedEmail(emailAddress);
+    await this.ctx.kit.call("removeUser", { path: { groupId }, query: { emailAddress: member }, body: { emailAddress: member } }, options);
+  }
 }

@@ -1,9 +1,6 @@
-import { type RequestOptions, ValidationError, readingInput } from "@openapp/core";
-import type { OmletContext } from "../client.js";
-import type { Invite } from "../models/types.js";
-
-/** An invite from `User.invites`, or just its group id. */
-export type InviteRef = string | Pick<Invite, "groupId">;
+import { Resource, type RequestOptions, ValidationError, readingInput } from "@openapp/core";
+import type { OmletContext } from "../context.js";
+import type { InviteRef } from "../models/user.js";
 
 function groupIdOf(invite: InviteRef): string {
   const groupId = readingInput("The invite", () => (typeof invite === "string" ? invite : invite?.groupId));
@@ -11,10 +8,25 @@ function groupIdOf(invite: InviteRef): string {
   return groupId;
 }
 
-export async function acceptInvite(ctx: OmletContext, invite: InviteRef, options?: RequestOptions): Promise<void> {
-  await ctx.kit.call("acceptInvite", { path: { groupId: groupIdOf(invite) } }, options);
-}
+/** Invitations to join someone else's group. */
+export class InvitesResource extends Resource<OmletContext> {
+  /**
+   * Accepts an invite from `User.invites` (or its group id).
+   * `POST /invite/{groupId}`.
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when the invite has no group id.
+   */
+  async acceptInvite(invite: InviteRef, options?: RequestOptions): Promise<void> {
+    await this.ctx.kit.call("acceptInvite", { path: { groupId: groupIdOf(invite) } }, options);
+  }
 
-export async function rejectInvite(ctx: OmletContext, invite: InviteRef, options?: RequestOptions): Promise<void> {
-  await ctx.kit.call("rejectInvite", { path: { groupId: groupIdOf(invite) } }, options);
+  /**
+   * Declines an invite from `User.invites` (or its group id).
+   * `DELETE /invite/{groupId}`.
+   * Errors: see {@link OmletClient} (`NotFoundError` for an unknown id).
+   * @throws {ValidationError} before any request when the invite has no group id.
+   */
+  async rejectInvite(invite: InviteRef, options?: RequestOptions): Promise<void> {
+    await this.ctx.kit.call("rejectInvite", { path: { groupId: groupIdOf(invite) } }, options);
+  }
 }

@@ -4,13 +4,25 @@
  * types and ranges) and the states it exposes. Generated from the Overkiz reference; a separate
  * entry so apps that do not need the data do not ship it. Every list accepts unknown names.
  */
-import { UI_PROFILES } from "./generated/profiles.js";
-import type { ProfileCommand, ProfileDefinition, ProfileState } from "./types.js";
+import { FailureType, type ProfileCommand, type ProfileDefinition, type ProfileState, UI_PROFILES } from "@openapp/overkiz-generated/catalogue";
 
-export { OverkizAttribute, OverkizCommand, OverkizCommandParam, OverkizState, UIClass, UIProfile, UIWidget } from "./generated/names.js";
-export { COMMAND_SIGNATURES, type ProfileCommandMap } from "./generated/signatures.js";
-export { EventName, FailureType, MeasuredValueType, UIClassifier, UpdateBoxStatus, UpdateCriticityLevel } from "./generated/catalogue-enums.js";
-import { FailureType } from "./generated/catalogue-enums.js";
+export {
+  COMMAND_SIGNATURES,
+  EventName,
+  FailureType,
+  MeasuredValueType,
+  OverkizAttribute,
+  OverkizCommand,
+  OverkizCommandParam,
+  OverkizState,
+  type ProfileCommandMap,
+  UIClass,
+  UIClassifier,
+  UIProfile,
+  UIWidget,
+  UpdateBoxStatus,
+  UpdateCriticityLevel,
+} from "@openapp/overkiz-generated/catalogue";
 
 /** `CMDCANCELLED` for 106; `UNKNOWN` for a code the catalogue does not know (as pyoverkiz's `FailureType(99)`). */
 export function failureTypeName(code: number): keyof typeof FailureType {
@@ -22,7 +34,7 @@ export function failureTypeCode(name: string): FailureType {
   return Object.hasOwn(FailureType, name) ? FailureType[name as keyof typeof FailureType] : FailureType.UNKNOWN;
 }
 export { UI_PROFILES };
-export type * from "./types.js";
+export type { CommandSignature, ProfileCommand, ProfileDefinition, ProfileState, ProfileTable, ValueSpec } from "@openapp/overkiz-generated/catalogue";
 
 const profiles = UI_PROFILES as unknown as Readonly<Record<string, ProfileDefinition>>;
 

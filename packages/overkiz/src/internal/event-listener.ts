@@ -1,16 +1,26 @@
-import { AbortError, type Logger, type RequestOptions } from "@openapp/core";
+import { AbortError, type ClientCalls, type RequestOptions } from "@openapp/core";
 import { InvalidEventListenerIdError, NoRegisteredEventListenerError } from "../errors.js";
 
-/** The calls the listener makes; the kit's `call` bound to the three event operations. */
-export interface ListenerCalls {
-  register(options?: RequestOptions): Promise<string>;
-  fetch(listenerId: string, options?: RequestOptions): Promise<unknown[]>;
-  unregister(listenerId: string, options?: RequestOptions): Promise<void>;
+/** What the listener needs of the session: the credentials it registers under. */
+export interface ListenerSession {
   /** Logs in or renews credentials due now, so the listener is chosen under the right ones. */
-  ensureSession(options?: RequestOptions): Promise<void>;
+  refresh(options: RequestOptions, calls: ClientCalls): Promise<void> | undefined;
   /** Bumped by every login and token refresh. */
-  generation(): number;
+  readonly generation: number;
 }
+
+/** The three event operations, sent through the client's calls. */
+const send = {
+  async register(calls: ClientCalls, options?: RequestOptions): Promise<string> {
+    return ((await calls.call("registerEventListener", {}, options)).body as { id: string }).id;
+  },
+  async fetch(calls: ClientCalls, listenerId: string, options?: RequestOptions): Promise<unknown[]> {
+    return (await calls.call("fetchEvents", { path: { listenerId } }, options)).body as unknown[];
+  },
+  async unregister(calls: ClientCalls, listenerId: string, options?: RequestOptions): Promise<void> {
+    await calls.call("unregisterEventListener", { path: { listenerId } }, options);
+  },
+};
 
 /** The listener expired (idle or gateway reboot); a new one is registered once. */
 export function isListenerGone(error: unknown): boolean {
@@ -28,11 +38,11 @@ function eventKey(event: unknown): string {
 
 /**
  * The client's event listener: its id, the credential generation it was registered under, and
- * the events a replaced listener already delivered. Only this object changes them.
+ * the events a replaced listener already delivered. Only this object changes them. Built with
+ * the session, before the kit; every method that sends takes the kit's calls.
  */
 export class EventListener {
-  readonly #calls: ListenerCalls;
-  readonly #logger: Logger;
+  readonly #session: ListenerSession;
   #id: string | undefined;
   #generation = 0;
   /** Events drained from a replaced listener; the new one's first batch may repeat them. */
@@ -48,9 +58,8 @@ export class EventListener {
   /** Why the latest loss happened (the state mirror reports it with its resync). */
   lastLoss: string | undefined;
 
-  constructor(calls: ListenerCalls, logger: Logger) {
-    this.#calls = calls;
-    this.#logger = logger;
+  constructor(session: ListenerSession) {
+    this.#session = session;
   }
 
   get id(): string | undefined {
@@ -61,9 +70,9 @@ export class EventListener {
    * Registers a listener and remembers it, under the current credentials. One a loop owns is
    * abandoned undrained: that counts as a loss.
    */
-  async register(options?: RequestOptions): Promise<string> {
+  async register(calls: ClientCalls, options?: RequestOptions): Promise<string> {
     const abandoned = this.#id;
-    const id = await this.#registerNew(options);
+    const id = await this.#registerNew(calls, options);
     if (abandoned !== undefined && this.streaming) this.#lost("event listener replaced without draining it");
     return id;
   }
@@ -72,12 +81,12 @@ export class EventListener {
    * Events since the previous fetch. New credentials get a new listener first; an expired one
    * is replaced by the retry loop (see `renewAfterExpiry`).
    */
-  async fetch(options?: RequestOptions): Promise<unknown[]> {
+  async fetch(calls: ClientCalls, options?: RequestOptions): Promise<unknown[]> {
     // A refresh due now must happen before the listener is chosen.
-    await this.#calls.ensureSession(options);
-    if (this.#id !== undefined && this.#generation !== this.#calls.generation()) return this.#replace(options);
-    const id = this.#id ?? (await this.register(options));
-    return this.#withoutOverlap(await this.#calls.fetch(id, options));
+    await this.#session.refresh(options ?? {}, calls);
+    if (this.#id !== undefined && this.#generation !== this.#session.generation) return this.#replace(calls, options);
+    const id = this.#id ?? (await this.register(calls, options));
+    return this.#withoutOverlap(await send.fetch(calls, id, options));
   }
 
   /** True when `listenerId` is the one in use (a drained, replaced listener is not renewed). */
@@ -86,21 +95,21 @@ export class EventListener {
   }
 
   /** The retry loop's `prepare` after "no registered event listener": a new id to fetch from. */
-  async renewAfterExpiry(expiredId: string): Promise<string> {
-    this.#logger.info("event listener expired; registering a new one", { listenerId: expiredId });
+  async renewAfterExpiry(expiredId: string, calls: ClientCalls): Promise<string> {
+    calls.logger.info("event listener expired; registering a new one", { listenerId: expiredId });
     this.#overlap = undefined;
     this.#lost("event listener expired");
-    return this.#registerNew();
+    return this.#registerNew(calls);
   }
 
   /**
    * Unregisters the current listener, if any; unknown ids are accepted by the server. While a
    * loop owns it, its undelivered events go with it: that counts as a loss.
    */
-  async unregister(options?: RequestOptions): Promise<void> {
+  async unregister(calls: ClientCalls, options?: RequestOptions): Promise<void> {
     const id = this.#id;
     if (id === undefined) return;
-    await this.#calls.unregister(id, options);
+    await send.unregister(calls, id, options);
     if (this.#id === id) this.forget();
   }
 
@@ -111,10 +120,10 @@ export class EventListener {
     this.#overlap = undefined;
   }
 
-  async #registerNew(options?: RequestOptions): Promise<string> {
-    const id = await this.#calls.register(options);
+  async #registerNew(calls: ClientCalls, options?: RequestOptions): Promise<string> {
+    const id = await send.register(calls, options);
     this.#id = id;
-    this.#generation = this.#calls.generation();
+    this.#generation = this.#session.generation;
     return id;
   }
 
@@ -129,26 +138,26 @@ export class EventListener {
    * and dropped; its last events may reach the new listener too and are skipped there once. A
    * drain that fails is a loss (see `losses`).
    */
-  async #replace(options?: RequestOptions): Promise<unknown[]> {
+  async #replace(calls: ClientCalls, options?: RequestOptions): Promise<unknown[]> {
     const old = this.#id as string;
-    await this.#registerNew(options);
+    await this.#registerNew(calls, options);
     let drained: unknown[] = [];
     try {
-      drained = await this.#calls.fetch(old, options);
+      drained = await send.fetch(calls, old, options);
     } catch (error) {
       if (error instanceof AbortError) throw error;
       // Whatever the old listener held before the new one existed is gone with it.
       this.#lost("the replaced event listener could not be drained");
-      this.#logger.warn("the replaced event listener could not be drained; its events are lost", { listenerId: old, reason: (error as Error).message });
+      calls.logger.warn("the replaced event listener could not be drained; its events are lost", { listenerId: old, reason: (error as Error).message });
     }
     try {
-      await this.#calls.unregister(old, options);
+      await send.unregister(calls, old, options);
     } catch (error) {
       if (error instanceof AbortError) throw error;
-      this.#logger.debug("could not unregister a replaced event listener", { listenerId: old, reason: (error as Error).message });
+      calls.logger.debug("could not unregister a replaced event listener", { listenerId: old, reason: (error as Error).message });
     }
     this.#overlap = drained.map(eventKey);
-    this.#logger.info("event listener replaced after new credentials", { listenerId: this.#id });
+    calls.logger.info("event listener replaced after new credentials", { listenerId: this.#id });
     return drained;
   }
 

@@ -34,7 +34,7 @@ function isLogin(request: Request): boolean {
 }
 
 /** Plugs the Overkiz refusals into core's one retry loop (`KitOptions.refusals`). */
-export function overkizRefusals(session: OverkizSession, listener: () => EventListener): RefusalPolicy {
+export function overkizRefusals(session: OverkizSession, listener: EventListener): RefusalPolicy {
   const profiles: Record<RefusalReason, RetryProfile> = {
     tooManyExecutions: TOO_MANY_EXECUTIONS,
     tooManyConcurrentRequests: TOO_MANY_CONCURRENT_REQUESTS,
@@ -52,9 +52,9 @@ export function overkizRefusals(session: OverkizSession, listener: () => EventLi
     listenerExpired: {
       maxRetries: 1,
       backoff: AT_ONCE,
-      async prepare(_error, request) {
+      async prepare(_error, request, calls) {
         const expired = listenerIdOf(request) as string;
-        const renewed = await listener().renewAfterExpiry(expired);
+        const renewed = await listener.renewAfterExpiry(expired, calls);
         const url = new URL(request.url);
         url.pathname = url.pathname.replace(LISTENER_FETCH, `/events/${encodeURIComponent(renewed)}/fetch`);
         return new Request(url, request);
@@ -70,7 +70,7 @@ export function overkizRefusals(session: OverkizSession, listener: () => EventLi
       if (isListenerGone(error)) {
         const id = listenerIdOf(request);
         // A replaced listener being drained is not renewed: it is about to be dropped anyway.
-        return id !== undefined && listener().isCurrent(id) ? "listenerExpired" : undefined;
+        return id !== undefined && listener.isCurrent(id) ? "listenerExpired" : undefined;
       }
       return undefined;
     },

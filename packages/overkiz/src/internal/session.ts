@@ -1,23 +1,18 @@
-import type { Auth, CallResult, Logger, RequestOptions, TransportFetch } from "@openapp/core";
+import type { Auth, ClientCalls, RequestOptions } from "@openapp/core";
 import type { ServerConfig } from "../models/servers.js";
 import type { LoginForm, LoginResponse } from "../models/wire-types.js";
 import type { IdentityEndpoints } from "./auth/identity-endpoints.js";
 import type { AuthContext, AuthStrategy, LoginResult } from "./auth/strategy.js";
 import type { LoginGuard } from "./login-guard.js";
 
-/** What the session borrows from the client kit, bound late (the kit is built with the session as its auth). */
-export interface SessionLinks {
+/**
+ * What the session knows of its client from the start. The kit's ways to send (`ClientCalls`)
+ * come with each call of `refresh` and `login`, so the session is built before the kit it serves.
+ */
+export interface SessionSettings {
   server: ServerConfig;
-  logger: Logger;
   now: () => number;
   identity: IdentityEndpoints;
-  /**
-   * The kit's `callWithResponse`: sends the operation on the transport its table row picks
-   * (`/login` anonymously), resolving with the parsed body and the answer's status and headers.
-   */
-  call(id: "login" | "getGateways", input: { body?: LoginForm }, options?: RequestOptions): Promise<CallResult<unknown>>;
-  /** Other origins (identity providers): no Overkiz credentials, headers or middleware. */
-  foreignFetch(options?: RequestOptions): TransportFetch;
 }
 
 /** The headers that carry credentials; a resend compares them to tell a stale refusal from a fresh one. */
@@ -31,7 +26,7 @@ const CREDENTIAL_HEADERS = ["authorization", "cookie"] as const;
 export class OverkizSession implements Auth {
   readonly strategy: AuthStrategy;
   readonly #guard: LoginGuard | undefined;
-  readonly #links: SessionLinks;
+  readonly #settings: SessionSettings;
   #loginInFlight: Promise<void> | undefined;
   #refreshInFlight: Promise<void> | undefined;
   /** Bumped by every login and token refresh: event listeners follow new credentials. */
@@ -39,10 +34,10 @@ export class OverkizSession implements Auth {
   /** Requests a strategy makes while it logs in (local token check) must not wait for that login. */
   #verifying = 0;
 
-  constructor(strategy: AuthStrategy, guard: LoginGuard | undefined, links: SessionLinks) {
+  constructor(strategy: AuthStrategy, guard: LoginGuard | undefined, settings: SessionSettings) {
     this.strategy = strategy;
     this.#guard = guard;
-    this.#links = links;
+    this.#settings = settings;
   }
 
   get generation(): number {
@@ -58,19 +53,19 @@ export class OverkizSession implements Auth {
   }
 
   /** Core's hook before each attempt: log in when needed, else renew credentials about to expire. */
-  refresh(options: RequestOptions): Promise<void> | undefined {
+  refresh(options: RequestOptions, calls: ClientCalls): Promise<void> | undefined {
     if (this.#verifying > 0) return undefined;
-    if (!this.strategy.isAuthenticated()) return this.login(options);
+    if (!this.strategy.isAuthenticated()) return this.login(calls, options);
     if (!this.strategy.refresh) return undefined;
-    this.#refreshInFlight ??= this.#renew(options).finally(() => {
+    this.#refreshInFlight ??= this.#renew(calls, options).finally(() => {
       this.#refreshInFlight = undefined;
     });
     return this.#refreshInFlight;
   }
 
   /** Logs in (or joins a login already running) so concurrent calls never log in twice. */
-  login(options?: RequestOptions): Promise<void> {
-    this.#loginInFlight ??= this.#loginOnce(options).finally(() => {
+  login(calls: ClientCalls, options?: RequestOptions): Promise<void> {
+    this.#loginInFlight ??= this.#loginOnce(calls, options).finally(() => {
       this.#loginInFlight = undefined;
     });
     return this.#loginInFlight;
@@ -88,18 +83,18 @@ export class OverkizSession implements Auth {
   }
 
   /** What the strategy lends identity providers and its login form. */
-  context(options: RequestOptions | undefined): AuthContext {
-    const links = this.#links;
-    const identityFetch = links.foreignFetch({ signal: options?.signal, timeout: options?.timeout });
+  context(calls: ClientCalls, options: RequestOptions | undefined): AuthContext {
+    const settings = this.#settings;
+    const identityFetch = calls.foreignFetch({ signal: options?.signal, timeout: options?.timeout });
     return {
-      server: links.server,
-      logger: links.logger,
+      server: settings.server,
+      logger: calls.logger,
       fetch: (request) => identityFetch(request),
       requestOptions: options,
-      now: links.now,
-      identity: links.identity,
-      submitLoginForm: (form) => this.#submitLoginForm(form, options),
-      verifyAccess: () => this.#verifyAccess(options),
+      now: settings.now,
+      identity: settings.identity,
+      submitLoginForm: (form) => this.#submitLoginForm(calls, form, options),
+      verifyAccess: () => this.#verifyAccess(calls, options),
     };
   }
 
@@ -117,10 +112,10 @@ export class OverkizSession implements Auth {
     return carried.some((value) => current.some((secret) => value.includes(secret)));
   }
 
-  async #loginOnce(options: RequestOptions | undefined): Promise<void> {
-    this.#guard?.assertAllowed(this.#links.server.name);
+  async #loginOnce(calls: ClientCalls, options: RequestOptions | undefined): Promise<void> {
+    this.#guard?.assertAllowed(this.#settings.server.name);
     try {
-      await this.strategy.login(this.context(options));
+      await this.strategy.login(this.context(calls, options));
     } catch (error) {
       this.#guard?.failed(error);
       throw error;
@@ -129,24 +124,24 @@ export class OverkizSession implements Auth {
     this.#generation += 1;
   }
 
-  async #renew(options: RequestOptions): Promise<void> {
-    const renewed = await this.strategy.refresh?.(this.context(options));
+  async #renew(calls: ClientCalls, options: RequestOptions): Promise<void> {
+    const renewed = await this.strategy.refresh?.(this.context(calls, options));
     if (renewed) this.#generation += 1;
-    else if (!this.strategy.isAuthenticated()) await this.login(options);
+    else if (!this.strategy.isAuthenticated()) await this.login(calls, options);
   }
 
-  async #verifyAccess(options: RequestOptions | undefined): Promise<void> {
+  async #verifyAccess(calls: ClientCalls, options: RequestOptions | undefined): Promise<void> {
     this.#verifying += 1;
     try {
-      await this.#links.call("getGateways", {}, options);
+      await calls.call("getGateways", {}, options);
     } finally {
       this.#verifying -= 1;
     }
   }
 
-  async #submitLoginForm(form: LoginForm, options: RequestOptions | undefined): Promise<LoginResult> {
+  async #submitLoginForm(calls: ClientCalls, form: LoginForm, options: RequestOptions | undefined): Promise<LoginResult> {
     // `/login` needs no credentials (the spec's `security: []`): the kit sends it anonymously.
-    const { body, response } = await this.#links.call("login", { body: form }, options);
+    const { body, response } = await calls.call("login", { body: form }, options);
     return { status: response.status, headers: response.headers, body: body as LoginResponse | undefined };
   }
 }

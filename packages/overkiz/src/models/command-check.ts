@@ -1,6 +1,6 @@
 import { ValidationError } from "@openapp/core";
-import { COMMAND_SIGNATURES } from "../catalogue/generated/signatures.js";
-import type { CommandSignature, ValueSpec } from "../catalogue/types.js";
+import { COMMAND_SIGNATURES } from "@openapp/overkiz-generated/catalogue";
+import type { CommandSignature, ValueSpec } from "@openapp/overkiz-generated/catalogue";
 import type { Device } from "./device.js";
 import type { CommandDefinition, WireAction, WireCommand } from "./wire-types.js";
 

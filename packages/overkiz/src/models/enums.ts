@@ -246,7 +246,7 @@ export function enumValue<E extends Readonly<Record<string, string | number>> & 
 }
 
 // The larger enums (FailureType, EventName, MeasuredValueType, …) are in `@openapp/overkiz/catalogue`.
-export { GatewaySubType, GatewayType, StateDefinitionType } from "../catalogue/generated/enums.js";
+export { GatewaySubType, GatewayType, StateDefinitionType } from "@openapp/overkiz-generated/catalogue";
 
 /** `TAHOMA_V2` → `Tahoma V2`: pyoverkiz's readable form of a constant name. */
 export function readableName(constant: string): string {

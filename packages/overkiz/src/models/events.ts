@@ -2,7 +2,7 @@ import { type Logger, type Simplify, asRecord } from "@openapp/core";
 import type { Schemas } from "./wire-types.js";
 import { ExecutionState, enumValue, readableName } from "./enums.js";
 import { type RawState, State } from "./state.js";
-import type { FailureTypeName } from "./resources.js";
+import type { FailureTypeName } from "./history.js";
 
 /** An untouched event payload. */
 export type Raw = Record<string, unknown>;

@@ -46,24 +46,8 @@ export { type Setup, parseSetup } from "./setup.js";
 export { type JsonObject, type RawState, State, type StateValue, States, castStateValue, parseStates, readStateValue, sameValue, type StateReading } from "./state.js";
 export { DeviceDefinition, type NamedStateDefinition } from "./definition.js";
 export type * from "./names.js";
-export {
-  type FailureTypeName,
-  type Gateway,
-  type GatewaySubTypeCode,
-  type GatewayTypeCode,
-  type HistoryCommand,
-  type HistoryExecution,
-  type LocalToken,
-  type Option,
-  type OptionParameter,
-  type Place,
-  findPlace,
-  flattenPlaces,
-  isLocalTokenExpired,
-  parseGateway,
-  parseGateways,
-  parseHistoryExecution,
-  parseLocalToken,
-  parseOption,
-  parsePlace,
-} from "./resources.js";
+export { type Gateway, type GatewaySubTypeCode, type GatewayTypeCode, parseGateway, parseGateways } from "./gateway.js";
+export { type FailureTypeName, type HistoryCommand, type HistoryExecution, parseHistoryExecution } from "./history.js";
+export { type LocalToken, isLocalTokenExpired, parseLocalToken } from "./local-token.js";
+export { type Option, type OptionParameter, parseOption } from "./option.js";
+export { type Place, findPlace, flattenPlaces, parsePlace } from "./place.js";

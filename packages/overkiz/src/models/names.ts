@@ -11,8 +11,8 @@ import type {
   UIClass,
   UIProfile,
   UIWidget,
-} from "../catalogue/generated/names.js";
-import type { ProfileCommandMap } from "../catalogue/generated/signatures.js";
+} from "@openapp/overkiz-generated/catalogue";
+import type { ProfileCommandMap } from "@openapp/overkiz-generated/catalogue";
 
 /** Every state name the catalogue knows (`OverkizState` in `@openapp/overkiz/catalogue`). */
 export type KnownStateName = OverkizState;

@@ -1,7 +1,8 @@
 import type { Logger, Simplify } from "@openapp/core";
 import type { WireSetup } from "./wire-types.js";
 import { type Device, parseDevices } from "./device.js";
-import { type Gateway, type Place, parseGateways, parsePlace } from "./resources.js";
+import { type Gateway, parseGateways } from "./gateway.js";
+import { type Place, parsePlace } from "./place.js";
 import { maskIdentifier } from "./diagnostics.js";
 import { maskGatewayIds, printRedacted } from "./printing.js";
 

@@ -1,5 +1,6 @@
-import { AbortError, ConfigError, type RequestOptions, ValidationError, sleep } from "@openapp/core";
-import type { OverkizContext } from "../client.js";
+import { AbortError, ConfigError, type RequestOptions, Resource, ValidationError, sleep } from "@openapp/core";
+import type { OverkizContext } from "../context.js";
+import { StateMirror, type StateMirrorParams } from "../internal/state-mirror.js";
 import { type OverkizEvent, parseEvents } from "../models/events.js";
 import { checkedParams } from "./shared.js";
 
@@ -54,11 +55,11 @@ async function* streamEvents(ctx: OverkizContext, params: EventStreamParams | un
       await waitUntil(ctx, nextFetchAt, signal);
       // Spaced from the start of the previous fetch, however long the consumer took.
       nextFetchAt = ctx.now() + intervalMs;
-      for (const event of parseEvents(await listener.fetch(options), ctx.logger)) yield event;
+      for (const event of parseEvents(await listener.fetch(ctx.kit.calls, options), ctx.logger)) yield event;
     }
   } finally {
     listener.streaming = false;
-    await listener.unregister().catch((error: unknown) => {
+    await listener.unregister(ctx.kit.calls).catch((error: unknown) => {
       ctx.logger.warn("could not unregister the event listener", { reason: error instanceof Error ? error.message : String(error) });
     });
   }
@@ -68,52 +69,58 @@ async function* streamEvents(ctx: OverkizContext, params: EventStreamParams | un
  * The event listener. "Too many concurrent requests", an expired listener (re-registered once)
  * and an expired session go again in core's retry loop, through the Overkiz refusal policy.
  */
-export function eventsResource(ctx: OverkizContext) {
-  return {
-    /**
-     * Registers a listener and remembers it for `fetchEvents()`.
-     * `POST /events/register`.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async registerEventListener(options?: RequestOptions): Promise<string> {
-      return ctx.listener.register(options);
-    },
+export class EventsResource extends Resource<OverkizContext> {
+  /**
+   * Registers a listener and remembers it for `fetchEvents()`.
+   * `POST /events/register`.
+   * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+   * @throws {BaseOverkizError} for an error answer.
+   */
+  async registerEventListener(options?: RequestOptions): Promise<string> {
+    return this.ctx.listener.register(this.ctx.kit.calls, options);
+  }
 
-    /**
-     * Events received since the previous fetch, oldest first; registers (and re-registers an
-     * expired) listener itself. Poll at most once per second.
-     * `POST /events/{listenerId}/fetch` (after `POST /events/register` when there is no listener).
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async fetchEvents(options?: RequestOptions): Promise<OverkizEvent[]> {
-      return parseEvents(await ctx.listener.fetch(options), ctx.logger);
-    },
+  /**
+   * Events received since the previous fetch, oldest first; registers (and re-registers an
+   * expired) listener itself. Poll at most once per second.
+   * `POST /events/{listenerId}/fetch` (after `POST /events/register` when there is no listener).
+   * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+   * @throws {BaseOverkizError} for an error answer.
+   */
+  async fetchEvents(options?: RequestOptions): Promise<OverkizEvent[]> {
+    return parseEvents(await this.ctx.listener.fetch(this.ctx.kit.calls, options), this.ctx.logger);
+  }
 
-    /**
-     * Unregisters the current listener, if any; unknown ids are accepted by the server.
-     * `POST /events/{listenerId}/unregister`.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async unregisterEventListener(options?: RequestOptions): Promise<void> {
-      await ctx.listener.unregister(options);
-    },
+  /**
+   * Unregisters the current listener, if any; unknown ids are accepted by the server.
+   * `POST /events/{listenerId}/unregister`.
+   * @throws {BaseOverkizError} for an error answer.
+   */
+  async unregisterEventListener(options?: RequestOptions): Promise<void> {
+    await this.ctx.listener.unregister(this.ctx.kit.calls, options);
+  }
 
-    /**
-     * Events one by one, polling at most once per `intervalMs` (default 1000):
-     * `for await (const event of client.events({ signal })) { … }`. Expired listeners, token
-     * refreshes, "too many concurrent requests" and an expired session are handled underneath; the
-     * listener is unregistered when the loop ends (break, abort or error). One loop per client.
-     * `POST /events/{listenerId}/fetch` per poll.
-     * @throws {ValidationError} when `params` has an unknown name or `intervalMs` is not positive.
-     * @throws {ConfigError} when another `events()` loop is running on this client.
-     * @throws {AbortError} when `signal` ends the loop.
-     */
-    events(params?: EventStreamParams): AsyncGenerator<OverkizEvent, void, undefined> {
-      return streamEvents(ctx, params);
-    },
-  };
+  /**
+   * Events one by one, polling at most once per `intervalMs` (default 1000):
+   * `for await (const event of client.events({ signal })) { … }`. Expired listeners, token
+   * refreshes, "too many concurrent requests" and an expired session are handled underneath; the
+   * listener is unregistered when the loop ends (break, abort or error). One loop per client.
+   * `POST /events/{listenerId}/fetch` per poll.
+   * @throws {ValidationError} when `params` has an unknown name or `intervalMs` is not positive.
+   * @throws {ConfigError} when another `events()` loop is running on this client.
+   * @throws {AbortError} when `signal` ends the loop.
+   */
+  events(params?: EventStreamParams): AsyncGenerator<OverkizEvent, void, undefined> {
+    return streamEvents(this.ctx, params);
+  }
+
+  /**
+   * A live mirror of the installation: `await mirror.start()` loads the setup and follows events;
+   * read states synchronously with `mirror.value(url, "core:ClosureState")`, subscribe with
+   * `mirror.on(fn)` or `for await (const change of mirror.changes())`, end with `mirror.stop()`.
+   * It owns the event listener while it runs (like `events()`).
+   */
+  createStateMirror(params?: StateMirrorParams): StateMirror {
+    return new StateMirror(this.ctx, params);
+  }
 }
-
-export type EventsResource = ReturnType<typeof eventsResource>;

@@ -1,112 +1,29 @@
 import type { RequestOptions } from "@openapp/core";
-import type { OverkizContext } from "../client.js";
-import type {
-  ControllableType,
-  Definition,
-  DeviceSearchCriteria,
-  DeviceSearchResult,
-  ProtocolType,
-  Timezone,
-  UIProfileDefinition,
-} from "../models/wire-types.js";
+import { ReferenceOperations } from "../generated/resources.js";
+import type { Definition, UIProfileDefinition } from "../models/wire-types.js";
 import { checkedId } from "./shared.js";
 
-export function referenceResource(ctx: OverkizContext) {
-  const { kit } = ctx;
-  return {
-    /**
-     * Definition of a controllable.
-     * `GET /reference/controllable/{controllableName}`.
-     * @throws {ValidationError} before any request when `controllableName` is empty.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getReferenceControllable(controllableName: string, options?: RequestOptions): Promise<Definition> {
-      return kit.call("getReferenceControllable", { path: { controllableName: checkedId("controllableName", controllableName) } }, options);
-    },
-    /**
-     * Controllable types.
-     * `GET /reference/controllableTypes`.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getReferenceControllableTypes(options?: RequestOptions): Promise<ControllableType[]> {
-      return kit.call("getReferenceControllableTypes", {}, options);
-    },
-    /**
-     * Search the device-type catalogue.
-     * `POST /reference/devices/search`.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async searchReferenceDevices(criteria: DeviceSearchCriteria, options?: RequestOptions): Promise<DeviceSearchResult> {
-      return kit.call("searchReferenceDevices", { body: criteria }, options);
-    },
-    /**
-     * Protocols.
-     * `GET /reference/protocolTypes`.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getReferenceProtocolTypes(options?: RequestOptions): Promise<ProtocolType[]> {
-      return kit.call("getReferenceProtocolTypes", {}, options);
-    },
-    /**
-     * Time zones.
-     * `GET /reference/timezones`.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getReferenceTimezones(options?: RequestOptions): Promise<Timezone[]> {
-      return kit.call("getReferenceTimezones", {}, options);
-    },
-    /**
-     * UI classes.
-     * `GET /reference/ui/classes`.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getReferenceUiClasses(options?: RequestOptions): Promise<string[]> {
-      return kit.call("getReferenceUiClasses", {}, options);
-    },
-    /**
-     * UI classifiers.
-     * `GET /reference/ui/classifiers`.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getReferenceUiClassifiers(options?: RequestOptions): Promise<string[]> {
-      return kit.call("getReferenceUiClassifiers", {}, options);
-    },
-    /**
-     * Definition of a UI profile.
-     * `GET /reference/ui/profile/{profileName}`.
-     * @throws {ValidationError} before any request when `profileName` is empty.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getReferenceUiProfile(profileName: string, options?: RequestOptions): Promise<UIProfileDefinition> {
-      return kit.call("getReferenceUiProfile", { path: { profileName: checkedId("profileName", profileName) } }, options);
-    },
-    /**
-     * UI profile names.
-     * `GET /reference/ui/profileNames`.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getReferenceUiProfileNames(options?: RequestOptions): Promise<string[]> {
-      return kit.call("getReferenceUiProfileNames", {}, options);
-    },
-    /**
-     * UI widgets.
-     * `GET /reference/ui/widgets`.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getReferenceUiWidgets(options?: RequestOptions): Promise<string[]> {
-      return kit.call("getReferenceUiWidgets", {}, options);
-    },
-  };
-}
+/** The reference catalogue of the server; the lookups without a path parameter are generated (`ReferenceOperations`). */
+export class ReferenceResource extends ReferenceOperations {
+  /**
+   * Definition of a controllable.
+   * `GET /reference/controllable/{controllableName}`.
+   * @throws {ValidationError} before any request when `controllableName` is empty.
+   * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+   * @throws {BaseOverkizError} for an error answer.
+   */
+  async getReferenceControllable(controllableName: string, options?: RequestOptions): Promise<Definition> {
+    return this.ctx.kit.call("getReferenceControllable", { path: { controllableName: checkedId("controllableName", controllableName) } }, options);
+  }
 
-export type ReferenceResource = ReturnType<typeof referenceResource>;
+  /**
+   * Definition of a UI profile.
+   * `GET /reference/ui/profile/{profileName}`.
+   * @throws {ValidationError} before any request when `profileName` is empty.
+   * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+   * @throws {BaseOverkizError} for an error answer.
+   */
+  async getReferenceUiProfile(profileName: string, options?: RequestOptions): Promise<UIProfileDefinition> {
+    return this.ctx.kit.call("getReferenceUiProfile", { path: { profileName: checkedId("profileName", profileName) } }, options);
+  }
+}

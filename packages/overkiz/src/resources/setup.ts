@@ -1,9 +1,10 @@
-import type { RequestOptions } from "@openapp/core";
-import type { OverkizContext } from "../client.js";
+import { type RequestOptions, Resource } from "@openapp/core";
+import type { OverkizContext } from "../context.js";
 import { obfuscateSensitiveData } from "../models/diagnostics.js";
 import { isEmptyAnswer } from "../models/execution.js";
 import { type Setup, parseSetup } from "../models/setup.js";
-import { type Option, type OptionParameter, type Place, parseOption, parsePlace } from "../models/resources.js";
+import { type Option, type OptionParameter, parseOption } from "../models/option.js";
+import { type Place, parsePlace } from "../models/place.js";
 import { checkedId, checkedParams } from "./shared.js";
 
 /** Options of `getSetup()`. */
@@ -26,84 +27,79 @@ export interface DiagnosticData {
   actionGroups: unknown;
 }
 
-export function setupResource(ctx: OverkizContext) {
-  const { kit, cache } = ctx;
-
-  async function loadSetup(options?: RequestOptions): Promise<Setup> {
-    const setup = parseSetup(await kit.call("getSetup", {}, options), ctx.logger);
-    cache.setup = setup;
-    cache.devices = setup.devices;
-    cache.gateways = setup.gateways;
-    return setup;
-  }
-
-  return {
-    /** The whole installation; cached after the first call (`{ refresh: true }` reads it again). */
-    async getSetup(params?: GetSetupParams, options?: RequestOptions): Promise<Setup> {
-      const { refresh } = checkedParams(params, "getSetup", ["refresh"]);
-      if (refresh) return loadSetup(options);
-      if (cache.setup) return cache.setup;
-      // Concurrent first calls share one request: /setup is the most rate-limited read.
-      cache.setupLoading ??= loadSetup(options).finally(() => {
-        cache.setupLoading = undefined;
-      });
-      return cache.setupLoading;
-    },
-
-    /** Raw setup and action groups for bug reports, masked unless `maskSensitiveData: false`. */
-    async getDiagnosticData(params?: DiagnosticParams, options?: RequestOptions): Promise<DiagnosticData> {
-      const { maskSensitiveData } = checkedParams(params, "getDiagnosticData", ["maskSensitiveData"]);
-      const [setup, actionGroups] = await Promise.all([kit.call("getSetup", {}, options), kit.call("getActionGroups", {}, options)]);
-      const data: DiagnosticData = { setup, actionGroups };
-      return maskSensitiveData === false ? data : obfuscateSensitiveData(data);
-    },
-
-    /**
-     * The root place with its nested `subPlaces` (always an array).
-     * `GET /setup/places`.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getPlaces(options?: RequestOptions): Promise<Place> {
-      return parsePlace(await kit.call("getPlaces", {}, options));
-    },
-
-    /**
-     * Options of the setup.
-     * `GET /setup/options`.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getSetupOptions(options?: RequestOptions): Promise<Option[]> {
-      const answer = await kit.call("getSetupOptions", {}, options);
-      return (Array.isArray(answer) ? answer : []).map(parseOption);
-    },
-
-    /**
-     * Null for an option the setup does not have (the cloud answers `{}`).
-     * `GET /setup/options/{optionId}`.
-     * @throws {ValidationError} before any request when `optionId` is empty.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getSetupOption(optionId: string, options?: RequestOptions): Promise<Option | null> {
-      const option = await kit.call("getSetupOption", { path: { optionId: checkedId("optionId", optionId) } }, options);
-      return isEmptyAnswer(option) ? null : parseOption(option as Parameters<typeof parseOption>[0]);
-    },
-
-    /**
-     * One parameter of an option.
-     * `GET /setup/options/{optionId}/{parameterName}`.
-     * @throws {ValidationError} before any request when `optionId` is empty, or `parameterName` is empty.
-     * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
-     * @throws {BaseOverkizError} for an error answer.
-     */
-    async getSetupOptionParameter(optionId: string, parameterName: string, options?: RequestOptions): Promise<OptionParameter | null> {
-      const path = { optionId: checkedId("optionId", optionId), parameterName: checkedId("parameterName", parameterName) };
-      const parameter = await kit.call("getSetupOptionParameter", { path }, options);
-      return isEmptyAnswer(parameter) ? null : (parameter as OptionParameter);
-    },
-  };
+/** Reads `/setup` and keeps it, with its devices and gateways, in the client's cache. */
+async function loadSetup(ctx: OverkizContext, options?: RequestOptions): Promise<Setup> {
+  const setup = parseSetup(await ctx.kit.call("getSetup", {}, options), ctx.logger);
+  ctx.cache.setup = setup;
+  ctx.cache.devices = setup.devices;
+  ctx.cache.gateways = setup.gateways;
+  return setup;
 }
 
-export type SetupResource = ReturnType<typeof setupResource>;
+export class SetupResource extends Resource<OverkizContext> {
+  /** The whole installation; cached after the first call (`{ refresh: true }` reads it again). */
+  async getSetup(params?: GetSetupParams, options?: RequestOptions): Promise<Setup> {
+    const { refresh } = checkedParams(params, "getSetup", ["refresh"]);
+    if (refresh) return loadSetup(this.ctx, options);
+    if (this.ctx.cache.setup) return this.ctx.cache.setup;
+    // Concurrent first calls share one request: /setup is the most rate-limited read.
+    this.ctx.cache.setupLoading ??= loadSetup(this.ctx, options).finally(() => {
+      this.ctx.cache.setupLoading = undefined;
+    });
+    return this.ctx.cache.setupLoading;
+  }
+
+  /** Raw setup and action groups for bug reports, masked unless `maskSensitiveData: false`. */
+  async getDiagnosticData(params?: DiagnosticParams, options?: RequestOptions): Promise<DiagnosticData> {
+    const { maskSensitiveData } = checkedParams(params, "getDiagnosticData", ["maskSensitiveData"]);
+    const [setup, actionGroups] = await Promise.all([this.ctx.kit.call("getSetup", {}, options), this.ctx.kit.call("getActionGroups", {}, options)]);
+    const data: DiagnosticData = { setup, actionGroups };
+    return maskSensitiveData === false ? data : obfuscateSensitiveData(data);
+  }
+
+  /**
+   * The root place with its nested `subPlaces` (always an array).
+   * `GET /setup/places`.
+   * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+   * @throws {BaseOverkizError} for an error answer.
+   */
+  async getPlaces(options?: RequestOptions): Promise<Place> {
+    return parsePlace(await this.ctx.kit.call("getPlaces", {}, options));
+  }
+
+  /**
+   * Options of the setup.
+   * `GET /setup/options`.
+   * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+   * @throws {BaseOverkizError} for an error answer.
+   */
+  async getSetupOptions(options?: RequestOptions): Promise<Option[]> {
+    const answer = await this.ctx.kit.call("getSetupOptions", {}, options);
+    return (Array.isArray(answer) ? answer : []).map(parseOption);
+  }
+
+  /**
+   * Null for an option the setup does not have (the cloud answers `{}`).
+   * `GET /setup/options/{optionId}`.
+   * @throws {ValidationError} before any request when `optionId` is empty.
+   * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+   * @throws {BaseOverkizError} for an error answer.
+   */
+  async getSetupOption(optionId: string, options?: RequestOptions): Promise<Option | null> {
+    const option = await this.ctx.kit.call("getSetupOption", { path: { optionId: checkedId("optionId", optionId) } }, options);
+    return isEmptyAnswer(option) ? null : parseOption(option as Parameters<typeof parseOption>[0]);
+  }
+
+  /**
+   * One parameter of an option.
+   * `GET /setup/options/{optionId}/{parameterName}`.
+   * @throws {ValidationError} before any request when `optionId` is empty, or `parameterName` is empty.
+   * @throws {BadCredentialsError} when the login made first (when not signed in) is refused.
+   * @throws {BaseOverkizError} for an error answer.
+   */
+  async getSetupOptionParameter(optionId: string, parameterName: string, options?: RequestOptions): Promise<OptionParameter | null> {
+    const path = { optionId: checkedId("optionId", optionId), parameterName: checkedId("parameterName", parameterName) };
+    const parameter = await this.ctx.kit.call("getSetupOptionParameter", { path }, options);
+    return isEmptyAnswer(parameter) ? null : (parameter as OptionParameter);
+  }
+}

@@ -14,7 +14,7 @@ import {
   profileStates,
   uiProfile,
 } from "../../src/catalogue/index.js";
-import { CATALOGUE_CROSS_CHECK } from "../../src/catalogue/generated/cross-check.js";
+import { CATALOGUE_CROSS_CHECK } from "@openapp/overkiz-generated/catalogue";
 import { DataType, ExecutionMode, ExecutionState, ExecutionSubType, ExecutionType, ProductType, Protocol, type StateName } from "../../src/index.js";
 
 describe("name catalogue", () => {

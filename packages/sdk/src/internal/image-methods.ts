@@ -1,5 +1,5 @@
-import type { Uploadable } from "@openapp/core";
-import type { OpenAppContext } from "../client.js";
+import { Resource, type ResourceClass, type Uploadable } from "@openapp/core";
+import type { OpenAppContext } from "../context.js";
 import type { ImageUploadOperationId, Result } from "../models/operation-types.js";
 import { type ImageFromUrlOptions, type ImageUploadOptions, uploadImage, uploadImageFromUrl } from "./upload-image.js";
 
@@ -22,10 +22,19 @@ export interface ImageMethods<Id extends ImageUploadOperationId> {
   uploadImageFromUrl(id: string, url: string | URL, options?: ImageFromUrlOptions): Promise<Result<Id>>;
 }
 
-/** The two image methods every picture-bearing resource shares, bound to its upload route. */
-export function imageMethods<Id extends ImageUploadOperationId>(ctx: OpenAppContext, operation: Id): ImageMethods<Id> {
-  return {
-    uploadImage: (id, data, options) => uploadImage(ctx, operation, id, data, options),
-    uploadImageFromUrl: (id, url, options) => uploadImageFromUrl(ctx, operation, id, url, options),
+/**
+ * The two image methods bound to one upload route, as a resource class a picture-bearing
+ * resource composes: `interface DevicesResource extends ImageMethods<Id> {}` declares them and
+ * `composeResources(DevicesResource, [imageUploads(id)])` puts them on its prototype.
+ */
+export function imageUploads<Id extends ImageUploadOperationId>(operation: Id): ResourceClass {
+  return class ImageUploads extends Resource<OpenAppContext> implements ImageMethods<Id> {
+    uploadImage(id: string, data: Uploadable, options?: ImageUploadOptions): Promise<Result<Id>> {
+      return uploadImage(this.ctx, operation, id, data, options);
+    }
+
+    uploadImageFromUrl(id: string, url: string | URL, options?: ImageFromUrlOptions): Promise<Result<Id>> {
+      return uploadImageFromUrl(this.ctx, operation, id, url, options);
+    }
   };
 }

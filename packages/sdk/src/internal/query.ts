@@ -27,7 +27,18 @@ const layouts: Partial<Record<OperationId, Layout>> = queryLayouts;
 
 /** Regroups flat parameters into the operation's `output_options` / `pagination` objects. */
 export function toWireQuery(id: OperationId, flat: object | undefined): Record<string, unknown> | undefined {
-  const layout = layouts[id];
+  return regroup(layouts[id], flat);
+}
+
+/** The 1.0 operations with object query parameters: only the invite list pages with `pagination`. */
+const v1Layouts: Readonly<Record<string, Layout>> = { list_integration_access_invites: { pagination: PAGE_WINDOW } };
+
+/** {@link toWireQuery} for the 1.0 operations. */
+export function toWireQueryV1(id: string, flat: object | undefined): Record<string, unknown> | undefined {
+  return regroup(v1Layouts[id], flat);
+}
+
+function regroup(layout: Layout | undefined, flat: object | undefined): Record<string, unknown> | undefined {
   if (!layout) return flat as Record<string, unknown> | undefined;
   const query: Record<string, unknown> = { ...flat };
   for (const [name, members] of Object.entries(layout)) {

@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_DOWNLOAD_BYTES, type Uploadable, ValidationError, contentTypeFromFilename, fileFromUrl, normalizeContentType, sniffContentType, toFile, checkedRequestOptions } from "@openapp/core";
-import type { OpenAppContext } from "../client.js";
+import type { OpenAppContext } from "../context.js";
 import type { Body, ImageUploadOperationId, OpenAppRequestOptions, Path, Result } from "../models/operation-types.js";
 
 /** The types the image routes accept. */

@@ -10,13 +10,15 @@ export interface ParsedApiKey {
   secret: string;
   /** The API root the key belongs to. */
   baseUrl: string;
+  /** True for a 1.0 key, `{origin}_openapp_{secret}`: its prefix is a bare origin. */
+  bareOrigin: boolean;
 }
 
 /**
  * A bare origin gets the API root appended; a prefix with a path (`…/api/v1`) is used as is.
  * Messages never quote the key: a malformed one may be nothing but the secret.
  */
-function baseUrlFromPrefix(prefix: string): string {
+function baseUrlFromPrefix(prefix: string): { baseUrl: string; bareOrigin: boolean } {
   let url: URL;
   try {
     url = new URL(prefix);
@@ -30,7 +32,8 @@ function baseUrlFromPrefix(prefix: string): string {
     throw new ConfigError("The OpenApp API key's URL must not contain credentials, a query or a fragment");
   }
   const base = prefix.replace(/\/+$/, "");
-  return url.pathname === "/" ? `${base}${API_ROOT}` : base;
+  const bareOrigin = url.pathname === "/";
+  return { baseUrl: bareOrigin ? `${base}${API_ROOT}` : base, bareOrigin };
 }
 
 /** Splits `{base_url}_openapp_{secret}` at the first separator; the secret may contain it again. */
@@ -43,5 +46,5 @@ export function parseApiKey(value: string): ParsedApiKey {
   if (at < 0) throw new ConfigError(`The OpenApp API key has no "${SEPARATOR}" separator; ${EXPECTED_FORM}`);
   const secret = key.slice(at + SEPARATOR.length);
   if (secret === "") throw new ConfigError(`The OpenApp API key has an empty secret after "${SEPARATOR}"`);
-  return { key, secret, baseUrl: baseUrlFromPrefix(key.slice(0, at)) };
+  return { key, secret, ...baseUrlFromPrefix(key.slice(0, at)) };
 }

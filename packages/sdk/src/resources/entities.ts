@@ -1,7 +1,8 @@
-import type { PagePromise } from "@openapp/core";
-import type { EntityShortcut, OpenAppContext } from "../client.js";
-import { imageMethods } from "../internal/image-methods.js";
-import type { Body, Item, ListParams, OpenAppRequestOptions as Options, Query, Result } from "../models/operation-types.js";
+import { composeResources } from "@openapp/core";
+import type { EntityShortcut } from "../context.js";
+import { EntitiesOperations } from "../generated/resources.js";
+import { type ImageMethods, imageUploads } from "../internal/image-methods.js";
+import type { Body, OpenAppRequestOptions as Options, Result } from "../models/operation-types.js";
 
 /** The body of `POST /entities/{id}/actions/{action_id}`. */
 export type ActionBody = Body<"execute_entity_action">;
@@ -15,131 +16,37 @@ export interface EntityHandle extends Readonly<Record<EntityShortcut, Shortcut>>
   /** The entity's id. */
   readonly id: string;
   /**
-   * Runs `actionId` on this entity, as `entities.action(id, actionId, body)` does: `POST /entities/{id}/actions/{action_id}`.
-   * @throws {ConfigError} before any request when the client has no API key.
-   * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id or action).
+   * Runs `actionId` on this entity, as `entities.action(id, actionId, body)` does.
+   * Errors: see {@link OpenAppClient}.
    */
   action(actionId: string, body?: ActionBody, options?: Options): Promise<ActionResult>;
 }
 
 /** `client.entities`: doors, lights, switches, sensors and apartments. */
-export function entitiesResource(ctx: OpenAppContext) {
-  // Object.assign keeps ImageMethods by name in the declarations, with its docs.
-  const resource = Object.assign({
-    /**
-     * All entities, page by page (filter: `zone_id`).
-     * `GET /entities`, one request per page.
-     * @throws {ConfigError} before any request when the client has no API key or no org (`X-Org`).
-     * @throws {ValidationError} before any request when `limit` is not a whole number from 1 to 200, `offset` is negative, or `params` has a name the operation does not take.
-     * @throws {ApiError} for a non-2xx answer.
-     */
-    list(params?: ListParams<"list_entities">, options?: Options): PagePromise<Item<"list_entities">> {
-      return ctx.kit.list("list_entities", { query: params }, options);
-    },
-    /**
-     * Get an entity.
-     * `GET /entities/{id}`.
-     * @throws {ConfigError} before any request when the client has no API key or no org (`X-Org`).
-     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
-     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
-     */
-    get(id: string, params?: Query<"get_entity">, options?: Options): Promise<Result<"get_entity">> {
-      return ctx.kit.call("get_entity", { path: { id }, query: params }, options);
-    },
-    /**
-     * Create an entity.
-     * `POST /entities`.
-     * @throws {ConfigError} before any request when the client has no API key or no org (`X-Org`).
-     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
-     * @throws {ApiError} for a non-2xx answer.
-     */
-    create(body: Body<"create_entity">, params?: Query<"create_entity">, options?: Options): Promise<Result<"create_entity">> {
-      return ctx.kit.call("create_entity", { body, query: params }, options);
-    },
-    /**
-     * Replaces the editable fields.
-     * `PUT /entities/{id}`.
-     * @throws {ConfigError} before any request when the client has no API key or no org (`X-Org`).
-     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
-     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
-     */
-    update(id: string, body: Body<"update_entity">, params?: Query<"update_entity">, options?: Options): Promise<Result<"update_entity">> {
-      return ctx.kit.call("update_entity", { path: { id }, body, query: params }, options);
-    },
-    /**
-     * Shallow-merges `metadata`; a key set to `null` is removed.
-     * `PATCH /entities/{id}`.
-     * @throws {ConfigError} before any request when the client has no API key or no org (`X-Org`).
-     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
-     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
-     */
-    patch(id: string, body: Body<"patch_entity">, params?: Query<"patch_entity">, options?: Options): Promise<Result<"patch_entity">> {
-      return ctx.kit.call("patch_entity", { path: { id }, body, query: params }, options);
-    },
-    /**
-     * Soft-delete an entity.
-     * `DELETE /entities/{id}`.
-     * @throws {ConfigError} before any request when the client has no API key or no org (`X-Org`).
-     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
-     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
-     */
-    delete(id: string, params?: Query<"delete_entity">, options?: Options): Promise<Result<"delete_entity">> {
-      return ctx.kit.call("delete_entity", { path: { id }, query: params }, options);
-    },
-    /**
-     * Restore an entity.
-     * `POST /entities/{id}/restore`.
-     * @throws {ConfigError} before any request when the client has no API key or no org (`X-Org`).
-     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
-     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
-     */
-    restore(id: string, params?: Query<"restore_entity">, options?: Options): Promise<Result<"restore_entity">> {
-      return ctx.kit.call("restore_entity", { path: { id }, query: params }, options);
-    },
-    /**
-     * Purge an entity.
-     * `DELETE /entities/{id}/purge`.
-     * @throws {ConfigError} before any request when the client has no API key or no org (`X-Org`).
-     * @throws {ValidationError} before any request when `params` has a name the operation does not take.
-     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
-     */
-    purge(id: string, params?: Query<"hard_delete_entity">, options?: Options): Promise<Result<"hard_delete_entity">> {
-      return ctx.kit.call("hard_delete_entity", { path: { id }, query: params }, options);
-    },
-    /**
-     * Runs an action such as `switchable.open`. It moves hardware, so it is sent once and never
-     * retried after it may have reached the server; the body defaults to `{}`.
-     * `POST /entities/{id}/actions/{action_id}`.
-     * @throws {ConfigError} before any request when the client has no API key.
-     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
-     */
-    action(id: string, actionId: string, body: ActionBody = {}, options?: Options): Promise<ActionResult> {
-      return ctx.kit.call("execute_entity_action", { path: { id, action_id: actionId }, body }, options);
-    },
-    /**
-     * Get the settings schema of an entity.
-     * `GET /entities/{id}/metadata-definition`.
-     * @throws {ConfigError} before any request when the client has no API key or no org (`X-Org`).
-     * @throws {ApiError} for a non-2xx answer (`NotFoundError` for an unknown id).
-     */
-    metadataDefinition(id: string, options?: Options): Promise<Result<"get_entity_metadata_definition">> {
-      return ctx.kit.call("get_entity_metadata_definition", { path: { id } }, options);
-    },
-    /** A handle on one entity; no request is made until one of its methods is called. */
-    byId(id: string): EntityHandle {
-      const shortcut = (name: EntityShortcut): Shortcut => (body, options) => resource.action(id, ctx.entityActions[name], body, options);
-      return {
-        id,
-        action: (actionId, body, options) => resource.action(id, actionId, body, options),
-        open: shortcut("open"),
-        close: shortcut("close"),
-        on: shortcut("on"),
-        off: shortcut("off"),
-      };
-    },
-  }, imageMethods(ctx, "upload_entity_image"));
-  return resource;
+export class EntitiesResource extends EntitiesOperations {
+  /**
+   * Runs an action such as `switchable.open`. It moves hardware, so it is sent once and never
+   * retried after it may have reached the server; the body defaults to `{}`.
+   * `POST /entities/{id}/actions/{action_id}`. Errors: see {@link OpenAppClient}.
+   */
+  action(id: string, actionId: string, body: ActionBody = {}, options?: Options): Promise<ActionResult> {
+    return this.ctx.kit.call("execute_entity_action", { path: { id, action_id: actionId }, body }, options);
+  }
+
+  /** A handle on one entity; no request is made until one of its methods is called. */
+  byId(id: string): EntityHandle {
+    const actions = this.ctx.entityActions;
+    const shortcut = (name: EntityShortcut): Shortcut => (body, options) => this.action(id, actions[name], body, options);
+    return {
+      id,
+      action: (actionId, body, options) => this.action(id, actionId, body, options),
+      open: shortcut("open"),
+      close: shortcut("close"),
+      on: shortcut("on"),
+      off: shortcut("off"),
+    };
+  }
 }
 
-/** The type of `client.entities`: the methods returned by {@link entitiesResource}. */
-export type EntitiesResource = ReturnType<typeof entitiesResource>;
+export interface EntitiesResource extends ImageMethods<"upload_entity_image"> {}
+composeResources(EntitiesResource, [imageUploads("upload_entity_image")]);
