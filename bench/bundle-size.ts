@@ -55,7 +55,7 @@ const entries: Entry[] = [
   // (no delegating methods): 22.9 → 23.04 kB.
   { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 25.0 },
   { name: "@openapp/omlet", dir: "packages/omlet", targetKb: 12, ceilingKb: 23.1 },
-  { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 45.0 },
+  { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 45.5 },
 ];
 
 const check = process.argv.includes("--check");

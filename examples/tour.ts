@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { cliTour } from "./cli.js";
 
 type VendorTour = (baseUrl: string) => Promise<void>;
 
@@ -25,4 +26,5 @@ export async function runTour(mockUrls: Record<string, string>): Promise<void> {
     console.log(`\n== ${vendor} (mock at ${url})`);
     await tour(url);
   }
+  await cliTour(mockUrls);
 }

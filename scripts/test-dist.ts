@@ -7,7 +7,8 @@
  * Bun and Deno (from their npm packages, skipped with a reason when they do not install),
  * headless Chromium on esbuild bundles of each SDK, as an ES module and as a classic script (iife,
  * through its global), cross-origin through a CORS proxy,
- * TypeScript consumers without the DOM lib, and publint + attw on every tarball.
+ * TypeScript consumers without the DOM lib, publint on every tarball and attw on every library, and
+ * the command-line tool run with `npx` as a new user would (profile, list, dry run, secrets scanned).
  * Prints one row per check and a closing `dist: N passed, N failed, N skipped` line.
  */
 import { type SpawnOptions, spawn } from "node:child_process";
@@ -18,7 +19,9 @@ import { type PrismServer, startPrism } from "@openapp/testing";
 import { type LocalServer, startCorsProxy, startStaticServer } from "./lib/http-servers.js";
 import { repoRoot, servedSpec, vendors } from "./lib/vendors.js";
 
-const PACKAGES = ["core", "openapp-generated", "openapp-v1-generated", "omlet-generated", "overkiz-generated", "sdk", "omlet", "overkiz"] as const;
+const LIBRARIES = ["core", "openapp-generated", "openapp-v1-generated", "omlet-generated", "overkiz-generated", "sdk", "omlet", "overkiz"] as const;
+/** Libraries, then the command-line tool (a bin without types: attw has nothing to check there). */
+const PACKAGES = [...LIBRARIES, "cli"] as const;
 const FIXTURES = join(repoRoot, "scripts/consumer");
 const CHROMIUM = "/usr/bin/chromium";
 const CHILD_TIMEOUT_MS = 180_000;
@@ -139,6 +142,7 @@ async function checkTarballs(tarballs: Record<string, string>): Promise<void> {
     ]);
     const publintOk = publint.code === 0 && /All good/.test(publint.stdout);
     report(publintOk ? "pass" : "fail", `publint --strict ${name}`, publintOk ? "all good" : output(publint));
+    if (name === "@openapp/cli") continue;
     const attwOk = attw.code === 0 && /No problems found/.test(attw.stdout);
     report(attwOk ? "pass" : "fail", `attw ${name} (node10, node16 CJS/ESM, bundler)`, attwOk ? "no problems found" : output(attw));
   }
@@ -303,6 +307,44 @@ async function runBrowser(scratch: string, mocks: Record<string, PrismServer>): 
   }
 }
 
+/**
+ * `npx openapp-cli` from the installed tarball, as the issue's new user: a profile written to a
+ * scratch XDG config home (password on stdin), a device list as JSON, a dry run that prints the
+ * request; no output may contain the password.
+ */
+async function runCli(scratch: string, overkizUrl: string): Promise<void> {
+  const password = "dist-Secret-Pa55word";
+  const env = { ...process.env, XDG_CONFIG_HOME: join(scratch, "xdg"), npm_config_update_notifier: "false" };
+  const npx = (args: string[], input?: string) =>
+    new Promise<RunResult>((resolve) => {
+      const child = spawn("npx", ["--no-install", "openapp-cli", ...args], { cwd: scratch, env, stdio: ["pipe", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdin.end(input ?? "");
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+  const steps: [string, string[], string | undefined, (result: RunResult) => boolean][] = [
+    ["--version", ["--version"], undefined, (r) => /^\d+\.\d+\.\d+/.test(r.stdout)],
+    ["config set (server, user, password on stdin)", ["config", "set", "overkiz.server", overkizUrl], undefined, (r) => r.code === 0],
+    ["", ["config", "set", "overkiz.username", "dist@example.com"], undefined, (r) => r.code === 0],
+    ["", ["config", "set", "overkiz.password"], `${password}\n`, (r) => r.code === 0],
+    ["overkiz devices --json", ["overkiz", "devices", "--json"], undefined, (r) => r.code === 0 && (JSON.parse(r.stdout) as unknown[]).length > 0],
+    ["overkiz exec --dry-run", ["overkiz", "exec", "Living room shutter", "setClosure", "40", "--dry-run"], undefined, (r) => r.code === 0 && /^POST .*\/exec\/apply$/m.test(r.stdout)],
+    ["overkiz exec without --yes off a terminal (exit 2)", ["overkiz", "exec", "Living room shutter", "open"], undefined, (r) => r.code === 2],
+  ];
+  for (const [label, args, input, ok] of steps) {
+    const result = await npx(args, input);
+    const leaked = output(result).includes(password);
+    const passed = ok(result) && !leaked;
+    // npx's own warnings (inherited npm_config_* variables) are not the tool's output.
+    const shown = output(result).split("\n").filter((line) => !line.startsWith("npm warn"));
+    if (label) report(passed ? "pass" : "fail", `npx openapp-cli ${label}`, passed ? (shown[0] ?? "") : `${leaked ? "printed the password\n" : ""}${shown.join("\n")}`);
+    else if (!passed) report("fail", `npx openapp-cli ${args.join(" ")}`, output(result));
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const scratch = mkdtempSync(join(tmpdir(), "openapp-dist-"));
@@ -354,6 +396,8 @@ async function main(): Promise<void> {
       const version = (await run(deno, ["--version"])).stdout.split("\n")[0]?.replace(/^deno /, "").split(" ")[0];
       await runFixture(`Deno ${version} ESM`, deno, ["run", "--allow-all", "--no-prompt", "smoke.mjs", urls], scratch);
     }
+    phase("the command-line tool through npx");
+    await runCli(scratch, mocks.overkiz!.url);
     phase("headless Chromium");
     await runBrowser(scratch, mocks);
     phase("done");

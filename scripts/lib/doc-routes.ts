@@ -1,7 +1,8 @@
 /**
  * Checks the routes hand-written doc comments name (`GET /devices/{id}`) against the operation
  * table: a documented method that calls an operation (`kit.call("get_device", …)`, `kit.list`,
- * `kit.callWithResponse`) may only name the routes of the operations it calls.
+ * `kit.callWithResponse`) may only name the routes of the operations it calls. A façade served by
+ * several specs (OpenApp 0.1 and 1.0) passes the rows of all of them: an id may have one per spec.
  */
 import ts from "typescript";
 
@@ -10,6 +11,9 @@ export interface RouteRow {
   method: string;
   path: string;
 }
+
+/** operationId → its rows, one per spec that has it. */
+export type RouteTable = Record<string, readonly RouteRow[]>;
 
 /** A doc comment that names a route none of the method's operations has. */
 export interface RouteMismatch {
@@ -25,7 +29,7 @@ const KIT_METHODS = new Set(["call", "list", "callWithResponse"]);
 const routeOf = (row: RouteRow) => `${row.method.toUpperCase()} ${row.path}`;
 
 /** The operation ids a function body passes to the kit, in call order. */
-function calledOperations(body: ts.Node, table: Record<string, RouteRow>): string[] {
+function calledOperations(body: ts.Node, table: RouteTable): string[] {
   const ids: string[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && KIT_METHODS.has(node.expression.name.text)) {
@@ -57,19 +61,19 @@ function docText(node: ts.Node, source: ts.SourceFile): string {
 }
 
 /** Every route a doc comment in `text` names that the documented method does not call. */
-export function routeMismatches(file: string, text: string, table: Record<string, RouteRow>): RouteMismatch[] {
+export function routeMismatches(file: string, text: string, table: RouteTable): RouteMismatch[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const mismatches: RouteMismatch[] = [];
   const visit = (node: ts.Node) => {
     const body = documentedBody(node);
     if (body) {
       const calls = calledOperations(body, table);
-      const routes = new Set(calls.map((id) => routeOf(table[id] as RouteRow)));
+      const routes = new Set(calls.flatMap((id) => (table[id] ?? []).map(routeOf)));
       for (const [, method, path] of calls.length === 0 ? [] : docText(node, source).matchAll(ROUTE)) {
         const named = `${method} ${path}`;
         if (routes.has(named)) continue;
         const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
-        mismatches.push({ file, line, named, calls: calls.map((id) => `${id} (${routeOf(table[id] as RouteRow)})`) });
+        mismatches.push({ file, line, named, calls: calls.map((id) => `${id} (${(table[id] ?? []).map(routeOf).join(" | ")})`) });
       }
     }
     ts.forEachChild(node, visit);

@@ -40,21 +40,21 @@ const pascalCase = (name: string) => name.charAt(0).toUpperCase() + name.slice(1
 /** The base class name of a resource: `devices` → `DevicesOperations`. */
 export const operationsClassName = (resource: string) => `${pascalCase(resource)}Operations`;
 
+/** English plural segments as the specs spell them: `entities` → `entity`, `orgs` → `org`. */
+const singular = (segment: string) => segment.replace(/ies$/, "y").replace(/s$/, "");
+
 const kebabCase = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /**
  * The argument a path parameter becomes: its camelCase name, except that a bare `{id}` under
- * another resource's segment names that resource in the singular (`/orgs/{id}/billing/plan` on
- * `billing` → `orgId`, `/entities/{id}/actions/…` on `entityActions` → `entityId`).
+ * another resource's segment names that resource in the singular
+ * (`/orgs/{id}/billing/plan` on `billing` → `orgId`, `/entities/{id}/actions` → `entityId`).
  */
 function argumentName(route: string, param: string, resource: string): string {
   if (param !== "id") return camelCase(param);
   const segment = route.split("/").at(route.split("/").indexOf("{id}") - 1) ?? "";
   return segment === kebabCase(resource) || segment === "" ? "id" : `${camelCase(singular(segment))}Id`;
 }
-
-/** `entities` → `entity`, `orgs` → `org`. */
-const singular = (segment: string) => segment.replace(/ies$/, "y").replace(/s$/, "");
 
 function parameterType(schema: Json | undefined): "string" | "number" {
   return schema?.type === "integer" || schema?.type === "number" ? "number" : "string";

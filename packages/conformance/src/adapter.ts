@@ -1,7 +1,7 @@
 import type { Reply, ScriptedServer } from "@openapp/testing";
 
 // biome-ignore lint/suspicious/noExplicitAny: error classes of different façades share no constructor type.
-export type ErrorClass = abstract new (...args: any[]) => Error;
+type ErrorClass = abstract new (...args: any[]) => Error;
 
 /** The error classes a façade exports; the suite checks `instanceof` against these, not core's. */
 export interface VendorErrors {
@@ -39,7 +39,7 @@ export interface Operation<C> {
 }
 
 /** A method call with a parameter key the API does not have: refused before the network. */
-export interface UnknownParamCase<C> {
+interface UnknownParamCase<C> {
   label: string;
   invoke(client: C): unknown;
   /** The key the ValidationError must name. */
@@ -63,6 +63,11 @@ export interface ConformanceAdapter<C extends object = object> {
   secrets: readonly string[];
   /** Every constructor option the client reads (its options type), for the hostile-input properties. */
   optionNames: readonly string[];
+  /**
+   * Builds a client whose header credential (API key, token) carries `secret` as the caller wrote
+   * it; a secret not safe in a header must be a ConfigError before any request.
+   */
+  withCredential(server: ScriptedServer, secret: string): C;
   /** Builds a client against the server, with extra constructor options merged in. */
   createClient(server: ScriptedServer, extra?: Record<string, unknown>): C;
   /** Ends what the client holds (a session), where the façade has such a call; nothing may run after it. */

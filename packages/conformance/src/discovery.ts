@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const PACKAGES_DIR = fileURLToPath(new URL("../../", import.meta.url));
+const PACKAGES_DIR = fileURLToPath(new URL("../../", import.meta.url));
 
 interface PackageJson {
   name?: string;

@@ -6,7 +6,7 @@ const VISIBLE_SUFFIX = 4;
  * What must never be seen of a secret: all of it but the last 4 characters (an API key may be
  * shown as `***b6f0`; anything longer than that is a leak).
  */
-export function forbiddenFragments(secrets: readonly string[]): string[] {
+function forbiddenFragments(secrets: readonly string[]): string[] {
   return secrets.map((secret) => (secret.length > 2 * VISIBLE_SUFFIX ? secret.slice(0, -VISIBLE_SUFFIX) : secret));
 }
 

@@ -254,6 +254,25 @@ describe.each(adapters)("conformance: $name", (adapter) => {
     }
   });
 
+  describe("6b. a credential not safe in a header is a ConfigError before any request", () => {
+    for (const [what, secret] of [
+      ["a newline", "confSecret\nX-Injected: 1"],
+      ["a space", "confSecret other"],
+      ["a control character", "confSecret\u0000"],
+    ] as const) {
+      vendorIt(`a credential with ${what} → ConfigError, not a raw TypeError`, async ({ server, expect }) => {
+        adapter.prepare?.(server);
+        const error = await failureOf(async () => {
+          const client = adapter.withCredential(server, `${secret}Tail`);
+          await adapter.read.invoke(client);
+        });
+        expect(error).toBeInstanceOf(adapter.errors.ConfigError);
+        expect((error as Error).message).toMatch(/whitespace|control/);
+        expect(server.count()).toBe(0);
+      });
+    }
+  });
+
   describe("7. unknown parameter keys are refused before the network", () => {
     for (const paramCase of adapter.unknownParams) {
       vendorIt(`${paramCase.label} → ValidationError naming ${paramCase.key}`, async ({ server, expect }) => {

@@ -1,4 +1,5 @@
 import { ConfigError } from "./errors.js";
+import { isHeaderSafeToken, kindOf } from "./guards.js";
 import type { Logger } from "./logger.js";
 import type { KnownSecret } from "./redact.js";
 import type { RequestOptions } from "./request-options.js";
@@ -25,41 +26,74 @@ export interface Auth {
  */
 export interface ClientCalls {
   /** Sends one operation of the client's table (anonymously when its row needs no credentials). */
-  call(id: string, input: { path?: object; query?: object; body?: unknown }, options?: RequestOptions): Promise<{ body: unknown; response: Response }>;
+  call(
+    id: string,
+    input: { path?: object; query?: object; body?: unknown },
+    options?: RequestOptions,
+  ): Promise<{
+    /** The parsed body. */
+    body: unknown;
+    /** The answer's status and headers; its body is already read. */
+    response: Response;
+  }>;
   /** A `fetch` for another origin (an identity provider): none of the client's credentials, headers or middleware. */
   foreignFetch(options?: RequestOptions): (input: Request) => Promise<Response>;
   /** The client's logger. */
   readonly logger: Logger;
 }
 
-async function resolveSecret(source: SecretSource, label: string): Promise<string> {
-  const value = typeof source === "function" ? await source() : source;
-  if (typeof value !== "string" || value.trim() === "") throw new ConfigError(`${label} is empty`);
-  return value;
+/** A credential trimmed, or a ConfigError naming `what` when it is not safe to send in a header as it is. */
+function checkedSecret(value: unknown, what: string): string {
+  const trimmed = typeof value === "string" ? value.trim() : "";
+  if (!isHeaderSafeToken(trimmed)) throw new ConfigError(`${what} must be a non-empty string without whitespace or control characters, got ${kindOf(value)}`);
+  return trimmed;
+}
+
+/**
+ * A credential source as given, checked once, before anything is sent: a function is kept (its
+ * answers are checked by {@link resolveSecret}); a string is trimmed and must be safe to send in a
+ * header as it is. Anything else, or a string that is empty or holds whitespace or control
+ * characters inside (a pasted newline), is a ConfigError naming `what`.
+ */
+export function checkedSecretSource(source: SecretSource, what: string): SecretSource {
+  return typeof source === "function" ? source : checkedSecret(source, what);
+}
+
+/** The current secret of a source, trimmed; a callback's answer is checked like a fixed one (ConfigError naming `what`). */
+export async function resolveSecret(source: SecretSource, what: string): Promise<string> {
+  return typeof source === "function" ? checkedSecret(await source(), `${what} callback's answer`) : checkedSecret(source, what);
 }
 
 /**
  * Sends a credential in one header, e.g. `Authorization: Bearer <token>` or `X-API-Key: <key>`.
  * A function source is called per attempt so rotated tokens are picked up on retries.
+ * @throws {ConfigError} when a fixed credential is empty or holds whitespace or control characters
+ * (a callback's answer is checked per attempt, before the request is sent).
  */
 export function headerAuth(headerName: string, source: SecretSource, options: { prefix?: string } = {}): Auth {
+  const what = `The credential for ${headerName}`;
+  const checked = checkedSecretSource(source, what);
   const format = (secret: string) => (options.prefix ? `${options.prefix} ${secret}` : secret);
-  if (typeof source === "string" && source.trim() !== "") {
+  if (typeof checked === "string") {
     // A fixed credential is applied synchronously: no promise on the hot path.
-    const value = format(source);
-    return { apply: (headers) => headers.set(headerName, value), secrets: () => [source] };
+    const value = format(checked);
+    const secrets = [checked];
+    return { apply: (headers) => headers.set(headerName, value), secrets: () => secrets };
   }
-  let lastKnown = typeof source === "string" ? source : undefined;
+  let lastKnown: string | undefined;
   return {
     async apply(headers) {
-      lastKnown = await resolveSecret(source, `Credential for ${headerName}`);
+      lastKnown = await resolveSecret(checked, what);
       headers.set(headerName, format(lastKnown));
     },
     secrets: () => (lastKnown ? [lastKnown] : []),
   };
 }
 
-/** `Authorization: Bearer <token>`. */
+/**
+ * `Authorization: Bearer <token>`.
+ * @throws {ConfigError} when a fixed token is empty or holds whitespace or control characters.
+ */
 export function bearerAuth(token: SecretSource): Auth {
   return headerAuth("Authorization", token, { prefix: "Bearer" });
 }

@@ -18,7 +18,6 @@ import type { ListItem, PathParams, ResponseBody } from "./types.js";
 import { type ResponseSchemas, checkResponseShape, lazySchemas, validateResponse } from "./response-check.js";
 import { isHeaderSafeToken, isPlainObject } from "./guards.js";
 
-export type { ResponseSchemas } from "./response-check.js";
 
 /** The options every SDK's `RequestOptions` carries; anything else a vendor adds (`org`). */
 export const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers", "idempotencyKey", "middleware", "maxResponseBytes"] as const;
@@ -64,6 +63,11 @@ export interface VendorDeclaration<Table extends OperationTable, Raw> {
   missingCredentials(operationId: string): string;
   /** Headers filled from request options (`org` → `X-Org`). */
   contextHeaders?: readonly ContextHeader[] | undefined;
+  /**
+   * Names users of this vendor reach for out of habit, mapped to the real one (`organization` →
+   * `org`): suggested when a client option or a parameter is unknown.
+   */
+  aliases?: Readonly<Record<string, string>> | undefined;
   /** Request options of this vendor beyond core's (`org`): named in messages, never sent as parameters. */
   requestOptions?: readonly string[] | undefined;
   /** Page sizes of the API's offset-paginated lists. */
@@ -402,7 +406,7 @@ export class ClientKit<Ops, Table extends OperationTable, Raw> {
 
   #wireQuery(id: string, operation: OperationDescriptor, query: object | undefined): Record<string, unknown> | undefined {
     const wire = this.declaration.toWireQuery ? this.declaration.toWireQuery(id, query as Record<string, unknown>) : (query as Record<string, unknown>);
-    assertKnownParameters(wire, { what: id, known: operation.query, requestOptions: this.#requestOptions });
+    assertKnownParameters(wire, { what: id, known: operation.query, requestOptions: this.#requestOptions, aliases: this.declaration.aliases });
     return wire;
   }
 

@@ -30,7 +30,7 @@ function reasonFor(error: unknown, code: string, depth = 0): string | undefined 
 }
 
 /** Finds a runtime error code (undici nests it in `cause`, sometimes inside an AggregateError). */
-export function findErrorCode(error: unknown, depth = 0): string | undefined {
+function findErrorCode(error: unknown, depth = 0): string | undefined {
   if (depth > MAX_CAUSE_DEPTH || error === null || typeof error !== "object") return undefined;
   const candidate = error as WithCode;
   if (typeof candidate.code === "string" && candidate.code !== "ERR_INVALID_STATE") return candidate.code;

@@ -16,7 +16,7 @@ import { watchAbort } from "./abort.js";
  */
 const MIN_WINDOW_MS = 10;
 /** Below Node's default MaxListeners (10), whoever raised it or not. */
-export const MAX_REQUESTS_PER_WINDOW = 8;
+const MAX_REQUESTS_PER_WINDOW = 8;
 
 /** One shared controller and the requests in flight on it. */
 export class DeadlineWindow {
@@ -34,7 +34,7 @@ export class DeadlineWindow {
   ) {}
 }
 
-export class SharedDeadlines {
+class SharedDeadlines {
   readonly #open = new Map<number, DeadlineWindow>();
 
   /** The window a request starting now joins; hand it back with {@link release} when the request settles. */

@@ -5,7 +5,6 @@ import { type KnownSecret, redactHeaders, redactJson, redactText } from "./redac
 import { parseRetryAfter } from "./retry.js";
 import { textSnippet } from "./snippet.js";
 
-export { textSnippet } from "./snippet.js";
 
 /** Error bodies are cut here while streaming, before any parsing or redaction runs. */
 export const MAX_ERROR_BODY_BYTES = 64 * 1024;

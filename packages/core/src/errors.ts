@@ -34,7 +34,10 @@ export class ValidationError extends SdkError {
   }
 }
 
-/** A request body JSON (or a form) cannot carry as given: refused before any request. */
+/**
+ * A request body JSON (or a form) cannot carry as given: refused before any request.
+ * @public
+ */
 export class SerializationError extends ValidationError { override readonly name: string = "SerializationError"; }
 
 /** Details of a network failure. */

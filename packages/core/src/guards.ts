@@ -24,3 +24,22 @@ export function thrownText(error: unknown): string {
     return typeof error;
   }
 }
+
+/** The word with its indefinite article, as it is said: `withArticle("object")` is "an object". */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
+}
+
+/**
+ * What kind of value this is, for a message: "null", "undefined", "an array", "an object",
+ * "a string", "a function"… Never throws (a revoked proxy reads as an object).
+ */
+export function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  try {
+    if (Array.isArray(value)) return "an array";
+  } catch {
+    return "an object";
+  }
+  return withArticle(typeof value);
+}

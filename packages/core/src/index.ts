@@ -1,7 +1,10 @@
+// The public API of @openapp/core. Every name here is used by another package of the workspace,
+// or marked `@public`: kept on purpose for users though no package imports it (the unused-export
+// check in `pnpm lint` holds the file to that).
 export {
   SdkError,
   ConfigError,
-  SerializationError,
+  /** @public */ SerializationError,
   ValidationError,
   ConnectionError,
   TimeoutError,
@@ -15,133 +18,81 @@ export {
   UnprocessableEntityError,
   RateLimitError,
   InternalServerError,
-  createApiError,
+  /** @public */ ResponseBodyError,
+  ResponseTooLargeError,
+  ResponseParseError,
+  RedirectError,
   type ApiErrorInit,
-  type ConnectionErrorOptions,
+  /** @public */ type ConnectionErrorOptions,
+  /** @public */ type ResponseErrorOptions,
   type ValidationIssue,
   readingInput,
 } from "./errors.js";
-export { errorFromResponse, textSnippet, type ErrorMapper, type ErrorResponseContext } from "./error-response.js";
-export {
-  Transport,
-  DEFAULT_TIMEOUT_MS,
-  DEFAULT_IDEMPOTENCY_HEADER,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  type FetchLike,
-  type TransportFetch,
-  type TransportOptions,
-} from "./transport.js";
-export { MAX_REDIRECTS } from "./redirects.js";
-export { type RequestOptions, type HeaderValues, checkedRequestOptions, shown } from "./request-options.js";
-export type { FetchBody, FetchCredentials, FetchInput } from "./fetch-types.js";
+export { errorFromResponse, type ErrorMapper, /** @public */ type ErrorResponseContext } from "./error-response.js";
+export { Transport, type FetchLike, /** @public */ type TransportFetch, /** @public */ type TransportOptions } from "./transport.js";
+export { type RequestOptions, /** @public */ type HeaderValues, checkedRequestOptions, shown } from "./request-options.js";
+export type { /** @public */ FetchBody, FetchCredentials, /** @public */ FetchInput } from "./fetch-types.js";
 export { withFetchCredentials } from "./fetch-credentials.js";
-export { composeMiddleware, type Middleware, type MiddlewareContext, type Next } from "./middleware.js";
-export { bearerAuth, headerAuth, noAuth, type Auth, type ClientCalls, type SecretSource } from "./auth.js";
-export {
-  DEFAULT_MAX_RETRIES,
-  MAX_RETRY_AFTER_MS,
-  DEFAULT_BACKOFF,
-  backoffDelay,
-  isIdempotentMethod,
-  isRetryableStatus,
-  parseRetryAfter,
-  retryDelay,
-  shouldRetry,
-  type RetryContext,
-  type BackoffShape,
-  type RetryProfile,
-  type RefusalPolicy,
-} from "./retry.js";
-export { type LinkedSignal, linkSignals, sleep, watchAbort } from "./abort.js";
-export { serializeQuery, appendQuery } from "./serialize-query.js";
-export { serializePath, encodePathParam } from "./serialize-path.js";
-export { serializeBody, toFormUrlEncoded } from "./serialize-body.js";
+export type { Middleware, /** @public */ MiddlewareContext, /** @public */ Next } from "./middleware.js";
+export { bearerAuth, checkedSecretSource, headerAuth, resolveSecret, type Auth, type ClientCalls, type SecretSource } from "./auth.js";
+export { type BackoffShape, type RetryProfile, type RefusalPolicy } from "./retry.js";
+export { /** @public */ type LinkedSignal, /** @public */ linkSignals, sleep, watchAbort } from "./abort.js";
+export { /** @public */ serializeQuery } from "./serialize-query.js";
+export { /** @public */ serializePath } from "./serialize-path.js";
+export { /** @public */ serializeBody } from "./serialize-body.js";
 export {
   Page,
   PagePromise,
-  offsetPages,
+  /** @public */ offsetPages,
   failedPages,
-  cursorPages,
-  toPageData,
-  type PageData,
-  type PageStrategy,
-  type OffsetState,
-  type CursorState,
-  type ToArrayOptions,
+  /** @public */ cursorPages,
+  /** @public */ toPageData,
+  /** @public */ type PageData,
+  /** @public */ type PageStrategy,
+  /** @public */ type OffsetState,
+  /** @public */ type CursorState,
+  /** @public */ type ToArrayOptions,
 } from "./pagination.js";
 export {
   toFile,
-  toFormData,
   fileFromUrl,
-  isUploadable,
   DEFAULT_MAX_DOWNLOAD_BYTES,
-  MAX_DOWNLOAD_REDIRECTS,
-  isPrivateHost,
-  DEFAULT_IMAGE_TYPES,
   type Uploadable,
-  type UploadMetadata,
-  type FormFieldValue,
-  type FileFromUrlOptions,
+  /** @public */ type UploadMetadata,
+  /** @public */ type FileFromUrlOptions,
 } from "./uploads.js";
 export { contentTypeFromFilename, normalizeContentType, sniffContentType } from "./content-type.js";
-export {
-  REDACTED,
-  isSensitiveName,
-  isSensitiveQueryName,
-  redactSecret,
-  redactUrl,
-  redactQueryString,
-  redactHeaders,
-  redactJson,
-  redactText,
-  maskKnownSecrets,
-  type KnownSecret,
-} from "./redact.js";
-export { ResponseBodyError, ResponseTooLargeError, ResponseParseError, RedirectError, type ResponseErrorOptions } from "./errors.js";
-export { readCappedText, readBodyText, readBodyBytes, parseJsonBody, type CappedText, type BodyContext } from "./read-body.js";
-export {
-  createConsoleLogger,
-  resolveLogger,
-  silentLogger,
-  type Logger,
-  type LogLevel,
-  type LogFields,
-} from "./logger.js";
+export { REDACTED, isSensitiveName, redactUrl, /** @public */ type KnownSecret } from "./redact.js";
+export { createConsoleLogger, type Logger, /** @public */ type LogLevel, /** @public */ type LogFields } from "./logger.js";
 export { readEnv } from "./env.js";
 export { normalizeBaseUrl } from "./base-url.js";
-export { validateWith, type SafeParseSchema } from "./validation.js";
-export type { AuthRequirement, OperationDescriptor, OperationTable, PaginationKind } from "./operations.js";
+export type { /** @public */ SafeParseSchema } from "./validation.js";
+export type { /** @public */ AuthRequirement, OperationDescriptor, /** @public */ OperationTable, /** @public */ PaginationKind } from "./operations.js";
 export {
   ClientKit,
   REQUEST_OPTION_KEYS,
-  type CallInput,
-  type CallResult,
-  type ContextHeader,
-  type KitOptions,
-  type Transports,
+  /** @public */ type CallInput,
+  /** @public */ type CallResult,
+  /** @public */ type ContextHeader,
+  /** @public */ type KitOptions,
+  /** @public */ type Transports,
   type VendorDeclaration,
 } from "./client-kit.js";
-export { assertKnownOptions, assertKnownParameters, checkedParameters, nearestName, readingOptions, type ParameterCheck } from "./known-keys.js";
+export { assertKnownClientOptions, commonKitOptions, type CommonClientOptions } from "./client-options.js";
+export { assertKnownOptions, checkedParameters, readingOptions, /** @public */ type ParameterCheck } from "./known-keys.js";
 export { asRecord, isHeaderSafeToken, isPlainObject } from "./guards.js";
 export { BoundedBuffer } from "./bounded-buffer.js";
-export { Resource, composeResources, type ResourceClass } from "./resource.js";
+export { /** @public */ Resource, /** @public */ composeResources, /** @public */ type ResourceClass } from "./resource.js";
 export type {
-  LowerHttpMethod,
+  /** @public */ LowerHttpMethod,
   Simplify,
-  OperationAt,
-  PathsWithMethod,
+  /** @public */ OperationAt,
   PathParams,
   QueryParams,
   HeaderParams,
   RequestBody,
-  IsRequestBodyOptional,
-  SuccessStatus,
   ResponseBody,
   ErrorBody,
   ListItem,
-  Defined,
-  ParameterGroup,
-  ContentOf,
-  ResponsesOf,
 } from "./types.js";
-export { rawClientDefaults, unwrap, type RawResult } from "./raw-client.js";
+export { rawClientDefaults, unwrap, /** @public */ type RawResult } from "./raw-client.js";

@@ -1,7 +1,7 @@
 import { ConfigError, ValidationError, readingInput } from "./errors.js";
 import { isPlainObject } from "./guards.js";
 
-/** Names users reach for out of habit from other SDKs, mapped to ours. */
+/** Names users reach for out of habit from other SDKs, mapped to ours; a vendor adds its own (`VendorDeclaration.aliases`). */
 const HABITUAL_NAMES: Readonly<Record<string, string>> = {
   interceptors: "middleware",
   interceptor: "middleware",
@@ -18,9 +18,6 @@ const HABITUAL_NAMES: Readonly<Record<string, string>> = {
   apikey: "apiKey",
   key: "apiKey",
   token: "apiKey",
-  organization: "org",
-  organisation: "org",
-  orgId: "org",
   log: "logger",
 };
 
@@ -39,7 +36,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The real name a mistyped or habitual one most likely meant, if any is close. */
-export function nearestName(name: string, known: readonly string[], aliases: Readonly<Record<string, string>> = {}): string | undefined {
+function nearestName(name: string, known: readonly string[], aliases: Readonly<Record<string, string>> = {}): string | undefined {
   const alias = aliases[name] ?? HABITUAL_NAMES[name];
   if (alias !== undefined && known.includes(alias)) return alias;
   const lower = name.toLowerCase();

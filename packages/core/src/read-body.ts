@@ -1,4 +1,4 @@
-import { ResponseParseError, ResponseTooLargeError } from "./errors.js";
+import { ResponseParseError } from "./errors.js";
 import type { KnownSecret } from "./redact.js";
 import { textSnippet } from "./snippet.js";
 
@@ -13,36 +13,53 @@ export interface CappedText {
 }
 
 /**
- * Reads a body as UTF-8 text, chunk by chunk, and stops at `maxBytes`: the stream is cancelled
- * there, so a huge or endless body costs at most one chunk beyond the cap. Stream errors are thrown.
+ * The one capped reader: reads a body chunk by chunk and stops once it passes `maxBytes`; the
+ * stream is cancelled there, so a huge or endless body costs at most one chunk beyond the cap.
+ * `bytes` holds at most `maxBytes` bytes; `truncated` says the body had more. Stream errors are thrown.
+ */
+async function readUpTo(response: Response, maxBytes: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; truncated: boolean }> {
+  const body = response.body;
+  if (body === null) return { bytes: new Uint8Array(0), truncated: false };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { bytes: joined(chunks, total), truncated: false };
+    const chunk = value as Uint8Array;
+    const room = maxBytes - total;
+    if (chunk.byteLength > room) {
+      chunks.push(chunk.subarray(0, room));
+      // Not awaited: a source that is slow to cancel must not hold up the caller.
+      reader.cancel().catch(() => undefined);
+      return { bytes: joined(chunks, maxBytes), truncated: true };
+    }
+    total += chunk.byteLength;
+    chunks.push(chunk);
+  }
+}
+
+function joined(chunks: readonly Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
+  if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Reads a body as UTF-8 text up to `maxBytes` (an error body, a snippet): like Response.text(), a
+ * leading BOM dropped and invalid bytes replaced; a character cut by the cap is dropped, not mangled.
  */
 export async function readCappedText(response: Response, maxBytes: number): Promise<CappedText> {
   if (!Number.isInteger(maxBytes) || maxBytes < 0) throw new RangeError(`maxBytes must be a non-negative integer, got ${maxBytes}`);
-  const body = response.body;
-  if (body === null) return { text: "", truncated: false, bytes: 0 };
-  const reader = body.getReader();
-  // Like Response.text(): UTF-8, a leading BOM dropped, invalid bytes replaced.
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      parts.push(decoder.decode());
-      return { text: parts.join(""), truncated: false, bytes };
-    }
-    const chunk = value as Uint8Array;
-    const room = maxBytes - bytes;
-    if (chunk.byteLength > room) {
-      // `stream: true` keeps an incomplete trailing sequence back; never flushing it drops it cleanly.
-      parts.push(decoder.decode(chunk.subarray(0, room), { stream: true }));
-      // Not awaited: a source that is slow to cancel must not hold up the caller.
-      reader.cancel().catch(() => undefined);
-      return { text: parts.join(""), truncated: true, bytes: maxBytes };
-    }
-    bytes += chunk.byteLength;
-    parts.push(decoder.decode(chunk, { stream: true }));
-  }
+  const { bytes, truncated } = await readUpTo(response, maxBytes);
+  // `stream: true` keeps an incomplete trailing sequence back; never flushing it drops it cleanly.
+  const text = new TextDecoder().decode(bytes, { stream: truncated });
+  return { text, truncated, bytes: bytes.byteLength };
 }
 
 /** Describes the response in errors about its body. `url` must already be redacted. */
@@ -53,22 +70,6 @@ export interface BodyContext {
   url?: string | undefined;
   /** Masked in error snippets. */
   secrets?: readonly KnownSecret[] | undefined;
-}
-
-/**
- * Reads a (2xx) body as text, refusing bodies over `maxBytes` with ResponseTooLargeError: at once
- * when Content-Length says so, else as soon as the stream passes the cap.
- */
-export async function readBodyText(response: Response, maxBytes: number, context: BodyContext = {}): Promise<string> {
-  const tooLarge = () => new ResponseTooLargeError(maxBytes, { status: response.status, method: context.method, url: context.url });
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    response.body?.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
-  const { text, truncated } = await readCappedText(response, maxBytes);
-  if (truncated) throw tooLarge();
-  return text;
 }
 
 /**
@@ -85,37 +86,17 @@ export function parseJsonBody(text: string, context: BodyContext & { status: num
 }
 
 /**
- * Reads a (2xx) body as bytes with the same cap as `readBodyText`, for a transport that must
- * finish reading inside the attempt's deadline and hand on a complete body.
+ * Reads a body whole as bytes, refusing one over `maxBytes` with `tooLarge()`: at once when
+ * Content-Length says so, else as soon as the stream passes the cap (a 2xx answer the transport
+ * must finish inside the attempt's deadline; a download).
  */
-export async function readBodyBytes(response: Response, maxBytes: number, context: BodyContext = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const tooLarge = () => new ResponseTooLargeError(maxBytes, { status: response.status, method: context.method, url: context.url });
+export async function readBodyBytes(response: Response, maxBytes: number, tooLarge: () => Error): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
-  const body = response.body;
-  if (body === null) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += (value as Uint8Array).byteLength;
-    if (bytes > maxBytes) {
-      reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value as Uint8Array);
-  }
-  if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
-  const joined = new Uint8Array(bytes);
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return joined;
+  const { bytes, truncated } = await readUpTo(response, maxBytes);
+  if (truncated) throw tooLarge();
+  return bytes;
 }

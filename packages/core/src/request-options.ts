@@ -1,4 +1,5 @@
 import { ConfigError, readingInput } from "./errors.js";
+import { kindOf } from "./guards.js";
 import type { Middleware } from "./middleware.js";
 
 /** `null` removes a header the client would otherwise send. */
@@ -30,7 +31,7 @@ export interface RequestOptions {
 export function shown(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value == null) return String(value);
-  return typeof value === "function" ? "a function" : `a ${typeof value}`;
+  return kindOf(value);
 }
 
 const isWhole = (value: unknown, min: number) => typeof value === "number" && Number.isInteger(value) && value >= min;

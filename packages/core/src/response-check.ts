@@ -1,4 +1,5 @@
 import { ConfigError, ValidationError, type ValidationIssue } from "./errors.js";
+import { kindOf } from "./guards.js";
 import type { OperationDescriptor } from "./operations.js";
 import type { SafeParseSchema } from "./validation.js";
 
@@ -14,13 +15,6 @@ export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
   }, "$");
 }
 
-function kindOf(value: unknown): string {
-  if (value === undefined) return "an empty body";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
 /**
  * The cheap check that always runs: a list operation that answers anything but a JSON array
  * fails here, naming the operation, instead of resolving to a value whose `.map` crashes later.
@@ -29,7 +23,7 @@ function kindOf(value: unknown): string {
 export function checkResponseShape(vendor: string, id: string, operation: OperationDescriptor, body: unknown): unknown {
   if (!operation.responseArray || Array.isArray(body)) return body;
   if (body === undefined) return [];
-  const message = `expected a list (JSON array), got ${kindOf(body)}`;
+  const message = `expected a list (JSON array), got ${body === undefined ? "an empty body" : kindOf(body)}`;
   throw new ValidationError(`${vendor} ${id}: response at $: ${message}`, { issues: [{ path: [], message }] });
 }
 

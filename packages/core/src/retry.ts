@@ -5,18 +5,18 @@ import { ApiError, ConnectionError, TimeoutError } from "./errors.js";
 /** Retries after the first attempt when neither the client nor the call sets `maxRetries`. */
 export const DEFAULT_MAX_RETRIES = 2;
 /** Longest `Retry-After` the SDK waits for (60 s); a longer one ends the call with the error. */
-export const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_RETRY_AFTER_MS = 60_000;
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /** True for GET, HEAD, PUT, DELETE and OPTIONS (any case): safe to send twice. */
-export function isIdempotentMethod(method: string): boolean {
+function isIdempotentMethod(method: string): boolean {
   return IDEMPOTENT_METHODS.has(method.toUpperCase());
 }
 
 /** True for 408, 425, 429, 500, 502, 503 and 504. */
-export function isRetryableStatus(status: number): boolean {
+function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
@@ -69,7 +69,7 @@ export interface BackoffShape {
 }
 
 /** The transport's own backoff: 0.5 s, 1 s, 2 s … 8 s, shortened by up to 25 % so clients spread out. */
-export const DEFAULT_BACKOFF: BackoffShape = { initialMs: 500, maxMs: 8_000, jitter: 0.25 };
+const DEFAULT_BACKOFF: BackoffShape = { initialMs: 500, maxMs: 8_000, jitter: 0.25 };
 
 /** The one backoff implementation of every SDK; vendors choose a shape, never a formula. */
 export function backoffDelay(retryIndex: number, random: () => number = Math.random, shape: BackoffShape = DEFAULT_BACKOFF): number {

@@ -1,6 +1,6 @@
 import { SerializationError } from "./errors.js";
 import type { FetchBody } from "./fetch-types.js";
-import { isPlainObject, thrownText } from "./guards.js";
+import { isPlainObject, kindOf, thrownText, withArticle } from "./guards.js";
 import { jsonPath } from "./response-check.js";
 
 const FORM_URLENCODED = "application/x-www-form-urlencoded";
@@ -31,23 +31,23 @@ function contentTypeOf(headers: Headers | Record<string, unknown> | undefined): 
  */
 function unsendable(value: unknown, inArray: boolean): string | undefined {
   const type = typeof value;
-  if (type === "bigint" || type === "function" || type === "symbol") return `a ${type} has no JSON form`;
+  if (type === "bigint" || type === "function" || type === "symbol") return `${kindOf(value)} has no JSON form`;
   if (type === "number") return Number.isFinite(value) ? undefined : `${value} would be sent as null`;
   if (value === undefined) return inArray ? "undefined would be sent as null" : undefined;
   if (type !== "object" || value === null || Array.isArray(value)) return undefined;
   const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
-  return proto && proto !== Object.prototype && Object.keys(value).length === 0 ? `a ${proto.constructor?.name} would be sent as {}` : undefined;
+  return proto && proto !== Object.prototype && Object.keys(value).length === 0 ? `${withArticle(String(proto.constructor?.name))} would be sent as {}` : undefined;
 }
 
 /** A form field or multipart part's text; only strings, numbers and booleans have one. */
 function formValue(what: string, name: string, value: unknown): string {
   const type = typeof value;
   if (type === "string" || type === "boolean" || type === "bigint" || Number.isFinite(value)) return String(value);
-  throw new SerializationError(`${what} field "${name}": a ${type} cannot be sent as a form field`);
+  throw new SerializationError(`${what} field "${name}": ${kindOf(value)} cannot be sent as a form field`);
 }
 
 /** Form fields drop null/undefined like query parameters do, instead of sending "null". */
-export function toFormUrlEncoded(fields: Record<string, unknown>, what = "form body"): URLSearchParams {
+function toFormUrlEncoded(fields: Record<string, unknown>, what = "form body"): URLSearchParams {
   const form = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
     if (value === null || value === undefined) continue;
@@ -64,7 +64,7 @@ export function toFormUrlEncoded(fields: Record<string, unknown>, what = "form b
  * or Symbol, NaN or Infinity, a Map or Set, a throwing `toJSON` or getter.
  * `what` names the body in the message (`OpenApp create_device: request body`).
  */
-export function toJson(value: unknown, what = "request body"): string {
+function toJson(value: unknown, what = "request body"): string {
   // JSON.stringify's own wrapper around the value: the first holder the replacer sees.
   let root: object | undefined;
   // Each object seen → [its holder, its key], so a problem can be shown at its path.
@@ -87,7 +87,7 @@ export function toJson(value: unknown, what = "request body"): string {
     if (error instanceof SerializationError) throw error;
     refuse(/circular/i.test(thrownText(error)) ? "a cycle" : `JSON could not write it (${thrownText(error)})`, undefined, error);
   }
-  return text ?? refuse(`a ${typeof value} has no JSON form`);
+  return text ?? refuse(`${kindOf(value)} has no JSON form`);
 }
 
 /** A typed multipart body (`{ file: Blob }`) as openapi-typescript describes it. */

@@ -61,10 +61,3 @@ export function serializeQuery(query: Record<string, unknown> | null | undefined
   for (const name of Object.keys(query)) pushParam(parts, name, query[name]);
   return parts.join("&");
 }
-
-/** Appends serialised query parameters to a URL that may already carry some. */
-export function appendQuery(url: string, query: Record<string, unknown> | null | undefined): string {
-  const search = serializeQuery(query);
-  if (!search) return url;
-  return `${url}${url.includes("?") ? "&" : "?"}${search}`;
-}

@@ -2,7 +2,7 @@ import { abortErrorFrom, linkSignals, sleep, throwIfAborted } from "./abort.js";
 import { type Auth, type ClientCalls, noAuth } from "./auth.js";
 import { toConnectionError } from "./connection-failure.js";
 import { type ErrorMapper, errorFromResponse } from "./error-response.js";
-import { ConfigError, SdkError, TimeoutError } from "./errors.js";
+import { ConfigError, ResponseTooLargeError, SdkError, TimeoutError } from "./errors.js";
 import { readBodyBytes } from "./read-body.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { AttemptDeadline } from "./deadline.js";
@@ -16,11 +16,11 @@ import { type HeaderValues, type RequestOptions, checkedRequestOptions } from ".
 import { DEFAULT_MAX_RETRIES, type RefusalPolicy, type RetryProfile, backoffDelay, parseRetryAfter, retryDelay, shouldRetry } from "./retry.js";
 
 /** Per-attempt timeout when neither the client nor the call sets one: 30 s. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 /** Header that carries `idempotencyKey`, for APIs declared to deduplicate by key. */
-export const DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
+const DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
 /** Largest 2xx body accepted unless configured: 32 MiB. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** The subset of `fetch` the transport needs; any WHATWG-compatible implementation fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -132,16 +132,6 @@ export class Transport {
   /** What `auth.refresh` and refusal profiles get to send with; without a kit, every send is refused. */
   private get calls(): ClientCalls {
     return this.options.calls ?? NO_CLIENT_CALLS;
-  }
-
-  /** A copy with some options replaced; headers and secrets are merged. */
-  derive(overrides: TransportOptions): Transport {
-    return new Transport({
-      ...this.options,
-      ...overrides,
-      headers: { ...this.options.headers, ...overrides.headers },
-      secrets: [...(this.options.secrets ?? []), ...(overrides.secrets ?? [])],
-    });
   }
 
   /** A `fetch` bound to one call's options, e.g. `raw.GET(path, { fetch: transport.fetchWith(options) })`. */
@@ -313,8 +303,9 @@ export class Transport {
     if (response.body === null) return response;
     let bytes: Uint8Array<ArrayBuffer>;
     try {
-      // The call itself as context: its redacted URL is computed only if an error needs it.
-      bytes = await readBodyBytes(response, call.maxResponseBytes, call);
+      // The redacted URL is computed only if the error is built.
+      const tooLarge = () => new ResponseTooLargeError(call.maxResponseBytes, { status: response.status, method: call.method, url: call.url });
+      bytes = await readBodyBytes(response, call.maxResponseBytes, tooLarge);
     } catch (error) {
       if (error instanceof SdkError || signal.aborted || call.callerSignal?.aborted) throw error;
       throw toConnectionError(error, { method: call.method, url: call.url });

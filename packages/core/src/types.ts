@@ -9,20 +9,15 @@ export type LowerHttpMethod = "get" | "put" | "post" | "delete" | "options" | "h
 export type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** `T` without `undefined`. */
-export type Defined<T> = Exclude<T, undefined>;
+type Defined<T> = Exclude<T, undefined>;
 
 /** The operation object at `paths[path][method]`. */
 export type OperationAt<Paths, P extends keyof Paths, M extends LowerHttpMethod> = M extends keyof Paths[P]
   ? Defined<Paths[P][M]>
   : never;
 
-/** Paths that declare the given method. */
-export type PathsWithMethod<Paths, M extends LowerHttpMethod> = {
-  [P in keyof Paths]: M extends keyof Paths[P] ? ([Defined<Paths[P][M]>] extends [never] ? never : P) : never;
-}[keyof Paths];
-
 /** One parameter group (`path`, `query`, `header`, `cookie`) of an operation type; `never` when it has none. */
-export type ParameterGroup<Op, Group extends "path" | "query" | "header" | "cookie"> = Op extends {
+type ParameterGroup<Op, Group extends "path" | "query" | "header" | "cookie"> = Op extends {
   parameters: infer Parameters;
 }
   ? Group extends keyof Parameters
@@ -46,21 +41,18 @@ export type RequestBody<Op, Media extends string = "application/json"> = Op exte
     : never
   : never;
 
-/** True when the spec marks the request body optional (`requestBody?:`). */
-export type IsRequestBodyOptional<Op> = Op extends { requestBody: unknown } ? false : true;
-
 /** Response status codes treated as success when deriving response types. */
-export type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206 | "2XX";
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206 | "2XX";
 
 /** The body of one response for a media type; `undefined` when it has no content. */
-export type ContentOf<Response, Media extends string> = Response extends { content: infer Content }
+type ContentOf<Response, Media extends string> = Response extends { content: infer Content }
   ? Media extends keyof Content
     ? Content[Media]
     : never
   : undefined;
 
 /** The `responses` map of an operation type. */
-export type ResponsesOf<Op> = Op extends { responses: infer Responses } ? Responses : never;
+type ResponsesOf<Op> = Op extends { responses: infer Responses } ? Responses : never;
 
 /** Union of the bodies of every 2xx response (`undefined` for bodiless ones such as 204). */
 export type ResponseBody<Op, Media extends string = "application/json"> = {

@@ -1,7 +1,9 @@
 import { shown } from "./request-options.js";
 import { contentTypeFromFilename, extensionForContentType, normalizeContentType, sniffContentType } from "./content-type.js";
 import { ValidationError, readingInput } from "./errors.js";
+import { readBodyBytes } from "./read-body.js";
 import { redactUrl } from "./redact.js";
+import { followRedirects } from "./redirects.js";
 import type { FetchLike } from "./transport.js";
 
 /** Everything an upload parameter accepts in every runtime; Node adds file paths via `/node`. */
@@ -23,11 +25,6 @@ function isBlob(value: unknown): value is Blob {
 
 function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
   return typeof ReadableStream !== "undefined" && value instanceof ReadableStream;
-}
-
-/** Whether a value can be uploaded: Blob/File, ArrayBuffer, a typed array or a ReadableStream. */
-export function isUploadable(value: unknown): value is Uploadable {
-  return isBlob(value) || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || isReadableStream(value);
 }
 
 function viewBytes(view: ArrayBufferView): Uint8Array<ArrayBuffer> {
@@ -58,48 +55,10 @@ export async function toFile(input: Uploadable, metadata: UploadMetadata = {}): 
   return new File([blob], filename, { type });
 }
 
-/** A multipart field: a scalar, an upload, or an upload with its own name and type. */
-export type FormFieldValue =
-  | string
-  | number
-  | boolean
-  | Uploadable
-  | {
-      /** The upload. */
-      file: Uploadable;
-      /** File name sent for it, overriding the upload's own. */
-      filename?: string;
-      /** Media type sent for it, overriding the upload's own. */
-      contentType?: string;
-    };
-
-function isFileWithMetadata(value: unknown): value is { file: Uploadable; filename?: string; contentType?: string } {
-  return typeof value === "object" && value !== null && "file" in value && isUploadable((value as { file: unknown }).file);
-}
-
-/**
- * Builds multipart form data. Content-Type is deliberately not set anywhere: the runtime
- * must add the boundary, and a hand-written header would break it.
- */
-export async function toFormData(fields: Record<string, FormFieldValue | null | undefined>): Promise<FormData> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) {
-    if (value === null || value === undefined) continue;
-    if (isFileWithMetadata(value)) {
-      form.append(name, await toFile(value.file, value));
-    } else if (isUploadable(value)) {
-      form.append(name, await toFile(value));
-    } else {
-      form.append(name, String(value));
-    }
-  }
-  return form;
-}
-
 /** Largest file `fileFromUrl` downloads unless told otherwise: 10 MiB. */
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 10 * 1024 * 1024;
 /** Content types `fileFromUrl` accepts by default. */
-export const DEFAULT_IMAGE_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/gif", "image/webp"];
+const DEFAULT_IMAGE_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/gif", "image/webp"];
 
 /** Options of `fileFromUrl`. */
 export interface FileFromUrlOptions {
@@ -121,7 +80,7 @@ export interface FileFromUrlOptions {
 }
 
 /** Redirect hops a download follows, each checked like the first URL. */
-export const MAX_DOWNLOAD_REDIRECTS = 5;
+const MAX_DOWNLOAD_REDIRECTS = 5;
 
 function ipv4Octets(host: string): number[] | undefined {
   const parts = host.split(".");
@@ -187,35 +146,6 @@ function tooLarge(url: URL, maxBytes: number): ValidationError {
   return new ValidationError(`Download from ${redactUrl(url)} is larger than the ${maxBytes}-byte limit`);
 }
 
-/** Reads the body while counting, so a lying or missing Content-Length cannot exhaust memory. */
-async function readCapped(response: Response, url: URL, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge(url, maxBytes);
-  }
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  const reader = response.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(url, maxBytes);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
 function filenameFromUrl(url: URL, type: string): string {
   const lastSegment = decodeURIComponent(url.pathname.split("/").pop() ?? "");
   if (lastSegment && contentTypeFromFilename(lastSegment)) return lastSegment;
@@ -238,16 +168,15 @@ export async function fileFromUrl(url: string | URL, options: FileFromUrlOptions
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
   const accept = options.accept ?? DEFAULT_IMAGE_TYPES;
   const fetchImpl = options.fetch ?? (globalThis.fetch as FetchLike);
-  for (let hop = 0; ; hop++) {
-    const request = new Request(parsed, { credentials: "omit", redirect: "manual", signal: options.signal ?? null });
-    const response = await fetchImpl(request);
-    const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
-    if (location === null) return downloadedFile(response, parsed, maxBytes, accept, options.filename);
-    await response.body?.cancel();
+  const hopTo = (target: URL): Request => new Request(target, { credentials: "omit", redirect: "manual", signal: options.signal ?? null });
+  const response = await followRedirects(hopTo(parsed), (request) => fetchImpl(request), (_response, request, target, hop) => {
     if (hop >= MAX_DOWNLOAD_REDIRECTS) throw new ValidationError(`Download from ${redactUrl(url)} redirected more than ${MAX_DOWNLOAD_REDIRECTS} times`);
+    if (target === undefined) throw new ValidationError(`Download from ${redactUrl(request.url)} redirected without a usable Location`);
     // Every hop is checked like the first URL, so a redirect cannot reach a private address either.
-    parsed = parseHttpUrl(new URL(location, parsed), allowPrivate);
-  }
+    parsed = parseHttpUrl(target, allowPrivate);
+    return hopTo(parsed);
+  });
+  return downloadedFile(response, parsed, maxBytes, accept, options.filename);
 }
 
 async function downloadedFile(response: Response, url: URL, maxBytes: number, accept: readonly string[], filename: string | undefined): Promise<File> {
@@ -255,7 +184,7 @@ async function downloadedFile(response: Response, url: URL, maxBytes: number, ac
     await response.body?.cancel();
     throw new ValidationError(`Download from ${redactUrl(url)} failed with HTTP ${response.status}`);
   }
-  const bytes = await readCapped(response, url, maxBytes);
+  const bytes = await readBodyBytes(response, maxBytes, () => tooLarge(url, maxBytes));
   const type = detectType(response, url, bytes);
   if (!type || !accept.includes(type)) {
     throw new ValidationError(`Download from ${redactUrl(url)} has type ${type ?? "unknown"}; expected one of ${accept.join(", ")}`);

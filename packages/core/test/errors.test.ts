@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  ApiError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  createApiError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  SdkError,
-  UnprocessableEntityError,
-} from "../src/index.js";
+import { ApiError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError, SdkError, UnprocessableEntityError } from "../src/index.js";
+import { createApiError } from "../src/errors.js";
 
 const init = (status: number) => ({ status, message: "m", method: "GET", url: "https://api.test/x", retryAfterMs: 2000 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { createConsoleLogger, readEnv, resolveLogger, silentLogger } from "../src/index.js";
+import { createConsoleLogger, readEnv } from "../src/index.js";
+import { resolveLogger, silentLogger } from "../src/logger.js";
 
 describe("resolveLogger", () => {
   it("is silent by default", () => {

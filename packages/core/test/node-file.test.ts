@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { toFormData, ValidationError } from "../src/index.js";
+import { serializeBody, ValidationError } from "../src/index.js";
 import { fileFromPath } from "../src/node.js";
 
 describe("fileFromPath", () => {
@@ -16,7 +16,7 @@ describe("fileFromPath", () => {
     expect(file.name).toBe("porch.png");
     expect(file.type).toBe("image/png");
     expect(file.size).toBe(4);
-    const form = await toFormData({ file });
+    const form = serializeBody({ file }) as FormData;
     expect((form.get("file") as File).name).toBe("porch.png");
   });
 

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ResponseParseError, ResponseTooLargeError, SdkError } from "../src/errors.js";
-import { parseJsonBody, readBodyText, readCappedText } from "../src/read-body.js";
+import { parseJsonBody, readBodyBytes, readCappedText } from "../src/read-body.js";
 
 const encoder = new TextEncoder();
 
@@ -78,12 +78,12 @@ describe("readCappedText", () => {
   });
 });
 
-describe("readBodyText (2xx bodies)", () => {
-  const context = { method: "GET", url: "https://api.test/devices" };
+describe("readBodyBytes (2xx bodies, downloads)", () => {
+  const tooLarge = () => new ResponseTooLargeError(10_000, { status: 200, method: "GET", url: "https://api.test/devices" });
 
   it("throws ResponseTooLargeError as soon as a streamed body passes the cap", async () => {
     const { response, stats } = endlessBody(encoder.encode("x".repeat(4096)));
-    const error = await readBodyText(new Response(response.body, { status: 200 }), 10_000, context).catch((caught: unknown) => caught);
+    const error = await readBodyBytes(new Response(response.body, { status: 200 }), 10_000, tooLarge).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ResponseTooLargeError);
     expect(error).toBeInstanceOf(SdkError);
     expect(error).toMatchObject({ status: 200, maxBytes: 10_000, method: "GET", url: "https://api.test/devices" });
@@ -95,12 +95,14 @@ describe("readBodyText (2xx bodies)", () => {
   it("refuses a declared Content-Length over the cap without reading", async () => {
     const { response, stats } = endlessBody(encoder.encode("x"));
     const declared = new Response(response.body, { status: 200, headers: { "content-length": "50000000" } });
-    await expect(readBodyText(declared, 1_000_000, context)).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(readBodyBytes(declared, 1_000_000, tooLarge)).rejects.toBeInstanceOf(ResponseTooLargeError);
     expect(stats.pulls).toBe(0);
   });
 
-  it("returns the text of a body within the cap", async () => {
-    expect(await readBodyText(new Response('{"ok":true}'), 11, context)).toBe('{"ok":true}');
+  it("returns the bytes of a body within the cap, also when they come in several chunks", async () => {
+    expect(new TextDecoder().decode(await readBodyBytes(new Response('{"ok":true}'), 11, tooLarge))).toBe('{"ok":true}');
+    const chunked = chunkedBody([encoder.encode("abc"), encoder.encode("def")]);
+    expect(new TextDecoder().decode(await readBodyBytes(chunked, 6, tooLarge))).toBe("abcdef");
   });
 });
 

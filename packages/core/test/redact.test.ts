@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  isSensitiveName,
-  maskKnownSecrets,
-  redactHeaders,
-  redactJson,
-  redactSecret,
-  redactText,
-  redactUrl,
-} from "../src/index.js";
+import { isSensitiveName, redactUrl } from "../src/index.js";
+import { maskKnownSecrets, redactHeaders, redactJson, redactSecret, redactText } from "../src/redact.js";
 import { isSensitiveQueryName, redactQueryString } from "../src/redact.js";
 
 const API_KEY = "sk_live_0123456789abcd";

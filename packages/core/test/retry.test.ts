@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  ApiError,
-  backoffDelay,
-  ConnectionError,
-  createApiError,
-  parseRetryAfter,
-  retryDelay,
-  shouldRetry,
-  TimeoutError,
-} from "../src/index.js";
+import { ApiError, ConnectionError, TimeoutError } from "../src/index.js";
+import { backoffDelay, parseRetryAfter, retryDelay, shouldRetry } from "../src/retry.js";
+import { createApiError } from "../src/errors.js";
 
 const apiError = (status: number): ApiError => createApiError({ status, message: "x", method: "GET", url: "https://api.test/" });
 

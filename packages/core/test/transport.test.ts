@@ -4,6 +4,7 @@ import {
   ApiError,
   AuthenticationError,
   bearerAuth,
+  headerAuth,
   ConfigError,
   ConnectionError,
   InternalServerError,
@@ -90,6 +91,23 @@ describe("Transport request shaping", () => {
     const transport = new Transport({ fetch, auth: bearerAuth(() => " ") });
     await expect(transport.fetch(URL_DEVICES)).rejects.toThrow(ConfigError);
     expect(fetch.requests).toHaveLength(0);
+  });
+
+  it("refuses a credential that is not safe in a header as a ConfigError, fixed at once and from a callback before sending", async () => {
+    for (const make of [() => bearerAuth("tok_abc\nX-Injected: 1"), () => headerAuth("X-API-Key", "key with space"), () => bearerAuth(42 as never)]) {
+      expect(make).toThrow(ConfigError);
+    }
+    expect(() => bearerAuth("tok_abc\ntok_def")).toThrow(/^The credential for Authorization must be a non-empty string without whitespace or control characters, got a string$/);
+    const fetch = scriptedFetch();
+    const transport = new Transport({ fetch, auth: bearerAuth(() => "tok_abc\r\nX-Injected: 1") });
+    await expect(transport.fetch(URL_DEVICES)).rejects.toThrow(/The credential for Authorization callback's answer must be a non-empty string without whitespace or control characters/);
+    expect(fetch.calls).toHaveLength(0);
+  });
+
+  it("sends a fixed credential trimmed, as Headers would", async () => {
+    const fetch = scriptedFetch(json(200, {}));
+    await new Transport({ fetch, auth: bearerAuth("  tok_abc \n") }).fetch(URL_DEVICES);
+    expect(fetch.calls[0]!.headers.get("authorization")).toBe("Bearer tok_abc");
   });
 });
 
@@ -450,6 +468,7 @@ describe("Transport logging", () => {
   });
 });
 
+<<<<<<< HEAD
 describe("Transport.derive", () => {
   it("merges headers so a scoped copy keeps the client defaults", async () => {
     const fetch = steppedFetch(json(200, {}));
@@ -459,6 +478,8 @@ describe("Transport.derive", () => {
   });
 });
 
+=======
+>>>>>>> main
 describe("Transport answers read inside the deadline", () => {
   const answer = () => new Response('{"id":"d1","name":"Front door"}', { status: 201, statusText: "Created", headers: { "content-type": "application/json", "x-request-id": "r1" } });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
+<<<<<<< HEAD
 import { fileFromUrl, sniffContentType, toFile, toFormData, ValidationError } from "../src/index.js";
 import { steppedFetch } from "./helpers.js";
+=======
+import { fileFromUrl, serializeBody, sniffContentType, toFile, ValidationError } from "../src/index.js";
+import { scriptedFetch } from "./helpers.js";
+>>>>>>> main
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
@@ -41,9 +46,9 @@ describe("toFile", () => {
   });
 });
 
-describe("toFormData", () => {
-  it("builds multipart data whose Content-Type, with boundary, comes from the runtime", async () => {
-    const form = await toFormData({ file: { file: PNG, filename: "door.png" }, caption: "Front door", skip: undefined });
+describe("multipart bodies", () => {
+  it("are built by serializeBody, whose Content-Type, with boundary, comes from the runtime", async () => {
+    const form = serializeBody({ file: await toFile(PNG, { filename: "door.png" }), caption: "Front door", skip: undefined }) as FormData;
     const request = new Request("https://api.test/upload", { method: "POST", body: form });
     expect(request.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
     const text = await request.text();

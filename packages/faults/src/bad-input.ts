@@ -10,7 +10,7 @@ import * as openappSdk from "@openapp/sdk";
 import type { ScriptedServer } from "@openapp/testing";
 import { omletDoor } from "./targets.js";
 
-export type Expected = "ConfigError" | "ValidationError";
+type Expected = "ConfigError" | "ValidationError";
 
 export interface BadInputCase {
   vendor: "openapp" | "omlet" | "overkiz";

@@ -4,7 +4,7 @@ import type { CallOptions, ErrorName, Op, Target } from "./targets.js";
 /** The per-call timeout every case uses, so stalls end fast. */
 export const CALL_TIMEOUT_MS = 1_000;
 /** Attempts a read may make by default (2 retries). */
-export const READ_ATTEMPTS = 3;
+const READ_ATTEMPTS = 3;
 
 export interface CaseEnv {
   target: Target;
@@ -17,7 +17,7 @@ export interface CaseEnv {
   logged(pattern: RegExp): Promise<void>;
 }
 
-export interface Expectation {
+interface Expectation {
   /** Undefined: the call must succeed (a same-origin GET redirect). */
   error?: ErrorName;
   status?: number;

@@ -6,7 +6,7 @@ import { CALL_TIMEOUT_MS, type CaseEnv, type FaultCase } from "./cases.js";
 import type { ErrorName, Op, ResolvedErrors, Target } from "./targets.js";
 
 /** Event-loop delay at or above this is a hang, whatever the wall clock says. */
-export const MAX_LOOP_DELAY_MS = 200;
+const MAX_LOOP_DELAY_MS = 200;
 /** After the bound, the watchdog closes the servers so the call ends; this long more, then it gives up. */
 const GRACE_MS = 2_000;
 

@@ -19,10 +19,10 @@ import {
 import type { Reply, ScriptedServer } from "@openapp/testing";
 
 // biome-ignore lint/suspicious/noExplicitAny: error classes of different façades share no constructor type.
-export type ErrorClass = abstract new (...args: any[]) => Error;
+type ErrorClass = abstract new (...args: any[]) => Error;
 
 /** The classes a case may expect; looked up on the façade first, then on core. */
-export const ERROR_NAMES = [
+const ERROR_NAMES = [
   "SdkError",
   "ApiError",
   "ConfigError",
@@ -169,7 +169,7 @@ const omletDoorOpen: Op = {
 
 // ---- Overkiz local: a gateway over https with the test CA ----
 
-export const GATEWAY_PIN = "1234-5678-9012";
+const GATEWAY_PIN = "1234-5678-9012";
 export const GATEWAY_NAME = `${GATEWAY_PIN}.local`;
 export const IMPOSTOR_NAME = "gateway-9999-0000-1111.local";
 const LOCAL_TOKEN = "faultsTokenLOCAL_Zr4Ty8Qw1Pm6Vn3Kb9Xs";

@@ -1,13 +1,12 @@
 import {
   ClientKit,
   ConfigError,
-  type FetchLike,
-  type Logger,
-  type Middleware,
+  type CommonClientOptions,
   Resource,
   type VendorDeclaration,
+  assertKnownClientOptions,
+  commonKitOptions,
   composeResources,
-  assertKnownOptions,
   readingOptions,
   bearerAuth,
   isHeaderSafeToken,
@@ -32,37 +31,20 @@ export const DEFAULT_BASE_URL = omletDefaultBaseUrl ?? "https://x107.omlet.co.uk
 const API_KEY_ENV = "OMLET_API_KEY";
 
 /** Options of {@link OmletClient}; every one is optional. */
-export interface OmletClientOptions {
+export interface OmletClientOptions extends CommonClientOptions {
   /** Bearer API key; defaults to the `OMLET_API_KEY` environment variable. */
   apiKey?: string | undefined;
   /** Defaults to `https://x107.omlet.co.uk/api/v1`. */
   baseUrl?: string | undefined;
-  /** The `fetch` to send with; the global one by default. */
-  fetch?: FetchLike | undefined;
-  /** Per-attempt timeout in milliseconds (default 30 000). */
-  timeout?: number | undefined;
-  /** Retries of idempotent requests (default 2). Actions are never retried once sent. */
-  maxRetries?: number | undefined;
-  /** Runs once per attempt around every request (logging, tracing, extra headers). */
-  middleware?: readonly Middleware[] | undefined;
-  /** Silent by default; `OMLET_LOG=debug` prints requests to the console. */
-  logger?: Logger | undefined;
-  /** Extra headers sent on every request. */
-  headers?: Record<string, string> | undefined;
-  /**
-   * Check every answer against the spec's generated zod schema (default false); a mismatch is a
-   * ValidationError naming the operation and the JSON path. The schemas load on first use.
-   */
-  validateResponses?: boolean | undefined;
 }
 
 // Every option the client reads; the mapped type makes a new option without an entry a compile error.
 const OPTION_KEYS = Object.keys({
-  apiKey: 1, baseUrl: 1, fetch: 1, timeout: 1, maxRetries: 1, middleware: 1, logger: 1, headers: 1, validateResponses: 1,
-} satisfies Record<keyof OmletClientOptions, 1>);
+  apiKey: 1, baseUrl: 1,
+} satisfies Record<Exclude<keyof OmletClientOptions, keyof CommonClientOptions>, 1>);
 
 /** What makes Omlet different from the other vendors; the kit builds the rest. */
-export const omletVendor: VendorDeclaration<typeof operationTable, never> = {
+const omletVendor: VendorDeclaration<typeof operationTable, never> = {
   name: "Omlet",
   logLevelEnv: "OMLET_LOG",
   logPrefix: "omlet",
@@ -92,18 +74,12 @@ function createContext(options: OmletClientOptions): OmletContext {
 }
 
 function readOptions(options: OmletClientOptions): OmletContext {
-  assertKnownOptions(options, OPTION_KEYS, "OmletClient");
+  assertKnownClientOptions(options, omletVendor, OPTION_KEYS);
   const apiKey = validApiKey(options.apiKey ?? readEnv(API_KEY_ENV));
   const kit: OmletKit = new ClientKit(omletVendor, {
+    ...commonKitOptions(options),
     baseUrl: normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
     auth: apiKey === undefined ? undefined : bearerAuth(apiKey),
-    fetch: options.fetch,
-    timeout: options.timeout,
-    maxRetries: options.maxRetries,
-    middleware: options.middleware,
-    logger: options.logger,
-    headers: options.headers,
-    validateResponses: options.validateResponses,
   });
   return { kit, activity: new Set() };
 }

@@ -8,7 +8,6 @@ export {
   noContent,
   scriptedFetch,
   sequenceFetch,
-  type SentRequest as RecordedRequest,
 } from "@openapp/testing";
 
 export function testClient(fetch: (request: Request) => Promise<Response>, options: OmletClientOptions = {}) {

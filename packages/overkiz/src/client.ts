@@ -5,10 +5,11 @@ import {
   type FetchCredentials,
   type FetchLike,
   type Logger,
-  type Middleware,
   Resource,
   type VendorDeclaration,
-  assertKnownOptions,
+  assertKnownClientOptions,
+  commonKitOptions,
+  type CommonClientOptions,
   composeResources,
   readingOptions,
 } from "@openapp/core";
@@ -38,7 +39,7 @@ import { SessionResource } from "./resources/session.js";
 import { SetupResource } from "./resources/setup.js";
 
 /** Options of {@link OverkizClient}: `server` and `credentials` are required. */
-export interface OverkizClientOptions {
+export interface OverkizClientOptions extends CommonClientOptions {
   /** A key of `SERVERS` (`"somfy_europe"`), or a config such as `localServer(host)`. */
   server: ServerKey | ServerConfig;
   /**
@@ -54,16 +55,6 @@ export interface OverkizClientOptions {
    * providers. See the README's browser section.
    */
   fetchCredentials?: FetchCredentials | undefined;
-  /** Per-attempt timeout in milliseconds (default 30 s). */
-  timeout?: number | undefined;
-  /** Transport retries after the first attempt (default 2; only for safe methods). */
-  maxRetries?: number | undefined;
-  /** Client-wide middleware; runs once per attempt and sees the authenticated request. */
-  middleware?: readonly Middleware[] | undefined;
-  /** Extra headers sent on every request. */
-  headers?: Record<string, string> | undefined;
-  /** Silent by default; `OVERKIZ_LOG=debug` prints to the console. */
-  logger?: Logger | undefined;
   /** Uniform random source for retry jitter; injectable for deterministic tests. */
   random?: (() => number) | undefined;
   /** Clock in epoch milliseconds (token expiry, login pauses); injectable for tests. */
@@ -83,11 +74,6 @@ export interface OverkizClientOptions {
   /** Pause after refused logins (defaults: 60 000 ms, ×4, at most 4 h); `false` turns it off. */
   loginBackoff?: false | LoginBackoffSettings | undefined;
   /**
-   * Check every answer against the spec's generated zod schema (default false); a mismatch is a
-   * ValidationError naming the operation and the JSON path. The schemas load on first use.
-   */
-  validateResponses?: boolean | undefined;
-  /**
    * Check commands for known devices (loaded by `getSetup()`/`getDevices()` or passed in) before
    * sending; only what the device proves wrong is a ValidationError: a command its definition
    * does not list, more parameters than it allows (optional ones counted), a value outside the
@@ -99,16 +85,16 @@ export interface OverkizClientOptions {
 
 // Every option the client reads; the mapped type makes a new option without an entry a compile error.
 const OPTION_KEYS = Object.keys({
-  server: 1, credentials: 1, fetch: 1, fetchCredentials: 1, timeout: 1, maxRetries: 1, middleware: 1, headers: 1, logger: 1, random: 1, now: 1,
-  identityEndpoints: 1, actionQueue: 1, defaultRtsCommandDurationSeconds: 1, loginBackoff: 1, validateResponses: 1, validateCommands: 1,
-} satisfies Record<keyof OverkizClientOptions, 1>);
+  server: 1, credentials: 1, fetchCredentials: 1, random: 1, now: 1,
+  identityEndpoints: 1, actionQueue: 1, defaultRtsCommandDurationSeconds: 1, loginBackoff: 1, validateCommands: 1,
+} satisfies Record<Exclude<keyof OverkizClientOptions, keyof CommonClientOptions>, 1>);
 
 /** Options renamed when durations got their unit; the old name is refused with the new one. */
-const RENAMED_OPTIONS = { defaultRtsCommandDuration: "defaultRtsCommandDurationSeconds" };
 
 /** What makes Overkiz different from the other vendors; the kit builds the rest. */
-export const overkizVendor: VendorDeclaration<typeof operationTable, never> = {
+const overkizVendor: VendorDeclaration<typeof operationTable, never> = {
   name: "Overkiz",
+  aliases: { defaultRtsCommandDuration: "defaultRtsCommandDurationSeconds" },
   logLevelEnv: "OVERKIZ_LOG",
   logPrefix: "overkiz",
   operations: operationTable,
@@ -142,7 +128,7 @@ function createContext(options: OverkizClientOptions): OverkizContext {
  * hands them its calls whenever it runs them), then the kit on top, then what sends through it.
  */
 function readOptions(options: OverkizClientOptions): OverkizContext {
-  assertKnownOptions(options, OPTION_KEYS, "OverkizClient", RENAMED_OPTIONS);
+  assertKnownClientOptions(options, overkizVendor, OPTION_KEYS);
   const server = resolveServer(options.server);
   const strategy = strategyFor(server, options.credentials);
   const now = options.now ?? Date.now;
@@ -153,18 +139,14 @@ function readOptions(options: OverkizClientOptions): OverkizContext {
   const session = new OverkizSession(strategy, guard, { server, now, identity });
   const listener = new EventListener(session);
   const kit: OverkizKit = new ClientKit(overkizVendor, {
+    ...commonKitOptions(options),
     baseUrl: server.endpoint,
     auth: session,
     fetch: withFetchCredentials(options.fetch, options.fetchCredentials),
     // Identity providers get neither the cookie mode nor anything else of the Overkiz session.
     foreignFetch: options.fetch,
-    timeout: options.timeout,
-    maxRetries: options.maxRetries,
-    middleware: options.middleware,
     headers: defaultHeaders(options.headers),
-    logger: options.logger,
     random: options.random,
-    validateResponses: options.validateResponses,
     refusals: overkizRefusals(session, listener),
   });
   const cache: ClientCache = {};

@@ -58,7 +58,7 @@ export {
   isGatewaySelecting,
   setBearer,
 } from "./internal/auth/strategy.js";
-export type { TokenSource } from "./internal/auth/token-source.js";
+export type { SecretSource as TokenSource } from "@openapp/core";
 export { type ActionQueueSettings, DEFAULT_ACTION_QUEUE } from "./internal/action-queue.js";
 export { type LoginBackoffSettings, LoginLockedError } from "./internal/login-guard.js";
 export { DEFAULT_EVENT_INTERVAL_MS, type EventStreamParams } from "./resources/events.js";

@@ -8,7 +8,7 @@ export const SDK_VERSION: string = typeof __OVERKIZ_VERSION__ === "string" ? __O
 export const USER_AGENT = `@openapp/overkiz/${SDK_VERSION}`;
 
 /** Browsers (pages and workers) own the User-Agent header; elsewhere (Node, Bun, Deno, edge) we set it. */
-export function runtimeAllowsUserAgent(): boolean {
+function runtimeAllowsUserAgent(): boolean {
   const scope = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
   return typeof scope.document === "undefined" && typeof scope.WorkerGlobalScope === "undefined";
 }

@@ -3,10 +3,10 @@ import {
   ClientKit,
   ConfigError,
   type FetchLike,
-  type Logger,
-  type Middleware,
+  type CommonClientOptions,
   type VendorDeclaration,
-  assertKnownOptions,
+  assertKnownClientOptions,
+  commonKitOptions,
   readingOptions,
   bearerAuth,
   headerAuth,
@@ -53,7 +53,7 @@ export const DEFAULT_ENTITY_ACTIONS: Readonly<Record<EntityShortcut, string>> = 
 };
 
 /** Options of {@link OpenAppClient}; every one is optional. */
-export interface OpenAppClientOptions {
+export interface OpenAppClientOptions extends CommonClientOptions {
   /**
    * `{origin}_openapp_{secret}` (1.0) or `{base_url}_openapp_{secret}` with the API path (0.1);
    * defaults to `OPENAPP_API_KEY`. Public routes work without one.
@@ -74,10 +74,6 @@ export interface OpenAppClientOptions {
    * `X-API-Key: <key>`. 1.0 always sends `X-API-Key` (its gateway answers 401 to a key as a Bearer token).
    */
   authHeader?: "authorization" | "x-api-key" | undefined;
-  /** Per-attempt timeout in milliseconds (default 30 000). */
-  timeout?: number | undefined;
-  /** Retries of requests that are safe to repeat (default 2). */
-  maxRetries?: number | undefined;
   /** Also used, without credentials, to download images for `uploadImageFromUrl` unless `downloadFetch` is set. */
   fetch?: FetchLike | undefined;
   /**
@@ -86,28 +82,17 @@ export interface OpenAppClientOptions {
    * private addresses are then refused after DNS too.
    */
   downloadFetch?: FetchLike | undefined;
-  /** Runs once per attempt around every request (logging, tracing, extra headers). */
-  middleware?: readonly Middleware[] | undefined;
-  /** Silent by default; `OPENAPP_LOG=debug` prints each request. */
-  logger?: Logger | undefined;
-  /** Extra headers on every request. */
-  headers?: Record<string, string> | undefined;
   /** Action ids behind `entities.byId(id).open()` and friends, e.g. `{ open: "door.unlock" }`. */
   entityActions?: Partial<Record<EntityShortcut, string>> | undefined;
-  /**
-   * Check every answer against the spec's generated zod schema (default false); a mismatch is a
-   * ValidationError naming the operation and the JSON path. The schemas load on first use.
-   */
-  validateResponses?: boolean | undefined;
 }
 
-// Every option the client reads; the mapped type makes a new option without an entry a compile error.
-const OPTION_KEYS = Object.keys({
-  apiKey: 1, apiVersion: 1, org: 1, baseUrl: 1, authHeader: 1, timeout: 1, maxRetries: 1, fetch: 1, downloadFetch: 1, middleware: 1, logger: 1, headers: 1, entityActions: 1, validateResponses: 1,
-} satisfies Record<keyof OpenAppClientOptions, 1>);
+// The options only this client reads; the mapped type makes a new option without an entry a compile error.
+const OWN_OPTION_KEYS = Object.keys({
+  apiKey: 1, apiVersion: 1, org: 1, baseUrl: 1, authHeader: 1, downloadFetch: 1, entityActions: 1,
+} satisfies Record<Exclude<keyof OpenAppClientOptions, keyof CommonClientOptions>, 1>);
 
 /** What makes OpenApp different from the other vendors; the kit builds the rest. */
-export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawClient> = {
+const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawClient> = {
   name: "OpenApp",
   logLevelEnv: "OPENAPP_LOG",
   logPrefix: "openapp",
@@ -129,6 +114,7 @@ export const openAppVendor: VendorDeclaration<typeof operationTable, OpenAppRawC
     },
   ],
   requestOptions: ["org"],
+  aliases: { organization: "org", organisation: "org", orgId: "org" },
   pagination: { defaultLimit: DEFAULT_PAGE_SIZE, maxLimit: MAX_PAGE_SIZE },
   toWireQuery,
   loadSchemas: () => import("@openapp/openapp-generated/zod").then((zod) => zod.responseSchemas),
@@ -158,7 +144,7 @@ function openAppV1Vendor(generation: ApiVersion): VendorDeclaration<typeof v1Ope
  * The trimmed organization id, or undefined when none is given.
  * @throws {ConfigError} when it is not a non-empty string, or contains whitespace or control characters.
  */
-export function validOrg(org: unknown): string | undefined {
+function validOrg(org: unknown): string | undefined {
   if (org === undefined) return undefined;
   if (typeof org !== "string" || org.trim() === "") throw new ConfigError("The organization id must be a non-empty string");
   const trimmed = org.trim();
@@ -217,22 +203,16 @@ function createContext(options: OpenAppClientOptions): OpenAppContext {
 }
 
 function readOptions(options: OpenAppClientOptions): OpenAppContext {
-  assertKnownOptions(options, OPTION_KEYS, "OpenAppClient");
+  assertKnownClientOptions(options, openAppVendor, OWN_OPTION_KEYS);
   const apiKey = options.apiKey ?? readEnv("OPENAPP_API_KEY");
   const parsed = apiKey === undefined ? undefined : parseApiKey(apiKey);
   const generation = resolveGeneration(parsed, options.apiVersion ?? readEnv("OPENAPP_API_VERSION"));
   const oneTimeSecrets = new Set<string>();
   const kitOptions = {
+    ...commonKitOptions(options),
     baseUrl: resolveBaseUrl(parsed, options.baseUrl ?? readEnv("OPENAPP_BASE_URL")),
     auth: authFor(parsed, options.authHeader, generation, oneTimeSecrets),
-    fetch: options.fetch,
     foreignFetch: options.downloadFetch,
-    headers: options.headers,
-    middleware: options.middleware,
-    timeout: options.timeout,
-    maxRetries: options.maxRetries,
-    logger: options.logger,
-    validateResponses: options.validateResponses,
     defaults: { org: validOrg(options.org ?? readEnv("OPENAPP_ORG")) },
   };
   const kit: OpenAppKit = new ClientKit(openAppVendor, kitOptions);

@@ -38,6 +38,7 @@ export const omletAdapter = defineAdapter<OmletClient>({
   errors: { SdkError, ConfigError, ValidationError, InternalServerError, RateLimitError, ConnectionError, TimeoutError, AbortError },
   secrets: [API_KEY],
   createClient: (server, extra = {}) => new OmletClient({ apiKey: API_KEY, baseUrl: `${server.origin}${API}`, ...extra }),
+  withCredential: (server, secret) => new OmletClient({ apiKey: secret, baseUrl: `${server.origin}${API}` }),
   errorBody: (message) => ({ message }),
   action: {
     label: 'omlet.performAction({ deviceId, actionName: "open" })',

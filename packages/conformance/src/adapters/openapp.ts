@@ -40,6 +40,7 @@ export const openappAdapter = defineAdapter<OpenAppClient>({
   errors: { SdkError, ConfigError, ValidationError, InternalServerError, RateLimitError, ConnectionError, TimeoutError, AbortError },
   secrets: [SECRET],
   createClient: (server, extra = {}) => new OpenAppClient({ apiKey: keyFor(server), org: ORG, ...extra }),
+  withCredential: (server, secret) => new OpenAppClient({ apiKey: `${server.origin}_openapp_${secret}`, org: ORG }),
   errorBody: (message) => ({ message, error_code: "conformance_error" }),
   action: {
     label: "client.entities.byId(id).open()",

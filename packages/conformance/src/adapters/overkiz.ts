@@ -73,6 +73,8 @@ function overkizAdapter(variant: Variant): ConformanceAdapter<OverkizClient> {
     optionNames: ["server", "credentials", "fetch", "fetchCredentials", "timeout", "maxRetries", "middleware", "headers", "logger", "random", "now", "identityEndpoints", "actionQueue", "defaultRtsCommandDurationSeconds", "loginBackoff", "validateResponses", "validateCommands"],
     errors: { SdkError, ConfigError, ValidationError, InternalServerError, RateLimitError, ConnectionError, TimeoutError, AbortError },
     ...variant,
+    // Both variants: the token is the credential a caller writes into a header itself.
+    withCredential: (scripted, secret) => new OverkizClient({ server: server(scripted), credentials: { token: secret } }),
     errorBody: (message) => ({ errorCode: "UNSPECIFIED_ERROR", error: message }),
     close: (client) => client.close(),
     action: {

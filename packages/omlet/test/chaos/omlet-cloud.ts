@@ -15,7 +15,7 @@ import type { SeededRandom } from "@openapp/testing";
 import type { Device } from "../../src/index.js";
 import { batteryDoorWithoutLight, doorWithLight, fan, feeder } from "../fixtures/devices.js";
 
-export const API_PATH = "/api/v1";
+const API_PATH = "/api/v1";
 
 /** How often each fault hits one request, and how slow a slow answer is. */
 export interface FaultRates {
@@ -63,7 +63,7 @@ function renamed(device: Device, deviceId: string, name: string): Device {
 }
 
 /** Three coops: two mains doors with lights, a battery door, a fan and a feeder. */
-export function farm(): Device[] {
+function farm(): Device[] {
   return [
     doorWithLight("closed"),
     renamed(doorWithLight("open"), "Hn3vTq8ZrP1wXk5M", "Lower coop"),

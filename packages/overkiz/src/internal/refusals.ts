@@ -4,23 +4,23 @@ import { type EventListener, isListenerGone } from "./event-listener.js";
 import type { OverkizSession } from "./session.js";
 
 /** pyoverkiz's backoff: full jitter under ceilings of 1, 2, 4 … s, capped at 60 s. */
-export const OVERKIZ_BACKOFF: BackoffShape = { initialMs: 1_000, maxMs: 60_000, jitter: "full" };
+const OVERKIZ_BACKOFF: BackoffShape = { initialMs: 1_000, maxMs: 60_000, jitter: "full" };
 
 /** No wait: the resend follows a re-login or a new listener, not the server's load. */
 const AT_ONCE: BackoffShape = { initialMs: 0, maxMs: 0, jitter: "full" };
 
 /** The Overkiz reasons to go again; each proves the server refused the request before anything ran. */
-export type RefusalReason = "tooManyExecutions" | "tooManyConcurrentRequests" | "notAuthenticated" | "listenerExpired";
+type RefusalReason = "tooManyExecutions" | "tooManyConcurrentRequests" | "notAuthenticated" | "listenerExpired";
 
 /**
  * "Server busy (Too many executions)": resending cannot run the execution twice. EXEC_QUEUE_FULL
  * is not retried: the gateway queue only drains as executions finish, so the caller should batch.
  * 5 tries within 300 s.
  */
-export const TOO_MANY_EXECUTIONS: RetryProfile = { maxRetries: 4, backoff: OVERKIZ_BACKOFF, budgetMs: 300_000 };
+const TOO_MANY_EXECUTIONS: RetryProfile = { maxRetries: 4, backoff: OVERKIZ_BACKOFF, budgetMs: 300_000 };
 
 /** The per-session concurrency limit: 5 tries within 120 s. */
-export const TOO_MANY_CONCURRENT_REQUESTS: RetryProfile = { maxRetries: 4, backoff: OVERKIZ_BACKOFF, budgetMs: 120_000 };
+const TOO_MANY_CONCURRENT_REQUESTS: RetryProfile = { maxRetries: 4, backoff: OVERKIZ_BACKOFF, budgetMs: 120_000 };
 
 const LISTENER_FETCH = /\/events\/([^/]+)\/fetch$/;
 

@@ -77,7 +77,7 @@ function fits(spec: ValueSpec, value: unknown): boolean {
 }
 
 /** The signatures the device's own UI profiles state for a command (none: nothing to check). */
-export function signaturesFor(device: Device, command: string): CommandSignature[] {
+function signaturesFor(device: Device, command: string): CommandSignature[] {
   const known = Object.hasOwn(COMMAND_SIGNATURES, command) ? COMMAND_SIGNATURES[command] : undefined;
   if (!known) return [];
   const profiles = new Set(device.uiProfiles);

@@ -8,14 +8,14 @@ import type { operationTable, operations } from "@openapp/overkiz-generated";
 
 type Table = typeof operationTable;
 
-export type OperationId = keyof Table & keyof operations;
+type OperationId = keyof Table & keyof operations;
 
-export type Operation<Id extends OperationId> = operations[Id];
+type Operation<Id extends OperationId> = operations[Id];
 
 /** The query parameters of an operation (`never` when it has none). */
-export type Query<Id extends OperationId> = QueryParams<Operation<Id>>;
+type Query<Id extends OperationId> = QueryParams<Operation<Id>>;
 
-export type Path<Id extends OperationId> = PathParams<Operation<Id>>;
+type Path<Id extends OperationId> = PathParams<Operation<Id>>;
 
 /** The request body in the operation's own media type (JSON or the login form). */
 export type Body<Id extends OperationId> = RequestBody<Operation<Id>, NonNullable<Table[Id]["requestMediaType"]>>;

@@ -13,7 +13,7 @@ import { seededRandom } from "@openapp/testing";
 import { API_BASE, type FaultRates, SimulatedCloud, deviceUrl } from "./simulated-cloud.js";
 
 /** The parts of a state mirror the run uses. */
-export interface ChaosMirror {
+interface ChaosMirror {
   start(): Promise<void>;
   stop(): Promise<void>;
   on(listener: (change: { type: string }) => void): () => void;
@@ -43,7 +43,7 @@ export interface ChaosSettings {
   faults: FaultRates;
 }
 
-export const CHAOS_DEFAULTS: ChaosSettings = {
+const CHAOS_DEFAULTS: ChaosSettings = {
   durationMs: 2_500,
   settleMs: 8_000,
   devices: 8,

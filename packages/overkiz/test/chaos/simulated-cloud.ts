@@ -35,7 +35,7 @@ export interface FaultRates {
   slow: number;
 }
 
-export const NO_FAULTS: FaultRates = { unavailableBefore: 0, unavailableAfter: 0, dropBefore: 0, dropAfter: 0, slow: 0 };
+const NO_FAULTS: FaultRates = { unavailableBefore: 0, unavailableAfter: 0, dropBefore: 0, dropAfter: 0, slow: 0 };
 
 export interface SimulatedCloudOptions {
   seed: number;

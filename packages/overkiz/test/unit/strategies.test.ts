@@ -89,7 +89,17 @@ describe("token callbacks", () => {
   it("refuses an empty token from a callback", async () => {
     const script = scriptedFetch({});
     const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: async () => "" }, fetch: script.fetch });
-    await expect(client.getPlaces()).rejects.toThrow(/returned no token/);
+    await expect(client.getPlaces()).rejects.toThrow(/The token callback's answer must be a non-empty string/);
+    expect(script.requests).toHaveLength(0);
+  });
+
+  it("refuses a token with a newline as a ConfigError, fixed at construction and from a callback before sending", async () => {
+    const script = scriptedFetch({});
+    const fixed = () => new OverkizClient({ server: TEST_SERVER, credentials: { token: "tok_abc\nX-Injected: 1" }, fetch: script.fetch });
+    expect(fixed).toThrow(ConfigError);
+    expect(fixed).toThrow(/The token must be a non-empty string without whitespace or control characters/);
+    const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: async () => "tok_abc\r\nX-Injected: 1" }, fetch: script.fetch });
+    await expect(client.getPlaces()).rejects.toBeInstanceOf(ConfigError);
     expect(script.requests).toHaveLength(0);
   });
 });

@@ -8,22 +8,22 @@ import type { operationTable, operations } from "@openapp/openapp-v1-generated";
 import type { FlatQuery } from "./operation-types.js";
 
 /** The generated 1.0 operation table's type. */
-export type Table = typeof operationTable;
+type Table = typeof operationTable;
 
 /** Every operationId of the OpenApp 1.0 spec. */
-export type OperationId = keyof Table & keyof operations;
+type OperationId = keyof Table & keyof operations;
 
 /** The generated operation type for an id. */
-export type Operation<Id extends OperationId> = operations[Id];
+type Operation<Id extends OperationId> = operations[Id];
 
 /** Operations that page with `limit`/`offset`, as the generated table records them. */
-export type PaginatedOperationId = { [Id in OperationId]: Table[Id]["pagination"] extends "offset" ? Id : never }[OperationId];
+type PaginatedOperationId = { [Id in OperationId]: Table[Id]["pagination"] extends "offset" ? Id : never }[OperationId];
 
 /** The query parameters a façade method accepts, with `pagination` flattened (`{ limit, offset, kind }`). */
 export type Query<Id extends OperationId> = [QueryParams<Operation<Id>>] extends [never] ? never : FlatQuery<QueryParams<Operation<Id>>>;
 
 /** The path parameters of an operation. */
-export type Path<Id extends OperationId> = PathParams<Operation<Id>>;
+type Path<Id extends OperationId> = PathParams<Operation<Id>>;
 
 /** The JSON request body. */
 export type Body<Id extends OperationId> = RequestBody<Operation<Id>, NonNullable<Table[Id]["requestMediaType"]>>;

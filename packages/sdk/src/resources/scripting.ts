@@ -32,7 +32,7 @@ export class ScriptingResource extends Resource<OpenAppContext> {
    * Runs a script and returns `{ result }`, the value of its last expression. Scripts have side
    * effects, so a failed run is never retried once it may have reached the server.
    * On Node, `executeFile` from `@openapp/sdk/node` runs a `.openapp` file.
-   * `POST /scripting/execute`. A 1.0 client runs it as a job instead (`POST /scripting/executions`,
+   * `POST /scripting/execute`. A 1.0 client runs it as a job instead (`scripting.executions.create`,
    * polled from 1 s doubling to 5 s, 15-minute ceiling; aborting cancels the job) and answers the
    * succeeded job, whose `result` is the same. Errors: see {@link OpenAppClient}.
    * @throws {ValidationError} before any request when the script is empty or blank.

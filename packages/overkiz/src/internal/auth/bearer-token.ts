@@ -1,5 +1,5 @@
 import { type AuthContext, type AuthStrategy, setBearer } from "./strategy.js";
-import { type TokenSource, checkedTokenSource, resolveToken } from "./token-source.js";
+import { type SecretSource, checkedSecretSource, resolveSecret } from "@openapp/core";
 
 /**
  * A bearer token: the local API's developer token, or any cloud server that accepts bearer
@@ -8,11 +8,11 @@ import { type TokenSource, checkedTokenSource, resolveToken } from "./token-sour
  */
 export class BearerTokenStrategy implements AuthStrategy {
   readonly name: string = "bearer";
-  readonly #source: TokenSource;
+  readonly #source: SecretSource;
   #lastToken: string | undefined;
 
-  constructor(token: TokenSource) {
-    this.#source = checkedTokenSource(token, "The token");
+  constructor(token: SecretSource) {
+    this.#source = checkedSecretSource(token, "The token");
     if (typeof this.#source === "string") this.#lastToken = this.#source;
   }
 
@@ -31,7 +31,7 @@ export class BearerTokenStrategy implements AuthStrategy {
 
   /** The current token (calls the callback). */
   protected async currentToken(): Promise<string> {
-    this.#lastToken = await resolveToken(this.#source, "The token");
+    this.#lastToken = await resolveSecret(this.#source, "The token");
     return this.#lastToken;
   }
 

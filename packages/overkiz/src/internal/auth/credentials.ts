@@ -1,4 +1,4 @@
-import { ConfigError } from "@openapp/core";
+import { ConfigError, type SecretSource } from "@openapp/core";
 import type { ServerConfig } from "../../models/servers.js";
 import { BearerTokenStrategy } from "./bearer-token.js";
 import { BrandtLoginStrategy } from "./brandt.js";
@@ -8,7 +8,6 @@ import { RexelOAuthStrategy, type RexelOAuthOptions, RexelTokenStrategy } from "
 import { JwtLoginStrategy, PasswordLoginStrategy, SsoTokenLoginStrategy } from "./session-login.js";
 import { SomfyOAuthStrategy } from "./somfy.js";
 import type { AuthStrategy } from "./strategy.js";
-import type { TokenSource } from "./token-source.js";
 
 /** E-mail and password; the server decides how they are used (session, OAuth, partner login). */
 export interface PasswordCredentials {
@@ -21,7 +20,7 @@ export interface PasswordCredentials {
 /** A bearer token or a callback returning the current one (local API, generic bearer, Rexel). */
 export interface TokenCredentials {
   /** The bearer token, or a callback that returns the current one. */
-  token: TokenSource;
+  token: SecretSource;
   /** Rexel only: the gateway to use, skipping discovery. */
   gatewayId?: string | undefined;
 }
@@ -29,7 +28,7 @@ export interface TokenCredentials {
 /** A partner JWT exchanged for a session (`POST /login` with `jwt`). */
 export interface JwtCredentials {
   /** The JWT, or a callback that returns the current one. */
-  jwt: TokenSource;
+  jwt: SecretSource;
 }
 
 /** A single-sign-on token exchanged for a session (`POST /login` with `userId` and `ssoToken`). */
@@ -37,7 +36,7 @@ export interface SsoTokenCredentials {
   /** Account the SSO token belongs to. */
   userId: string;
   /** The SSO token, or a callback that returns the current one. */
-  ssoToken: TokenSource;
+  ssoToken: SecretSource;
 }
 
 /** Rexel, SDK-owned OAuth: the code from the sign-in redirect, or a refresh token kept from before. */

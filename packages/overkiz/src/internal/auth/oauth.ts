@@ -44,7 +44,7 @@ export function readTokenAnswer(body: unknown, now: number, previousRefreshToken
   return { accessToken: body.access_token, refreshToken, expiresAt: expiryOf(body, body.access_token, now) };
 }
 
-export function needsRefresh(tokens: OAuthTokens, now: number): boolean {
+function needsRefresh(tokens: OAuthTokens, now: number): boolean {
   return tokens.expiresAt !== undefined && now >= tokens.expiresAt - REFRESH_SKEW_MS;
 }
 

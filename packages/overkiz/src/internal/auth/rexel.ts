@@ -1,11 +1,10 @@
-import { ConfigError, asRecord } from "@openapp/core";
+import { ConfigError, type SecretSource, asRecord } from "@openapp/core";
 import { InvalidTokenError, NoGatewaySelectedError } from "../../errors.js";
 import { BearerTokenStrategy } from "./bearer-token.js";
 import { type IdentityCaller, getRequest, readJson, sendIdentity } from "./identity-http.js";
 import { OAuthBearerStrategy, type OAuthTokens, type TokensListener } from "./oauth.js";
 import { type AuthorizationCodeGrant, assertRexelConsent, codeGrantForm, requestRexelTokens } from "./rexel-oauth.js";
 import type { AuthContext, DirectoryGateway, GatewaySelectingStrategy } from "./strategy.js";
-import type { TokenSource } from "./token-source.js";
 
 /** The header naming the gateway every Rexel call is for. */
 export const REXEL_GATEWAY_HEADER = "gatewayId";
@@ -21,7 +20,7 @@ async function directoryList(caller: IdentityCaller, url: string, accessToken: s
 }
 
 /** Every Overkiz gateway of the account, home by home (works before a gateway is chosen). */
-export async function listRexelGateways(caller: IdentityCaller, directoryUrl: string, accessToken: string): Promise<DirectoryGateway[]> {
+async function listRexelGateways(caller: IdentityCaller, directoryUrl: string, accessToken: string): Promise<DirectoryGateway[]> {
   const base = directoryUrl.endsWith("/") ? directoryUrl : `${directoryUrl}/`;
   const homes = await directoryList(caller, new URL("homes", base).href, accessToken);
   const gateways: DirectoryGateway[] = [];
@@ -178,7 +177,7 @@ export class RexelTokenStrategy extends BearerTokenStrategy implements GatewaySe
   override readonly name = "rexel-token";
   readonly #gateways: GatewayChoice;
 
-  constructor(token: TokenSource, options: { gatewayId?: string | undefined } = {}) {
+  constructor(token: SecretSource, options: { gatewayId?: string | undefined } = {}) {
     super(token);
     this.#gateways = new GatewayChoice(options.gatewayId);
   }

@@ -2,7 +2,7 @@
 
 export const SESSION_COOKIE = "JSESSIONID";
 
-export function setCookieLines(headers: Headers): string[] {
+function setCookieLines(headers: Headers): string[] {
   const withGetSetCookie = headers as Headers & { getSetCookie?: () => string[] };
   if (typeof withGetSetCookie.getSetCookie === "function") return withGetSetCookie.getSetCookie();
   const joined = headers.get("set-cookie");

@@ -1,9 +1,8 @@
-import { ConfigError } from "@openapp/core";
+import { ConfigError, type SecretSource, checkedSecretSource, resolveSecret } from "@openapp/core";
 import { BadCredentialsError } from "../../errors.js";
 import type { LoginForm } from "../../models/wire-types.js";
 import { SESSION_COOKIE, readSessionCookie } from "./session-cookie.js";
 import { type AuthContext, type AuthStrategy, clearCredentials } from "./strategy.js";
-import { type TokenSource, checkedTokenSource, resolveToken } from "./token-source.js";
 
 /** Account credentials, checked before anything is sent. */
 export function checkedAccount(
@@ -123,16 +122,16 @@ export class PasswordLoginStrategy extends AccountLoginStrategy {
 /** A JWT issued by a partner (or by the app's own flow), exchanged for a session. */
 export class JwtLoginStrategy extends SessionLoginStrategy {
   override readonly name: string = "jwt";
-  readonly #jwt: TokenSource;
+  readonly #jwt: SecretSource;
   #lastJwt: string | undefined;
 
-  constructor(jwt: TokenSource) {
+  constructor(jwt: SecretSource) {
     super();
-    this.#jwt = checkedTokenSource(jwt, "jwt");
+    this.#jwt = checkedSecretSource(jwt, "jwt");
   }
 
   protected override async loginForm(): Promise<LoginForm> {
-    this.#lastJwt = await resolveToken(this.#jwt, "jwt");
+    this.#lastJwt = await resolveSecret(this.#jwt, "jwt");
     return { jwt: this.#lastJwt };
   }
 
@@ -145,18 +144,18 @@ export class JwtLoginStrategy extends SessionLoginStrategy {
 export class SsoTokenLoginStrategy extends SessionLoginStrategy {
   override readonly name: string = "sso-token";
   readonly #userId: string;
-  readonly #ssoToken: TokenSource;
+  readonly #ssoToken: SecretSource;
   #lastToken: string | undefined;
 
-  constructor(userId: string, ssoToken: TokenSource) {
+  constructor(userId: string, ssoToken: SecretSource) {
     super();
     if (typeof userId !== "string" || userId.trim() === "") throw new ConfigError("userId must be a non-empty string");
     this.#userId = userId.trim();
-    this.#ssoToken = checkedTokenSource(ssoToken, "ssoToken");
+    this.#ssoToken = checkedSecretSource(ssoToken, "ssoToken");
   }
 
   protected override async loginForm(): Promise<LoginForm> {
-    this.#lastToken = await resolveToken(this.#ssoToken, "ssoToken");
+    this.#lastToken = await resolveSecret(this.#ssoToken, "ssoToken");
     return { userId: this.#userId, ssoToken: this.#lastToken };
   }
 
