@@ -1,40 +1,6 @@
 import type { FetchLike } from "../src/index.js";
 
-export interface SeenRequest {
-  method: string;
-  url: string;
-  headers: Headers;
-  body: string;
-  signal: AbortSignal;
-}
-
-type Step = Response | Error | ((request: Request) => Response | Promise<Response>);
-
-/**
- * A fetch that answers from a script, one step per call, and records what it was sent.
- * Running past the script fails loudly so a test never passes by accident.
- */
-export function scriptedFetch(...steps: Step[]): FetchLike & { calls: SeenRequest[] } {
-  const calls: SeenRequest[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
-    calls.push({
-      method: request.method,
-      url: request.url,
-      headers: new Headers(request.headers),
-      body: await request.clone().text(),
-      signal: request.signal,
-    });
-    const step = steps[calls.length - 1];
-    if (step === undefined) throw new Error(`unexpected request #${calls.length}: ${request.method} ${request.url}`);
-    if (step instanceof Error) throw step;
-    return typeof step === "function" ? step(request) : step;
-  };
-  return Object.assign(fetch, { calls });
-}
-
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
-}
+export { json, steppedFetch } from "@openapp/testing";
 
 /** Imitates undici's "fetch failed" TypeError carrying a system error code. */
 export function networkError(code: string): TypeError {

@@ -15,7 +15,7 @@ import {
   TimeoutError,
   Transport,
 } from "../src/index.js";
-import { hangingFetch, json, networkError, scriptedFetch, track } from "./helpers.js";
+import { hangingFetch, json, networkError, steppedFetch, track } from "./helpers.js";
 
 const API_KEY = "https://api.example.test/api/v1_openapp_s3cr3tKeyValue9876";
 const URL_DEVICES = "https://api.example.test/api/v1/devices";
@@ -26,14 +26,14 @@ function post(url: string, body: unknown): Request {
 
 describe("Transport request shaping", () => {
   it("sends auth, default headers and per-call headers, with per-call values winning", async () => {
-    const fetch = scriptedFetch(json(200, []));
+    const fetch = steppedFetch(json(200, []));
     const transport = new Transport({
       fetch,
       auth: bearerAuth(API_KEY),
       headers: { "user-agent": "openapp-sdk-test/1.0", "x-org": "org_default" },
     });
     await transport.fetchWith({ headers: { "x-org": "org_override", "x-trace": "abc" } })(URL_DEVICES);
-    const sent = fetch.calls[0]!.headers;
+    const sent = fetch.requests[0]!.headers;
     expect(sent.get("authorization")).toBe(`Bearer ${API_KEY}`);
     expect(sent.get("user-agent")).toBe("openapp-sdk-test/1.0");
     expect(sent.get("x-org")).toBe("org_override");
@@ -41,17 +41,17 @@ describe("Transport request shaping", () => {
   });
 
   it("does not let client defaults override a header the request already carries", async () => {
-    const fetch = scriptedFetch(json(200, {}));
+    const fetch = steppedFetch(json(200, {}));
     const transport = new Transport({ fetch, headers: { "x-org": "org_default" } });
     await transport.fetch(URL_DEVICES, { headers: { "x-org": "org_from_request" } });
-    expect(fetch.calls[0]!.headers.get("x-org")).toBe("org_from_request");
+    expect(fetch.requests[0]!.headers.get("x-org")).toBe("org_from_request");
   });
 
   it("removes a header when a call sets it to null", async () => {
-    const fetch = scriptedFetch(json(200, {}));
+    const fetch = steppedFetch(json(200, {}));
     const transport = new Transport({ fetch, headers: { "x-org": "org_default" } });
     await transport.fetchWith({ headers: { "x-org": null } })(URL_DEVICES);
-    expect(fetch.calls[0]!.headers.has("x-org")).toBe(false);
+    expect(fetch.requests[0]!.headers.has("x-org")).toBe(false);
   });
 
   it("runs middleware as an onion that sees auth, and sends the headers middleware adds", async () => {
@@ -67,30 +67,30 @@ describe("Transport request shaping", () => {
       order.push("inner");
       return next(new Request(request, { headers: { ...Object.fromEntries(request.headers), "x-inner": "2" } }));
     };
-    const fetch = scriptedFetch(json(200, {}));
+    const fetch = steppedFetch(json(200, {}));
     const transport = new Transport({ fetch, auth: bearerAuth(API_KEY), middleware: [outer] });
     await transport.fetchWith({ middleware: [inner] })(URL_DEVICES);
     expect(order).toEqual(["outer saw Bearer", "inner", "outer after"]);
-    expect(fetch.calls[0]!.headers.get("x-outer")).toBe("1");
-    expect(fetch.calls[0]!.headers.get("x-inner")).toBe("2");
+    expect(fetch.requests[0]!.headers.get("x-outer")).toBe("1");
+    expect(fetch.requests[0]!.headers.get("x-inner")).toBe("2");
   });
 
   it("rejects invalid timeout and retry settings before any request", async () => {
     expect(() => new Transport({ timeout: 0 })).toThrow(ConfigError);
     expect(() => new Transport({ maxRetries: -1 })).toThrow(/Transport: option maxRetries must be a whole number ≥ 0, got -1/);
     expect(() => new Transport({ headers: { "x-a": "1\r\nx-b: 2" } })).toThrow(/Transport: option headers must be/);
-    const fetch = scriptedFetch();
+    const fetch = steppedFetch();
     await expect(new Transport({ fetch }).fetchWith({ maxRetries: 1.5 })(URL_DEVICES)).rejects.toThrow(ConfigError);
     await expect(new Transport({ fetch }).send(new Request(URL_DEVICES), { timeout: -5 })).rejects.toThrow(/request: option timeout must be a positive number of milliseconds, got -5/);
     await expect(new Transport({ fetch }).fetchWith({ maxResponseBytes: 0 })(URL_DEVICES)).rejects.toThrow(/option maxResponseBytes must be a positive whole number of bytes/);
-    expect(fetch.calls).toHaveLength(0);
+    expect(fetch.requests).toHaveLength(0);
   });
 
   it("reports an empty credential as a ConfigError without calling the network", async () => {
-    const fetch = scriptedFetch();
+    const fetch = steppedFetch();
     const transport = new Transport({ fetch, auth: bearerAuth(() => " ") });
     await expect(transport.fetch(URL_DEVICES)).rejects.toThrow(ConfigError);
-    expect(fetch.calls).toHaveLength(0);
+    expect(fetch.requests).toHaveLength(0);
   });
 
   it("refuses a credential that is not safe in a header as a ConfigError, fixed at once and from a callback before sending", async () => {
@@ -98,22 +98,22 @@ describe("Transport request shaping", () => {
       expect(make).toThrow(ConfigError);
     }
     expect(() => bearerAuth("tok_abc\ntok_def")).toThrow(/^The credential for Authorization must be a non-empty string without whitespace or control characters, got a string$/);
-    const fetch = scriptedFetch();
+    const fetch = steppedFetch();
     const transport = new Transport({ fetch, auth: bearerAuth(() => "tok_abc\r\nX-Injected: 1") });
     await expect(transport.fetch(URL_DEVICES)).rejects.toThrow(/The credential for Authorization callback's answer must be a non-empty string without whitespace or control characters/);
-    expect(fetch.calls).toHaveLength(0);
+    expect(fetch.requests).toHaveLength(0);
   });
 
   it("sends a fixed credential trimmed, as Headers would", async () => {
-    const fetch = scriptedFetch(json(200, {}));
+    const fetch = steppedFetch(json(200, {}));
     await new Transport({ fetch, auth: bearerAuth("  tok_abc \n") }).fetch(URL_DEVICES);
-    expect(fetch.calls[0]!.headers.get("authorization")).toBe("Bearer tok_abc");
+    expect(fetch.requests[0]!.headers.get("authorization")).toBe("Bearer tok_abc");
   });
 });
 
 describe("Transport errors", () => {
   it("turns a JSON error body into a typed error with code, message and request id", async () => {
-    const fetch = scriptedFetch(json(404, { message: "Device not found", error_code: "not_found" }, { "x-request-id": "req_81f2" }));
+    const fetch = steppedFetch(json(404, { message: "Device not found", error_code: "not_found" }, { "x-request-id": "req_81f2" }));
     const error = await new Transport({ fetch }).fetch(`${URL_DEVICES}/dev_1`).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({
@@ -128,7 +128,7 @@ describe("Transport errors", () => {
   });
 
   it("reads Overkiz-style {errorCode, error} bodies", async () => {
-    const fetch = scriptedFetch(json(400, { errorCode: "EXEC_QUEUE_FULL", error: "Execution queue is full on gateway" }));
+    const fetch = steppedFetch(json(400, { errorCode: "EXEC_QUEUE_FULL", error: "Execution queue is full on gateway" }));
     const error = (await new Transport({ fetch }).fetch("https://ha101-1.example.test/exec").catch((caught: unknown) => caught)) as ApiError;
     expect(error.code).toBe("EXEC_QUEUE_FULL");
     expect(error.message).toContain("Execution queue is full on gateway");
@@ -136,7 +136,7 @@ describe("Transport errors", () => {
 
   it("gives a short, tag-free snippet for an HTML proxy page", async () => {
     const html = `<html><head><style>body{}</style></head><body><h1>502 Bad Gateway</h1>${"<p>filler</p>".repeat(100)}</body></html>`;
-    const fetch = scriptedFetch(new Response(html, { status: 502, headers: { "content-type": "text/html" } }));
+    const fetch = steppedFetch(new Response(html, { status: 502, headers: { "content-type": "text/html" } }));
     const error = (await new Transport({ fetch, maxRetries: 0 }).fetch(URL_DEVICES).catch((caught: unknown) => caught)) as ApiError;
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.message).toContain("502 Bad Gateway");
@@ -145,7 +145,7 @@ describe("Transport errors", () => {
   });
 
   it("never leaks the API key, even when the server echoes it or it sits in the URL", async () => {
-    const fetch = scriptedFetch(json(401, { message: `Invalid key ${API_KEY}` }, { "set-cookie": "JSESSIONID=abc123" }));
+    const fetch = steppedFetch(json(401, { message: `Invalid key ${API_KEY}` }, { "set-cookie": "JSESSIONID=abc123" }));
     const transport = new Transport({ fetch, auth: bearerAuth(API_KEY) });
     const error = (await transport.fetch(`${URL_DEVICES}?access_token=tok_live_123`).catch((caught: unknown) => caught)) as ApiError;
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -161,7 +161,7 @@ describe("Transport errors", () => {
 
   it("gives vendor mappers the whole body text, beyond the short message snippet", async () => {
     const page = `<html><body>${"<p>filler</p>".repeat(40)}<h1>Server is down for maintenance</h1></body></html>`;
-    const fetch = scriptedFetch(new Response(page, { status: 503, headers: { "content-type": "text/html" } }));
+    const fetch = steppedFetch(new Response(page, { status: 503, headers: { "content-type": "text/html" } }));
     let seen = "";
     const transport = new Transport({ fetch, maxRetries: 0, mapError: (init) => ((seen = init.text ?? ""), undefined) });
     await expect(transport.fetch(URL_DEVICES)).rejects.toBeInstanceOf(InternalServerError);
@@ -170,7 +170,7 @@ describe("Transport errors", () => {
 
   it("lets a vendor mapper choose the error class", async () => {
     class QueueFullError extends ApiError {}
-    const fetch = scriptedFetch(json(400, { errorCode: "EXEC_QUEUE_FULL", error: "queue full" }));
+    const fetch = steppedFetch(json(400, { errorCode: "EXEC_QUEUE_FULL", error: "queue full" }));
     const transport = new Transport({
       fetch,
       mapError: (init) => (init.code === "EXEC_QUEUE_FULL" ? new QueueFullError(init) : undefined),
@@ -179,7 +179,7 @@ describe("Transport errors", () => {
   });
 
   it("wraps refused connections in a ConnectionError that knows nothing was sent", async () => {
-    const fetch = scriptedFetch(networkError("ECONNREFUSED"));
+    const fetch = steppedFetch(networkError("ECONNREFUSED"));
     const error = (await new Transport({ fetch, maxRetries: 0 }).fetch(URL_DEVICES).catch((caught: unknown) => caught)) as ConnectionError;
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.code).toBe("ECONNREFUSED");
@@ -188,7 +188,7 @@ describe("Transport errors", () => {
 
   it("does not swallow bugs in middleware as connection errors", async () => {
     const broken: Middleware = () => Promise.reject(new RangeError("middleware bug"));
-    const fetch = scriptedFetch();
+    const fetch = steppedFetch();
     await expect(new Transport({ fetch, middleware: [broken] }).fetch(URL_DEVICES)).rejects.toThrow(RangeError);
   });
 });
@@ -202,129 +202,129 @@ describe("Transport retries", () => {
   });
 
   it("retries a GET on 503 with exponential backoff and returns the success", async () => {
-    const fetch = scriptedFetch(json(503, { message: "busy" }), json(503, { message: "busy" }), json(200, { ok: true }));
+    const fetch = steppedFetch(json(503, { message: "busy" }), json(503, { message: "busy" }), json(200, { ok: true }));
     const call = track(new Transport({ fetch, random: () => 0 }).fetch(URL_DEVICES));
     await vi.advanceTimersByTimeAsync(499);
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(fetch.calls).toHaveLength(2);
+    expect(fetch.requests).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(999);
-    expect(fetch.calls).toHaveLength(2);
+    expect(fetch.requests).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
     const response = await call.result();
     expect(response.status).toBe(200);
-    expect(fetch.calls).toHaveLength(3);
+    expect(fetch.requests).toHaveLength(3);
   });
 
   it("applies jitter that only ever shortens the backoff", async () => {
-    const fetch = scriptedFetch(json(500, {}), json(200, {}));
+    const fetch = steppedFetch(json(500, {}), json(200, {}));
     const call = track(new Transport({ fetch, random: () => 1 }).fetch(URL_DEVICES));
     await vi.advanceTimersByTimeAsync(374);
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect((await call.result()).status).toBe(200);
   });
 
   it("honours Retry-After in seconds on 429", async () => {
-    const fetch = scriptedFetch(json(429, { message: "slow down" }, { "retry-after": "3" }), json(200, {}));
+    const fetch = steppedFetch(json(429, { message: "slow down" }, { "retry-after": "3" }), json(200, {}));
     const call = track(new Transport({ fetch, random: () => 0 }).fetch(URL_DEVICES));
     await vi.advanceTimersByTimeAsync(2999);
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect((await call.result()).status).toBe(200);
   });
 
   it("retries a GET answered 503 with Retry-After: 1 exactly once, after one second", async () => {
-    const fetch = scriptedFetch(json(503, { message: "maintenance" }, { "retry-after": "1" }), json(200, { ok: true }));
+    const fetch = steppedFetch(json(503, { message: "maintenance" }, { "retry-after": "1" }), json(200, { ok: true }));
     const call = track(new Transport({ fetch, random: () => 0 }).fetch(URL_DEVICES));
     await vi.advanceTimersByTimeAsync(999);
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect((await call.result()).status).toBe(200);
-    expect(fetch.calls).toHaveLength(2);
+    expect(fetch.requests).toHaveLength(2);
   });
 
   it("honours Retry-After as an HTTP date", async () => {
     vi.setSystemTime(new Date("2025-06-01T10:00:00Z"));
-    const fetch = scriptedFetch(json(503, {}, { "retry-after": "Sun, 01 Jun 2025 10:00:05 GMT" }), json(200, {}));
+    const fetch = steppedFetch(json(503, {}, { "retry-after": "Sun, 01 Jun 2025 10:00:05 GMT" }), json(200, {}));
     const call = track(new Transport({ fetch }).fetch(URL_DEVICES));
     await vi.advanceTimersByTimeAsync(4999);
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect((await call.result()).status).toBe(200);
   });
 
   it("fails at once when Retry-After exceeds 60 s: neither sleeps through it nor ignores it", async () => {
-    const fetch = scriptedFetch(json(429, {}, { "retry-after": "3600" }), json(200, {}));
+    const fetch = steppedFetch(json(429, {}, { "retry-after": "3600" }), json(200, {}));
     const call = track(new Transport({ fetch, random: () => 0, maxRetries: 2 }).fetch(URL_DEVICES));
     await vi.advanceTimersByTimeAsync(0);
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
     const error = (await call.result().catch((caught: unknown) => caught)) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(3_600_000);
   });
 
   it("gives up after maxRetries and throws the last error", async () => {
-    const fetch = scriptedFetch(json(502, {}), json(502, {}), json(502, { message: "still down" }));
+    const fetch = steppedFetch(json(502, {}), json(502, {}), json(502, { message: "still down" }));
     const call = track(new Transport({ fetch, random: () => 0 }).fetch(URL_DEVICES));
     await vi.advanceTimersByTimeAsync(10_000);
     await expect(call.result()).rejects.toThrow("still down");
-    expect(fetch.calls).toHaveLength(3);
+    expect(fetch.requests).toHaveLength(3);
   });
 
   it("does not retry statuses that will not change, such as 400 and 404", async () => {
-    const fetch = scriptedFetch(json(400, { message: "bad" }));
+    const fetch = steppedFetch(json(400, { message: "bad" }));
     await expect(new Transport({ fetch }).fetch(URL_DEVICES)).rejects.toThrow("bad");
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
   });
 
   it("never repeats a POST that may have reached the server", async () => {
-    const fetch = scriptedFetch(json(503, { message: "gateway busy" }));
+    const fetch = steppedFetch(json(503, { message: "gateway busy" }));
     const request = post("https://api.example.test/api/v1/entities/ent_1/actions/switchable.open", {});
     await expect(new Transport({ fetch }).send(request)).rejects.toBeInstanceOf(InternalServerError);
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
   });
 
   it("never repeats a POST after a connection reset", async () => {
-    const fetch = scriptedFetch(networkError("ECONNRESET"));
+    const fetch = steppedFetch(networkError("ECONNRESET"));
     await expect(new Transport({ fetch }).send(post(URL_DEVICES, {}))).rejects.toBeInstanceOf(ConnectionError);
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
   });
 
   it("repeats a POST whose connection was refused, since it never left the machine", async () => {
-    const fetch = scriptedFetch(networkError("ECONNREFUSED"), json(201, { id: "dev_9" }));
+    const fetch = steppedFetch(networkError("ECONNREFUSED"), json(201, { id: "dev_9" }));
     const call = track(new Transport({ fetch, random: () => 0 }).send(post(URL_DEVICES, { name: "Lobby" })));
     await vi.advanceTimersByTimeAsync(500);
     expect((await call.result()).status).toBe(201);
-    expect(fetch.calls.map((seen) => seen.body)).toEqual(['{"name":"Lobby"}', '{"name":"Lobby"}']);
+    expect(fetch.requests.map((seen) => seen.body)).toEqual(['{"name":"Lobby"}', '{"name":"Lobby"}']);
   });
 
   it("sends a POST with an idempotency key once, without the key, when the API does not deduplicate", async () => {
-    const fetch = scriptedFetch(json(500, {}), json(200, { ok: true }));
+    const fetch = steppedFetch(json(500, {}), json(200, { ok: true }));
     const warnings: string[] = [];
     const transport = new Transport({ fetch, random: () => 0, onIgnoredIdempotencyKey: () => warnings.push("ignored") });
     const call = track(transport.send(post(URL_DEVICES, { name: "Gate" }), { idempotencyKey: "idem_42" }));
     await vi.advanceTimersByTimeAsync(10_000);
     await expect(call.result()).rejects.toBeInstanceOf(InternalServerError);
-    expect(fetch.calls).toHaveLength(1);
-    expect(fetch.calls[0]!.headers.has("idempotency-key")).toBe(false);
+    expect(fetch.requests).toHaveLength(1);
+    expect(fetch.requests[0]!.headers.has("idempotency-key")).toBe(false);
     expect(warnings).toEqual(["ignored"]);
   });
 
   it("repeats a POST of a deduplicated operation, with the same key and body", async () => {
-    const fetch = scriptedFetch(json(500, {}), json(200, { ok: true }));
+    const fetch = steppedFetch(json(500, {}), json(200, { ok: true }));
     const transport = new Transport({ fetch, random: () => 0 });
     const body = '{"name":"Gate"}';
     const request = new Request(URL_DEVICES, { method: "POST", body, headers: { "content-type": "application/json" } });
     const call = track(transport.sendBuilt(request, {}, undefined, body, "idem_42"));
     await vi.advanceTimersByTimeAsync(500);
     expect((await call.result()).status).toBe(200);
-    expect(fetch.calls.map((seen) => seen.headers.get("idempotency-key"))).toEqual(["idem_42", "idem_42"]);
-    expect(fetch.calls[1]!.body).toBe('{"name":"Gate"}');
+    expect(fetch.requests.map((seen) => seen.headers.get("idempotency-key"))).toEqual(["idem_42", "idem_42"]);
+    expect(fetch.requests[1]!.body).toBe('{"name":"Gate"}');
   });
 
   it("replays a streamed body on retry", async () => {
-    const fetch = scriptedFetch(json(503, {}), json(200, {}));
+    const fetch = steppedFetch(json(503, {}), json(200, {}));
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode("chunk-1|"));
@@ -336,7 +336,7 @@ describe("Transport retries", () => {
     const call = track(new Transport({ fetch, random: () => 0 }).send(request));
     await vi.advanceTimersByTimeAsync(500);
     await call.result();
-    expect(fetch.calls.map((seen) => seen.body)).toEqual(["chunk-1|chunk-2", "chunk-1|chunk-2"]);
+    expect(fetch.requests.map((seen) => seen.body)).toEqual(["chunk-1|chunk-2", "chunk-1|chunk-2"]);
   });
 
   it("runs middleware once per attempt and tells it which attempt it is", async () => {
@@ -345,7 +345,7 @@ describe("Transport retries", () => {
       attempts.push(context.attempt);
       return next(request);
     };
-    const fetch = scriptedFetch(json(503, {}), json(200, {}));
+    const fetch = steppedFetch(json(503, {}), json(200, {}));
     const call = track(new Transport({ fetch, middleware: [counting], random: () => 0 }).fetch(URL_DEVICES));
     await vi.advanceTimersByTimeAsync(500);
     await call.result();
@@ -353,16 +353,16 @@ describe("Transport retries", () => {
   });
 
   it("does not retry when maxRetries is 0", async () => {
-    const fetch = scriptedFetch(json(503, {}));
+    const fetch = steppedFetch(json(503, {}));
     await expect(new Transport({ fetch }).fetchWith({ maxRetries: 0 })(URL_DEVICES)).rejects.toBeInstanceOf(InternalServerError);
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
   });
 
   it("does not retry TLS verification failures", async () => {
-    const fetch = scriptedFetch(networkError("UNABLE_TO_VERIFY_LEAF_SIGNATURE"));
+    const fetch = steppedFetch(networkError("UNABLE_TO_VERIFY_LEAF_SIGNATURE"));
     const error = (await new Transport({ fetch }).fetch(URL_DEVICES).catch((caught: unknown) => caught)) as ConnectionError;
     expect(error.message).toContain("CA certificate");
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
   });
 });
 
@@ -430,21 +430,21 @@ describe("Transport timeouts and cancellation", () => {
 
   it("cancels the backoff sleep and sends nothing more", async () => {
     const controller = new AbortController();
-    const fetch = scriptedFetch(json(503, {}));
+    const fetch = steppedFetch(json(503, {}));
     const call = track(new Transport({ fetch, random: () => 0 }).fetchWith({ signal: controller.signal })(URL_DEVICES));
     await vi.advanceTimersByTimeAsync(100);
     controller.abort();
     await expect(call.result()).rejects.toBeInstanceOf(AbortError);
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.requests).toHaveLength(1);
   });
 
   it("honours a signal carried by the request itself (openapi-fetch puts it there)", async () => {
     const controller = new AbortController();
     controller.abort();
-    const fetch = scriptedFetch();
+    const fetch = steppedFetch();
     await expect(new Transport({ fetch }).fetch(URL_DEVICES, { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
-    expect(fetch.calls).toHaveLength(0);
+    expect(fetch.requests).toHaveLength(0);
   });
 });
 
@@ -457,7 +457,7 @@ describe("Transport logging", () => {
       warn: () => undefined,
       error: () => undefined,
     };
-    const fetch = scriptedFetch(json(200, {}));
+    const fetch = steppedFetch(json(200, {}));
     await new Transport({ fetch, logger }).fetch(`${URL_DEVICES}?token=tok_abcdef&limit=5`);
     expect(entries).toHaveLength(1);
     expect(entries[0]![1]).toMatchObject({
@@ -474,7 +474,7 @@ describe("Transport answers read inside the deadline", () => {
   const answer = () => new Response('{"id":"d1","name":"Front door"}', { status: 201, statusText: "Created", headers: { "content-type": "application/json", "x-request-id": "r1" } });
 
   it("hands on a real Response whose body reads once, in every form, from memory", async () => {
-    const transport = new Transport({ fetch: scriptedFetch(answer(), answer(), answer(), answer()) });
+    const transport = new Transport({ fetch: steppedFetch(answer(), answer(), answer(), answer()) });
     const first = await transport.fetch(URL_DEVICES);
     expect(first).toBeInstanceOf(Response);
     expect([first.status, first.statusText, first.ok, first.headers.get("x-request-id"), first.bodyUsed]).toEqual([201, "Created", true, "r1", false]);

@@ -4,7 +4,7 @@ export const TEST_KEY = "omk_test_Q8rZ2vLx5Nc1";
 export const BASE_URL = "https://omlet.test/api/v1";
 
 export {
-  jsonResponse as json,
+  json,
   noContent,
   scriptedFetch,
   sequenceFetch,

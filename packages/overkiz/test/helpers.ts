@@ -1,4 +1,4 @@
-import { type RouteAnswer, routedFetch } from "@openapp/testing";
+import { type Answer, json, routedFetch } from "@openapp/testing";
 import type { ServerConfig } from "../src/index.js";
 
 export const TEST_SERVER: ServerConfig = {
@@ -8,24 +8,22 @@ export const TEST_SERVER: ServerConfig = {
   apiType: "cloud",
 };
 
+export { json };
+
 export const LOCAL_TEST_SERVER: ServerConfig = { ...TEST_SERVER, name: "Test gateway", apiType: "local" };
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
-}
-
 export function overkizError(status: number, errorCode: string, error: string | null): Response {
-  return json({ errorCode, error }, status);
+  return json(status, { errorCode, error });
 }
 
 export function loginOk(sessionId = "SESSION-1"): Response {
-  return json({ success: true, roles: [{ name: "ENDUSER" }] }, 200, {
+  return json(200, { success: true, roles: [{ name: "ENDUSER" }] }, {
     "set-cookie": `JSESSIONID=${sessionId}; Path=/enduser-mobile-web; Secure; HttpOnly`,
   });
 }
 
 /** @openapp/testing's routed fetch double, routing by the path below the Overkiz API base. */
-export function scriptedFetch(script: Record<string, RouteAnswer[]>) {
+export function scriptedFetch(script: Record<string, Answer[]>) {
   return routedFetch(script, (url) => url.pathname.replace(/^\/enduser-mobile-web\/(1\/)?enduserAPI/, ""));
 }
 

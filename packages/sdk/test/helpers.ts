@@ -5,7 +5,7 @@ export const SECRET = "sk_live_Q8rZ2vLx5Nc1Hw7T";
 export const TEST_KEY = `https://api.openapp.test/api/v1_openapp_${SECRET}`;
 export const BASE_URL = "https://api.openapp.test/api/v1";
 
-export { jsonResponse as json, scriptedFetch } from "@openapp/testing";
+export { json, scriptedFetch } from "@openapp/testing";
 
 export function testClient(fetch: (request: Request) => Promise<Response>, options: OpenAppClientOptions = {}) {
   return new OpenAppClient({ apiKey: TEST_KEY, org: ORG, fetch, ...options });

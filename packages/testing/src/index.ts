@@ -19,6 +19,6 @@ export {
   type OperationRoute,
   type RecordingMiddleware,
 } from "./contract.js";
-export { type RouteAnswer, jsonResponse, noContent, routedFetch, scriptedFetch, sequenceFetch, type SentRequest } from "./fetch-doubles.js";
+export { type Answer, json, noContent, routedFetch, scriptedFetch, sequenceFetch, steppedFetch, type SentRequest } from "./fetch-doubles.js";
 export { importMinified, exportedErrors } from "./minified.js";
 export { settledHeap } from "./heap.js";

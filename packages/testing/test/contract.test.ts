@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contractRecorder, jsonResponse, operationMatcher, scriptedFetch } from "../src/index.js";
+import { contractRecorder, json, operationMatcher, scriptedFetch } from "../src/index.js";
 
 const table = {
   list_integrations: { method: "get", path: "/integrations" },
@@ -28,8 +28,8 @@ describe("contractRecorder", () => {
     const recorder = contractRecorder(table);
     const { fetch } = scriptedFetch((request) =>
       request.url.endsWith("/integrations")
-        ? jsonResponse(200, [], { "sl-violations": '[{"message":"bad"}]' })()
-        : jsonResponse(404, { message: "no" })(),
+        ? json(200, [], { "sl-violations": '[{"message":"bad"}]' })
+        : json(404, { message: "no" }),
     );
     await recorder.middleware(new Request("http://mock.test/integrations"), fetch);
     await recorder.middleware(new Request("http://mock.test/integrations/x"), fetch);

@@ -54,7 +54,7 @@ describe("configuration of the client", () => {
     const lines: Array<[level: string, message: string, fields?: unknown]> = [];
     const at = (level: string) => (message: string, fields?: unknown) => void lines.push([level, message, fields]);
     const logger = { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
-    const { fetch } = scriptedFetch((request) => (request.method === "GET" ? json(200, [])() : noContent()()));
+    const { fetch } = scriptedFetch((request) => (request.method === "GET" ? json(200, []) : noContent()));
     const omlet = testClient(fetch, { logger });
     await omlet.getDevices();
     await omlet.performAction({ deviceId: "Pz4kWm82QrTd1VxN", actionName: "open" }, { idempotencyKey: "retry-me" });
@@ -184,7 +184,7 @@ describe("errors", () => {
   it("keeps the password out of a refused login whose server echoes the request", async () => {
     const password = "Hunter2-coop-door!";
     const { fetch } = scriptedFetch(async (request) =>
-      json(401, { message: "Login failed", echo: await request.text() }, { "x-echo": password })(),
+      json(401, { message: "Login failed", echo: await request.text() }, { "x-echo": password }),
     );
     const error = await testClient(fetch).login("kim@example.org", password).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoginFailedError);

@@ -25,9 +25,9 @@ function coop(initial: Device[]) {
   let devices = initial;
   const { fetch, requests } = scriptedFetch((request) => {
     const path = new URL(request.url).pathname;
-    if (request.method === "GET" && path === "/api/v1/device") return json(200, devices)();
-    if (request.method === "POST" && path.includes("/action/")) return noContent()();
-    return json(404, { message: `unexpected ${request.method} ${path}` })();
+    if (request.method === "GET" && path === "/api/v1/device") return json(200, devices);
+    if (request.method === "POST" && path.includes("/action/")) return noContent();
+    return json(404, { message: `unexpected ${request.method} ${path}` });
   });
   const reads = () => requests.filter((r) => r.method === "GET").length;
   const actions = () => requests.filter((r) => r.method === "POST").length;
@@ -169,7 +169,7 @@ describe("watchDevices", () => {
 
   it("keeps polling through failed reads when onError is given, and ends with the error otherwise", async () => {
     let calls = 0;
-    const { fetch } = scriptedFetch(() => (++calls === 2 ? json(503, { message: "busy" })() : json(200, [doorWithLight(calls > 2 ? "open" : "closed")])()));
+    const { fetch } = scriptedFetch(() => (++calls === 2 ? json(503, { message: "busy" }) : json(200, [doorWithLight(calls > 2 ? "open" : "closed")])));
     const errors: unknown[] = [];
     const watcher = testClient(fetch, { maxRetries: 0 }).watchDevices({ intervalMs: 30_000, onError: (e) => errors.push(e) });
     await nextBatch(watcher);
@@ -198,7 +198,7 @@ describe("watchDevices", () => {
 
   it("keeps at most maxBufferedChanges readings for a consumer that stopped pulling, dropping the oldest with one warning", async () => {
     let reading = 0;
-    const { fetch } = scriptedFetch(() => json(200, [doorWithLight(reading++ % 2 === 0 ? "open" : "closed")])());
+    const { fetch } = scriptedFetch(() => json(200, [doorWithLight(reading++ % 2 === 0 ? "open" : "closed")]));
     const warnings: string[] = [];
     const logger = { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} };
     const watcher = testClient(fetch, { logger }).watchDevices({ intervalMs: 30_000, maxBufferedChanges: 3 });
@@ -259,7 +259,7 @@ describe("waitForState onProgress", () => {
   it("reports every reading with what is still pending", async () => {
     let reading = 0;
     const states = ["openpending", "openpending", "open"];
-    const { fetch } = scriptedFetch(() => json(200, doorWithLight(states[Math.min(reading++, 2)]))());
+    const { fetch } = scriptedFetch(() => json(200, doorWithLight(states[Math.min(reading++, 2)])));
     const progress: WaitProgress[] = [];
     const waiting = testClient(fetch).waitForState("Pz4kWm82QrTd1VxN", (d) => sectionState(d, "door") === "open", {
       intervalMs: 1_000,

@@ -12,7 +12,7 @@ type Body = { label: string | null; actions: { deviceURL: string; commands: { na
 
 function numberedExecIds() {
   let n = 0;
-  return () => json({ execId: `exec-${++n}` });
+  return () => json(200, { execId: `exec-${++n}` });
 }
 
 function queuedClient(settings: boolean | { delayMs?: number; maxActions?: number } = { delayMs: 100, maxActions: 20 }, script = scriptedFetch({ "POST /exec/apply": [numberedExecIds()] })) {
@@ -93,7 +93,7 @@ describe("action queue", () => {
   });
 
   it("starts a new execution for another label or mode", async () => {
-    const { client, script, bodies } = queuedClient(true, scriptedFetch({ "POST /exec/apply": [numberedExecIds()], "POST /exec/apply/highPriority": [json({ execId: "exec-hp" })] }));
+    const { client, script, bodies } = queuedClient(true, scriptedFetch({ "POST /exec/apply": [numberedExecIds()], "POST /exec/apply/highPriority": [json(200, { execId: "exec-hp" })] }));
     const a = client.executeActionGroup(close(1), { label: "Evening" });
     const b = client.executeActionGroup(close(2), { label: "Morning" });
     const c = client.executeActionGroup(close(3), { label: "Morning", mode: "highPriority" });
@@ -149,8 +149,8 @@ describe("action queue", () => {
   it("close() sends the queue before unregistering the listener", async () => {
     const script = scriptedFetch({
       "POST /exec/apply": [numberedExecIds()],
-      "POST /events/register": [json({ id: "listener-1" })],
-      "POST /events/listener-1/unregister": [json([])],
+      "POST /events/register": [json(200, { id: "listener-1" })],
+      "POST /events/listener-1/unregister": [json(200, [])],
     });
     const { client } = queuedClient({ delayMs: 60_000 }, script);
     await client.registerEventListener();
@@ -185,7 +185,7 @@ describe("RTS default duration", () => {
   });
 
   async function sent(actions: Parameters<OverkizClient["executeActionGroup"]>[0], duration: number | undefined) {
-    const script = scriptedFetch({ "GET /setup/devices": [json([rtsDevice, wireDevice()])], "POST /exec/apply": [json({ execId: "exec-1" })] });
+    const script = scriptedFetch({ "GET /setup/devices": [json(200, [rtsDevice, wireDevice()])], "POST /exec/apply": [json(200, { execId: "exec-1" })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch, defaultRtsCommandDurationSeconds: duration });
     await client.getDevices();
     await client.executeActionGroup(actions);

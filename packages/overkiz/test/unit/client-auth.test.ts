@@ -15,7 +15,7 @@ const notAuthenticated = () => overkizError(401, "RESOURCE_ACCESS_DENIED", "Not 
 
 describe("session login", () => {
   it("posts a form, keeps the JSESSIONID cookie and sends it on later calls", async () => {
-    const script = scriptedFetch({ "POST /login": [loginOk("SESSION-ABC")], "GET /setup/places": [json({ oid: "root" })] });
+    const script = scriptedFetch({ "POST /login": [loginOk("SESSION-ABC")], "GET /setup/places": [json(200, { oid: "root" })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials, fetch: script.fetch });
 
     await client.login();
@@ -30,7 +30,7 @@ describe("session login", () => {
   });
 
   it("logs in by itself before the first call, only once for concurrent calls", async () => {
-    const script = scriptedFetch({ "POST /login": [loginOk()], "GET /setup/places": [json({ oid: "root" })] });
+    const script = scriptedFetch({ "POST /login": [loginOk()], "GET /setup/places": [json(200, { oid: "root" })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials, fetch: script.fetch });
 
     await Promise.all([client.getPlaces(), client.getPlaces(), client.getPlaces()]);
@@ -42,7 +42,7 @@ describe("session login", () => {
   it("accepts a 204 login answer", async () => {
     const script = scriptedFetch({
       "POST /login": [new Response(null, { status: 204, headers: { "set-cookie": "JSESSIONID=NOBODY; Path=/" } })],
-      "GET /setup/places": [json({ oid: "root" })],
+      "GET /setup/places": [json(200, { oid: "root" })],
     });
     const client = new OverkizClient({ server: TEST_SERVER, credentials, fetch: script.fetch });
     await client.getPlaces();
@@ -52,7 +52,7 @@ describe("session login", () => {
   it("re-logs in once on Not authenticated and repeats the call", async () => {
     const script = scriptedFetch({
       "POST /login": [loginOk("FIRST"), loginOk("SECOND")],
-      "GET /setup/places": [notAuthenticated(), json({ oid: "root" })],
+      "GET /setup/places": [notAuthenticated(), json(200, { oid: "root" })],
     });
     const client = new OverkizClient({ server: TEST_SERVER, credentials, fetch: script.fetch });
 
@@ -79,7 +79,7 @@ describe("session login", () => {
     let places = 0;
     const script = scriptedFetch({
       "POST /login": [loginOk("FIRST"), loginOk("SECOND"), loginOk("THIRD")],
-      "GET /setup/places": [(request) => (request.headers.get("cookie") === "JSESSIONID=FIRST" ? notAuthenticated() : json({ oid: `root-${++places}` }))],
+      "GET /setup/places": [(request) => (request.headers.get("cookie") === "JSESSIONID=FIRST" ? notAuthenticated() : json(200, { oid: `root-${++places}` }))],
     });
     const client = new OverkizClient({ server: TEST_SERVER, credentials, fetch: script.fetch });
     await client.login();
@@ -107,7 +107,7 @@ describe("session login", () => {
   });
 
   it("treats success=false as bad credentials", async () => {
-    const script = scriptedFetch({ "POST /login": [json({ success: false })] });
+    const script = scriptedFetch({ "POST /login": [json(200, { success: false })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials, fetch: script.fetch });
     await expect(client.login()).rejects.toBeInstanceOf(BadCredentialsError);
   });
@@ -134,7 +134,7 @@ describe("session login", () => {
 
 describe("bearer token", () => {
   it("sends only the bearer token, never a cookie", async () => {
-    const script = scriptedFetch({ "GET /setup/places": [json({ oid: "root" })] });
+    const script = scriptedFetch({ "GET /setup/places": [json(200, { oid: "root" })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "abc123token" }, fetch: script.fetch });
     await client.getPlaces({ headers: { Cookie: "JSESSIONID=SNEAKY" } });
     const [request] = script.requests;
@@ -150,7 +150,7 @@ describe("bearer token", () => {
   });
 
   it("checks a local token on login with a cheap read", async () => {
-    const script = scriptedFetch({ "GET /setup/gateways": [json([{ gatewayId: "0815-4711-2301" }])] });
+    const script = scriptedFetch({ "GET /setup/gateways": [json(200, [{ gatewayId: "0815-4711-2301" }])] });
     const client = new OverkizClient({ server: LOCAL_TEST_SERVER, credentials: { token: "abc123token" }, fetch: script.fetch });
     await client.login();
     expect(script.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /setup/gateways"]);
@@ -159,7 +159,7 @@ describe("bearer token", () => {
 
 describe("cookie and bearer never travel together", () => {
   it("the session strategy drops an Authorization header a caller added", async () => {
-    const script = scriptedFetch({ "POST /login": [loginOk("S1")], "GET /setup/places": [json({ oid: "root" })] });
+    const script = scriptedFetch({ "POST /login": [loginOk("S1")], "GET /setup/places": [json(200, { oid: "root" })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials, fetch: script.fetch });
     await client.getPlaces({ headers: { Authorization: "Bearer leftover" } });
     const places = script.requests[1];
@@ -173,7 +173,7 @@ describe("cookie and bearer never travel together", () => {
       seen.push([request.headers.get("cookie"), request.headers.get("authorization")]);
       return next(request);
     };
-    const script = scriptedFetch({ "POST /login": [loginOk("S2")], "GET /setup/places": [json({ oid: "root" })] });
+    const script = scriptedFetch({ "POST /login": [loginOk("S2")], "GET /setup/places": [json(200, { oid: "root" })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials, fetch: script.fetch, middleware: [spy] });
     await client.getPlaces();
     expect(seen).toEqual([

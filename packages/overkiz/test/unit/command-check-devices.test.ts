@@ -19,7 +19,7 @@ const EXEC = { execId: "0b7c9d12-5e4f-4a31-9c6e-2d8f1a7b3c55" };
 
 function clientFor(raw: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   const device = Device.parse(raw);
-  const script = scriptedFetch({ "POST /exec/apply": [json(EXEC)] });
+  const script = scriptedFetch({ "POST /exec/apply": [json(200, EXEC)] });
   const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "heating-token-0001" }, fetch: script.fetch, ...extra });
   const sent = () => script.requests.filter((r) => r.path === "/exec/apply").map((r) => JSON.parse(r.body).actions[0].commands);
   const run = (commands: ActionInput["commands"]) => client.executeActionGroup([{ deviceURL: device.deviceURL, commands }], { devices: [device] });

@@ -50,7 +50,7 @@ const setupAnswer = {
 };
 
 function setupClient(extra: Record<string, unknown> = {}) {
-  const script = scriptedFetch({ "GET /setup": [json(setupAnswer)], "POST /exec/apply": [json(EXEC)] });
+  const script = scriptedFetch({ "GET /setup": [json(200, setupAnswer)], "POST /exec/apply": [json(200, EXEC)] });
   const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "check-token-0001" }, fetch: script.fetch, ...extra });
   return { client, script, applies: () => script.requests.filter((r) => r.path === "/exec/apply").map((r) => JSON.parse(r.body)) };
 }
@@ -151,7 +151,7 @@ describe("one action per device", () => {
   });
 
   it("sends the merged action through the queue as one action", async () => {
-    const script = scriptedFetch({ "POST /exec/apply": [json(EXEC)] });
+    const script = scriptedFetch({ "POST /exec/apply": [json(200, EXEC)] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "q-token-0001" }, fetch: script.fetch, actionQueue: { delayMs: 5 } });
     await client.executeActionGroup([
       { deviceURL: SHUTTER, commands: ["close"] },

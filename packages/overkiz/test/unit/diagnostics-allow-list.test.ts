@@ -72,7 +72,7 @@ describe("diagnostic masking", () => {
   });
 
   it("getDiagnosticData applies it to both answers", async () => {
-    const script = scriptedFetch({ "GET /setup": [json(setupAnswer)], "GET /actionGroups": [json(actionGroupsAnswer)] });
+    const script = scriptedFetch({ "GET /setup": [json(200, setupAnswer)], "GET /actionGroups": [json(200, actionGroupsAnswer)] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "diag-token" }, fetch: script.fetch });
     expect(await client.getDiagnosticData({ maskSensitiveData: true })).toEqual(obfuscateSensitiveData({ setup: setupAnswer, actionGroups: actionGroupsAnswer }));
   });

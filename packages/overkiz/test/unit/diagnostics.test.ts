@@ -78,7 +78,7 @@ describe("getDiagnosticData", () => {
   const groupsAnswer = [{ oid: "a1", label: "Good night", actions: [] }];
 
   it("returns masked setup and action groups by default", async () => {
-    const script = scriptedFetch({ "GET /setup": [json(setupAnswer)], "GET /actionGroups": [json(groupsAnswer)] });
+    const script = scriptedFetch({ "GET /setup": [json(200, setupAnswer)], "GET /actionGroups": [json(200, groupsAnswer)] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "t0k3n" }, fetch: script.fetch });
     const data = await client.getDiagnosticData();
     expect(data).toEqual({
@@ -88,7 +88,7 @@ describe("getDiagnosticData", () => {
   });
 
   it("returns the raw answers when masking is disabled", async () => {
-    const script = scriptedFetch({ "GET /setup": [json(setupAnswer)], "GET /actionGroups": [json(groupsAnswer)] });
+    const script = scriptedFetch({ "GET /setup": [json(200, setupAnswer)], "GET /actionGroups": [json(200, groupsAnswer)] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "t0k3n" }, fetch: script.fetch });
     expect(await client.getDiagnosticData({ maskSensitiveData: false })).toEqual({ setup: setupAnswer, actionGroups: groupsAnswer });
   });

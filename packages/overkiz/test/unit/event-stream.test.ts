@@ -12,14 +12,14 @@ function eventSource(extra: Record<string, Parameters<typeof scriptedFetch>[0][s
   const fetchedAt: number[] = [];
   let n = 0;
   const script = scriptedFetch({
-    "POST /events/register": [json({ id: "listener-1" })],
+    "POST /events/register": [json(200, { id: "listener-1" })],
     "POST /events/listener-1/fetch": [
       () => {
         fetchedAt.push(Date.now());
-        return json([gatewayEvent(++n)]);
+        return json(200, [gatewayEvent(++n)]);
       },
     ],
-    "POST /events/listener-1/unregister": [json([])],
+    "POST /events/listener-1/unregister": [json(200, [])],
     ...extra,
   });
   return { script, fetchedAt };
@@ -104,10 +104,10 @@ describe("client.events()", () => {
   it("registers a new listener when the old one expired", async () => {
     const gone = overkizError(400, "UNSPECIFIED_ERROR", "Invalid event listener id : listener-1");
     const script = scriptedFetch({
-      "POST /events/register": [json({ id: "listener-1" }), json({ id: "listener-2" })],
-      "POST /events/listener-1/fetch": [json([gatewayEvent(1)]), gone],
-      "POST /events/listener-2/fetch": [json([gatewayEvent(2)])],
-      "POST /events/listener-2/unregister": [json([])],
+      "POST /events/register": [json(200, { id: "listener-1" }), json(200, { id: "listener-2" })],
+      "POST /events/listener-1/fetch": [json(200, [gatewayEvent(1)]), gone],
+      "POST /events/listener-2/fetch": [json(200, [gatewayEvent(2)])],
+      "POST /events/listener-2/unregister": [json(200, [])],
     });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
     const seen = await collect(client.events(), (events) => events.length === 2);
@@ -118,13 +118,13 @@ describe("client.events()", () => {
   it("backs off on 'too many concurrent requests' and logs in again once on 'Not authenticated'", async () => {
     const script = scriptedFetch({
       "POST /login": [loginOk("FIRST"), loginOk("SECOND")],
-      "POST /events/register": [json({ id: "listener-1" })],
+      "POST /events/register": [json(200, { id: "listener-1" })],
       "POST /events/listener-1/fetch": [
         overkizError(400, "RESOURCE_ACCESS_DENIED", "too many concurrent requests"),
         overkizError(401, "RESOURCE_ACCESS_DENIED", "Not authenticated"),
-        json([gatewayEvent(1)]),
+        json(200, [gatewayEvent(1)]),
       ],
-      "POST /events/listener-1/unregister": [json([])],
+      "POST /events/listener-1/unregister": [json(200, [])],
     });
     const client = new OverkizClient({
       server: TEST_SERVER,

@@ -105,8 +105,8 @@ describe("event listener", () => {
 
   it("registers on first fetch and reuses the listener", async () => {
     const script = scriptedFetch({
-      "POST /events/register": [json({ id: "listener-1" })],
-      "POST /events/listener-1/fetch": [json(cloudBatch.slice(0, 2)), json([])],
+      "POST /events/register": [json(200, { id: "listener-1" })],
+      "POST /events/listener-1/fetch": [json(200, cloudBatch.slice(0, 2)), json(200, [])],
     });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
 
@@ -120,9 +120,9 @@ describe("event listener", () => {
     // Core's retry loop waits through a (0 ms) timer before a re-login or re-registration resend.
     vi.useRealTimers();
     const script = scriptedFetch({
-      "POST /events/register": [json({ id: "listener-1" }), json({ id: "listener-2" })],
+      "POST /events/register": [json(200, { id: "listener-1" }), json(200, { id: "listener-2" })],
       "POST /events/listener-1/fetch": [listenerGone()],
-      "POST /events/listener-2/fetch": [json(cloudBatch.slice(0, 1))],
+      "POST /events/listener-2/fetch": [json(200, cloudBatch.slice(0, 1))],
     });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
     await client.registerEventListener();
@@ -138,7 +138,7 @@ describe("event listener", () => {
     // Core's retry loop waits through a (0 ms) timer before a re-login or re-registration resend.
     vi.useRealTimers();
     const script = scriptedFetch({
-      "POST /events/register": [json({ id: "listener-1" }), json({ id: "listener-2" })],
+      "POST /events/register": [json(200, { id: "listener-1" }), json(200, { id: "listener-2" })],
       "POST /events/listener-1/fetch": [listenerGone()],
       "POST /events/listener-2/fetch": [listenerGone()],
     });
@@ -150,8 +150,8 @@ describe("event listener", () => {
 
   it("backs off on 'too many concurrent requests'", async () => {
     const script = scriptedFetch({
-      "POST /events/register": [concurrent(), json({ id: "listener-1" })],
-      "POST /events/listener-1/fetch": [concurrent(), concurrent(), json([])],
+      "POST /events/register": [concurrent(), json(200, { id: "listener-1" })],
+      "POST /events/listener-1/fetch": [concurrent(), concurrent(), json(200, [])],
     });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch, random: () => 1 });
 
@@ -176,8 +176,8 @@ describe("event listener", () => {
 
   it("unregisters on close()", async () => {
     const script = scriptedFetch({
-      "POST /events/register": [json({ id: "listener-1" })],
-      "POST /events/listener-1/unregister": [json([])],
+      "POST /events/register": [json(200, { id: "listener-1" })],
+      "POST /events/listener-1/unregister": [json(200, [])],
     });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
     await client.registerEventListener();

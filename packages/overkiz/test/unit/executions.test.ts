@@ -13,7 +13,7 @@ import { LOCAL_TEST_SERVER, SHUTTER_URL, TEST_SERVER, json, loginOk, overkizErro
 
 const token = { token: "exec-token-0001" };
 const busy = () => overkizError(400, "RESOURCE_ACCESS_DENIED", "Server busy, please try again later. (Too many executions)");
-const started = (execId = "1a041f08-a73e-4f18-8fb4-880f32890f8b") => json({ execId });
+const started = (execId = "1a041f08-a73e-4f18-8fb4-880f32890f8b") => json(200, { execId });
 
 describe("executeActionGroup payload", () => {
   it("sends the wire keys, drops empty parameters and returns the execId", async () => {
@@ -151,7 +151,7 @@ describe("current executions", () => {
   it("maps states onto the enum and unknown values to UNKNOWN", async () => {
     const script = scriptedFetch({
       "GET /exec/current": [
-        json([
+        json(200,[
           { id: "e1", description: "Execution : a", owner: "jane@example.com", state: "IN_PROGRESS", executionType: "Immediate execution", executionSubType: "MANUAL_CONTROL" },
           { id: "e2", description: "Execution : b", owner: "jane@example.com", state: "WARPING", executionType: "Quantum execution" },
         ]),
@@ -168,7 +168,7 @@ describe("current executions", () => {
     ["cloud", {}],
     ["local", []],
   ])("returns null for a finished execution (%s answer)", async (_side, answer) => {
-    const script = scriptedFetch({ "GET /exec/current/e1": [json(answer)] });
+    const script = scriptedFetch({ "GET /exec/current/e1": [json(200, answer)] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
     await expect(client.getCurrentExecution("e1")).resolves.toBeNull();
   });

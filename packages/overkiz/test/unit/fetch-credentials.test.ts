@@ -17,7 +17,7 @@ function recordingCredentials(script: ReturnType<typeof scriptedFetch>) {
 
 describe("fetchCredentials (browsers: cookie sessions across origins)", () => {
   it("sends the login and every later call with the given mode", async () => {
-    const script = scriptedFetch({ "POST /login": [loginOk()], "GET /setup/places": [json({ oid: "root" })] });
+    const script = scriptedFetch({ "POST /login": [loginOk()], "GET /setup/places": [json(200, { oid: "root" })] });
     const { fetch, modes } = recordingCredentials(script);
     const client = new OverkizClient({ server: TEST_SERVER, credentials, fetch, fetchCredentials: "include" });
 
@@ -27,7 +27,7 @@ describe("fetchCredentials (browsers: cookie sessions across origins)", () => {
   });
 
   it("leaves the mode to the runtime when not set", async () => {
-    const script = scriptedFetch({ "POST /login": [loginOk()], "GET /setup/places": [json({ oid: "root" })] });
+    const script = scriptedFetch({ "POST /login": [loginOk()], "GET /setup/places": [json(200, { oid: "root" })] });
     const { fetch, modes } = recordingCredentials(script);
     await new OverkizClient({ server: TEST_SERVER, credentials, fetch }).getPlaces();
     expect(modes).toEqual(["login -", "places -"]);
@@ -35,8 +35,8 @@ describe("fetchCredentials (browsers: cookie sessions across origins)", () => {
 
   it("never sends an identity provider the mode", async () => {
     const script = scriptedFetch({
-      "POST /token": [json({ access_token: "access-1", refresh_token: "refresh-1", expires_in: 600 })],
-      "GET /setup/places": [json({ oid: "root" })],
+      "POST /token": [json(200, { access_token: "access-1", refresh_token: "refresh-1", expires_in: 600 })],
+      "GET /setup/places": [json(200, { oid: "root" })],
     });
     const { fetch, modes } = recordingCredentials(script);
     const client = new OverkizClient({

@@ -20,7 +20,7 @@ describe("exec/apply through core's one retry loop", () => {
     ["/exec/apply", {}],
     ["/exec/apply/highPriority", { mode: "highPriority" as const }],
   ])("%s refused with 'Too many executions' then accepted is two requests", async (path, params) => {
-    const script = scriptedFetch({ [`POST ${path}`]: [busy(), json({ execId: "after-busy" })] });
+    const script = scriptedFetch({ [`POST ${path}`]: [busy(), json(200, { execId: "after-busy" })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch, random: () => 0 });
     const pending = client.executeActionGroup(close, params);
     await vi.advanceTimersByTimeAsync(10);
@@ -29,7 +29,7 @@ describe("exec/apply through core's one retry loop", () => {
   });
 
   it.each([{}, { idempotencyKey: "f7b5c0de-0000-4000-8000-000000000001" }])("a 503 is exactly one request (%o)", async (options) => {
-    const script = scriptedFetch({ "POST /exec/apply": [new Response("busy", { status: 503 }), json({ execId: "twice" })] });
+    const script = scriptedFetch({ "POST /exec/apply": [new Response("busy", { status: 503 }), json(200, { execId: "twice" })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch, maxRetries: 5 });
     await expect(client.executeActionGroup(close, {}, options)).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(script.count("POST", "/exec/apply")).toBe(1);
@@ -150,7 +150,7 @@ describe("actionQueue.maxActions bounds merging", () => {
 
   function queued(maxActions: number) {
     let n = 0;
-    const script = scriptedFetch({ "POST /exec/apply": [() => json({ execId: `exec-${++n}` })] });
+    const script = scriptedFetch({ "POST /exec/apply": [() => json(200, { execId: `exec-${++n}` })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch, actionQueue: { delayMs: 100, maxActions } });
     const sent = () => script.requests.map((r) => (JSON.parse(r.body) as { actions: { deviceURL: string }[] }).actions.map((a) => a.deviceURL));
     return { client, sent };

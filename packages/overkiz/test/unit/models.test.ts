@@ -35,7 +35,7 @@ function clientFor(routes: Record<string, Response[]>) {
 
 describe("gateways", () => {
   it("names type and sub-type codes and keeps sub-type 0 as 0", async () => {
-    const { client } = clientFor({ "GET /setup/gateways": [json(gatewaysAnswer)] });
+    const { client } = clientFor({ "GET /setup/gateways": [json(200, gatewaysAnswer)] });
     const [tahoma, rexel, virtual] = await client.getGateways();
     expect(tahoma).toMatchObject({ type: GatewayType.TAHOMA_SWITCH, typeName: "TAHOMA_SWITCH", typeLabel: "Tahoma Switch" });
     expect(tahoma).toMatchObject({ subType: GatewaySubType.TAHOMA_BASIC, subTypeName: "TAHOMA_BASIC", subTypeLabel: "Tahoma Basic" });
@@ -54,7 +54,7 @@ describe("gateways", () => {
 
 describe("places", () => {
   it("types the nested tree", async () => {
-    const { client } = clientFor({ "GET /setup/places": [json(placesAnswer)] });
+    const { client } = clientFor({ "GET /setup/places": [json(200, placesAnswer)] });
     const root = await client.getPlaces();
     expect(root.label).toBe("My House");
     expect(root.subPlaces?.map((place) => place.label)).toEqual(["Living Room", "Bedroom"]);
@@ -67,9 +67,9 @@ describe("places", () => {
 describe("options", () => {
   it("reads options and their parameters by name", async () => {
     const { client } = clientFor({
-      "GET /setup/options": [json(setupOptionsAnswer)],
-      [`GET /setup/options/developerMode-${GATEWAY_ID}`]: [json(setupOptionsAnswer[1])],
-      "GET /setup/options/test": [json({})],
+      "GET /setup/options": [json(200, setupOptionsAnswer)],
+      [`GET /setup/options/developerMode-${GATEWAY_ID}`]: [json(200, setupOptionsAnswer[1])],
+      "GET /setup/options/test": [json(200, {})],
     });
     const options = await client.getSetupOptions();
     expect(options).toHaveLength(3);
@@ -81,7 +81,7 @@ describe("options", () => {
 
 describe("execution history", () => {
   it("maps states and keeps failure types with their codes", async () => {
-    const { client } = clientFor({ "GET /history/executions": [json(historyAnswer)] });
+    const { client } = clientFor({ "GET /history/executions": [json(200, historyAnswer)] });
     const [completed, failed] = await client.getExecutionHistory();
     expect(completed?.state).toBe(ExecutionState.COMPLETED);
     expect(completed?.failureType).toBe("NO_FAILURE");
@@ -96,7 +96,7 @@ describe("execution history", () => {
 
 describe("local tokens and current executions", () => {
   it("reads tokens without expirationTime", async () => {
-    const { client } = clientFor({ [`GET /config/${GATEWAY_ID}/local/tokens/devmode`]: [json(localTokensAnswer)] });
+    const { client } = clientFor({ [`GET /config/${GATEWAY_ID}/local/tokens/devmode`]: [json(200, localTokensAnswer)] });
     const [current, old] = await client.getLocalTokens(GATEWAY_ID);
     expect(current?.expirationTime).toBeUndefined();
     expect(current && isLocalTokenExpired(current)).toBe(false);
@@ -104,7 +104,7 @@ describe("local tokens and current executions", () => {
   });
 
   it("types a running execution and its action group", async () => {
-    const { client } = clientFor({ [`GET /exec/current/${currentExecutionAnswer.id}`]: [json(currentExecutionAnswer)] });
+    const { client } = clientFor({ [`GET /exec/current/${currentExecutionAnswer.id}`]: [json(200, currentExecutionAnswer)] });
     const execution = await client.getCurrentExecution(currentExecutionAnswer.id);
     expect(execution).toMatchObject({ state: ExecutionState.TRANSMITTED, startTime: 1_767_003_511_145, executionSubType: ExecutionSubType.MANUAL_CONTROL });
     expect(execution?.actionGroup?.actions?.map((action) => action.commands?.[0]?.name)).toEqual(["close", "identify"]);

@@ -72,7 +72,7 @@ describe("a printed setup", () => {
   });
 
   it("is what getSetup() and getGateways() return", async () => {
-    const { fetch } = scriptedFetch({ "GET /setup": [json(wireSetup)], "GET /setup/gateways": [json(wireSetup.gateways)] });
+    const { fetch } = scriptedFetch({ "GET /setup": [json(200, wireSetup)], "GET /setup/gateways": [json(200, wireSetup.gateways)] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "printing-token-0001" }, fetch });
     for (const value of [await client.getSetup(), await client.getGateways(), await client.getDevices()]) {
       const printed = inspect(value, { depth: null });

@@ -9,7 +9,7 @@ const ogpStub = { deviceURL: "ogp://0815-4711-2301/0003A7F1", label: "Sonos spea
 
 describe("getSetup", () => {
   it("is read once and then served from the cache", async () => {
-    const script = scriptedFetch({ "GET /setup": [json({ gateways: [{ gatewayId: "0815-4711-2301" }], devices: [wireDevice()] })] });
+    const script = scriptedFetch({ "GET /setup": [json(200, { gateways: [{ gatewayId: "0815-4711-2301" }], devices: [wireDevice()] })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
 
     const [first, second] = await Promise.all([client.getSetup(), client.getSetup()]);
@@ -27,7 +27,7 @@ describe("getSetup", () => {
 
   it("reads again with refresh: true", async () => {
     const script = scriptedFetch({
-      "GET /setup": [json({ gateways: [], devices: [wireDevice({ label: "Before" })] }), json({ gateways: [], devices: [wireDevice({ label: "After" })] })],
+      "GET /setup": [json(200, { gateways: [], devices: [wireDevice({ label: "Before" })] }), json(200, { gateways: [], devices: [wireDevice({ label: "After" })] })],
     });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
 
@@ -38,7 +38,7 @@ describe("getSetup", () => {
   });
 
   it("forgets the cache on close()", async () => {
-    const script = scriptedFetch({ "GET /setup": [json({ gateways: [], devices: [] })] });
+    const script = scriptedFetch({ "GET /setup": [json(200, { gateways: [], devices: [] })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: token, fetch: script.fetch });
     await client.getSetup();
     await client.close();
@@ -48,7 +48,7 @@ describe("getSetup", () => {
 
   it("skips a device that cannot be parsed, with a warning, and keeps the rest", async () => {
     const { logger, lines } = recordingLogger();
-    const script = scriptedFetch({ "GET /setup": [json({ gateways: [{ gatewayId: "0815-4711-2301" }], devices: [wireDevice(), ogpStub] })] });
+    const script = scriptedFetch({ "GET /setup": [json(200, { gateways: [{ gatewayId: "0815-4711-2301" }], devices: [wireDevice(), ogpStub] })] });
     const client = new OverkizClient({ server: LOCAL_TEST_SERVER, credentials: token, fetch: script.fetch, logger });
 
     const setup = await client.getSetup();

@@ -19,17 +19,17 @@ describe("state mirror changes()", () => {
     const { logger, lines } = recordingLogger();
     let batch: unknown[] = [];
     const script = scriptedFetch({
-      "POST /events/register": [json({ id: "listener-1" })],
-      "GET /setup": [json({ gateways: [], devices: [wireDevice()] })],
-      "GET /exec/current": [json([])],
+      "POST /events/register": [json(200, { id: "listener-1" })],
+      "GET /setup": [json(200, { gateways: [], devices: [wireDevice()] })],
+      "GET /exec/current": [json(200, [])],
       "POST /events/listener-1/fetch": [
         () => {
-          const answer = json(batch);
+          const answer = json(200, batch);
           batch = [];
           return answer;
         },
       ],
-      "POST /events/listener-1/unregister": [json([])],
+      "POST /events/listener-1/unregister": [json(200, [])],
     });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "mirror-token" }, fetch: script.fetch, logger });
     const mirror = client.createStateMirror({ intervalMs: 1, maxBufferedChanges: 2 });
@@ -56,11 +56,11 @@ describe("state mirror changes()", () => {
     const warnings = recordProcessWarnings();
     try {
       const script = scriptedFetch({
-        "POST /events/register": [json({ id: "listener-1" })],
-        "GET /setup": [json({ gateways: [], devices: [wireDevice()] })],
-        "GET /exec/current": [json([])],
-        "POST /events/listener-1/fetch": [json([])],
-        "POST /events/listener-1/unregister": [json([])],
+        "POST /events/register": [json(200, { id: "listener-1" })],
+        "GET /setup": [json(200, { gateways: [], devices: [wireDevice()] })],
+        "GET /exec/current": [json(200, [])],
+        "POST /events/listener-1/fetch": [json(200, [])],
+        "POST /events/listener-1/unregister": [json(200, [])],
       });
       const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: "mirror-token" }, fetch: script.fetch, logger: recordingLogger().logger });
       const { signal } = new AbortController();

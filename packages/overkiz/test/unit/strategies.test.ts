@@ -79,8 +79,8 @@ describe("strategyFor: server + kind of credentials", () => {
 describe("token callbacks", () => {
   it("retries once with a renewed token from the callback after 'Not authenticated'", async () => {
     let n = 0;
-    const notAuthenticated = json({ errorCode: "RESOURCE_ACCESS_DENIED", error: "Not authenticated" }, 401);
-    const script = scriptedFetch({ "GET /setup/places": [notAuthenticated, json({ oid: "root" })] });
+    const notAuthenticated = json(401, { errorCode: "RESOURCE_ACCESS_DENIED", error: "Not authenticated" });
+    const script = scriptedFetch({ "GET /setup/places": [notAuthenticated, json(200, { oid: "root" })] });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: { token: async () => `token-${++n}` }, fetch: script.fetch });
     await expect(client.getPlaces()).resolves.toEqual({ oid: "root" });
     expect(script.requests.map((r) => r.headers.get("authorization"))).toEqual(["Bearer token-1", "Bearer token-2"]);
@@ -119,7 +119,7 @@ describe("login back-off", () => {
     expect(script.count("POST", "/login")).toBe(2);
   });
 
-  const refusalOf = (status: number, errorCode: string, error: string) => json({ errorCode, error }, status);
+  const refusalOf = (status: number, errorCode: string, error: string) => json(status, { errorCode, error });
 
   it.each([
     ["a 503", new Response("", { status: 503 })],
@@ -141,7 +141,7 @@ describe("login back-off", () => {
     ["a temporary ban", refusalOf(400, "UNSPECIFIED_ERROR", "Too many attempts with an invalid token, temporarily banned")],
     ["an unknown account", refusalOf(400, "AUTHENTICATION_ERROR", "No such user account : jane.doe@example.com")],
     ["an unrecognised authentication error", refusalOf(401, "AUTHENTICATION_ERROR", "Account locked")],
-    ["success=false", json({ success: false }, 200)],
+    ["success=false", json(200, { success: false })],
     ["a bare 429", new Response("", { status: 429 })],
   ])("pauses after %s", async (_what, answer) => {
     const script = scriptedFetch({ "POST /login": [answer, loginOk()] });
@@ -155,7 +155,7 @@ describe("login back-off", () => {
     const notAuthenticated = refusalOf(401, "RESOURCE_ACCESS_DENIED", "Not authenticated");
     const script = scriptedFetch({
       "POST /login": [loginOk("S1"), new Response("", { status: 503 }), loginOk("S2")],
-      "GET /setup/gateways": [json([]), notAuthenticated, json([])],
+      "GET /setup/gateways": [json(200, []), notAuthenticated, json(200, [])],
     });
     const client = new OverkizClient({ server: TEST_SERVER, credentials: account, fetch: script.fetch, maxRetries: 0 });
     const read = () => client.getGateways({ refresh: true });
@@ -171,7 +171,7 @@ describe("login back-off", () => {
   ] as const)("%s: a 5xx or 408 from the identity provider does not pause, its refusal does", async (_brand, key, route) => {
     const [, path] = route.split(" ") as [string, string];
     const base = "https://identity.test";
-    const refused = json(key === "somfy_europe" ? { message: "error.invalid.grant" } : { error: "invalid_grant", error_description: "Bad credentials" }, 400);
+    const refused = json(400, key === "somfy_europe" ? { message: "error.invalid.grant" } : { error: "invalid_grant", error_description: "Bad credentials" });
     const answers = [new Response("", { status: 503 }), new Response("", { status: 408 }), refused];
     const fetch = async (input: Request) => {
       if (!input.url.startsWith(base)) throw new Error(`unexpected ${input.url}`);
@@ -208,7 +208,7 @@ describe("login back-off", () => {
 
   it("caps the pause and can be configured or turned off", async () => {
     let now = 0;
-    const refused = json({ errorCode: "AUTHENTICATION_ERROR", error: "Bad credentials" }, 400);
+    const refused = json(400, { errorCode: "AUTHENTICATION_ERROR", error: "Bad credentials" });
     const script = scriptedFetch({ "POST /login": [refused] });
     const client = new OverkizClient({
       server: TEST_SERVER,
@@ -255,7 +255,7 @@ describe("OAuth helpers", () => {
   });
 
   it("a local token that the gateway refuses is not retried", async () => {
-    const script = scriptedFetch({ "GET /setup/gateways": [json({ errorCode: "RESOURCE_ACCESS_DENIED", error: "Not authenticated." }, 401)] });
+    const script = scriptedFetch({ "GET /setup/gateways": [json(401, { errorCode: "RESOURCE_ACCESS_DENIED", error: "Not authenticated." })] });
     const client = new OverkizClient({ server: LOCAL_TEST_SERVER, credentials: { token: "f00dfeed" }, fetch: script.fetch });
     await expect(client.login()).rejects.toBeInstanceOf(NotAuthenticatedError);
     expect(script.requests).toHaveLength(1);

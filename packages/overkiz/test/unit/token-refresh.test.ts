@@ -9,13 +9,13 @@ describe("Somfy token refresh and the event listener", () => {
     let now = 1_763_712_000_000;
     const script = scriptedFetch({
       "POST /token": [
-        json({ access_token: "access-1", refresh_token: "refresh-1", expires_in: 600 }),
-        json({ access_token: "access-2", refresh_token: "refresh-2", expires_in: 600 }),
+        json(200, { access_token: "access-1", refresh_token: "refresh-1", expires_in: 600 }),
+        json(200, { access_token: "access-2", refresh_token: "refresh-2", expires_in: 600 }),
       ],
-      "POST /events/register": [json({ id: "listener-1" }), json({ id: "listener-2" })],
-      "POST /events/listener-1/fetch": [json([alive(1)]), json([alive(2), alive(3)])],
-      "POST /events/listener-1/unregister": [json([])],
-      "POST /events/listener-2/fetch": [json([alive(3), alive(4)]), json([alive(3)])],
+      "POST /events/register": [json(200, { id: "listener-1" }), json(200, { id: "listener-2" })],
+      "POST /events/listener-1/fetch": [json(200, [alive(1)]), json(200, [alive(2), alive(3)])],
+      "POST /events/listener-1/unregister": [json(200, [])],
+      "POST /events/listener-2/fetch": [json(200, [alive(3), alive(4)]), json(200, [alive(3)])],
     });
     const client = new OverkizClient({
       server: { ...SERVERS.somfy_europe, endpoint: "https://overkiz.test/enduser-mobile-web/enduserAPI/" },

@@ -171,7 +171,7 @@ describe("invites", () => {
 describe("resolve and getByName refuse to pick", () => {
   it("resolve.one answers the clear winner and throws on ambiguous or empty answers", async () => {
     const candidate = (id: string, score: number) => ({ id, resource_type: "entity", label: `Door ${id}`, score });
-    upstream.on("POST", `${API}/orgs/${ORG}/resolve`, 
+    upstream.on("POST", `${API}/orgs/${ORG}/resolve`,
       { body: { query: "front door", ambiguous: false, candidates: [candidate("d1", 0.9), candidate("d2", 0.2)] } },
       { body: { query: "door", ambiguous: true, candidates: [candidate("d1", 0.5), candidate("d2", 0.5)] } },
       { body: { query: "garage", ambiguous: false, candidates: [] } },
