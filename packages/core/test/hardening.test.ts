@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
-<<<<<<< HEAD
-import {
-  ConnectionError,
-  RedirectError,
-  ResponseParseError,
-  ResponseTooLargeError,
-  Transport,
-  ValidationError,
-  fileFromUrl,
-  isPrivateHost,
-} from "../src/index.js";
-import { json, steppedFetch } from "./helpers.js";
-=======
 import { ConnectionError, RedirectError, ResponseParseError, ResponseTooLargeError, Transport, ValidationError, fileFromUrl } from "../src/index.js";
 import { isPrivateHost } from "../src/uploads.js";
-import { json, scriptedFetch } from "./helpers.js";
->>>>>>> main
+import { json, steppedFetch } from "./helpers.js";
 
 const ORIGIN = "https://api.example.test";
 const redirect = (status: number, location: string) => new Response(null, { status, headers: { location } });

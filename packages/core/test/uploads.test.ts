@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-<<<<<<< HEAD
-import { fileFromUrl, sniffContentType, toFile, toFormData, ValidationError } from "../src/index.js";
-import { steppedFetch } from "./helpers.js";
-=======
 import { fileFromUrl, serializeBody, sniffContentType, toFile, ValidationError } from "../src/index.js";
-import { scriptedFetch } from "./helpers.js";
->>>>>>> main
+import { steppedFetch } from "./helpers.js";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
