@@ -82,7 +82,7 @@ export function readingOptions<T>(what: string, read: () => T): T {
   return readingInput(`${what}: the options`, read, ConfigError);
 }
 
-/** What {@link assertKnownParameters} checks a parameters object against. */
+/** What `assertKnownParameters` checks a parameters object against. */
 export interface ParameterCheck {
   /** Shown in the message, e.g. `devices.get (get_device)`. */
   what: string;
@@ -95,7 +95,7 @@ export interface ParameterCheck {
 }
 
 /**
- * The parameters as a plain copy, checked by {@link assertKnownParameters}: parameters a getter or
+ * The parameters as a plain copy, checked by `assertKnownParameters`: parameters a getter or
  * proxy makes unreadable are a ValidationError too, and later reads of the copy cannot throw.
  */
 export function checkedParameters<P extends object>(params: P | null | undefined, check: ParameterCheck): Partial<P> {

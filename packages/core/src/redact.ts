@@ -9,7 +9,7 @@ const SENSITIVE_NAME = /(auth|token|secret|password|passwd|api[-_]?key|apikey|co
 /**
  * Header, query or JSON field names whose values are credentials. Deliberately not `key`: a JSON
  * field called `key` is often plain data (a state name, a sort key); query strings use
- * {@link isSensitiveQueryName}, which does mask it.
+ * `isSensitiveQueryName`, which does mask it.
  */
 export function isSensitiveName(name: string): boolean {
   return SENSITIVE_NAME.test(name);
