@@ -56,9 +56,14 @@ const entries: Entry[] = [
   // Raised for OpenApp 1.0 (sdk 25.0 → 29.2): 41 more operations in the façade (their table 1.0 kB,
   // the generated 1.0 bases, audit/invite/resolve/getByName/scripting-job behaviour and their
   // errors 2.8 kB, each measured alone min+gzip).
-  { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 29.2 },
-  { name: "@openapp/omlet", dir: "packages/omlet", targetKb: 12, ceilingKb: 23.1 },
-  { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 45.5 },
+  // Raised once the façade-shape, core-tidy and 1.0 branches met (sdk 29.2 → 31.0, omlet 23.1 → 23.8,
+  // overkiz 45.5 → 46.0): core's share grows ~0.7 kB in every façade for exactly-once per operation
+  // (keys per call, in-flight wait, one 429 resend, the idempotency errors), correlation ids and
+  // the kit's `ClientCalls`; the sdk adds the 1.0 confirmation flow. Not itemized further yet: the
+  // next trim pass starts here.
+  { name: "@openapp/sdk", dir: "packages/sdk", targetKb: 14, ceilingKb: 31.0 },
+  { name: "@openapp/omlet", dir: "packages/omlet", targetKb: 12, ceilingKb: 23.8 },
+  { name: "@openapp/overkiz", dir: "packages/overkiz", targetKb: 25, ceilingKb: 46.0 },
 ];
 
 const check = process.argv.includes("--check");
