@@ -82,6 +82,11 @@ export interface ConformanceAdapter<C extends object = object> {
    * it; a secret not safe in a header must be a ConfigError before any request.
    */
   withCredential(server: ScriptedServer, secret: string): C;
+  /**
+   * Builds a client with no credentials at all (none passed, none in the environment); a call
+   * that needs them must be a ConfigError before any request, or the constructor refuses.
+   */
+  withoutCredentials(server: ScriptedServer): C;
   /** Builds a client against the server, with extra constructor options merged in. */
   createClient(server: ScriptedServer, extra?: Record<string, unknown>): C;
   /** Ends what the client holds (a session), where the façade has such a call; nothing may run after it. */

@@ -10,8 +10,9 @@ interface PackageJson {
   peerDependencies?: Record<string, string>;
 }
 
-// Packages built on core that are not façades: generated path clients, the shared runtime, test helpers.
-const NOT_A_FACADE = [/-generated$/, /^@openapp\/(core|testing|conformance)$/];
+// Packages built on core that are not façades: generated path clients, the shared runtime, test
+// helpers, and the command-line tool (a user of the façades, tested as a child process).
+const NOT_A_FACADE = [/-generated$/, /^@openapp\/(core|testing|conformance|cli)$/];
 
 /** Every workspace package under packages/ that depends on @openapp/core and is a façade. */
 export function discoverFacades(packagesDir: string = PACKAGES_DIR): string[] {

@@ -3,7 +3,7 @@
  * Retry-After, aborts, redaction, input refusal, no synchronous throws. Transport cases use the
  * clients' real global fetch against a scripted server on 127.0.0.1.
  */
-import { type ExpectStatic, afterAll, describe, test } from "vitest";
+import { type ExpectStatic, afterAll, describe, test, vi } from "vitest";
 import { type Reply, ScriptedServer, recordingLogger } from "@openapp/testing";
 import type { CallOptions, ConformanceAdapter, Operation, VendorErrors } from "../src/adapter.js";
 import { adapters } from "../src/adapters/index.js";
@@ -313,6 +313,20 @@ describe.each(adapters)("conformance: $name", (adapter) => {
         expect(server.count()).toBe(0);
       });
     }
+  });
+
+  describe("6c. a call that needs credentials, without any, is a ConfigError before any request", () => {
+    vendorIt(`${adapter.read.label} with no credentials → ConfigError`, async ({ server, expect }) => {
+      adapter.prepare?.(server);
+      // No credential may come in from the environment either.
+      for (const name of ["OPENAPP_API_KEY", "OMLET_API_KEY"]) vi.stubEnv(name, "");
+      const error = await failureOf(async () => {
+        const client = adapter.withoutCredentials(server);
+        await adapter.read.invoke(client);
+      }).finally(() => vi.unstubAllEnvs());
+      expect(error, String(error)).toBeInstanceOf(adapter.errors.ConfigError);
+      expect(server.count()).toBe(0);
+    });
   });
 
   describe("7. unknown parameter keys are refused before the network", () => {

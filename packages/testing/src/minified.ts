@@ -40,5 +40,14 @@ export function exportedErrors(module: Record<string, unknown>): { exportName: s
   const extra = { retryAfterMs: 1, failedAttempts: 1 };
   return Object.entries(module)
     .filter((entry): entry is [string, new (...args: unknown[]) => Error] => typeof entry[1] === "function" && entry[1].prototype instanceof Error)
-    .map(([exportName, ErrorClass]) => ({ exportName, className: ErrorClass.name, name: Reflect.construct(ErrorClass, [init, extra]).name }));
+    .map(([exportName, ErrorClass]) => ({ exportName, className: ErrorClass.name, name: constructed(ErrorClass, init, extra).name }));
+}
+
+/** An API-error-style constructor takes (init, extra); a lookup error takes (what, name, matches). */
+function constructed(ErrorClass: new (...args: unknown[]) => Error, init: object, extra: object): Error {
+  try {
+    return Reflect.construct(ErrorClass, [init, extra]);
+  } catch {
+    return Reflect.construct(ErrorClass, ["device", "Front door", []]);
+  }
 }

@@ -39,6 +39,7 @@ export const omletAdapter = defineAdapter<OmletClient>({
   secrets: [API_KEY],
   createClient: (server, extra = {}) => new OmletClient({ apiKey: API_KEY, baseUrl: `${server.origin}${API}`, ...extra }),
   withCredential: (server, secret) => new OmletClient({ apiKey: secret, baseUrl: `${server.origin}${API}` }),
+  withoutCredentials: (server) => new OmletClient({ apiKey: undefined, baseUrl: `${server.origin}${API}` }),
   errorBody: (message) => ({ message }),
   action: {
     label: 'omlet.performAction({ deviceId, actionName: "open" })',

@@ -43,6 +43,7 @@ export const openappAdapter = defineAdapter<OpenAppClient>({
   secrets: [SECRET],
   createClient: (server, extra = {}) => new OpenAppClient({ apiKey: keyFor(server), org: ORG, ...extra }),
   withCredential: (server, secret) => new OpenAppClient({ apiKey: `${server.origin}_openapp_${secret}`, org: ORG }),
+  withoutCredentials: (server) => new OpenAppClient({ apiKey: undefined, baseUrl: server.origin, org: ORG }),
   errorBody: (message) => ({ message, error_code: "conformance_error" }),
   deduplicated: {
     createClient: (server, extra = {}) => new OpenAppClient({ apiKey: v1KeyFor(server), org: ORG, ...extra }),

@@ -75,6 +75,7 @@ function overkizAdapter(variant: Variant): ConformanceAdapter<OverkizClient> {
     ...variant,
     // Both variants: the token is the credential a caller writes into a header itself.
     withCredential: (scripted, secret) => new OverkizClient({ server: server(scripted), credentials: { token: secret } }),
+    withoutCredentials: (scripted) => new OverkizClient({ server: server(scripted) } as never),
     errorBody: (message) => ({ errorCode: "UNSPECIFIED_ERROR", error: message }),
     close: (client) => client.close(),
     action: {
