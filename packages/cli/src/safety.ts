@@ -114,7 +114,7 @@ async function ask(output: Output, question: string): Promise<string> {
  * Asked by SDKs that confirm inside the call (OpenApp 1.0 previews the action and hands the
  * preview over before running it): true runs the action, false declines.
  */
-type Approve = (details: unknown) => Promise<boolean>;
+export type Approve = (details: unknown) => Promise<boolean>;
 
 /** An action as the commands describe it: what it does, in words, and the SDK call that does it. */
 export interface SafeAction<T> {

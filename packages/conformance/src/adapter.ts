@@ -30,7 +30,7 @@ export interface CallOptions {
  * Operations the vendor's API deduplicates by idempotency key (OpenApp 1.0 entity actions and
  * invite writes): each must run once whatever the network does, resent only with its one key.
  */
-export interface Deduplicated<C> {
+interface Deduplicated<C> {
   /** A client of the API generation that deduplicates. */
   createClient(server: ScriptedServer, extra?: Record<string, unknown>): C;
   /** How its server words keys, in-flight and conflict answers and replays. */

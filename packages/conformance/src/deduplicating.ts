@@ -38,7 +38,7 @@ interface KeyState {
 }
 
 /** How long the "in flight" fault keeps its first request running: longer than the client's timeout and first backoff. */
-export const IN_FLIGHT_MS = 1_200;
+const IN_FLIGHT_MS = 1_200;
 
 /**
  * A route of `server` that deduplicates by idempotency key, as the API promises: the first request
