@@ -6,7 +6,7 @@ const ORG = "01HZX3K8Q2V7N4M6P9R5T1W0YB";
 
 export async function tour(baseUrl: string): Promise<void> {
   // A real key carries its own API URL; against the mock we point baseUrl at it explicitly.
-  const client = new OpenAppClient({ apiKey: "https://api.openapp.example_openapp_tour_Zr8Kq2Lw5Tn1", baseUrl, org: ORG });
+  const client = new OpenAppClient({ apiKey: "https://api.openapp.example_openapp_tour_Zr8Kq2Lw5Tn1", apiVersion: "0.1", baseUrl, org: ORG });
 
   const status = await client.status.get();
   console.log(`status: ${status.environment} ${status.version}`);
@@ -43,7 +43,7 @@ export async function tour(baseUrl: string): Promise<void> {
 
   await openappValidated(baseUrl, ORG);
 
-  const noOrg = new OpenAppClient({ apiKey: "https://api.openapp.example_openapp_tour_Zr8Kq2Lw5Tn1", baseUrl });
+  const noOrg = new OpenAppClient({ apiKey: "https://api.openapp.example_openapp_tour_Zr8Kq2Lw5Tn1", apiVersion: "0.1", baseUrl });
   await noOrg.withOrg(ORG).devices.get("01HZX6C4F8J2M6Q0T4W8Z2B6E0"); // withOrg supplies X-Org
 
   // With no org configured, a create body's org_id becomes X-Org (a configured org would win).

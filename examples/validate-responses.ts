@@ -35,7 +35,7 @@ export async function omletValidated(baseUrl: string): Promise<void> {
 }
 
 export async function openappValidated(baseUrl: string, org: string): Promise<void> {
-  const client = new OpenAppClient({ apiKey: "https://api.openapp.example_openapp_tour_Zr8Kq2Lw5Tn1", baseUrl, org, validateResponses: true });
+  const client = new OpenAppClient({ apiKey: "https://api.openapp.example_openapp_tour_Zr8Kq2Lw5Tn1", apiVersion: "0.1", baseUrl, org, validateResponses: true });
   const page = await client.devices.list({ limit: 5 });
   console.log(`validateResponses: ${page.items.length} OpenApp devices matched the spec`);
 }

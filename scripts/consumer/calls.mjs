@@ -9,7 +9,7 @@ function check(condition, message) {
 
 /** @openapp/sdk: a paginated list (query serialisation, X-Org, bearer key) and a typed error. */
 export async function callOpenApp(sdk, baseUrl) {
-  const client = new sdk.OpenAppClient({ apiKey: "https://api.openapp.example_openapp_dist_Zr8Kq2Lw5Tn1", baseUrl, org: ORG });
+  const client = new sdk.OpenAppClient({ apiKey: "https://api.openapp.example_openapp_dist_Zr8Kq2Lw5Tn1", apiVersion: "0.1", baseUrl, org: ORG });
   const page = await client.devices.list({ limit: 2 });
   check(Array.isArray(page.items) && page.items.length > 0, `devices.list gave no items: ${JSON.stringify(page.items)}`);
   const error = new sdk.NotFoundError({ status: 404, message: "m", method: "GET", url: baseUrl });
