@@ -140,8 +140,13 @@ async function chaos(sim: SimulatedCloud, seed: number, createClient: ChaosClien
 
   const random = sim.random;
   const started = Date.now();
-  const forced = new Map<number, () => void>([
-    [Math.floor(settings.durationMs * 0.2), () => sim.burst(200)],
+  // Each forced fault fires at its time or, when it could not take effect then (no listener to
+  // expire, the gateway already down), at the next tick it can.
+  const forced = new Map<number, () => boolean>([
+    [Math.floor(settings.durationMs * 0.2), () => {
+      sim.burst(200);
+      return true;
+    }],
     [Math.floor(settings.durationMs * 0.35), () => sim.reboot(50)],
     [Math.floor(settings.durationMs * 0.5), () => sim.expireSessions()],
     [Math.floor(settings.durationMs * 0.65), () => sim.expireListener()],
@@ -149,10 +154,7 @@ async function chaos(sim: SimulatedCloud, seed: number, createClient: ChaosClien
   while (Date.now() - started < settings.durationMs) {
     const elapsed = Date.now() - started;
     for (const [at, fault] of forced) {
-      if (elapsed >= at) {
-        forced.delete(at);
-        fault();
-      }
+      if (elapsed >= at && fault()) forced.delete(at);
     }
     if (random() < 0.6) sim.randomChange();
     if (random() < 0.01) sim.burst(50 + Math.floor(random() * 200));

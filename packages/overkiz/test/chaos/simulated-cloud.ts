@@ -176,27 +176,31 @@ export class SimulatedCloud {
   }
 
   /** One listener disappears with what it held (idle expiry as the vendor does it). */
-  expireListener(): void {
+  /** One listener expires; false when there was none to expire. */
+  expireListener(): boolean {
     const ids = this.listenerIds;
     const id = ids[Math.floor(this.random() * ids.length)];
-    if (id === undefined) return;
+    if (id === undefined) return false;
     this.counts.listenerExpiries += 1;
     this.#dropListener(id, "listener expired");
+    return true;
   }
 
   /** Every session ends; their listeners go with them. */
-  expireSessions(): void {
+  expireSessions(): boolean {
     this.counts.sessionExpiries += 1;
     this.#sessions.clear();
     for (const id of this.listenerIds) this.#dropListener(id, "session expired");
+    return true;
   }
 
   /**
    * The gateway reboots: down, then some devices move and the running executions end without any
    * event, then boot and alive.
    */
-  reboot(downMs: number): void {
-    if (!this.gatewayAlive) return;
+  /** False when the gateway is already down. */
+  reboot(downMs: number): boolean {
+    if (!this.gatewayAlive) return false;
     this.counts.reboots += 1;
     this.gatewayAlive = false;
     this.#emit({ name: "GatewayDownEvent", gatewayId: GATEWAY_ID });
@@ -218,6 +222,7 @@ export class SimulatedCloud {
       this.#emit({ name: "GatewayBootEvent", gatewayId: GATEWAY_ID });
       this.#emit({ name: "GatewayAliveEvent", gatewayId: GATEWAY_ID });
     });
+    return true;
   }
 
   /** Listeners nobody fetched for a while expire. */
